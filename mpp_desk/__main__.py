@@ -1,0 +1,3 @@
+from mpp_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,52 @@
+"""The bootstrap's object graph: data folder → database → services. Built once per process."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mpp_desk.database import Database, open_database
+from mpp_desk.paths import database_path, resolve_data_dir
+from mpp_desk.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AppContext:
+    """What a process needs to do work: where its data lives and its open database."""
+
+    data_dir: Path
+    db: Database | None = field(default=None)
+
+    @classmethod
+    def from_args(cls, data_dir: str | None = None) -> AppContext:
+        return cls(data_dir=resolve_data_dir(data_dir))
+
+    @property
+    def database_path(self) -> Path:
+        return database_path(self.data_dir)
+
+    def open(self, *, seed: bool = True) -> Database:
+        """Open, migrate and (on first start) seed the local database; idempotent."""
+        if self.db is None:
+            self.db = open_database(self.database_path)
+            if seed:
+                from mpp_desk.catalog.service import seed_default_catalog
+
+                with self.uow() as uow:
+                    if seed_default_catalog(uow):
+                        uow.commit()
+        return self.db
+
+    def uow(self, *, write: bool = True) -> UnitOfWork:
+        if self.db is None:
+            self.open()
+        assert self.db is not None
+        return UnitOfWork(self.db, write=write)
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.dispose()
+            self.db = None

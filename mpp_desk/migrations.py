@@ -1,0 +1,86 @@
+"""Alembic migrations applied at start, with a copy of the database kept before any change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+from mpp_desk.errors import DatabaseProblem
+from mpp_desk.i18n import N_
+from mpp_desk.paths import MIGRATIONS_DIR
+
+log = logging.getLogger(__name__)
+
+BACKUP_DIRNAME = "backups"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_database(path: Path, label: str) -> Path:
+    """Copy the database (consistently, through SQLite's backup API) next to it under backups/."""
+    folder = path.parent / BACKUP_DIRNAME
+    folder.mkdir(exist_ok=True)
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = folder / f"{path.stem}-{label}-{stamp}{path.suffix}"
+    src = sqlite3.connect(str(path))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade_to_head(engine: Engine, path: Path) -> Path | None:
+    """Bring the schema to the newest revision; returns the backup made, if any."""
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    current = current_revision(engine)
+    if current == head:
+        return None
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception:
+            raise DatabaseProblem(
+                N_(
+                    "errors",
+                    "The database {path} was made by a newer version of MPP Desk (schema {revision}). "
+                    "Install the newer version; the file was not changed.",
+                ),
+                path=str(path),
+                revision=current,
+            ) from None
+    backup = None
+    if current is not None:
+        backup = backup_database(path, f"before-{head}")
+        log.info("database backed up before migration to %s", head)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return backup

@@ -1,0 +1,72 @@
+"""The service catalogue: service standards (Standar Pelayanan) and their requirements."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from mpp_desk.models.base import Base, SyncMixin
+
+
+class QueueGroup(SyncMixin, Base):
+    """A queue line with its letter prefix (A, B, ...); issue 3 adds hours, limits and counters."""
+
+    __tablename__ = "queue_group"
+
+    code: Mapped[str] = mapped_column(String(4), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class ServiceStandard(SyncMixin, Base):
+    """One entry of the regulation annex: everything the standard says about a service."""
+
+    __tablename__ = "service_standard"
+
+    annex_number: Mapped[int] = mapped_column(Integer, unique=True)
+    product_type: Mapped[str] = mapped_column(String(100))
+    risk_level: Mapped[str] = mapped_column(String(50))
+    kbli: Mapped[str] = mapped_column(String(5), index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    procedure_classifications: Mapped[list[int]] = mapped_column(JSON, default=list)
+    procedure_text: Mapped[str] = mapped_column(Text, default="")
+    completion_working_days: Mapped[int] = mapped_column(Integer)
+    completion_text: Mapped[str] = mapped_column(Text, default="")
+    fee: Mapped[str] = mapped_column(Text, default="")
+    output: Mapped[str] = mapped_column(Text, default="")
+    complaint_handling: Mapped[str] = mapped_column(Text, default="")
+    legal_basis: Mapped[list[str]] = mapped_column(JSON, default=list)
+    facilities: Mapped[list[str]] = mapped_column(JSON, default=list)
+    competencies: Mapped[list[str]] = mapped_column(JSON, default=list)
+    internal_supervision: Mapped[list[str]] = mapped_column(JSON, default=list)
+    service_guarantees: Mapped[list[str]] = mapped_column(JSON, default=list)
+    safety_guarantees: Mapped[list[str]] = mapped_column(JSON, default=list)
+    performance_evaluation: Mapped[str] = mapped_column(Text, default="")
+    staff_count: Mapped[int | None] = mapped_column(Integer)
+    queue_group_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("queue_group.id"))
+
+    queue_group: Mapped[QueueGroup | None] = relationship()
+    requirements: Mapped[list[Requirement]] = relationship(
+        back_populates="service",
+        order_by="(Requirement.kind, Requirement.position)",
+    )
+
+
+class Requirement(SyncMixin, Base):
+    """One requirement of a service: general ("umum") or special ("khusus"), in order.
+
+    Positions are kept dense by the catalogue service; no unique constraint on them, so
+    a reorder can be written row by row.
+    """
+
+    __tablename__ = "service_requirement"
+    GENERAL = "general"
+    SPECIAL = "special"
+
+    service_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("service_standard.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+    service: Mapped[ServiceStandard] = relationship(back_populates="requirements")

@@ -1,0 +1,154 @@
+"""Unit of work: one transaction per user action, with the outbox written in the same transaction.
+
+Usage (services take the unit of work, the caller commits)::
+
+    with UnitOfWork(db) as uow:
+        catalog.import_standards(uow, entries)
+        uow.commit()
+
+Leaving the block without ``commit()`` rolls everything back. Every insert, update or
+soft delete of a :class:`~mpp_desk.models.SyncMixin` row bumps its version, stamps the
+device and time, and adds one :class:`~mpp_desk.models.OutboxEntry`, all inside the
+flush, so a business write and its outbox row can never land apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import enum
+import uuid
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from mpp_desk.database import BEGIN_OPTION, Database
+from mpp_desk.models import OutboxEntry, SyncMixin
+from mpp_desk.models.base import utcnow
+
+
+class UnitOfWork:
+    """A session and its transaction for one user action; rolls back unless committed."""
+
+    def __init__(self, db: Database, *, write: bool = True) -> None:
+        self.db = db
+        self.write = write
+        self.session: Session | None = None
+
+    @property
+    def device_id(self) -> str:
+        return self.db.device_id
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self.db.sessions()
+        self.session.info["device_id"] = self.db.device_id
+        if self.write:
+            # Take the write lock now: a read-then-write under a deferred BEGIN could fail half way.
+            self.session.connection(execution_options={BEGIN_OPTION: "IMMEDIATE"})
+        return self
+
+    def __exit__(self, *exc) -> None:
+        assert self.session is not None
+        try:
+            self.session.rollback()
+        finally:
+            self.session.close()
+            self.session = None
+
+    def commit(self) -> None:
+        assert self.session is not None
+        self.session.commit()
+
+    def flush(self) -> None:
+        assert self.session is not None
+        self.session.flush()
+
+    def rollback(self) -> None:
+        assert self.session is not None
+        self.session.rollback()
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def row_payload(obj: SyncMixin) -> dict[str, Any]:
+    """The row as the server will receive it: every column, JSON-ready."""
+    mapper = inspect(obj).mapper
+    return {col.key: _jsonable(getattr(obj, col.key)) for col in mapper.column_attrs}
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_and_outbox(session: Session, _flush_context, _instances) -> None:
+    device_id = session.info.get("device_id")
+    if device_id is None:
+        return  # a plain session (migrations, tests of the models alone): no outbox
+    now = utcnow()
+    entries: list[OutboxEntry] = []
+    for obj in list(session.new):
+        if not isinstance(obj, SyncMixin):
+            continue
+        _apply_column_defaults(obj)
+        obj.created_at = obj.created_at or now
+        obj.updated_at = now
+        obj.version = 1
+        obj.device_id = device_id
+        entries.append(_entry(device_id, obj, "insert", None))
+    for obj in list(session.dirty):
+        if not isinstance(obj, SyncMixin) or not session.is_modified(obj, include_collections=False):
+            continue
+        base = obj.version
+        state = inspect(obj)
+        deleted_now = state.attrs.deleted_at.history.added and obj.deleted_at is not None
+        obj.version = (base or 0) + 1
+        obj.updated_at = now
+        obj.device_id = device_id
+        entries.append(_entry(device_id, obj, "delete" if deleted_now else "update", base))
+    for obj in list(session.deleted):
+        if isinstance(obj, SyncMixin):
+            raise RuntimeError(f"hard delete of synced row {type(obj).__name__}; use soft_delete()")
+    session.add_all(entries)
+
+
+def _apply_column_defaults(obj: SyncMixin) -> None:
+    """Fill Python-side column defaults now, so the outbox payload shows what will be stored."""
+    for column in inspect(obj).mapper.columns:
+        default = column.default
+        if default is None or getattr(obj, column.key, None) is not None:
+            continue
+        if default.is_callable:
+            setattr(obj, column.key, default.arg(None))
+        elif default.is_scalar:
+            setattr(obj, column.key, default.arg)
+
+
+def _entry(device_id: str, obj: SyncMixin, op: str, base_version: int | None) -> OutboxEntry:
+    return OutboxEntry(
+        op_id=uuid.uuid4(),
+        device_id=device_id,
+        entity=type(obj).__tablename__,
+        entity_id=obj.id,
+        op=op,
+        base_version=base_version,
+        payload=row_payload(obj),
+        created_at=utcnow(),
+    )
+
+
+def soft_delete(obj: SyncMixin) -> None:
+    """Mark a synced row deleted (a tombstone the server will receive)."""
+    if obj.deleted_at is None:
+        obj.deleted_at = utcnow()

@@ -1,0 +1,43 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID" sourcelanguage="en">
+<context>
+    <name>errors</name>
+    <message>
+        <source>Cannot create the data folder {folder}: {reason}</source>
+        <translation>Folder data {folder} tidak dapat dibuat: {reason}</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} is read-only.</source>
+        <translation>Folder data {folder} hanya-baca (tidak dapat ditulisi).</translation>
+    </message>
+    <message>
+        <source>The database file {path} is read-only. Ask the administrator to fix its permissions.</source>
+        <translation>Berkas basis data {path} hanya-baca. Minta administrator memperbaiki izin aksesnya.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not an MPP Desk database or is damaged. It was not changed.</source>
+        <translation>Berkas {path} bukan basis data MPP Desk atau rusak. Berkas tidak diubah.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({detail}). It was not changed; restore a backup.</source>
+        <translation>Basis data {path} rusak ({detail}). Berkas tidak diubah; pulihkan dari cadangan.</translation>
+    </message>
+    <message>
+        <source>The database {path} is locked by another program. Try again in a moment.</source>
+        <translation>Basis data {path} sedang dikunci oleh program lain. Coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be opened: {reason}</source>
+        <translation>Basis data {path} tidak dapat dibuka: {reason}</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot switch to WAL mode ({mode}).</source>
+        <translation>Basis data {path} tidak dapat beralih ke mode WAL ({mode}).</translation>
+    </message>
+    <message>
+        <source>The database {path} was made by a newer version of MPP Desk (schema {revision}). Install the newer version; the file was not changed.</source>
+        <translation>Basis data {path} dibuat oleh versi MPP Desk yang lebih baru (skema {revision}). Pasang versi yang lebih baru; berkas tidak diubah.</translation>
+    </message>
+</context>
+</TS>

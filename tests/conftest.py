@@ -1,0 +1,51 @@
+"""Shared fixtures: real SQLite files in a temporary folder, migrated exactly as the app does."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """An empty data folder, also set as MPP_DESK_HOME so subprocesses use it."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("MPP_DESK_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def db(data_dir):
+    """A freshly migrated database with no catalogue seeded."""
+    from mpp_desk.database import open_database
+    from mpp_desk.paths import database_path
+
+    database = open_database(database_path(data_dir))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def uow_factory(db):
+    """Call it to get a new unit of work on the test database."""
+    from mpp_desk.uow import UnitOfWork
+
+    def make(*, write: bool = True) -> UnitOfWork:
+        return UnitOfWork(db, write=write)
+
+    return make
+
+
+@pytest.fixture
+def app_ctx(data_dir):
+    """The full bootstrap context: migrated and seeded with the default catalogue."""
+    from mpp_desk.context import AppContext
+
+    ctx = AppContext(data_dir=data_dir)
+    ctx.open()
+    yield ctx
+    ctx.close()
