@@ -5,10 +5,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mpp_desk.database import Database, open_database
 from mpp_desk.paths import database_path, resolve_data_dir
-from mpp_desk.uow import UnitOfWork
+
+if TYPE_CHECKING:  # the database stack is imported on first use, off the UI thread's start path
+    from mpp_desk.database import Database
+    from mpp_desk.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +21,7 @@ class AppContext:
     """What a process needs to do work: where its data lives and its open database."""
 
     data_dir: Path
-    db: Database | None = field(default=None)
+    db: "Database | None" = field(default=None)
 
     @classmethod
     def from_args(cls, data_dir: str | None = None) -> AppContext:
@@ -28,9 +31,11 @@ class AppContext:
     def database_path(self) -> Path:
         return database_path(self.data_dir)
 
-    def open(self, *, seed: bool = True) -> Database:
+    def open(self, *, seed: bool = True) -> "Database":
         """Open, migrate and (on first start) seed the local database; idempotent."""
         if self.db is None:
+            from mpp_desk.database import open_database
+
             self.db = open_database(self.database_path)
             if seed:
                 from mpp_desk.catalog.service import seed_default_catalog
@@ -40,10 +45,12 @@ class AppContext:
                         uow.commit()
         return self.db
 
-    def uow(self, *, write: bool = True) -> UnitOfWork:
+    def uow(self, *, write: bool = True) -> "UnitOfWork":
         if self.db is None:
             self.open()
         assert self.db is not None
+        from mpp_desk.uow import UnitOfWork
+
         return UnitOfWork(self.db, write=write)
 
     def close(self) -> None:

@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from mpp_desk.errors import DatabaseProblem
 from mpp_desk.i18n import N_
 from mpp_desk.models import LocalState
-from mpp_desk.paths import MIGRATIONS_DIR
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +31,13 @@ BUSY_TIMEOUT_MS = 10_000
 BEGIN_OPTION = "mpp_begin"  # execution option: "IMMEDIATE" for write transactions
 
 
-def _install_sqlite_pragmas(engine: Engine) -> None:
+def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own is deferred only).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")  # persistent in the file; cheap once set
         cursor.execute("PRAGMA synchronous = FULL")
@@ -63,7 +62,7 @@ class Database:
         self.engine.dispose()
 
 
-def _check_file(path: Path) -> None:
+def _check_file(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
     """Refuse files we must not touch, with a message the user can act on."""
     if not path.exists():
         parent = path.parent
@@ -91,7 +90,7 @@ def _check_file(path: Path) -> None:
             path=str(path),
         )
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=busy_timeout_ms / 1000)
         try:
             result = con.execute("PRAGMA quick_check").fetchone()
         finally:
@@ -104,6 +103,11 @@ def _check_file(path: Path) -> None:
             path=str(path),
             detail=str(result[0] if result else "?"),
         )
+
+
+def classify_error(exc: BaseException, path: Path) -> DatabaseProblem:
+    """Turn a driver error into a message the user can act on."""
+    return _classify(exc, path)
 
 
 def _classify(exc: BaseException, path: Path) -> DatabaseProblem:
@@ -125,17 +129,23 @@ def _classify(exc: BaseException, path: Path) -> DatabaseProblem:
     return DatabaseProblem(N_("errors", "The database {path} cannot be opened: {reason}"), path=str(path), reason=text)
 
 
-def create_sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
-    _install_sqlite_pragmas(engine)
+def create_sqlite_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+    _install_sqlite_pragmas(engine, busy_timeout_ms)
     return engine
 
 
-def open_database(path: Path, *, migrate: bool = True) -> Database:
+def open_database(
+    path: Path,
+    *,
+    migrate: bool = True,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    migrations_dir: Path | None = None,
+) -> Database:
     """Open (creating if needed) and migrate the database at *path*; raise DatabaseProblem if unusable."""
     path = Path(path)
-    _check_file(path)
-    engine = create_sqlite_engine(path)
+    _check_file(path, busy_timeout_ms)
+    engine = create_sqlite_engine(path, busy_timeout_ms)
     try:
         with engine.connect() as conn:
             mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
@@ -146,7 +156,7 @@ def open_database(path: Path, *, migrate: bool = True) -> Database:
         if migrate:
             from mpp_desk.migrations import upgrade_to_head
 
-            upgrade_to_head(engine, path)
+            upgrade_to_head(engine, path, migrations_dir)
         sessions = sessionmaker(bind=engine, expire_on_commit=False)
         device_id = _ensure_device_id(sessions)
     except DatabaseProblem:

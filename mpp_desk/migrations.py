@@ -22,14 +22,14 @@ log = logging.getLogger(__name__)
 BACKUP_DIRNAME = "backups"
 
 
-def alembic_config() -> Config:
+def alembic_config(script_location: Path | None = None) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("script_location", str(script_location or MIGRATIONS_DIR))
     return cfg
 
 
-def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+def head_revision(script_location: Path | None = None) -> str:
+    return ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -55,9 +55,9 @@ def backup_database(path: Path, label: str) -> Path:
     return target
 
 
-def upgrade_to_head(engine: Engine, path: Path) -> Path | None:
+def upgrade_to_head(engine: Engine, path: Path, script_location: Path | None = None) -> Path | None:
     """Bring the schema to the newest revision; returns the backup made, if any."""
-    script = ScriptDirectory.from_config(alembic_config())
+    script = ScriptDirectory.from_config(alembic_config(script_location))
     head = script.get_current_head()
     current = current_revision(engine)
     if current == head:
@@ -79,7 +79,7 @@ def upgrade_to_head(engine: Engine, path: Path) -> Path | None:
     if current is not None:
         backup = backup_database(path, f"before-{head}")
         log.info("database backed up before migration to %s", head)
-    cfg = alembic_config()
+    cfg = alembic_config(script_location)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

@@ -21,9 +21,10 @@ import uuid
 from typing import Any
 
 from sqlalchemy import event, inspect
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from mpp_desk.database import BEGIN_OPTION, Database
+from mpp_desk.database import BEGIN_OPTION, Database, classify_error
 from mpp_desk.models import OutboxEntry, SyncMixin
 from mpp_desk.models.base import utcnow
 
@@ -45,20 +46,27 @@ class UnitOfWork:
         self.session.info["device_id"] = self.db.device_id
         if self.write:
             # Take the write lock now: a read-then-write under a deferred BEGIN could fail half way.
-            self.session.connection(execution_options={BEGIN_OPTION: "IMMEDIATE"})
+            # Waiting for another writer is the busy timeout's job; past it, say so clearly.
+            try:
+                self.session.connection(execution_options={BEGIN_OPTION: "IMMEDIATE"})
+            except OperationalError as exc:
+                self.session.close()
+                self.session = None
+                raise classify_error(exc, self.db.path) from exc
         return self
 
     def __exit__(self, *exc) -> None:
         assert self.session is not None
-        try:
-            self.session.rollback()
-        finally:
-            self.session.close()
-            self.session = None
+        # close() rolls back whatever was not committed; objects already loaded stay readable.
+        self.session.close()
+        self.session = None
 
     def commit(self) -> None:
         assert self.session is not None
-        self.session.commit()
+        try:
+            self.session.commit()
+        except OperationalError as exc:
+            raise classify_error(exc, self.db.path) from exc
 
     def flush(self) -> None:
         assert self.session is not None

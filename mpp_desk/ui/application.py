@@ -1,0 +1,89 @@
+"""The QApplication: translators, style sheet, and the first window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mpp_desk.paths import I18N_DIR, RESOURCES_DIR
+
+# Measurement and smoke-test hook: "paint" quits after the first paint of the main
+# window, "loaded" after the catalogue has loaded (used by bench/startup.py and tests).
+EXIT_AFTER_ENV = "MPP_DESK_EXIT_AFTER"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Install translators once, in priority order: ours, then Qt's own dialogs."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    ours = QTranslator(app)
+    if ours.load(str(I18N_DIR / f"mpp_desk_{language}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt_base = QTranslator(app)
+    if qt_base.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_base)
+        installed.append(qt_base)
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    return installed
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    app.setStyleSheet((RESOURCES_DIR / "style" / "mpp_desk.qss").read_text(encoding="utf-8"))
+
+
+def run_app(*, data_dir: Path, language: str, qt_argv: list[str]) -> int:
+    app = QApplication.instance() or QApplication(qt_argv)
+    app.setApplicationName("MPP Desk")
+    app.setOrganizationName("DPMPTSP Kabupaten Purwakarta")
+    install_translators(app, language)
+    apply_style(app)
+
+    from mpp_desk.context import AppContext  # light: the database stack loads on first use
+    from mpp_desk.ui.catalog_view import CatalogWindow
+    from mpp_desk.ui.tasks import TaskManager
+
+    ctx = AppContext(data_dir=data_dir)
+    tasks = TaskManager(app)
+    window = CatalogWindow(ctx=ctx, tasks=tasks)
+    exit_after = os.environ.get(EXIT_AFTER_ENV, "")
+    if exit_after == "paint":
+        window.sig_first_paint.connect(lambda: _report_and_quit(app, "painted"))
+    elif exit_after == "loaded":
+        window.sig_loaded.connect(lambda count: _report_and_quit(app, f"loaded {count}"))
+        window.sig_load_failed.connect(lambda message: _report_and_quit(app, f"failed {message}", code=2))
+    window.resize(1280, 760)
+    window.show()
+    # Open the database once the window is on screen (a timer covers a window that is never painted).
+    window.sig_first_paint.connect(lambda: QTimer.singleShot(0, window.load_once))
+    QTimer.singleShot(1000, window.load_once)
+    try:
+        return app.exec()
+    finally:
+        tasks.shutdown(wait=True)
+        ctx.close()
+
+
+def _report_and_quit(app: QApplication, what: str, code: int = 0) -> None:
+    print(f"MPP_DESK {what} {time.time():.6f}", flush=True)
+    app.exit(code)
+
+
+def show_error(parent, title: str, error: BaseException) -> None:
+    """Show a failure as a dialog: the user's language for expected errors, a generic line otherwise."""
+    from mpp_desk.errors import UserError
+
+    text = (
+        error.text()
+        if isinstance(error, UserError)
+        else QCoreApplication.translate("Errors", "Unexpected error: {error}").format(error=error)
+    )
+    QMessageBox.critical(parent, title, text)
+    print(text, file=sys.stderr)

@@ -1,0 +1,95 @@
+"""Background work for widgets: database work never runs on the UI thread.
+
+One single-worker executor runs database tasks one at a time (SQLite has one writer
+anyway); results come back to the UI thread through a queued Qt signal. Widgets use the
+small chainable :class:`Op`::
+
+    Op(self.tasks, lambda: catalog.list_standards(...)).success(self._show).failure(self._error).run()
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+class TaskManager(QObject):
+    """Owns the database worker thread and hands results back to the UI thread."""
+
+    sig_finished = Signal(object, object, object)
+    """Emitted in the worker; delivered queued on the UI thread: (callback, result, error)."""
+
+    sig_busy_changed = Signal(bool)
+    """True while any task is queued or running (for a busy indicator)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mpp-db")
+        self._pending = 0
+        self.sig_finished.connect(self._deliver)
+
+    def submit(self, fn: Callable[[], Any], done: Callable[[Any, BaseException | None], None]) -> Future:
+        """Run *fn* on the database thread, then call ``done(result, error)`` on the UI thread."""
+        self._pending += 1
+        if self._pending == 1:
+            self.sig_busy_changed.emit(True)
+        future = self._db.submit(fn)
+
+        def _relay(f: Future) -> None:
+            error = f.exception()
+            if error is not None and not _is_expected(error):
+                log.error("background task failed:\n%s", "".join(traceback.format_exception(error)))
+            self.sig_finished.emit(done, None if error else f.result(), error)
+
+        future.add_done_callback(_relay)
+        return future
+
+    def _deliver(self, done, result, error) -> None:
+        self._pending -= 1
+        if self._pending == 0:
+            self.sig_busy_changed.emit(False)
+        done(result, error)
+
+    def shutdown(self, wait: bool = True) -> None:
+        self._db.shutdown(wait=wait, cancel_futures=False)
+
+
+def _is_expected(error: BaseException) -> bool:
+    from mpp_desk.errors import UserError
+
+    return isinstance(error, UserError)
+
+
+class Op:
+    """A database operation started from a widget, with success and failure callbacks."""
+
+    def __init__(self, tasks: TaskManager, fn: Callable[[], Any]) -> None:
+        self._tasks = tasks
+        self._fn = fn
+        self._on_success: Callable[[Any], None] = lambda _result: None
+        self._on_failure: Callable[[BaseException], None] | None = None
+
+    def success(self, callback: Callable[[Any], None]) -> Op:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> Op:
+        self._on_failure = callback
+        return self
+
+    def run(self) -> Future:
+        def done(result, error):
+            if error is None:
+                self._on_success(result)
+            elif self._on_failure is not None:
+                self._on_failure(error)
+            else:
+                raise error
+
+        return self._tasks.submit(self._fn, done)

@@ -1,0 +1,329 @@
+"""The local database: pragmas, the outbox in the same transaction, and clear refusals."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import uuid
+
+import pytest
+from sqlalchemy import func, select, text
+
+from mpp_desk.database import open_database
+from mpp_desk.errors import DatabaseProblem
+from mpp_desk.models import CalendarOverride, OutboxEntry, QueueGroup
+from mpp_desk.paths import MIGRATIONS_DIR
+from mpp_desk.uow import UnitOfWork, soft_delete
+
+
+def sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def outbox(uow_factory) -> list[OutboxEntry]:
+    with uow_factory(write=False) as uow:
+        return list(uow.session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)))
+
+
+def test_connections_use_wal_full_sync_and_foreign_keys(uow_factory):
+    with uow_factory(write=False) as uow:
+        conn = uow.session.connection()
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_every_business_write_adds_one_outbox_row_in_the_same_transaction(uow_factory, db):
+    with uow_factory() as uow:
+        group = QueueGroup(code="A", name="Perizinan Berusaha")
+        uow.session.add(group)
+        uow.commit()
+    with uow_factory() as uow:
+        group = uow.session.get(QueueGroup, group.id)
+        group.name = "Perizinan"
+        uow.commit()
+    with uow_factory() as uow:
+        group = uow.session.get(QueueGroup, group.id)
+        soft_delete(group)
+        uow.commit()
+
+    entries = outbox(uow_factory)
+    assert [e.op for e in entries] == ["insert", "update", "delete"]
+    assert [e.base_version for e in entries] == [None, 1, 2]
+    assert [e.payload["version"] for e in entries] == [1, 2, 3]
+    assert all(e.entity == "queue_group" and e.entity_id == group.id for e in entries)
+    assert all(e.device_id == db.device_id for e in entries)
+    assert entries[1].payload["name"] == "Perizinan"
+    assert entries[2].payload["deleted_at"] is not None
+    assert [e.seq for e in entries] == sorted({e.seq for e in entries})
+    with uow_factory(write=False) as uow:
+        stored = uow.session.get(QueueGroup, group.id)
+        assert stored.version == 3 and stored.device_id == db.device_id and stored.is_deleted
+        assert stored.updated_at >= stored.created_at and stored.updated_at.tzinfo is not None
+
+
+def test_unchanged_object_writes_no_outbox_row(uow_factory):
+    with uow_factory() as uow:
+        group = QueueGroup(code="B", name="Pengaduan")
+        uow.session.add(group)
+        uow.commit()
+    with uow_factory() as uow:
+        g = uow.session.get(QueueGroup, group.id)
+        g.name = "Pengaduan"  # same value
+        uow.commit()
+    assert [e.op for e in outbox(uow_factory)] == ["insert"]
+
+
+def test_without_commit_nothing_lands_neither_row_nor_outbox(uow_factory):
+    with pytest.raises(RuntimeError):
+        with uow_factory() as uow:
+            uow.session.add(QueueGroup(code="C", name="x"))
+            uow.flush()  # written inside the transaction...
+            raise RuntimeError("crash mid-action")  # ...then the action fails
+    with uow_factory() as uow:
+        uow.session.add(QueueGroup(code="D", name="y"))
+        # leaving the block without commit()
+    with uow_factory(write=False) as uow:
+        assert uow.session.scalar(select(func.count()).select_from(QueueGroup)) == 0
+        assert uow.session.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+
+
+def test_hard_delete_of_a_synced_row_is_refused(uow_factory):
+    with uow_factory() as uow:
+        uow.session.add(QueueGroup(code="E", name="z"))
+        uow.commit()
+    with uow_factory() as uow:
+        group = uow.session.scalar(select(QueueGroup))
+        uow.session.delete(group)
+        with pytest.raises(RuntimeError, match="soft_delete"):
+            uow.flush()
+
+
+def test_foreign_keys_are_enforced(uow_factory):
+    from mpp_desk.models import Requirement
+
+    with pytest.raises(Exception, match="FOREIGN KEY"):
+        with uow_factory() as uow:
+            uow.session.add(Requirement(service_id=uuid.uuid4(), kind="general", position=1, text="x"))
+            uow.commit()
+
+
+def test_device_id_is_stable_across_reopen(data_dir):
+    path = data_dir / "x.sqlite3"
+    first = open_database(path)
+    second = open_database(path)
+    try:
+        assert first.device_id == second.device_id
+        uuid.UUID(first.device_id)
+    finally:
+        first.dispose()
+        second.dispose()
+
+
+def test_migrated_schema_matches_the_models(db):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from mpp_desk.models import Base
+
+    with db.engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diffs == []
+
+
+def test_corrupt_file_is_refused_and_left_untouched(data_dir):
+    path = data_dir / "broken.sqlite3"
+    path.write_bytes(b"this is not a database at all" * 100)
+    before = sha(path)
+    with pytest.raises(DatabaseProblem) as info:
+        open_database(path)
+    assert "bukan basis data MPP Desk atau rusak" in info.value.text()
+    assert sha(path) == before
+
+
+def test_damaged_sqlite_file_is_refused_and_left_untouched(data_dir):
+    path = data_dir / "damaged.sqlite3"
+    open_database(path).dispose()
+    data = bytearray(path.read_bytes())
+    data[4096:8192] = b"\xff" * 4096  # overwrite the second page
+    path.write_bytes(bytes(data))
+    before = sha(path)
+    with pytest.raises(DatabaseProblem) as info:
+        open_database(path)
+    assert str(path) in info.value.text()
+    assert sha(path) == before
+
+
+def test_database_from_a_newer_version_is_refused_and_left_untouched(data_dir):
+    path = data_dir / "newer.sqlite3"
+    open_database(path).dispose()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.commit()
+    con.close()
+    before = sha(path)
+    with pytest.raises(DatabaseProblem) as info:
+        open_database(path)
+    assert "versi MPP Desk yang lebih baru" in info.value.text()
+    assert "9999_future" in info.value.text()
+    assert sha(path) == before
+
+
+def test_database_locked_by_another_program_gives_a_clear_message(data_dir):
+    path = data_dir / "locked.sqlite3"
+    open_database(path).dispose()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseProblem) as info:
+            open_database(path, busy_timeout_ms=200)
+        assert "dikunci oleh program lain" in info.value.text()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_write_waiting_on_another_writer_reports_locked_after_the_timeout(data_dir):
+    path = data_dir / "busy.sqlite3"
+    db = open_database(path, busy_timeout_ms=200)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseProblem) as info:
+            with UnitOfWork(db):
+                pass
+        assert "dikunci" in info.value.text()
+        with UnitOfWork(db, write=False) as uow:  # readers are not blocked by a writer in WAL
+            assert uow.session.scalar(text("SELECT count(*) FROM local_state")) >= 1
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        db.dispose()
+
+
+def test_read_only_database_is_refused_with_a_clear_message(data_dir):
+    path = data_dir / "ro.sqlite3"
+    open_database(path).dispose()
+    before = sha(path)
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from mpp_desk.database import open_database
+        from mpp_desk.errors import DatabaseProblem
+        try:
+            open_database({str(path)!r})
+        except DatabaseProblem as exc:
+            print(exc.text()); sys.exit(3)
+        sys.exit(0)
+        """
+    )
+    if os.geteuid() == 0:
+        # root ignores file modes: mount the data folder read-only in a private mount namespace
+        cmd = ["unshare", "-m", "sh", "-c", f'mount --bind -o ro "$0" "$0" && exec "$1" -c "$2"', str(data_dir),
+               sys.executable, script]
+        result = subprocess.run(cmd, capture_output=True, text=True)
+    else:
+        os.chmod(path, 0o444)
+        os.chmod(data_dir, 0o555)
+        try:
+            result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+        finally:
+            os.chmod(data_dir, 0o755)
+            os.chmod(path, 0o644)
+    assert result.returncode == 3, result.stderr
+    assert "hanya-baca" in result.stdout
+    assert sha(path) == before
+
+
+def test_a_copy_is_kept_before_a_migration_runs(data_dir, tmp_path):
+    path = data_dir / "old.sqlite3"
+    open_database(path).dispose()
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO local_state (key, value) VALUES ('marker', 'before')")
+    con.commit()
+    con.close()
+    migrations = tmp_path / "db"
+    shutil.copytree(MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    head = sorted(p.stem for p in (migrations / "versions").glob("*.py"))[-1].split("_")[0]
+    (migrations / "versions" / "9000_test_extra.py").write_text(
+        textwrap.dedent(
+            f"""
+            import sqlalchemy as sa
+            from alembic import op
+            revision = "9000"
+            down_revision = {head!r}
+            def upgrade():
+                op.create_table("test_extra", sa.Column("id", sa.Integer, primary_key=True))
+            def downgrade():
+                op.drop_table("test_extra")
+            """
+        )
+    )
+    db = open_database(path, migrations_dir=migrations)
+    db.dispose()
+    backups = list((data_dir / "backups").glob("old-before-9000-*.sqlite3"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    try:
+        assert copy.execute("SELECT value FROM local_state WHERE key='marker'").fetchone() == ("before",)
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
+        assert copy.execute("SELECT name FROM sqlite_master WHERE name='test_extra'").fetchone() is None
+    finally:
+        copy.close()
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("9000",)
+    con.close()
+
+
+def test_no_backup_when_nothing_to_migrate(data_dir):
+    path = data_dir / "fresh.sqlite3"
+    open_database(path).dispose()
+    open_database(path).dispose()
+    assert not (data_dir / "backups").exists() or not list((data_dir / "backups").iterdir())
+
+
+WRITER = textwrap.dedent(
+    """
+    import datetime as dt, sys
+    from mpp_desk.database import open_database
+    from mpp_desk.models import CalendarOverride
+    from mpp_desk.uow import UnitOfWork
+    db = open_database(sys.argv[1])
+    start = dt.date(2030, 1, 1) + dt.timedelta(days=int(sys.argv[2]))
+    for i in range(int(sys.argv[3])):
+        with UnitOfWork(db) as uow:
+            uow.session.add(CalendarOverride(day=start + dt.timedelta(days=2 * i), kind="closed", reason="p"))
+            uow.commit()
+    print("ok")
+    """
+)
+
+
+def test_several_processes_write_one_file_safely(data_dir):
+    path = data_dir / "shared.sqlite3"
+    open_database(path).dispose()
+    n = 150
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(offset), str(n)], stdout=subprocess.PIPE, text=True)
+        for offset in (0, 1)
+    ]
+    outputs = [p.communicate(timeout=120)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0]
+    assert all("ok" in out for out in outputs)
+    db = open_database(path)
+    try:
+        with UnitOfWork(db, write=False) as uow:
+            assert uow.session.scalar(select(func.count()).select_from(CalendarOverride)) == 2 * n
+            seqs = list(uow.session.scalars(select(OutboxEntry.seq)))
+            assert len(seqs) == 2 * n == len(set(seqs))
+            entity_ids = set(uow.session.scalars(select(OutboxEntry.entity_id)))
+            assert entity_ids == set(uow.session.scalars(select(CalendarOverride.id)))
+    finally:
+        db.dispose()
