@@ -37,9 +37,12 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+# One module per area under mpp_desk/cli/, each with register(subparsers).
+SUBCOMMAND_MODULES = ("catalog", "calendar", "user", "audit", "settings", "queue")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    from mpp_desk.cli import calendar as calendar_cli
-    from mpp_desk.cli import catalog as catalog_cli
+    import importlib
 
     parser = argparse.ArgumentParser(
         prog="mpp-desk",
@@ -52,8 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=["id", "en"], default=None, help="bahasa antarmuka (id/en)")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
-    catalog_cli.register(sub)
-    calendar_cli.register(sub)
+    for name in SUBCOMMAND_MODULES:
+        importlib.import_module(f"mpp_desk.cli.{name}").register(sub)
     return parser
 
 
