@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test kiosk display bench screenshots clean
+.PHONY: run test sysdeps kiosk display bench screenshots clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +16,18 @@ $(STAMP): pyproject.toml requirements.lock
 run: $(STAMP)
 	$(BIN)/mpp-desk $(ARGS)
 
-test: $(STAMP)
+# System packages the tests use: espeak-ng renders real Indonesian speech to a WAV file.
+# CI runs as root and installs it; elsewhere it says what to install (the speech test then
+# skips locally, but fails in CI, where CI=true).
+sysdeps:
+	@command -v espeak-ng >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null; \
+	  else \
+	    echo "espeak-ng is missing: install it (e.g. sudo apt-get install espeak-ng)"; \
+	  fi; }
+
+test: $(STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)

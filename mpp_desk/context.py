@@ -11,6 +11,7 @@ from mpp_desk.paths import database_path, resolve_data_dir
 
 if TYPE_CHECKING:  # the database stack is imported on first use, off the UI thread's start path
     from mpp_desk.database import Database
+    from mpp_desk.roles import Actor
     from mpp_desk.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -43,15 +44,21 @@ class AppContext:
                 with self.uow() as uow:
                     if seed_default_catalog(uow):
                         uow.commit()
+            from mpp_desk import settings
+
+            with self.uow() as uow:
+                if settings.upgrade(uow):
+                    uow.commit()
         return self.db
 
-    def uow(self, *, write: bool = True) -> "UnitOfWork":
+    def uow(self, *, write: bool = True, actor: "Actor | None" = None) -> "UnitOfWork":
+        """A unit of work acting for *actor* (None: the system itself)."""
         if self.db is None:
             self.open()
         assert self.db is not None
         from mpp_desk.uow import UnitOfWork
 
-        return UnitOfWork(self.db, write=write)
+        return UnitOfWork(self.db, write=write, actor=actor)
 
     def close(self) -> None:
         if self.db is not None:

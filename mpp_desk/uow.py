@@ -18,23 +18,31 @@ import datetime as dt
 import decimal
 import enum
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from mpp_desk.database import BEGIN_OPTION, Database, classify_error
 from mpp_desk.models import OutboxEntry, SyncMixin
 from mpp_desk.models.base import utcnow
 
+if TYPE_CHECKING:
+    from mpp_desk.roles import Actor
+
 
 class UnitOfWork:
-    """A session and its transaction for one user action; rolls back unless committed."""
+    """A session and its transaction for one user action; rolls back unless committed.
 
-    def __init__(self, db: Database, *, write: bool = True) -> None:
+    ``actor`` is who the action is done for (None: the system itself); the audit trail
+    records it (:func:`mpp_desk.audit.record`).
+    """
+
+    def __init__(self, db: Database, *, write: bool = True, actor: Actor | None = None) -> None:
         self.db = db
         self.write = write
+        self.actor = actor
         self.session: Session | None = None
 
     @property
@@ -118,6 +126,8 @@ def _stamp_and_outbox(session: Session, _flush_context, _instances) -> None:
     for obj in list(session.dirty):
         if not isinstance(obj, SyncMixin) or not session.is_modified(obj, include_collections=False):
             continue
+        if _append_only(type(obj)):
+            raise RuntimeError(f"{type(obj).__name__} rows are append-only; they cannot be changed")
         base = obj.version
         state = inspect(obj)
         deleted_now = state.attrs.deleted_at.history.added and obj.deleted_at is not None
@@ -126,9 +136,25 @@ def _stamp_and_outbox(session: Session, _flush_context, _instances) -> None:
         obj.device_id = device_id
         entries.append(_entry(device_id, obj, "delete" if deleted_now else "update", base))
     for obj in list(session.deleted):
+        if _append_only(type(obj)):
+            raise RuntimeError(f"{type(obj).__name__} rows are append-only; they cannot be deleted")
         if isinstance(obj, SyncMixin):
             raise RuntimeError(f"hard delete of synced row {type(obj).__name__}; use soft_delete()")
     session.add_all(entries)
+
+
+def _append_only(cls: type) -> bool:
+    return bool(getattr(cls, "__append_only__", False))
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_changes_to_append_only(state: ORMExecuteState) -> None:
+    """``session.execute(update(AuditEntry)...)`` bypasses the flush; refuse it here too."""
+    if not (state.is_update or state.is_delete):
+        return
+    for mapper in state.all_mappers:
+        if _append_only(mapper.class_):
+            raise RuntimeError(f"{mapper.class_.__name__} rows are append-only; bulk update/delete refused")
 
 
 def _apply_column_defaults(obj: SyncMixin) -> None:

@@ -334,7 +334,10 @@ def list_overrides(uow: UnitOfWork, *, year: int | None = None) -> list[Calendar
 
 
 def close_day(uow: UnitOfWork, *, day: dt.date, reason: str) -> CalendarOverride:
-    """Close the office on a working day (on a holiday opened locally: cancel the opening)."""
+    """Close the office on a working day (on a holiday opened locally: cancel the opening). Audited."""
+    from mpp_desk.roles import Permission, authorize
+
+    authorize(uow, uow.actor, Permission.EDIT_CALENDAR)
     reason = _check_reason(reason)
     calendar = load_calendar(uow)
     if not calendar.is_working_day(day):
@@ -345,7 +348,10 @@ def close_day(uow: UnitOfWork, *, day: dt.date, reason: str) -> CalendarOverride
 
 
 def open_day(uow: UnitOfWork, *, day: dt.date, reason: str) -> CalendarOverride:
-    """Make a day working: cancel a local closure, or open a national holiday / cuti bersama."""
+    """Make a day working: cancel a local closure, or open a national holiday / cuti bersama. Audited."""
+    from mpp_desk.roles import Permission, authorize
+
+    authorize(uow, uow.actor, Permission.EDIT_CALENDAR)
     reason = _check_reason(reason)
     _check_date(day)
     _check_year(day, day.year)
@@ -375,6 +381,11 @@ def _set_override(uow: UnitOfWork, *, day: dt.date, kind: str | None, reason: st
         row.kind = kind
         row.reason = reason
         row.deleted_at = None
+    from mpp_desk import audit
+
+    action = "calendar.change_undone" if kind is None else f"calendar.{kind}"
+    audit.record(uow, action=action, entity="calendar_override", entity_id=row.id,
+                 summary=f"{day.isoformat()} {action.split('.')[1]}", details={"day": day.isoformat(), "reason": reason})
     uow.flush()
     return row
 

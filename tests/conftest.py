@@ -31,11 +31,13 @@ def db(data_dir):
 
 @pytest.fixture
 def uow_factory(db):
-    """Call it to get a new unit of work on the test database."""
+    """Call it to get a new unit of work on the test database, acting as the terminal administrator
+    unless another actor (or None, the system) is given."""
+    from mpp_desk.roles import TERMINAL
     from mpp_desk.uow import UnitOfWork
 
-    def make(*, write: bool = True) -> UnitOfWork:
-        return UnitOfWork(db, write=write)
+    def make(*, write: bool = True, actor=TERMINAL) -> UnitOfWork:
+        return UnitOfWork(db, write=write, actor=actor)
 
     return make
 

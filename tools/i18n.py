@@ -98,10 +98,21 @@ def missing(language: str = LANG) -> list[Message]:
 
 
 def update_ui_catalogue() -> int:
-    """Add UI strings (those under mpp_desk/ui) missing from every catalogue to ui_id.ts as unfinished."""
+    """Add UI strings (those under mpp_desk/ui) missing from every catalogue to ui_id.ts as unfinished,
+    and drop the ones the code no longer has."""
     have = read_catalogues()
     tree = ET.parse(UI_TS) if UI_TS.exists() else ET.ElementTree(ET.Element("TS", version="2.1", language="id_ID", sourcelanguage="en"))
     root = tree.getroot()
+    present = {
+        (c.findtext("name"), m.findtext("source")) for c in root.iter("context") for m in c.iter("message")
+    }
+    used = {(m.context, m.source) for m in find_messages()}
+    for ctx in list(root.iter("context")):
+        for msg in list(ctx.iter("message")):
+            if (ctx.findtext("name"), msg.findtext("source")) not in used:
+                ctx.remove(msg)  # the string is gone from the code
+        if not ctx.findall("message"):
+            root.remove(ctx)
     present = {
         (c.findtext("name"), m.findtext("source")) for c in root.iter("context") for m in c.iter("message")
     }

@@ -18,6 +18,32 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table('audit_entry',
+    sa.Column('seq', sa.Integer(), nullable=False),
+    sa.Column('at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('actor_id', sa.Uuid(), nullable=True),
+    sa.Column('actor_username', sa.String(length=64), nullable=False),
+    sa.Column('action', sa.String(length=64), nullable=False),
+    sa.Column('entity', sa.String(length=64), nullable=True),
+    sa.Column('entity_id', sa.String(length=64), nullable=True),
+    sa.Column('summary', sa.Text(), nullable=False),
+    sa.Column('details', sa.JSON(), nullable=False),
+    sa.Column('prev_hash', sa.String(length=64), nullable=False),
+    sa.Column('hash', sa.String(length=64), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('device_id', sa.String(length=36), nullable=False),
+    sa.Column('deleted_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_entry')),
+    sa.UniqueConstraint('device_id', 'seq', name='uq_audit_entry_device_seq')
+    )
+    with op.batch_alter_table('audit_entry', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_audit_entry_action'), ['action'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_entry_at'), ['at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_entry_entity_id'), ['entity_id'], unique=False)
+
     op.create_table('calendar_override',
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('kind', sa.String(length=16), nullable=False),
@@ -36,9 +62,40 @@ def upgrade() -> None:
     sa.Column('value', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_local_state'))
     )
+    op.create_table('queue_break',
+    sa.Column('weekday', sa.Integer(), nullable=False),
+    sa.Column('start_time', sa.Time(), nullable=False),
+    sa.Column('end_time', sa.Time(), nullable=False),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('device_id', sa.String(length=36), nullable=False),
+    sa.Column('deleted_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_queue_break'))
+    )
+    op.create_table('queue_counter',
+    sa.Column('number', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('device_id', sa.String(length=36), nullable=False),
+    sa.Column('deleted_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_queue_counter')),
+    sa.UniqueConstraint('number', name=op.f('uq_queue_counter_number'))
+    )
     op.create_table('queue_group',
     sa.Column('code', sa.String(length=4), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('open_time', sa.Time(), nullable=False),
+    sa.Column('close_time', sa.Time(), nullable=False),
+    sa.Column('daily_limit', sa.Integer(), nullable=True),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('created_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
     sa.Column('updated_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
@@ -47,6 +104,42 @@ def upgrade() -> None:
     sa.Column('deleted_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_queue_group')),
     sa.UniqueConstraint('code', name=op.f('uq_queue_group_code'))
+    )
+    op.create_table('setting',
+    sa.Column('scope', sa.String(length=8), nullable=False),
+    sa.Column('pc_id', sa.String(length=36), nullable=False),
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('value', sa.JSON(), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('device_id', sa.String(length=36), nullable=False),
+    sa.Column('deleted_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_setting')),
+    sa.UniqueConstraint('scope', 'pc_id', 'key', name='uq_setting_scope_pc_key')
+    )
+    op.create_table('staff_user',
+    sa.Column('username', sa.String(length=64), nullable=False),
+    sa.Column('full_name', sa.String(length=200), nullable=False),
+    sa.Column('role', sa.String(length=32), nullable=False),
+    sa.Column('password_hash', sa.String(length=255), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('must_change_password', sa.Boolean(), nullable=False),
+    sa.Column('failed_attempts', sa.Integer(), nullable=False),
+    sa.Column('locked_until', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.Column('password_changed_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.Column('last_sign_in_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.Column('pin_hash', sa.String(length=255), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('device_id', sa.String(length=36), nullable=False),
+    sa.Column('deleted_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.CheckConstraint('username = lower(username)', name=op.f('ck_staff_user_username_lower')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_staff_user')),
+    sa.UniqueConstraint('username', name=op.f('uq_staff_user_username'))
     )
     op.create_table('sync_outbox',
     sa.Column('seq', sa.Integer(), autoincrement=True, nullable=False),
@@ -65,6 +158,23 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('sync_outbox', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_sync_outbox_entity_id'), ['entity_id'], unique=False)
+
+    op.create_table('queue_counter_group',
+    sa.Column('counter_id', sa.Uuid(), nullable=False),
+    sa.Column('group_id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('device_id', sa.String(length=36), nullable=False),
+    sa.Column('deleted_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['counter_id'], ['queue_counter.id'], name=op.f('fk_queue_counter_group_counter_id_queue_counter')),
+    sa.ForeignKeyConstraint(['group_id'], ['queue_group.id'], name=op.f('fk_queue_counter_group_group_id_queue_group')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_queue_counter_group')),
+    sa.UniqueConstraint('counter_id', 'group_id', name=op.f('uq_queue_counter_group_counter_id'))
+    )
+    with op.batch_alter_table('queue_counter_group', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_queue_counter_group_group_id'), ['group_id'], unique=False)
 
     op.create_table('service_standard',
     sa.Column('annex_number', sa.Integer(), nullable=False),
@@ -101,6 +211,53 @@ def upgrade() -> None:
     with op.batch_alter_table('service_standard', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_service_standard_kbli'), ['kbli'], unique=False)
 
+    op.create_table('queue_ticket',
+    sa.Column('group_id', sa.Uuid(), nullable=False),
+    sa.Column('route_group_id', sa.Uuid(), nullable=False),
+    sa.Column('service_id', sa.Uuid(), nullable=True),
+    sa.Column('service_date', sa.Date(), nullable=False),
+    sa.Column('number', sa.Integer(), nullable=False),
+    sa.Column('code', sa.String(length=8), nullable=False),
+    sa.Column('priority', sa.Boolean(), nullable=False),
+    sa.Column('priority_reason', sa.String(length=32), nullable=True),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('issued_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('first_called_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.Column('called_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.Column('counter_id', sa.Uuid(), nullable=True),
+    sa.Column('target_counter_id', sa.Uuid(), nullable=True),
+    sa.Column('served_started_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.Column('finished_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.Column('outcome', sa.String(length=32), nullable=True),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('printed', sa.Boolean(), nullable=False),
+    sa.Column('recall_count', sa.Integer(), nullable=False),
+    sa.Column('transfer_count', sa.Integer(), nullable=False),
+    sa.Column('transferred_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.Column('transferred_from_group_id', sa.Uuid(), nullable=True),
+    sa.Column('transferred_from_counter_id', sa.Uuid(), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('device_id', sa.String(length=36), nullable=False),
+    sa.Column('deleted_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['counter_id'], ['queue_counter.id'], name=op.f('fk_queue_ticket_counter_id_queue_counter')),
+    sa.ForeignKeyConstraint(['group_id'], ['queue_group.id'], name=op.f('fk_queue_ticket_group_id_queue_group')),
+    sa.ForeignKeyConstraint(['route_group_id'], ['queue_group.id'], name=op.f('fk_queue_ticket_route_group_id_queue_group')),
+    sa.ForeignKeyConstraint(['service_id'], ['service_standard.id'], name=op.f('fk_queue_ticket_service_id_service_standard')),
+    sa.ForeignKeyConstraint(['target_counter_id'], ['queue_counter.id'], name=op.f('fk_queue_ticket_target_counter_id_queue_counter')),
+    sa.ForeignKeyConstraint(['transferred_from_counter_id'], ['queue_counter.id'], name=op.f('fk_queue_ticket_transferred_from_counter_id_queue_counter')),
+    sa.ForeignKeyConstraint(['transferred_from_group_id'], ['queue_group.id'], name=op.f('fk_queue_ticket_transferred_from_group_id_queue_group')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_queue_ticket')),
+    sa.UniqueConstraint('group_id', 'service_date', 'number', name=op.f('uq_queue_ticket_group_id'))
+    )
+    with op.batch_alter_table('queue_ticket', schema=None) as batch_op:
+        batch_op.create_index('ix_queue_ticket_counter_status', ['counter_id', 'status'], unique=False)
+        batch_op.create_index('ix_queue_ticket_service_date_status', ['service_date', 'status'], unique=False)
+        batch_op.create_index('ix_queue_ticket_waiting', ['route_group_id', 'service_date', 'priority', 'issued_at', 'target_counter_id'], unique=False, sqlite_where=sa.text("status = 'waiting'"), postgresql_where=sa.text("status = 'waiting'"))
+        batch_op.create_index('ix_queue_ticket_waiting_target', ['target_counter_id', 'service_date', 'priority', 'issued_at'], unique=False, sqlite_where=sa.text("status = 'waiting'"), postgresql_where=sa.text("status = 'waiting'"))
+
     op.create_table('service_requirement',
     sa.Column('service_id', sa.Uuid(), nullable=False),
     sa.Column('kind', sa.String(length=16), nullable=False),
@@ -118,21 +275,69 @@ def upgrade() -> None:
     with op.batch_alter_table('service_requirement', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_service_requirement_service_id'), ['service_id'], unique=False)
 
+    op.create_table('queue_event',
+    sa.Column('seq', sa.Integer(), nullable=False),
+    sa.Column('type', sa.String(length=16), nullable=False),
+    sa.Column('ticket_id', sa.Uuid(), nullable=False),
+    sa.Column('ticket_code', sa.String(length=8), nullable=False),
+    sa.Column('group_code', sa.String(length=4), nullable=False),
+    sa.Column('counter_number', sa.Integer(), nullable=True),
+    sa.Column('service_date', sa.Date(), nullable=False),
+    sa.Column('at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('detail', sa.String(length=64), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', mpp_desk.models.base.UTCDateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('device_id', sa.String(length=36), nullable=False),
+    sa.Column('deleted_at', mpp_desk.models.base.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['ticket_id'], ['queue_ticket.id'], name=op.f('fk_queue_event_ticket_id_queue_ticket')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_queue_event')),
+    sa.UniqueConstraint('seq', name=op.f('uq_queue_event_seq'))
+    )
+    with op.batch_alter_table('queue_event', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_queue_event_ticket_id'), ['ticket_id'], unique=False)
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('queue_event', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_queue_event_ticket_id'))
+
+    op.drop_table('queue_event')
     with op.batch_alter_table('service_requirement', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_service_requirement_service_id'))
 
     op.drop_table('service_requirement')
+    with op.batch_alter_table('queue_ticket', schema=None) as batch_op:
+        batch_op.drop_index('ix_queue_ticket_waiting_target', sqlite_where=sa.text("status = 'waiting'"), postgresql_where=sa.text("status = 'waiting'"))
+        batch_op.drop_index('ix_queue_ticket_waiting', sqlite_where=sa.text("status = 'waiting'"), postgresql_where=sa.text("status = 'waiting'"))
+        batch_op.drop_index('ix_queue_ticket_service_date_status')
+        batch_op.drop_index('ix_queue_ticket_counter_status')
+
+    op.drop_table('queue_ticket')
     with op.batch_alter_table('service_standard', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_service_standard_kbli'))
 
     op.drop_table('service_standard')
+    with op.batch_alter_table('queue_counter_group', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_queue_counter_group_group_id'))
+
+    op.drop_table('queue_counter_group')
     with op.batch_alter_table('sync_outbox', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_sync_outbox_entity_id'))
 
     op.drop_table('sync_outbox')
+    op.drop_table('staff_user')
+    op.drop_table('setting')
     op.drop_table('queue_group')
+    op.drop_table('queue_counter')
+    op.drop_table('queue_break')
     op.drop_table('local_state')
     op.drop_table('calendar_override')
+    with op.batch_alter_table('audit_entry', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_audit_entry_entity_id'))
+        batch_op.drop_index(batch_op.f('ix_audit_entry_at'))
+        batch_op.drop_index(batch_op.f('ix_audit_entry_action'))
+
+    op.drop_table('audit_entry')

@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from mpp_desk import audit
+from mpp_desk.roles import Permission, authorize
 from mpp_desk.catalog.entry import ALL_KEYS, LIST_FIELDS, Requirements, StandardEntry
 from mpp_desk.catalog.errors import CatalogError
 from mpp_desk.catalog.files import load_files
@@ -105,11 +107,14 @@ def delete_standard(uow, *, annex_number: int) -> bool:
     row = session.scalars(
         _standards_query().where(ServiceStandard.annex_number == annex_number, ServiceStandard.deleted_at.is_(None))
     ).first()
+    authorize(uow, uow.actor, Permission.EDIT_CATALOG)
     if row is None:
         return False
     for requirement in row.requirements:
         soft_delete(requirement)
     soft_delete(row)
+    audit.record(uow, action="catalog.deleted", entity="service_standard", entity_id=row.id,
+                 summary=f"annex {row.annex_number} KBLI {row.kbli} removed", details={"annex_number": row.annex_number})
     session.flush()
     return True
 

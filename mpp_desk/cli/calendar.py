@@ -6,6 +6,8 @@ last line, so scripts can take ``tail -n 1``. Input is checked before the databa
 
 from __future__ import annotations
 
+from mpp_desk.roles import TERMINAL
+
 import argparse
 import datetime as dt
 import sys
@@ -159,7 +161,7 @@ def cmd_overrides(args, ctx) -> int:
 
 def cmd_close(args, ctx) -> int:
     day = parse_date(args.day)
-    with ctx.app.uow() as uow:
+    with ctx.app.uow(actor=TERMINAL) as uow:
         row = close_day(uow, day=day, reason=args.reason)
         uow.commit()
         undone = row.is_deleted
@@ -172,7 +174,7 @@ def cmd_close(args, ctx) -> int:
 
 def cmd_open(args, ctx) -> int:
     day = parse_date(args.day)
-    with ctx.app.uow() as uow:
+    with ctx.app.uow(actor=TERMINAL) as uow:
         row = open_day(uow, day=day, reason=args.reason)
         uow.commit()
         undone = row.is_deleted

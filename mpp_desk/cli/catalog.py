@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from mpp_desk.roles import TERMINAL
+
 import sys
 from collections import Counter
 from pathlib import Path
@@ -42,7 +44,7 @@ def import_command(args, ctx) -> int:
         with ctx.app.uow(write=False) as uow:
             results = preview_import(uow, entries=entries)
     else:
-        with ctx.app.uow() as uow:
+        with ctx.app.uow(actor=TERMINAL) as uow:
             results = import_standards(uow, entries=entries)
             uow.commit()
     summary = sys.stderr if args.json else sys.stdout

@@ -8,15 +8,7 @@ from sqlalchemy import JSON, ForeignKey, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mpp_desk.models.base import Base, SyncMixin
-
-
-class QueueGroup(SyncMixin, Base):
-    """A queue line with its letter prefix (A, B, ...); issue 3 adds hours, limits and counters."""
-
-    __tablename__ = "queue_group"
-
-    code: Mapped[str] = mapped_column(String(4), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
+from mpp_desk.models.queue import QueueGroup
 
 
 class ServiceStandard(SyncMixin, Base):

@@ -39,7 +39,7 @@ def apply_style(app: QApplication) -> None:
     app.setStyleSheet((RESOURCES_DIR / "style" / "mpp_desk.qss").read_text(encoding="utf-8"))
 
 
-def run_app(*, data_dir: Path, language: str, qt_argv: list[str]) -> int:
+def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "staff") -> int:
     app = QApplication.instance() or QApplication(qt_argv)
     app.setApplicationName("MPP Desk")
     app.setOrganizationName("DPMPTSP Kabupaten Purwakarta")
@@ -47,23 +47,25 @@ def run_app(*, data_dir: Path, language: str, qt_argv: list[str]) -> int:
     apply_style(app)
 
     from mpp_desk.context import AppContext  # light: the database stack loads on first use
-    from mpp_desk.ui.catalog_view import CatalogWindow
+    from mpp_desk.ui.main_window import IdleWatcher, MainWindow
     from mpp_desk.ui.tasks import TaskManager
 
     ctx = AppContext(data_dir=data_dir)
     tasks = TaskManager(app)
-    window = CatalogWindow(ctx=ctx, tasks=tasks)
+    idle = IdleWatcher(app)
+    app.installEventFilter(idle)
+    window = MainWindow(ctx=ctx, tasks=tasks, idle=idle)
     exit_after = os.environ.get(EXIT_AFTER_ENV, "")
     if exit_after == "paint":
         window.sig_first_paint.connect(lambda: _report_and_quit(app, "painted"))
     elif exit_after == "loaded":
-        window.sig_loaded.connect(lambda count: _report_and_quit(app, f"loaded {count}"))
-        window.sig_load_failed.connect(lambda message: _report_and_quit(app, f"failed {message}", code=2))
+        window.sig_ready.connect(lambda page: _report_and_quit(app, f"loaded {page}"))
+        window.sig_open_failed.connect(lambda message: _report_and_quit(app, f"failed {message}", code=2))
     window.resize(1280, 760)
     window.show()
     # Open the database once the window is on screen (a timer covers a window that is never painted).
-    window.sig_first_paint.connect(lambda: QTimer.singleShot(0, window.load_once))
-    QTimer.singleShot(1000, window.load_once)
+    window.sig_first_paint.connect(lambda: QTimer.singleShot(0, window.open_database))
+    QTimer.singleShot(1000, window.open_database)
     try:
         return app.exec()
     finally:

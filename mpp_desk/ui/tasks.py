@@ -9,6 +9,8 @@ small chainable :class:`Op`::
 
 from __future__ import annotations
 
+import functools
+import itertools
 import logging
 import traceback
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -20,41 +22,55 @@ log = logging.getLogger(__name__)
 
 
 class TaskManager(QObject):
-    """Owns the database worker thread and hands results back to the UI thread."""
+    """Owns the database worker thread and hands results back to the UI thread.
 
-    sig_finished = Signal(object, object, object)
-    """Emitted in the worker; delivered queued on the UI thread: (callback, result, error)."""
+    The worker thread never holds the last reference to anything a widget gave it: the
+    task and its callback stay in ``_jobs`` on the UI thread until delivery, and the
+    worker only sees a job number. Otherwise a closure over a widget could be freed on
+    the worker thread, which corrupts Qt's object bookkeeping.
+    """
 
-    sig_busy_changed = Signal(bool)
-    """True while any task is queued or running (for a busy indicator)."""
+    sig_finished = Signal(int, object, object)
+    """Emitted in the worker; delivered queued on the UI thread: (job, result, error)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mpp-db")
-        self._pending = 0
+        self._jobs: dict[int, tuple[Callable[[], Any], Callable[[Any, BaseException | None], None]]] = {}
+        self._next_job = itertools.count(1)
         self.sig_finished.connect(self._deliver)
 
     def submit(self, fn: Callable[[], Any], done: Callable[[Any, BaseException | None], None]) -> Future:
         """Run *fn* on the database thread, then call ``done(result, error)`` on the UI thread."""
-        self._pending += 1
-        if self._pending == 1:
-            self.sig_busy_changed.emit(True)
-        future = self._db.submit(fn)
-
-        def _relay(f: Future) -> None:
-            error = f.exception()
-            if error is not None and not _is_expected(error):
-                log.error("background task failed:\n%s", "".join(traceback.format_exception(error)))
-            self.sig_finished.emit(done, None if error else f.result(), error)
-
-        future.add_done_callback(_relay)
+        job = next(self._next_job)
+        self._jobs[job] = (fn, done)
+        future = self._db.submit(self._run, job)
+        future.add_done_callback(functools.partial(self._relay, job))
         return future
 
-    def _deliver(self, done, result, error) -> None:
-        self._pending -= 1
-        if self._pending == 0:
-            self.sig_busy_changed.emit(False)
-        done(result, error)
+    def _run(self, job: int) -> Any:
+        fn = self._jobs[job][0]
+        return fn()
+
+    def _relay(self, job: int, future: Future) -> None:
+        error = future.exception()
+        if error is not None and not _is_expected(error):
+            log.error("background task failed:\n%s", "".join(traceback.format_exception(error)))
+        self.sig_finished.emit(job, None if error else future.result(), error)
+
+    def _deliver(self, job: int, result, error) -> None:
+        _fn, done = self._jobs.pop(job)
+        try:
+            done(result, error)
+        except RuntimeError as exc:
+            # The widget that asked was closed while its task ran: its answer has nowhere to go.
+            if "already deleted" not in str(exc):
+                raise
+            log.debug("result dropped: its widget is gone")
+
+    @property
+    def pending(self) -> int:
+        return len(self._jobs)
 
     def shutdown(self, wait: bool = True) -> None:
         self._db.shutdown(wait=wait, cancel_futures=False)

@@ -95,8 +95,8 @@ def test_a_day_closed_again_reuses_its_row(uow_factory):
             uow.commit()
     assert rows(uow_factory) == [(day, "closed", "Banjir lagi", False)]  # one row: the day is unique
     with uow_factory(write=False) as uow:
-        entry_ops = uow.session.scalars(select(OutboxEntry.op).order_by(OutboxEntry.seq)).all()
-        versions = uow.session.scalars(select(OutboxEntry.base_version).order_by(OutboxEntry.seq)).all()
+        entry_ops = uow.session.scalars(select(OutboxEntry.op).where(OutboxEntry.entity == "calendar_override").order_by(OutboxEntry.seq)).all()
+        versions = uow.session.scalars(select(OutboxEntry.base_version).where(OutboxEntry.entity == "calendar_override").order_by(OutboxEntry.seq)).all()
     assert entry_ops == ["insert", "delete", "update"]
     assert versions == [None, 1, 2]
 
@@ -106,7 +106,7 @@ def test_changes_are_written_to_the_outbox_in_the_same_transaction(uow_factory):
         close_day(uow, day=D(2026, 3, 25), reason="Banjir")
         uow.commit()
     with uow_factory(write=False) as uow:
-        entry = uow.session.scalars(select(OutboxEntry)).one()
+        entry = uow.session.scalars(select(OutboxEntry).where(OutboxEntry.entity == "calendar_override")).one()
     assert entry.entity == "calendar_override"
     assert entry.payload["day"] == "2026-03-25" and entry.payload["kind"] == "closed"
 

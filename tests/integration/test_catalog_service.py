@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+
+from mpp_desk.roles import TERMINAL
 from sqlalchemy import event, func, select
 
 from mpp_desk.catalog import CatalogError, Requirements
@@ -314,7 +316,7 @@ def test_seed_imports_the_shipped_catalogue_once_into_queue_group_a(uow_factory)
 
 
 def test_seed_does_not_bring_back_what_an_administrator_deleted(app_ctx):
-    with app_ctx.uow() as uow:
+    with app_ctx.uow(actor=TERMINAL) as uow:
         catalog.delete_standard(uow, annex_number=45)
         uow.commit()
     with app_ctx.uow() as uow:

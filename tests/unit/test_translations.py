@@ -12,7 +12,7 @@ def test_every_marked_string_has_an_indonesian_translation():
 
 def test_the_string_finder_sees_tr_translate_and_markers():
     messages = {(m.context, m.source) for m in i18n.find_messages()}
-    assert ("CatalogWindow", "Service catalogue") in messages  # self.tr in a class
+    assert ("CatalogArea", "Service catalogue") in messages  # self.tr in a class
     assert ("Errors", "Unexpected error: {error}") in messages  # QCoreApplication.translate
     assert ("errors", "The database {path} is locked by another program. Try again in a moment.") in messages  # N_
 
@@ -36,6 +36,6 @@ def test_qt_and_the_terminal_translate_the_same_way(qapp):
         assert qt_text == translate("errors", source, "id")
         assert qt_text.startswith("Basis data {path} sedang dikunci")
         assert translate("errors", source, "en") == source
-        assert QCoreApplication.translate("CatalogWindow", "%n service(s) shown", "", 3) == "3 layanan ditampilkan"
+        assert QCoreApplication.translate("CatalogArea", "%n service(s) shown", "", 3) == "3 layanan ditampilkan"
     finally:
         QCoreApplication.removeTranslator(translator)

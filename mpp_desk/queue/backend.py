@@ -1,0 +1,314 @@
+"""One interface for the queue, whoever allocates the numbers.
+
+The kiosk, the counters, the display board and the CLI talk to a :class:`QueueBackend`. Today it
+is :class:`LocalQueue`: the service functions over this PC's SQLite file, one unit of work per
+action. When the central server is reachable, a server-backed implementation will allocate
+numbers and claim tickets instead (docs/architecture.md, "Queue"); callers do not change.
+
+Every method is blocking (database and file I/O): the UI calls them on its background executor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeVar
+
+from sqlalchemy.exc import OperationalError
+
+from mpp_desk.errors import DatabaseProblem
+from mpp_desk.queue import service
+from mpp_desk.queue.views import (
+    BoardState,
+    CounterState,
+    EventView,
+    IssuedTicket,
+    KioskGroupStatus,
+    TicketView,
+)
+
+if TYPE_CHECKING:
+    from mpp_desk.database import Database
+    from mpp_desk.printing.slip import TicketSlip
+    from mpp_desk.queue.stats import DailyStats
+    from mpp_desk.signing import Signer
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+TICKET_KIND = "q"  # the signed reference's kind for a queue ticket
+
+
+class QueueBackend(Protocol):
+    """What the queue screens and commands may ask; see :mod:`mpp_desk.queue.service` for each rule."""
+
+    def issue(
+        self,
+        *,
+        group_code: str | None = None,
+        service_id: uuid.UUID | None = None,
+        priority: bool = False,
+        priority_reason: str | None = None,
+        now: dt.datetime | None = None,
+    ) -> IssuedTicket: ...
+
+    def call_next(self, *, counter_number: int, now: dt.datetime | None = None) -> TicketView | None: ...
+
+    def recall(self, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView: ...
+
+    def mark_no_show(
+        self, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None
+    ) -> TicketView: ...
+
+    def start_service(
+        self, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None
+    ) -> TicketView: ...
+
+    def finish(
+        self,
+        *,
+        ticket_id: uuid.UUID,
+        counter_number: int,
+        outcome: str = "completed",
+        note: str = "",
+        now: dt.datetime | None = None,
+    ) -> TicketView: ...
+
+    def transfer(
+        self,
+        *,
+        ticket_id: uuid.UUID,
+        counter_number: int,
+        to_group_code: str | None = None,
+        to_counter_number: int | None = None,
+        now: dt.datetime | None = None,
+    ) -> TicketView: ...
+
+    def hold(self, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView: ...
+
+    def resume(self, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView: ...
+
+    def cancel(self, *, ticket_id: uuid.UUID, now: dt.datetime | None = None) -> TicketView: ...
+
+    def get_ticket(self, *, ticket_id: uuid.UUID) -> TicketView: ...
+
+    def waiting_list(self, *, group_code: str, now: dt.datetime | None = None) -> list[TicketView]: ...
+
+    def waiting_counts(self, *, now: dt.datetime | None = None) -> dict[str, int]: ...
+
+    def events_since(self, *, after_seq: int = 0, limit: int = 100) -> list[EventView]: ...
+
+    def board_state(self, *, last_calls: int = 8, now: dt.datetime | None = None) -> BoardState: ...
+
+    def counter_state(self, *, counter_number: int, now: dt.datetime | None = None) -> CounterState: ...
+
+    def kiosk_status(self, *, now: dt.datetime | None = None) -> list[KioskGroupStatus]: ...
+
+    def reprint_candidates(self, *, now: dt.datetime | None = None) -> list[TicketView]: ...
+
+    def mark_printed(self, *, ticket_id: uuid.UUID) -> TicketView: ...
+
+    def slip(self, ticket: IssuedTicket | TicketView, *, copy: bool | None = None) -> TicketSlip: ...
+
+    def daily_stats(self, *, date: dt.date) -> DailyStats: ...
+
+
+class LocalQueue:
+    """The queue on this PC's database: each call is one unit of work, committed on success.
+
+    A write that finds the database locked past the busy timeout is retried *attempts* times
+    (with a short pause), then the clear "locked" :class:`DatabaseProblem` is raised.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        data_dir: Path | None = None,
+        signer: Signer | None = None,
+        attempts: int = 3,
+        retry_pause: float = 0.2,
+    ) -> None:
+        self.db = db
+        self.data_dir = Path(data_dir) if data_dir is not None else Path(db.path).parent
+        self._signer = signer
+        self.attempts = max(1, attempts)
+        self.retry_pause = retry_pause
+        self.tries = 0  # attempts made by the last write (diagnostics)
+
+    @classmethod
+    def from_context(cls, ctx: Any, **kwargs: Any) -> LocalQueue:
+        """The queue over an :class:`~mpp_desk.context.AppContext` (opened if needed)."""
+        return cls(ctx.open(), data_dir=ctx.data_dir, **kwargs)
+
+    @property
+    def signer(self) -> Signer:
+        if self._signer is None:
+            from mpp_desk.signing import Signer
+
+            self._signer = Signer.for_data_dir(self.data_dir)
+        return self._signer
+
+    # -- running service functions
+
+    def write(self, fn: Callable[..., T], /, **kwargs: Any) -> T:
+        """Run *fn(uow, **kwargs)* in a write unit of work and commit; retry while locked."""
+        from mpp_desk.database import classify_error
+        from mpp_desk.uow import UnitOfWork
+
+        for attempt in range(1, self.attempts + 1):
+            self.tries = attempt
+            try:
+                with UnitOfWork(self.db) as uow:
+                    try:
+                        result = fn(uow, **kwargs)
+                        uow.commit()
+                    except OperationalError as exc:
+                        raise classify_error(exc, self.db.path) from exc
+                return result
+            except DatabaseProblem as exc:
+                if attempt == self.attempts or not _is_busy(exc):
+                    raise
+                log.info("database busy (attempt %d of %d); retrying", attempt, self.attempts)
+                time.sleep(self.retry_pause * attempt)
+        raise AssertionError("unreachable")
+
+    def read(self, fn: Callable[..., T], /, **kwargs: Any) -> T:
+        """Run *fn(uow, **kwargs)* in a read-only unit of work."""
+        from mpp_desk.uow import UnitOfWork
+
+        with UnitOfWork(self.db, write=False) as uow:
+            return fn(uow, **kwargs)
+
+    # -- the interface
+
+    def issue(self, **kwargs: Any) -> IssuedTicket:
+        return self.write(service.issue_ticket, **kwargs)
+
+    def call_next(self, **kwargs: Any) -> TicketView | None:
+        return self.write(service.call_next, **kwargs)
+
+    def recall(self, **kwargs: Any) -> TicketView:
+        return self.write(service.recall, **kwargs)
+
+    def mark_no_show(self, **kwargs: Any) -> TicketView:
+        return self.write(service.mark_no_show, **kwargs)
+
+    def start_service(self, **kwargs: Any) -> TicketView:
+        return self.write(service.start_service, **kwargs)
+
+    def finish(self, **kwargs: Any) -> TicketView:
+        return self.write(service.finish, **kwargs)
+
+    def transfer(self, **kwargs: Any) -> TicketView:
+        return self.write(service.transfer, **kwargs)
+
+    def hold(self, **kwargs: Any) -> TicketView:
+        return self.write(service.hold, **kwargs)
+
+    def resume(self, **kwargs: Any) -> TicketView:
+        return self.write(service.resume, **kwargs)
+
+    def cancel(self, **kwargs: Any) -> TicketView:
+        return self.write(service.cancel, **kwargs)
+
+    def get_ticket(self, **kwargs: Any) -> TicketView:
+        return self.read(service.get_ticket, **kwargs)
+
+    def waiting_list(self, **kwargs: Any) -> list[TicketView]:
+        return self.read(service.waiting_list, **kwargs)
+
+    def waiting_counts(self, **kwargs: Any) -> dict[str, int]:
+        return self.read(service.waiting_counts, **kwargs)
+
+    def events_since(self, **kwargs: Any) -> list[EventView]:
+        return self.read(service.events_since, **kwargs)
+
+    def board_state(self, **kwargs: Any) -> BoardState:
+        return self.read(service.board_state, **kwargs)
+
+    def counter_state(self, **kwargs: Any) -> CounterState:
+        return self.read(service.counter_state, **kwargs)
+
+    def kiosk_status(self, **kwargs: Any) -> list[KioskGroupStatus]:
+        return self.read(service.kiosk_status, **kwargs)
+
+    def reprint_candidates(self, **kwargs: Any) -> list[TicketView]:
+        return self.read(service.reprint_candidates, **kwargs)
+
+    def mark_printed(self, **kwargs: Any) -> TicketView:
+        return self.write(service.mark_printed, **kwargs)
+
+    def daily_stats(self, **kwargs: Any) -> DailyStats:
+        from mpp_desk.queue.stats import daily_stats
+
+        return self.read(daily_stats, **kwargs)
+
+    def slip(self, ticket: IssuedTicket | TicketView, *, copy: bool | None = None) -> TicketSlip:
+        """The printable ticket: signed QR, office name, people ahead and the wait (recomputed for a reprint)."""
+        return self.read(self._slip, ticket=ticket, copy=copy)
+
+    def _slip(self, uow, *, ticket: IssuedTicket | TicketView, copy: bool | None) -> TicketSlip:
+        from mpp_desk.printing.slip import TicketSlip
+        from mpp_desk.signing import verification_url
+
+        if isinstance(ticket, IssuedTicket):
+            view, ahead, wait = ticket.ticket, ticket.ahead, ticket.estimated_wait_minutes
+        else:
+            view = ticket
+            ahead, wait = _ahead_and_wait(uow, view)
+        token = self.signer.sign_reference(TICKET_KIND, view.id, {"c": view.code, "d": view.service_date.isoformat()})
+        return TicketSlip(
+            office_name=_setting(uow, "office.name", DEFAULT_OFFICE),
+            code=view.code,
+            group_code=view.group_code,
+            group_name=view.group_name,
+            service_title=view.service_title,
+            issued_at=view.issued_at,
+            ahead=ahead,
+            estimated_wait_minutes=wait,
+            qr_data=verification_url(_setting(uow, "receipts.verify_base_url", DEFAULT_VERIFY_URL), token),
+            priority=view.priority,
+            priority_reason=view.priority_reason,
+            copy=view.printed if copy is None else copy,
+        )
+
+
+DEFAULT_OFFICE = "Mal Pelayanan Publik Bale Madukara"
+DEFAULT_VERIFY_URL = "https://mpp.purwakartakab.go.id/v/"
+
+
+def _setting(uow, key: str, default: str) -> str:
+    """A value from the settings registry, or *default* where the registry cannot give one."""
+    try:
+        from mpp_desk import settings
+    except ImportError:
+        return default
+    try:
+        value = settings.get(uow, key)
+    except Exception:  # noqa: BLE001 - a missing or broken setting must not stop a ticket
+        log.warning("setting %s unavailable; using the default", key, exc_info=True)
+        return default
+    return str(value) if value else default
+
+
+def _ahead_and_wait(uow, view: TicketView) -> tuple[int, int]:
+    from mpp_desk.models import QueueGroup, Ticket
+
+    session = uow.session
+    row = session.get(Ticket, view.id)
+    if row is None or row.status != Ticket.WAITING:
+        return 0, 0
+    ahead = service._ahead(session, row)
+    wait = service.estimate_wait(
+        session, group=session.get(QueueGroup, row.route_group_id), service_date=row.service_date, ahead=ahead
+    )
+    return ahead, int(-(-wait.total_seconds() // 60))
+
+
+def _is_busy(exc: DatabaseProblem) -> bool:
+    cause = str(getattr(exc.__cause__, "orig", exc.__cause__) or "").lower()
+    return "locked" in cause or "busy" in cause

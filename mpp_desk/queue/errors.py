@@ -1,0 +1,29 @@
+"""Refusals of the queue, each with a message a visitor or an officer can act on."""
+
+from __future__ import annotations
+
+from mpp_desk.errors import UserError, ValidationError
+
+
+class QueueClosed(UserError):
+    """The kiosk issues no ticket now: outside hours, a break, a non-working day or a closed group."""
+
+
+class DailyLimitReached(QueueClosed):
+    """The group's quota for today is used up."""
+
+
+class QueueNotFound(UserError):
+    """A group, counter or ticket named by the caller does not exist."""
+
+
+class InvalidTransition(UserError):
+    """The ticket's state does not allow this action (the state machine of docs/domain.md)."""
+
+
+class CounterBusy(UserError):
+    """The counter still has a called or serving ticket."""
+
+
+class QueueSetupError(ValidationError):
+    """A set-up value (group, counter, hours, break) was rejected."""

@@ -1,0 +1,97 @@
+"""The kiosk's one action: issue a ticket and print it; the ticket survives any printer fault."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from mpp_desk.i18n import N_, translate
+from mpp_desk.queue.views import IssuedTicket
+
+if TYPE_CHECKING:
+    from mpp_desk.printing.printers import Printer, PrintResult
+    from mpp_desk.printing.slip import TicketSlip
+    from mpp_desk.queue.backend import QueueBackend
+
+log = logging.getLogger(__name__)
+
+NOT_PRINTED = N_(
+    "queue",
+    "The ticket could not be printed. Your number is {code}: please remember it, "
+    "or ask the officer at the information desk for a printed ticket.",
+)
+
+
+@dataclass(frozen=True)
+class KioskTicket:
+    """The issued ticket, its slip, and how printing went."""
+
+    issued: IssuedTicket
+    slip: TicketSlip
+    printed: PrintResult
+
+    @property
+    def code(self) -> str:
+        return self.issued.ticket.code
+
+    def message(self, language: str | None = None) -> str | None:
+        """What the kiosk screen adds when the paper did not come out (None when it did)."""
+        if self.printed.ok:
+            return None
+        return translate("queue", NOT_PRINTED, language).format(code=self.code)
+
+
+def take_ticket(
+    queue: QueueBackend,
+    printer: Printer | None,
+    *,
+    group_code: str | None = None,
+    service_id: uuid.UUID | None = None,
+    priority: bool = False,
+    priority_reason: str | None = None,
+    now: dt.datetime | None = None,
+) -> KioskTicket:
+    """Issue (refusals raise QueueClosed and friends), print, and mark printed only if it printed."""
+    from mpp_desk.printing.printers import NoPrinter
+
+    issued = queue.issue(
+        group_code=group_code, service_id=service_id, priority=priority, priority_reason=priority_reason, now=now
+    )
+    slip = queue.slip(issued)
+    result = _print(printer or NoPrinter(), slip)
+    if result.ok:
+        _mark(queue, issued.ticket.id)
+    return KioskTicket(issued=issued, slip=slip, printed=result)
+
+
+def reprint(queue: QueueBackend, printer: Printer | None, *, ticket_id: uuid.UUID) -> PrintResult:
+    """Print a ticket again (staff, from the unprinted list); a ticket printed before says "SALINAN"."""
+    from mpp_desk.printing.printers import NoPrinter
+
+    ticket = queue.get_ticket(ticket_id=ticket_id)
+    result = _print(printer or NoPrinter(), queue.slip(ticket))
+    if result.ok and not ticket.printed:
+        _mark(queue, ticket_id)
+    return result
+
+
+def _print(printer: Printer, slip: TicketSlip) -> PrintResult:
+    from mpp_desk.printing.printers import FAILED, PrintFailed
+
+    try:
+        return printer.print_ticket(slip)
+    except Exception as exc:  # noqa: BLE001 - printers promise not to raise; make sure of it
+        log.exception("printer %s raised", getattr(printer, "label", "?"))
+        return PrintFailed(FAILED, f"{type(exc).__name__}: {exc}")
+
+
+def _mark(queue: QueueBackend, ticket_id: uuid.UUID) -> None:
+    from mpp_desk.errors import UserError
+
+    try:
+        queue.mark_printed(ticket_id=ticket_id)
+    except UserError:  # the paper is out already; at worst staff see it in the reprint list
+        log.warning("printed ticket %s could not be marked printed", ticket_id, exc_info=True)

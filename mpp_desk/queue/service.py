@@ -1,0 +1,841 @@
+"""Queue use cases over a unit of work: issue, call, the counter's actions, and what screens read.
+
+Every function takes the unit of work and never commits; the caller (normally
+:class:`mpp_desk.queue.backend.LocalQueue`) commits once per action. Writes must run in a write
+unit of work: it starts with ``BEGIN IMMEDIATE``, so between reading "the next waiting ticket"
+or "the highest number today" and writing the change, no other process can write. That is what
+makes two counters pressing at the same instant get different tickets, and two kiosks different
+numbers; the unique (group, service date, number) constraint backs it up.
+
+Numbering and the clock. Numbers restart every day at midnight Asia/Jakarta and are
+``max(number) + 1`` for the group and service date. The service date is the office's date by the
+PC clock, but never earlier than the latest service date already used: if the clock jumps back
+over midnight the kiosk keeps counting on the later day instead of handing out a number that
+people in the hall already hold. Within a day, ``issued_at`` never goes backwards either (it is
+at least the group's previous ticket's time plus one microsecond), so a clock jump cannot move a
+new ticket ahead of people already waiting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import uuid
+
+from sqlalchemy import bindparam, func, or_, select, text, union_all
+from sqlalchemy.orm import Session
+
+from mpp_desk.i18n import N_
+from mpp_desk.models import Counter, CounterGroup, QueueEvent, QueueGroup, ServiceStandard, Ticket
+from mpp_desk.models.queue import WAITING_SQL
+from mpp_desk.queue import labels
+from mpp_desk.queue.clock import as_utc, local, local_date
+from mpp_desk.queue.errors import (
+    CounterBusy,
+    DailyLimitReached,
+    InvalidTransition,
+    QueueClosed,
+    QueueNotFound,
+)
+from mpp_desk.queue.setup import counter_group_ids, counter_view, get_counter, get_group, load_breaks
+from mpp_desk.queue.views import (
+    BoardState,
+    CounterCall,
+    CounterState,
+    EventView,
+    IssuedTicket,
+    KioskGroupStatus,
+    ServiceRef,
+    TicketView,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SERVICE_TIME = dt.timedelta(minutes=5)  # estimate before anyone was served today
+ONE_TICK = dt.timedelta(microseconds=1)
+ACTIVE = (Ticket.CALLED, Ticket.SERVING)
+WAITING = text(f"queue_ticket.{WAITING_SQL}")  # literal, so the partial indexes apply
+
+# Which states each action accepts (docs/domain.md: waiting -> called -> serving -> done, or
+# no-show / cancelled; a called ticket can be recalled and transferred).
+ALLOWED_FROM = {
+    "call": (Ticket.WAITING,),
+    "recall": (Ticket.CALLED,),
+    "no_show": (Ticket.CALLED,),
+    "start": (Ticket.CALLED,),
+    "finish": (Ticket.SERVING,),
+    "transfer": (Ticket.CALLED, Ticket.SERVING, Ticket.HELD),
+    "hold": (Ticket.CALLED, Ticket.SERVING),
+    "resume": (Ticket.HELD,),
+    "cancel": (Ticket.WAITING, Ticket.HELD),
+}
+
+
+# --- prebuilt statements of the hot paths -----------------------------------------------------
+# Built once with bind parameters: constructing a SQL expression costs more Python time than
+# SQLite takes to run it, and issue/call-next run a dozen of them per press.
+
+_LATEST_DATE = select(func.max(Ticket.service_date))
+_LATEST_SEQ = select(func.max(QueueEvent.seq))
+_LAST_NUMBER = (
+    select(Ticket.number, Ticket.issued_at)
+    .where(Ticket.group_id == bindparam("group_id"), Ticket.service_date == bindparam("day"))
+    .order_by(Ticket.number.desc())
+    .limit(1)
+)
+_AHEAD_OF_PRIORITY = select(func.count()).where(
+    WAITING,
+    Ticket.route_group_id == bindparam("group_id"),
+    Ticket.service_date == bindparam("day"),
+    Ticket.id != bindparam("ticket_id"),
+    Ticket.priority.is_(True),
+    Ticket.issued_at < bindparam("issued_at"),
+)
+_AHEAD_OF_NORMAL = select(func.count()).where(
+    WAITING,
+    Ticket.route_group_id == bindparam("group_id"),
+    Ticket.service_date == bindparam("day"),
+    Ticket.id != bindparam("ticket_id"),
+    or_(Ticket.priority.is_(True), Ticket.issued_at < bindparam("issued_at")),
+)
+_ACTIVE_AT_COUNTER = (
+    select(Ticket.code, Ticket.status)
+    .where(Ticket.counter_id == bindparam("counter_id"), Ticket.status.in_((Ticket.CALLED, Ticket.SERVING)))
+    .limit(1)
+)
+_SERVICE_FIGURES = select(
+    # today's average service time of the line, in seconds
+    select(func.avg((func.julianday(Ticket.finished_at) - func.julianday(Ticket.served_started_at)) * 86400.0))
+    .where(
+        Ticket.service_date == bindparam("day"),
+        Ticket.status == Ticket.DONE,
+        Ticket.route_group_id == bindparam("group_id"),
+        Ticket.served_started_at.is_not(None),
+    )
+    .scalar_subquery(),
+    # counters that worked the line today
+    select(func.count(func.distinct(Ticket.counter_id)))
+    .where(
+        Ticket.service_date == bindparam("day"),
+        Ticket.status.in_((Ticket.CALLED, Ticket.SERVING, Ticket.HELD, Ticket.DONE, Ticket.NO_SHOW)),
+        Ticket.route_group_id == bindparam("group_id"),
+    )
+    .scalar_subquery(),
+    # counters assigned to the line
+    select(func.count())
+    .select_from(CounterGroup)
+    .join(Counter, Counter.id == CounterGroup.counter_id)
+    .where(
+        CounterGroup.group_id == bindparam("group_id"),
+        CounterGroup.deleted_at.is_(None),
+        Counter.active.is_(True),
+    )
+    .scalar_subquery(),
+)
+
+
+@functools.lru_cache(maxsize=16)
+def _heads_statement(groups: int):
+    """Heads of a counter's lines, per priority class, as one UNION ALL of index seeks."""
+    heads = []
+    for priority in (True, False):
+        for index in range(groups):
+            heads.append(
+                select(Ticket.priority, Ticket.issued_at, Ticket.id)
+                .where(
+                    WAITING,
+                    Ticket.route_group_id == bindparam(f"group_{index}"),
+                    Ticket.service_date == bindparam("day"),
+                    Ticket.priority.is_(priority),
+                    or_(Ticket.target_counter_id.is_(None), Ticket.target_counter_id == bindparam("counter_id")),
+                )
+                .order_by(Ticket.issued_at)
+                .limit(1)
+                .subquery()
+            )
+        heads.append(
+            select(Ticket.priority, Ticket.issued_at, Ticket.id)
+            .where(
+                WAITING,
+                Ticket.target_counter_id == bindparam("counter_id"),
+                Ticket.service_date == bindparam("day"),
+                Ticket.priority.is_(priority),
+            )
+            .order_by(Ticket.issued_at)
+            .limit(1)
+            .subquery()
+        )
+    return union_all(*(select(h) for h in heads))
+
+
+# --- issuing --------------------------------------------------------------------------------
+
+
+def issue_ticket(
+    uow,
+    *,
+    group_code: str | None = None,
+    service_id: uuid.UUID | None = None,
+    priority: bool = False,
+    priority_reason: str | None = None,
+    now: dt.datetime | None = None,
+) -> IssuedTicket:
+    """Issue the next number of a group (or of the service's group), if the kiosk is open for it."""
+    _require_write(uow)
+    session = uow.session
+    now = as_utc(now)
+    service = None
+    if service_id is not None:
+        service = session.get(ServiceStandard, service_id)
+        if service is None or service.deleted_at is not None:
+            raise QueueNotFound(N_("errors", "There is no service {id} in the catalogue."), id=str(service_id))
+    if group_code:
+        group = get_group(session, group_code)
+        if service is not None and service.queue_group_id not in (None, group.id):
+            raise QueueNotFound(
+                N_("errors", "The service {title} is not in queue {code}."), title=service.title, code=group.code
+            )
+    elif service is not None and service.queue_group_id is not None:
+        group = session.get(QueueGroup, service.queue_group_id)
+    else:
+        raise QueueNotFound(N_("errors", "Choose a queue group or a service."))
+    if priority_reason is not None:
+        if priority_reason not in labels.PRIORITY_REASONS:
+            raise QueueNotFound(N_("errors", "Unknown priority reason {reason}."), reason=priority_reason)
+        priority = True
+
+    check_open(uow, group=group, now=now)
+    service_date = current_service_date(session, now)
+    last = session.connection().execute(_LAST_NUMBER, {"group_id": group.id, "day": service_date}).first()
+    number = last.number + 1 if last else 1
+    if group.daily_limit is not None and number > group.daily_limit:
+        raise DailyLimitReached(
+            N_(
+                "errors",
+                "Today's quota of queue {code} is used up ({limit} numbers). Please come back on the next working day.",
+            ),
+            code=group.code,
+            limit=group.daily_limit,
+        )
+    issued_at = max(now, last.issued_at + ONE_TICK) if last else now
+    ticket = Ticket(
+        id=uuid.uuid4(),
+        group_id=group.id,
+        route_group_id=group.id,
+        service_id=service.id if service is not None else None,
+        service_date=service_date,
+        number=number,
+        code=ticket_code(group.code, number),
+        priority=bool(priority),
+        priority_reason=priority_reason,
+        status=Ticket.WAITING,
+        issued_at=issued_at,
+        printed=False,
+    )
+    session.add(ticket)
+    _event(session, ticket, QueueEvent.ISSUED, group=group, at=issued_at)
+    session.flush()
+    ahead = _ahead(session, ticket)
+    wait = estimate_wait(session, group=group, service_date=service_date, ahead=ahead)
+    return IssuedTicket(ticket=ticket_view(session, ticket), ahead=ahead, estimated_wait=wait)
+
+
+def ticket_code(prefix: str, number: int) -> str:
+    """"A", 1 -> "A001" (four digits from 1000 on)."""
+    return f"{prefix}{number:03d}"
+
+
+def current_service_date(session: Session, now: dt.datetime) -> dt.date:
+    """Today's service date: the office date by the clock, never before the latest one used."""
+    today = local_date(now)
+    latest = session.connection().scalar(_LATEST_DATE)
+    if latest is not None and latest > today:
+        log.warning("clock is behind the last service date (%s < %s); numbering continues on %s", today, latest, latest)
+        return latest
+    return today
+
+
+def check_open(uow, *, group: QueueGroup, now: dt.datetime | None = None) -> None:
+    """Raise QueueClosed with the reason when the kiosk may not issue for *group* at *now*."""
+    now = as_utc(now)
+    moment = local(now)
+    if not group.active:
+        raise QueueClosed(N_("errors", "Queue {code} ({name}) is not open."), code=group.code, name=group.name)
+    from mpp_desk.workdays import load_calendar
+
+    calendar = load_calendar(uow)
+    if not calendar.is_working_day(moment.date()):
+        from mpp_desk.textformat import day_name
+
+        entry = calendar.describe(moment.date())
+        raise QueueClosed(
+            N_("errors", "The office is closed today ({reason}). Please come back on a working day."),
+            reason=entry.name if entry is not None else day_name(moment.date()),
+        )
+    clock = moment.time().replace(tzinfo=None)
+    hours = {"open": _hhmm(group.open_time), "close": _hhmm(group.close_time), "code": group.code}
+    if clock < group.open_time:
+        raise QueueClosed(N_("errors", "Queue {code} opens at {open}. Please wait until then."), **hours)
+    if clock >= group.close_time:
+        raise QueueClosed(
+            N_("errors", "Queue {code} has closed for today (hours {open}-{close}). Please come back on the next working day."),
+            **hours,
+        )
+    for pause in load_breaks(uow.session):
+        if pause.weekday == moment.weekday() and pause.start_time <= clock < pause.end_time:
+            raise QueueClosed(
+                N_("errors", "No tickets are issued during the {name}. Tickets are issued again from {end}."),
+                name=pause.name,
+                end=_hhmm(pause.end_time),
+            )
+
+
+def kiosk_status(uow, *, now: dt.datetime | None = None) -> list[KioskGroupStatus]:
+    """Each active group for the kiosk's buttons: open or not (with the reason), people waiting, services."""
+    from mpp_desk.errors import UserError
+
+    session = uow.session
+    now = as_utc(now)
+    counts = waiting_counts(uow, now=now)
+    result = []
+    groups = session.scalars(
+        select(QueueGroup)
+        .where(QueueGroup.deleted_at.is_(None), QueueGroup.active.is_(True))
+        .order_by(QueueGroup.position, QueueGroup.code)
+    ).all()
+    service_date = current_service_date(session, now)
+    for group in groups:
+        reason = None
+        try:
+            check_open(uow, group=group, now=now)
+            if group.daily_limit is not None and _issued_count(session, group, service_date) >= group.daily_limit:
+                raise DailyLimitReached(
+                    N_(
+                        "errors",
+                        "Today's quota of queue {code} is used up ({limit} numbers). Please come back on the next working day.",
+                    ),
+                    code=group.code,
+                    limit=group.daily_limit,
+                )
+        except UserError as exc:
+            reason = exc.text()
+        services = session.execute(
+            select(ServiceStandard.id, ServiceStandard.title, ServiceStandard.kbli)
+            .where(ServiceStandard.queue_group_id == group.id, ServiceStandard.deleted_at.is_(None))
+            .order_by(ServiceStandard.title)
+        ).all()
+        result.append(
+            KioskGroupStatus(
+                code=group.code,
+                name=group.name,
+                open=reason is None,
+                waiting=counts.get(group.code, 0),
+                reason=reason,
+                services=tuple(ServiceRef(s.id, s.title, s.kbli) for s in services),
+            )
+        )
+    return result
+
+
+def estimate_wait(session: Session, *, group: QueueGroup, service_date: dt.date, ahead: int) -> dt.timedelta:
+    """People ahead x today's average service time of the group / counters working the group today."""
+    if ahead <= 0:
+        return dt.timedelta(0)
+    seconds, servers, counters = (
+        session.connection().execute(_SERVICE_FIGURES, {"day": service_date, "group_id": group.id}).one()
+    )
+    # julianday arithmetic carries float noise: whole seconds are plenty for an estimate
+    per_person = dt.timedelta(seconds=round(seconds)) if seconds and seconds >= 1 else DEFAULT_SERVICE_TIME
+    servers = servers or counters or 1
+    return dt.timedelta(seconds=round((per_person * ahead / servers).total_seconds()))
+
+
+# --- the counter ----------------------------------------------------------------------------
+
+
+def call_next(uow, *, counter_number: int, now: dt.datetime | None = None) -> TicketView | None:
+    """Call the next ticket for a counter: priority first, then original issue time; None if nobody waits."""
+    _require_write(uow)
+    session = uow.session
+    now = as_utc(now)
+    counter = _active_counter(session, counter_number)
+    _ensure_free(session, counter)
+    service_date = current_service_date(session, now)
+    ticket_id = _next_waiting(session, counter, service_date)
+    if ticket_id is None:
+        return None
+    ticket = session.get(Ticket, ticket_id)
+    # BEGIN IMMEDIATE holds the write lock since the unit of work began: nobody else can have
+    # called this ticket between the read above and this write. Checked anyway.
+    _check_state(ticket, "call")
+    ticket.status = Ticket.CALLED
+    ticket.counter_id = counter.id
+    ticket.target_counter_id = None
+    ticket.called_at = now
+    ticket.first_called_at = ticket.first_called_at or now
+    _event(session, ticket, QueueEvent.CALLED, counter=counter, at=now)
+    session.flush()
+    return ticket_view(session, ticket)
+
+
+def _next_waiting(session: Session, counter: Counter, service_date: dt.date) -> uuid.UUID | None:
+    """The ticket call-next takes: one statement of index seeks (head of each line, per priority class)."""
+    group_ids = counter_group_ids(session, counter)
+    params = {"day": service_date, "counter_id": counter.id, **{f"group_{i}": g for i, g in enumerate(group_ids)}}
+    rows = session.connection().execute(_heads_statement(len(group_ids)), params).all()
+    if not rows:
+        return None
+    # priority first, then the original issue time (ties: the id, so the choice is stable)
+    return min(rows, key=lambda r: (not r[0], r[1], str(r[2])))[2]
+
+
+def recall(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
+    """Announce a called ticket again."""
+    session, ticket, counter, now = _own(uow, ticket_id, counter_number, "recall", now)
+    ticket.recall_count += 1
+    ticket.called_at = now
+    _event(session, ticket, QueueEvent.RECALLED, counter=counter, at=now)
+    session.flush()
+    return ticket_view(session, ticket)
+
+
+def mark_no_show(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
+    """The called visitor did not come."""
+    session, ticket, counter, now = _own(uow, ticket_id, counter_number, "no_show", now)
+    ticket.status = Ticket.NO_SHOW
+    ticket.finished_at = now
+    _event(session, ticket, QueueEvent.NO_SHOW, counter=counter, at=now)
+    session.flush()
+    return ticket_view(session, ticket)
+
+
+def start_service(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
+    """The called visitor is at the counter: service starts."""
+    session, ticket, counter, now = _own(uow, ticket_id, counter_number, "start", now)
+    ticket.status = Ticket.SERVING
+    ticket.served_started_at = now
+    _event(session, ticket, QueueEvent.STARTED, counter=counter, at=now)
+    session.flush()
+    return ticket_view(session, ticket)
+
+
+def finish(
+    uow,
+    *,
+    ticket_id: uuid.UUID,
+    counter_number: int,
+    outcome: str = "completed",
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> TicketView:
+    """Service ends with an outcome (one of labels.OUTCOMES)."""
+    if outcome not in labels.OUTCOMES:
+        raise QueueNotFound(N_("errors", "Unknown outcome {outcome}."), outcome=outcome)
+    session, ticket, counter, now = _own(uow, ticket_id, counter_number, "finish", now)
+    ticket.status = Ticket.DONE
+    ticket.finished_at = now
+    ticket.outcome = outcome
+    ticket.note = (note or "").strip()
+    _event(session, ticket, QueueEvent.FINISHED, counter=counter, at=now, detail=outcome)
+    session.flush()
+    return ticket_view(session, ticket)
+
+
+def transfer(
+    uow,
+    *,
+    ticket_id: uuid.UUID,
+    counter_number: int,
+    to_group_code: str | None = None,
+    to_counter_number: int | None = None,
+    now: dt.datetime | None = None,
+) -> TicketView:
+    """Send a ticket to another group's line or to one counter; it keeps its number and issue time."""
+    if to_group_code is None and to_counter_number is None:
+        raise QueueNotFound(N_("errors", "Choose the queue group or the counter to transfer to."))
+    session, ticket, counter, now = _own(uow, ticket_id, counter_number, "transfer", now)
+    target_group = get_group(session, to_group_code) if to_group_code else None
+    target_counter = _active_counter(session, to_counter_number) if to_counter_number is not None else None
+    if target_counter is not None and target_counter.id == counter.id:
+        raise InvalidTransition(
+            N_("errors", "Ticket {code} is already at counter {number}."), code=ticket.code, number=counter.number
+        )
+    ticket.transferred_from_group_id = ticket.route_group_id
+    ticket.transferred_from_counter_id = counter.id
+    ticket.transferred_at = now
+    ticket.transfer_count += 1
+    if target_group is not None:
+        ticket.route_group_id = target_group.id
+    ticket.target_counter_id = target_counter.id if target_counter is not None else None
+    ticket.status = Ticket.WAITING
+    ticket.counter_id = None
+    ticket.served_started_at = None
+    detail = ",".join(
+        part
+        for part in (
+            f"group={target_group.code}" if target_group is not None else "",
+            f"counter={target_counter.number}" if target_counter is not None else "",
+        )
+        if part
+    )
+    _event(session, ticket, QueueEvent.TRANSFERRED, counter=counter, at=now, detail=detail)
+    session.flush()
+    return ticket_view(session, ticket)
+
+
+def hold(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
+    """Set a ticket aside at this counter (the visitor fetches a document) and free the counter."""
+    session, ticket, counter, now = _own(uow, ticket_id, counter_number, "hold", now)
+    ticket.status = Ticket.HELD
+    _event(session, ticket, QueueEvent.HELD, counter=counter, at=now)
+    session.flush()
+    return ticket_view(session, ticket)
+
+
+def resume(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
+    """Serve a held ticket again, at this counter (which must be free)."""
+    _require_write(uow)
+    session = uow.session
+    now = as_utc(now)
+    ticket = _ticket(session, ticket_id)
+    counter = _active_counter(session, counter_number)
+    _check_state(ticket, "resume")
+    _ensure_free(session, counter)
+    ticket.status = Ticket.SERVING
+    ticket.counter_id = counter.id
+    ticket.served_started_at = ticket.served_started_at or now
+    _event(session, ticket, QueueEvent.RESUMED, counter=counter, at=now)
+    session.flush()
+    return ticket_view(session, ticket)
+
+
+def cancel(uow, *, ticket_id: uuid.UUID, now: dt.datetime | None = None) -> TicketView:
+    """Cancel a waiting or held ticket (the visitor left)."""
+    _require_write(uow)
+    session = uow.session
+    now = as_utc(now)
+    ticket = _ticket(session, ticket_id)
+    _check_state(ticket, "cancel")
+    counter = session.get(Counter, ticket.counter_id) if ticket.counter_id else None
+    ticket.status = Ticket.CANCELLED
+    ticket.finished_at = now
+    _event(session, ticket, QueueEvent.CANCELLED, counter=counter, at=now)
+    session.flush()
+    return ticket_view(session, ticket)
+
+
+# --- printing bookkeeping -------------------------------------------------------------------
+
+
+def reprint_candidates(uow, *, now: dt.datetime | None = None) -> list[TicketView]:
+    """Today's tickets whose slip never printed and that still wait or are in progress."""
+    session = uow.session
+    service_date = current_service_date(session, as_utc(now))
+    tickets = session.scalars(
+        select(Ticket)
+        .where(
+            Ticket.service_date == service_date,
+            Ticket.status.in_((Ticket.WAITING, Ticket.CALLED, Ticket.SERVING, Ticket.HELD)),
+            Ticket.printed.is_(False),
+        )
+        .order_by(Ticket.issued_at)
+    ).all()
+    return [ticket_view(session, t) for t in tickets]
+
+
+def mark_printed(uow, *, ticket_id: uuid.UUID) -> TicketView:
+    """Record that the ticket's slip came out of the printer."""
+    _require_write(uow)
+    session = uow.session
+    ticket = _ticket(session, ticket_id)
+    ticket.printed = True
+    session.flush()
+    return ticket_view(session, ticket)
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def get_ticket(uow, *, ticket_id: uuid.UUID) -> TicketView:
+    """One ticket by id."""
+    return ticket_view(uow.session, _ticket(uow.session, ticket_id))
+
+
+def find_ticket(uow, *, code: str, service_date: dt.date | None = None, now: dt.datetime | None = None) -> TicketView:
+    """One ticket by its code on a service date (default: today)."""
+    session = uow.session
+    service_date = service_date or current_service_date(session, as_utc(now))
+    ticket = session.scalar(
+        select(Ticket).where(Ticket.code == (code or "").strip().upper(), Ticket.service_date == service_date)
+    )
+    if ticket is None:
+        raise QueueNotFound(N_("errors", "There is no ticket {code} on {day}."), code=code, day=service_date.isoformat())
+    return ticket_view(session, ticket)
+
+
+def waiting_list(uow, *, group_code: str, now: dt.datetime | None = None) -> list[TicketView]:
+    """A group's waiting tickets in the order they will be called."""
+    session = uow.session
+    group = get_group(session, group_code)
+    service_date = current_service_date(session, as_utc(now))
+    tickets = session.scalars(
+        select(Ticket)
+        .where(WAITING, Ticket.route_group_id == group.id, Ticket.service_date == service_date)
+        .order_by(Ticket.priority.desc(), Ticket.issued_at)
+    ).all()
+    return [ticket_view(session, t) for t in tickets]
+
+
+def waiting_counts(uow, *, now: dt.datetime | None = None) -> dict[str, int]:
+    """People waiting today per group code (every live group, zeros included), in kiosk order."""
+    session = uow.session
+    service_date = current_service_date(session, as_utc(now))
+    counts = dict(
+        session.execute(
+            select(Ticket.route_group_id, func.count())
+            .where(WAITING, Ticket.service_date == service_date)
+            .group_by(Ticket.route_group_id)
+        ).all()
+    )
+    groups = session.execute(
+        select(QueueGroup.id, QueueGroup.code)
+        .where(QueueGroup.deleted_at.is_(None))
+        .order_by(QueueGroup.position, QueueGroup.code)
+    ).all()
+    return {g.code: counts.get(g.id, 0) for g in groups}
+
+
+def events_since(uow, *, after_seq: int = 0, limit: int = 100) -> list[EventView]:
+    """Events after *after_seq*, oldest first (the display polls this; one index range scan)."""
+    rows = uow.session.execute(
+        select(
+            QueueEvent.seq,
+            QueueEvent.type,
+            QueueEvent.ticket_id,
+            QueueEvent.ticket_code,
+            QueueEvent.group_code,
+            QueueEvent.counter_number,
+            QueueEvent.at,
+            QueueEvent.detail,
+        )
+        .where(QueueEvent.seq > after_seq)
+        .order_by(QueueEvent.seq)
+        .limit(limit)
+    ).all()
+    return [EventView(*row) for row in rows]
+
+
+def latest_seq(uow) -> int:
+    """The newest event's sequence number (0 when there is none)."""
+    return uow.session.scalar(select(func.max(QueueEvent.seq))) or 0
+
+
+def board_state(uow, *, last_calls: int = 8, now: dt.datetime | None = None) -> BoardState:
+    """The display board: who is called or served at each counter, the latest calls, people waiting."""
+    session = uow.session
+    now = as_utc(now)
+    service_date = current_service_date(session, now)
+    active = session.execute(
+        select(Counter.number, Counter.name, Ticket.code, Ticket.status, Ticket.called_at)
+        .join(Counter, Counter.id == Ticket.counter_id)
+        .where(Ticket.service_date == service_date, Ticket.status.in_(ACTIVE))
+        .order_by(Counter.number)
+    ).all()
+    calls = session.execute(
+        select(
+            QueueEvent.seq,
+            QueueEvent.type,
+            QueueEvent.ticket_id,
+            QueueEvent.ticket_code,
+            QueueEvent.group_code,
+            QueueEvent.counter_number,
+            QueueEvent.at,
+            QueueEvent.detail,
+        )
+        .where(QueueEvent.type.in_((QueueEvent.CALLED, QueueEvent.RECALLED)), QueueEvent.service_date == service_date)
+        .order_by(QueueEvent.seq.desc())
+        .limit(last_calls)
+    ).all()
+    return BoardState(
+        now_serving=tuple(CounterCall(*row) for row in active),
+        last_calls=tuple(EventView(*row) for row in calls),
+        waiting=waiting_counts(uow, now=now),
+        last_seq=latest_seq(uow),
+        service_date=service_date,
+    )
+
+
+def counter_state(uow, *, counter_number: int, now: dt.datetime | None = None) -> CounterState:
+    """A counter's current ticket, its held tickets and the waiting counts of its groups."""
+    session = uow.session
+    now = as_utc(now)
+    counter = get_counter(session, counter_number)
+    mine = session.scalars(
+        select(Ticket)
+        .where(Ticket.counter_id == counter.id, Ticket.status.in_((*ACTIVE, Ticket.HELD)))
+        .order_by(Ticket.issued_at)
+    ).all()
+    current = next((t for t in mine if t.status in ACTIVE), None)
+    view = counter_view(session, counter)
+    counts = waiting_counts(uow, now=now)
+    return CounterState(
+        counter=view,
+        current=ticket_view(session, current) if current is not None else None,
+        held=tuple(ticket_view(session, t) for t in mine if t.status == Ticket.HELD),
+        waiting={code: counts.get(code, 0) for code in view.group_codes},
+    )
+
+
+def ticket_view(session: Session, ticket: Ticket) -> TicketView:
+    """The plain-value view of a ticket row."""
+    group = session.get(QueueGroup, ticket.group_id)
+    route = group if ticket.route_group_id == ticket.group_id else session.get(QueueGroup, ticket.route_group_id)
+    counter = session.get(Counter, ticket.counter_id) if ticket.counter_id else None
+    target = session.get(Counter, ticket.target_counter_id) if ticket.target_counter_id else None
+    service = session.get(ServiceStandard, ticket.service_id) if ticket.service_id else None
+    return TicketView(
+        id=ticket.id,
+        code=ticket.code,
+        number=ticket.number,
+        group_code=group.code,
+        group_name=group.name,
+        route_group_code=route.code,
+        service_id=ticket.service_id,
+        service_title=service.title if service is not None else None,
+        service_date=ticket.service_date,
+        status=ticket.status,
+        priority=ticket.priority,
+        priority_reason=ticket.priority_reason,
+        issued_at=ticket.issued_at,
+        called_at=ticket.called_at,
+        counter_number=counter.number if counter is not None else None,
+        target_counter_number=target.number if target is not None else None,
+        served_started_at=ticket.served_started_at,
+        finished_at=ticket.finished_at,
+        outcome=ticket.outcome,
+        printed=ticket.printed,
+        recall_count=ticket.recall_count,
+        transfer_count=ticket.transfer_count,
+    )
+
+
+# --- internals ------------------------------------------------------------------------------
+
+
+def _require_write(uow) -> None:
+    if not getattr(uow, "write", True):
+        raise RuntimeError("queue writes need a write unit of work (BEGIN IMMEDIATE)")
+
+
+def _ticket(session: Session, ticket_id: uuid.UUID) -> Ticket:
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None or ticket.deleted_at is not None:
+        raise QueueNotFound(N_("errors", "There is no such ticket."))
+    return ticket
+
+
+def _active_counter(session: Session, number: int | None) -> Counter:
+    counter = get_counter(session, number)
+    if not counter.active:
+        raise QueueClosed(N_("errors", "Counter {number} is not active."), number=counter.number)
+    return counter
+
+
+def _own(uow, ticket_id, counter_number, action, now):
+    """Load a ticket for an action by the counter that holds it; check state and ownership."""
+    _require_write(uow)
+    session = uow.session
+    ticket = _ticket(session, ticket_id)
+    counter = get_counter(session, counter_number)
+    _check_state(ticket, action)
+    if ticket.counter_id != counter.id:
+        other = session.get(Counter, ticket.counter_id) if ticket.counter_id else None
+        raise InvalidTransition(
+            N_("errors", "Ticket {code} is at counter {other}, not at counter {number}."),
+            code=ticket.code,
+            other=other.number if other is not None else "-",
+            number=counter.number,
+        )
+    return session, ticket, counter, as_utc(now)
+
+
+def _check_state(ticket: Ticket, action: str) -> None:
+    if ticket.status not in ALLOWED_FROM[action]:
+        raise InvalidTransition(
+            N_("errors", "Ticket {code} is {status}; it cannot be {action}."),
+            code=ticket.code,
+            status=labels.label(labels.STATUS_LABELS, ticket.status),
+            action=labels.label(labels.ACTION_LABELS, action),
+        )
+
+
+def _ensure_free(session: Session, counter: Counter) -> None:
+    current = session.connection().execute(_ACTIVE_AT_COUNTER, {"counter_id": counter.id}).first()
+    if current is not None:
+        raise CounterBusy(
+            N_(
+                "errors",
+                "Counter {number} still has ticket {code} ({status}). Finish it, mark it absent, hold or transfer it first.",
+            ),
+            number=counter.number,
+            code=current.code,
+            status=labels.label(labels.STATUS_LABELS, current.status),
+        )
+
+
+def _ahead(session: Session, ticket: Ticket) -> int:
+    """Waiting tickets of the same line that will be called before *ticket* (which is flushed)."""
+    statement = _AHEAD_OF_PRIORITY if ticket.priority else _AHEAD_OF_NORMAL
+    params = {
+        "group_id": ticket.route_group_id,
+        "day": ticket.service_date,
+        "ticket_id": ticket.id,
+        "issued_at": ticket.issued_at,
+    }
+    return session.connection().scalar(statement, params)
+
+
+def _issued_count(session: Session, group: QueueGroup, service_date: dt.date) -> int:
+    return session.scalar(
+        select(func.max(Ticket.number)).where(Ticket.group_id == group.id, Ticket.service_date == service_date)
+    ) or 0
+
+
+def _event(
+    session: Session,
+    ticket: Ticket,
+    kind: str,
+    *,
+    at: dt.datetime,
+    counter: Counter | None = None,
+    group: QueueGroup | None = None,
+    detail: str = "",
+) -> QueueEvent:
+    # seq = max + 1 under the write lock; the unique index makes both the max and a clash cheap.
+    if any(isinstance(obj, QueueEvent) for obj in session.new):
+        session.flush()  # an earlier event of this transaction must count
+    seq = (session.connection().scalar(_LATEST_SEQ) or 0) + 1
+    if group is None:
+        with session.no_autoflush:  # the ticket's changes are flushed once, with the event
+            group = session.get(QueueGroup, ticket.route_group_id)
+    event = QueueEvent(
+        id=uuid.uuid4(),
+        seq=seq,
+        type=kind,
+        ticket_id=ticket.id,
+        ticket_code=ticket.code,
+        group_code=group.code,
+        counter_number=counter.number if counter is not None else None,
+        service_date=ticket.service_date,
+        at=at,
+        detail=detail,
+    )
+    session.add(event)
+    return event
+
+
+def _hhmm(value: dt.time) -> str:
+    if value == dt.time.max:
+        return "24:00"
+    return value.strftime("%H:%M")

@@ -1,0 +1,159 @@
+"""Immutable results of the queue services: what the UI, the CLI and the printer receive.
+
+No ORM object leaves a unit of work; these plain values are safe to hand to another thread.
+All datetimes are aware UTC; use :func:`mpp_desk.queue.clock.local` to show them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ServiceRef:
+    """A catalogue service as the kiosk lists it."""
+
+    id: uuid.UUID
+    title: str
+    kbli: str
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """A queue group and what belongs to it."""
+
+    id: uuid.UUID
+    code: str
+    name: str
+    open_time: dt.time
+    close_time: dt.time
+    daily_limit: int | None
+    active: bool
+    position: int
+    counter_numbers: tuple[int, ...] = ()
+    services: tuple[ServiceRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class CounterView:
+    """A counter (loket) and the groups it calls from."""
+
+    id: uuid.UUID
+    number: int
+    name: str
+    active: bool
+    group_codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BreakView:
+    """A weekly pause in issuing tickets (weekday: Monday = 0)."""
+
+    id: uuid.UUID | None  # None for the built-in default that has no row yet
+    weekday: int
+    start_time: dt.time
+    end_time: dt.time
+    name: str
+
+
+@dataclass(frozen=True)
+class TicketView:
+    """One ticket as the counter, the board and the printer see it."""
+
+    id: uuid.UUID
+    code: str
+    number: int
+    group_code: str  # the group that issued the number
+    group_name: str
+    route_group_code: str  # the line it waits in now (differs after a transfer)
+    service_id: uuid.UUID | None
+    service_title: str | None
+    service_date: dt.date
+    status: str
+    priority: bool
+    priority_reason: str | None
+    issued_at: dt.datetime
+    called_at: dt.datetime | None
+    counter_number: int | None
+    target_counter_number: int | None
+    served_started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    outcome: str | None
+    printed: bool
+    recall_count: int
+    transfer_count: int
+
+
+@dataclass(frozen=True)
+class IssuedTicket:
+    """A new ticket with what the kiosk shows and prints about the wait."""
+
+    ticket: TicketView
+    ahead: int
+    estimated_wait: dt.timedelta
+
+    @property
+    def estimated_wait_minutes(self) -> int:
+        """The estimate rounded up to whole minutes (0 when nobody is ahead)."""
+        seconds = self.estimated_wait.total_seconds()
+        return int(-(-seconds // 60))
+
+
+@dataclass(frozen=True)
+class EventView:
+    """One entry of the queue event log."""
+
+    seq: int
+    type: str
+    ticket_id: uuid.UUID
+    ticket_code: str
+    group_code: str
+    counter_number: int | None
+    at: dt.datetime
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class CounterCall:
+    """What the board shows for one counter: the ticket called to it or served at it."""
+
+    counter_number: int
+    counter_name: str
+    ticket_code: str
+    status: str
+    called_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class BoardState:
+    """Everything the display board needs at once; then poll :func:`events_since` from ``last_seq``."""
+
+    now_serving: tuple[CounterCall, ...]
+    last_calls: tuple[EventView, ...]
+    waiting: dict[str, int]
+    last_seq: int
+    service_date: dt.date
+
+
+@dataclass(frozen=True)
+class CounterState:
+    """A counter's screen after a restart: its current ticket, its held tickets, its lines."""
+
+    counter: CounterView
+    current: TicketView | None
+    held: tuple[TicketView, ...]
+    waiting: dict[str, int]
+
+
+@dataclass(frozen=True)
+class KioskGroupStatus:
+    """Whether the kiosk may issue for a group right now, and why not."""
+
+    code: str
+    name: str
+    open: bool
+    waiting: int
+    reason: str | None = None  # the translated refusal when closed
+    services: tuple[ServiceRef, ...] = field(default=())

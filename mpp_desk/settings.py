@@ -1,0 +1,388 @@
+"""Every setting in one typed registry, with its default, scope and label.
+
+Two scopes: "office" settings are the same on every PC (synced), "pc" settings belong
+to this device only (stored under its device id). Only values changed from the default
+are stored (table ``setting``). The stored settings carry a schema version per PC;
+:func:`upgrade`, run when the database opens, converts old stored values step by step
+(``UPGRADES``), like Picard's ``config_upgrade.py``.
+
+    settings.get(uow, "security.idle_lock_minutes")          # -> 5
+    settings.set(uow, actor=admin, key="pc.counter_number", value=3)
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from sqlalchemy import func, select
+
+from mpp_desk import audit
+from mpp_desk.errors import PermissionDenied, UserError, ValidationError
+from mpp_desk.i18n import N_, translate
+from mpp_desk.models import SettingValue, StaffUser
+from mpp_desk.roles import MACHINE_MODES, Actor, Permission, Role, authorize
+from mpp_desk.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+OFFICE = SettingValue.OFFICE
+PC = SettingValue.PC
+
+SETTINGS_VERSION = 1
+VERSION_KEY = "settings.version"
+
+PC_ROLES: tuple[str, ...] = (*(r.value for r in Role), *MACHINE_MODES)
+LANGUAGES = ("id", "en")
+
+_ROW_NAMESPACE = uuid.UUID("5f0b7c0e-3d1a-4a7e-9b8e-6d2f4c1a9e01")
+
+
+class UnknownSetting(UserError):
+    """No setting has this key."""
+
+
+# --- validators (each returns an error message, or None when the value is fine) ----------
+
+_HOST = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")
+_URL = re.compile(r"^https?://[^\s/?#]+(:\d{1,5})?(/[^\s]*)?$")
+
+
+@dataclass(frozen=True)
+class PrinterTarget:
+    """A parsed printer setting: ``kind`` is "escpos-usb", "escpos-net", "system" or "pdf"."""
+
+    kind: str
+    vendor_id: int | None = None
+    product_id: int | None = None
+    host: str | None = None
+    port: int | None = None
+    name: str | None = None
+
+
+def parse_printer(spec: str) -> PrinterTarget | None:
+    """Parse ``escpos-usb:0x0416:0x5011``, ``escpos-net:HOST[:PORT]``, ``system:NAME`` or ``pdf``; "" is None."""
+    spec = spec.strip()
+    if not spec:
+        return None
+    if spec == "pdf":
+        return PrinterTarget(kind="pdf")
+    kind, _, rest = spec.partition(":")
+    if kind == "escpos-usb":
+        m = re.fullmatch(r"0x([0-9a-fA-F]{4}):0x([0-9a-fA-F]{4})", rest)
+        if m:
+            return PrinterTarget(kind=kind, vendor_id=int(m.group(1), 16), product_id=int(m.group(2), 16))
+    elif kind == "escpos-net":
+        host, port = rest, 9100
+        if rest.count(":") == 1:
+            host, _, port_text = rest.partition(":")
+            port = int(port_text) if port_text.isdigit() else -1
+        if 0 < port < 65536 and _valid_host(host):
+            return PrinterTarget(kind=kind, host=host, port=port)
+    elif kind == "system" and rest.strip():
+        return PrinterTarget(kind=kind, name=rest.strip())
+    raise ValueError(spec)
+
+
+def _valid_host(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return bool(_HOST.match(host))
+
+
+def _printer_spec(value: str) -> str | None:
+    try:
+        parse_printer(value)
+    except ValueError:
+        return N_(
+            "errors",
+            "Printer not recognised. Use escpos-usb:0xVENDOR:0xPRODUCT, escpos-net:ADDRESS[:PORT], "
+            "system:PRINTER NAME or pdf.",
+        )
+    return None
+
+
+def _url(value: str) -> str | None:
+    if not _URL.match(value):
+        return N_("errors", "Enter a web address that starts with https:// or http://.")
+    return None
+
+
+def _url_or_empty(value: str) -> str | None:
+    return _url(value) if value else None
+
+
+# --- declarations ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting's declaration. ``label`` is the English source; translate it with :meth:`label_text`."""
+
+    key: str
+    type: type
+    default: Any
+    scope: str
+    label: str
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    max_length: int = 500
+    required: bool = False
+    validator: Callable[[Any], str | None] | None = None
+    secret: bool = False  # its values never go into the audit trail
+    internal: bool = False  # kept by the application, not changed through set()
+
+    def label_text(self, language: str | None = None) -> str:
+        return translate("settings", self.label, language)
+
+    def coerce(self, value: Any) -> Any:
+        """The value in this setting's type, checked; raise ValidationError (field = key) if it is not acceptable."""
+        if self.type is bool:
+            if not isinstance(value, bool):
+                raise ValidationError(N_("errors", "Choose yes or no."), field=self.key)
+            return value
+        if self.type is int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValidationError(N_("errors", "Enter a whole number."), field=self.key)
+            if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
+                raise ValidationError(
+                    N_("errors", "Enter a number from {minimum} to {maximum}."),
+                    field=self.key,
+                    minimum=self.minimum,
+                    maximum=self.maximum,
+                )
+            return value
+        if not isinstance(value, str):
+            raise ValidationError(N_("errors", "Enter text."), field=self.key)
+        value = value.strip()
+        if self.required and not value:
+            raise ValidationError(N_("errors", "This cannot be empty."), field=self.key)
+        if len(value) > self.max_length:
+            raise ValidationError(
+                N_("errors", "This is too long (at most {maximum} characters)."), field=self.key, maximum=self.max_length
+            )
+        if self.choices and value not in self.choices:
+            raise ValidationError(
+                N_("errors", "Choose one of: {choices}."), field=self.key, choices=", ".join(self.choices)
+            )
+        if self.validator is not None:
+            problem = self.validator(value)
+            if problem:
+                raise ValidationError(problem, field=self.key)
+        return value
+
+    def parse(self, text: str) -> Any:
+        """Read a value typed in a terminal ("3", "yes", "https://...") and check it."""
+        if self.type is int:
+            try:
+                return self.coerce(int(text.strip()))
+            except ValueError:
+                raise ValidationError(N_("errors", "Enter a whole number."), field=self.key) from None
+        if self.type is bool:
+            lowered = text.strip().lower()
+            if lowered in ("1", "true", "yes", "ya", "on"):
+                return True
+            if lowered in ("0", "false", "no", "tidak", "off"):
+                return False
+            raise ValidationError(N_("errors", "Choose yes or no."), field=self.key)
+        return self.coerce(text)
+
+
+_DECLARATIONS: tuple[Setting, ...] = (
+    Setting("office.name", str, "Mal Pelayanan Publik Bale Madukara", OFFICE, N_("settings", "Office name"),
+            required=True, max_length=200),
+    Setting("office.address", str,
+            "Jalan Jenderal Sudirman, Kelurahan Nagrikaler, Kecamatan Purwakarta, Kabupaten Purwakarta, Jawa Barat",
+            OFFICE, N_("settings", "Office address"), max_length=500),
+    Setting("pc.role", str, Role.COUNTER.value, PC, N_("settings", "Role of this PC"), choices=PC_ROLES),
+    Setting("pc.counter_number", int, 1, PC, N_("settings", "Counter number"), minimum=1, maximum=99),
+    Setting("pc.counter_name", str, "", PC, N_("settings", "Counter name"), max_length=100),
+    Setting("printer.receipt", str, "", PC, N_("settings", "Receipt printer"), max_length=200),
+    Setting("printer.ticket", str, "", PC, N_("settings", "Queue ticket printer"), max_length=200,
+            validator=_printer_spec),
+    Setting("ui.language", str, "id", PC, N_("settings", "Language"), choices=LANGUAGES),
+    Setting("security.idle_lock_minutes", int, 5, OFFICE, N_("settings", "Lock the screen after this many idle minutes"),
+            minimum=1, maximum=120),
+    Setting("security.max_failed_sign_ins", int, 5, OFFICE,
+            N_("settings", "Failed sign-ins before an account is locked"), minimum=3, maximum=20),
+    Setting("security.lockout_minutes", int, 15, OFFICE, N_("settings", "Minutes an account stays locked"),
+            minimum=1, maximum=1440),
+    Setting("server.url", str, "", PC, N_("settings", "Central server address"), max_length=300,
+            validator=_url_or_empty),
+    Setting("receipts.verify_base_url", str, "https://mpp.purwakartakab.go.id/v/", OFFICE,
+            N_("settings", "Receipt verification address"), required=True, max_length=300, validator=_url),
+    Setting(VERSION_KEY, int, 0, PC, N_("settings", "Settings schema version"), minimum=0, internal=True),
+)
+
+SETTINGS: dict[str, Setting] = {s.key: s for s in _DECLARATIONS}
+
+
+def declared(key: str) -> Setting:
+    """The declaration of *key*; raise UnknownSetting if there is none."""
+    try:
+        return SETTINGS[key]
+    except KeyError:
+        raise UnknownSetting(N_("errors", "There is no setting named {key}."), key=key) from None
+
+
+# --- reading and writing -----------------------------------------------------------------
+
+
+def _pc_id(uow: UnitOfWork, setting: Setting) -> str:
+    return uow.device_id if setting.scope == PC else ""
+
+
+def _row(uow: UnitOfWork, setting: Setting) -> SettingValue | None:
+    assert uow.session is not None
+    return uow.session.scalar(
+        select(SettingValue).where(
+            SettingValue.scope == setting.scope,
+            SettingValue.pc_id == _pc_id(uow, setting),
+            SettingValue.key == setting.key,
+        )
+    )
+
+
+def _effective(setting: Setting, row: SettingValue | None) -> Any:
+    if row is None or row.deleted_at is not None:
+        return setting.default
+    try:
+        return setting.coerce(row.value)
+    except ValidationError:
+        log.warning("stored value of setting %s is not valid; using its default", setting.key)
+        return setting.default
+
+
+def get(uow: UnitOfWork, key: str) -> Any:
+    """The value of setting *key*: the stored one, else its default."""
+    setting = declared(key)
+    return _effective(setting, _row(uow, setting))
+
+
+def all_settings(uow: UnitOfWork) -> dict[str, Any]:
+    """Every setting's current value, by key (office settings and this PC's)."""
+    assert uow.session is not None
+    rows = {
+        (r.scope, r.key): r
+        for r in uow.session.scalars(
+            select(SettingValue).where(
+                (SettingValue.scope == OFFICE) | ((SettingValue.scope == PC) & (SettingValue.pc_id == uow.device_id))
+            )
+        )
+    }
+    return {s.key: _effective(s, rows.get((s.scope, s.key))) for s in _DECLARATIONS}
+
+
+def _store(uow: UnitOfWork, setting: Setting, value: Any) -> tuple[Any, bool]:
+    """Write *value* (already checked); return the previous value and whether anything changed."""
+    assert uow.session is not None
+    row = _row(uow, setting)
+    old = _effective(setting, row)
+    live = row is not None and row.deleted_at is None
+    if (live and row.value == value) or (row is None and value == setting.default):
+        return old, False  # nothing to write; a default is not stored, so a later default can change it
+    if row is None:
+        pc_id = _pc_id(uow, setting)
+        row = SettingValue(
+            id=uuid.uuid5(_ROW_NAMESPACE, f"{setting.scope}:{pc_id}:{setting.key}"),
+            scope=setting.scope,
+            pc_id=pc_id,
+            key=setting.key,
+            value=value,
+        )
+        uow.session.add(row)
+    else:
+        row.value = value
+        row.deleted_at = None
+    return old, True
+
+
+def set(uow: UnitOfWork, *, actor: Actor | None, key: str, value: Any) -> Any:  # noqa: A001 - the registry's verb
+    """Change a setting (checked, audited as ``settings.changed``); returns the stored value."""
+    setting = declared(key)
+    if setting.internal:
+        raise ValidationError(N_("errors", "This setting is kept by the application and cannot be changed."), field=key)
+    authorize(uow, actor, Permission.EDIT_SETTINGS)
+    new = setting.coerce(value)
+    old, changed = _store(uow, setting, new)
+    if changed:
+        _audit_change(uow, setting, old, new, actor)
+    return new
+
+
+def set_initial(uow: UnitOfWork, *, actor: Actor | None, key: str, value: Any) -> Any:
+    """Store a setting during first-run setup; refused once an active administrator exists."""
+    assert uow.session is not None
+    admins = uow.session.scalar(
+        select(func.count()).select_from(StaffUser).where(
+            StaffUser.role == Role.ADMIN.value, StaffUser.active.is_(True), StaffUser.deleted_at.is_(None)
+        )
+    )
+    if admins:
+        raise PermissionDenied(N_("errors", "MPP Desk is already set up. Sign in as an administrator."))
+    setting = declared(key)
+    new = setting.coerce(value)
+    old, changed = _store(uow, setting, new)
+    if changed:
+        _audit_change(uow, setting, old, new, actor)
+    return new
+
+
+def _audit_change(uow: UnitOfWork, setting: Setting, old: Any, new: Any, actor: Actor | None) -> None:
+    details: dict[str, Any] = {"key": setting.key, "scope": setting.scope}
+    if setting.secret:
+        details["secret"] = True
+    else:
+        details.update(old=old, new=new)
+    audit.record(
+        uow,
+        action="settings.changed",
+        entity="setting",
+        entity_id=setting.key,
+        summary=f"{setting.key} changed",
+        details=details,
+        actor=actor,
+    )
+
+
+# --- versioned upgrades ------------------------------------------------------------------
+
+
+def _upgrade_to_1(uow: UnitOfWork) -> None:
+    """Version 1 is the first registry: nothing stored before it to convert."""
+
+
+# version -> function that brings stored settings from version-1 to version; append, never edit.
+UPGRADES: dict[int, Callable[[UnitOfWork], None]] = {
+    1: _upgrade_to_1,
+}
+
+
+def upgrade(uow: UnitOfWork) -> bool:
+    """Bring this PC's stored settings to SETTINGS_VERSION; returns True if anything was written."""
+    setting = SETTINGS[VERSION_KEY]
+    current = get(uow, VERSION_KEY)
+    if current >= SETTINGS_VERSION:
+        if current > SETTINGS_VERSION:
+            log.warning("settings version %s is newer than this program's %s", current, SETTINGS_VERSION)
+        return False
+    for version in range(current + 1, SETTINGS_VERSION + 1):
+        UPGRADES[version](uow)
+        log.info("settings upgraded to version %s", version)
+    _store(uow, setting, SETTINGS_VERSION)
+    audit.record(
+        uow,
+        action="settings.upgraded",
+        entity="setting",
+        entity_id=VERSION_KEY,
+        summary=f"settings upgraded from version {current} to {SETTINGS_VERSION}",
+        details={"from": current, "to": SETTINGS_VERSION},
+    )
+    return True

@@ -1,0 +1,109 @@
+"""The landing areas of each role: the counter's home, the complaint desk, the supervisor's overview."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from mpp_desk.textformat import format_date
+from mpp_desk.ui.forms import error_text
+from mpp_desk.ui.tasks import Op, TaskManager
+
+
+def _card(title: str, body: str) -> QFrame:
+    card = QFrame()
+    card.setObjectName("card")
+    layout = QVBoxLayout(card)
+    heading = QLabel(title)
+    heading.setObjectName("sectionTitle")
+    text = QLabel(body)
+    text.setWordWrap(True)
+    layout.addWidget(heading)
+    layout.addWidget(text)
+    layout.addStretch(1)
+    return card
+
+
+class CounterHome(QWidget):
+    """The counter officer's home: queue, intake and file search live here."""
+
+    def __init__(self, *, ctx, tasks: TaskManager, actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(self.tr("Counter"))
+        title.setObjectName("pageTitle")
+        grid = QGridLayout()
+        grid.addWidget(_card(self.tr("Queue"), self.tr("Calling the next number, recall, transfer and finishing a "
+                                                       "visit will appear here.")), 0, 0)
+        grid.addWidget(_card(self.tr("Intake"), self.tr("Checking an applicant's documents against the service "
+                                                        "standard and registering the file will appear here.")), 0, 1)
+        grid.addWidget(_card(self.tr("Search files"), self.tr("Finding a registered file by number, NIK or name "
+                                                              "will appear here.")), 1, 0, 1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(grid, 1)
+
+
+class ComplaintsHome(QWidget):
+    """The complaint desk's area."""
+
+    def __init__(self, *, ctx, tasks: TaskManager, actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(self.tr("Complaints"))
+        title.setObjectName("pageTitle")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(_card(self.tr("Complaint register"), self.tr(
+            "Recording complaints, suggestions and feedback from every channel, their classification and "
+            "follow-up within 14 working days will appear here.")), 1)
+
+
+class SupervisorOverview(QWidget):
+    """Figures for the head of office: catalogue, staff, coming closures, the audit chain."""
+
+    def __init__(self, *, ctx, tasks: TaskManager, actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._tasks = tasks
+        self._actor = actor
+        title = QLabel(self.tr("Overview"))
+        title.setObjectName("pageTitle")
+        self.services = QLabel()
+        self.staff = QLabel()
+        self.closures = QLabel()
+        self.closures.setWordWrap(True)
+        self.audit = QLabel()
+        for label in (self.services, self.staff):
+            label.setObjectName("bigFigure")
+        refresh = QPushButton(self.tr("Refresh"))
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("Services in the catalogue")), 0, 0)
+        grid.addWidget(self.services, 1, 0)
+        grid.addWidget(QLabel(self.tr("Active staff accounts")), 0, 1)
+        grid.addWidget(self.staff, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel(self.tr("Next days the office is closed")))
+        layout.addWidget(self.closures)
+        layout.addWidget(self.audit)
+        row = QHBoxLayout()
+        row.addWidget(refresh)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        refresh.clicked.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        from mpp_desk.ui.ops import overview as ops
+
+        Op(self._tasks, lambda: ops.overview(self._ctx, actor=self._actor)).success(self._show).failure(
+            lambda e: self.audit.setText(error_text(e))).run()
+
+    def _show(self, data) -> None:
+        self.services.setText(str(data.services))
+        self.staff.setText(str(data.active_staff))
+        self.closures.setText("\n".join(f"{format_date(d.day)} — {d.name}" for d in data.upcoming_closures)
+                              or self.tr("None in the coming months."))
+        self.audit.setText(
+            self.tr("Audit trail intact ({count} entries).").format(count=data.audit_checked) if data.audit_ok
+            else self.tr("The audit trail is broken — ask the administrator to check it."))

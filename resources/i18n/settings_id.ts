@@ -1,0 +1,106 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID" sourcelanguage="en">
+    <context>
+        <name>settings</name>
+        <message>
+            <source>Office name</source>
+            <translation>Nama kantor</translation>
+        </message>
+        <message>
+            <source>Office address</source>
+            <translation>Alamat kantor</translation>
+        </message>
+        <message>
+            <source>Role of this PC</source>
+            <translation>Peran PC ini</translation>
+        </message>
+        <message>
+            <source>Counter number</source>
+            <translation>Nomor loket</translation>
+        </message>
+        <message>
+            <source>Counter name</source>
+            <translation>Nama loket</translation>
+        </message>
+        <message>
+            <source>Receipt printer</source>
+            <translation>Printer tanda terima</translation>
+        </message>
+        <message>
+            <source>Queue ticket printer</source>
+            <translation>Printer tiket antrian</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Bahasa</translation>
+        </message>
+        <message>
+            <source>Lock the screen after this many idle minutes</source>
+            <translation>Kunci layar setelah tidak digunakan selama (menit)</translation>
+        </message>
+        <message>
+            <source>Failed sign-ins before an account is locked</source>
+            <translation>Jumlah gagal masuk sebelum akun dikunci</translation>
+        </message>
+        <message>
+            <source>Minutes an account stays locked</source>
+            <translation>Lama akun terkunci (menit)</translation>
+        </message>
+        <message>
+            <source>Central server address</source>
+            <translation>Alamat server pusat</translation>
+        </message>
+        <message>
+            <source>Receipt verification address</source>
+            <translation>Alamat verifikasi tanda terima</translation>
+        </message>
+        <message>
+            <source>Settings schema version</source>
+            <translation>Versi skema pengaturan</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>Printer not recognised. Use escpos-usb:0xVENDOR:0xPRODUCT, escpos-net:ADDRESS[:PORT], system:PRINTER NAME or pdf.</source>
+            <translation>Printer tidak dikenali. Gunakan escpos-usb:0xVENDOR:0xPRODUCT, escpos-net:ALAMAT[:PORT], system:NAMA PRINTER atau pdf.</translation>
+        </message>
+        <message>
+            <source>Enter a web address that starts with https:// or http://.</source>
+            <translation>Isi alamat web yang diawali https:// atau http://.</translation>
+        </message>
+        <message>
+            <source>Choose yes or no.</source>
+            <translation>Pilih ya atau tidak.</translation>
+        </message>
+        <message>
+            <source>Enter a whole number.</source>
+            <translation>Isi dengan bilangan bulat.</translation>
+        </message>
+        <message>
+            <source>Enter a number from {minimum} to {maximum}.</source>
+            <translation>Isi angka dari {minimum} sampai {maximum}.</translation>
+        </message>
+        <message>
+            <source>Enter text.</source>
+            <translation>Isi dengan teks.</translation>
+        </message>
+        <message>
+            <source>This cannot be empty.</source>
+            <translation>Isian ini tidak boleh kosong.</translation>
+        </message>
+        <message>
+            <source>Choose one of: {choices}.</source>
+            <translation>Pilih salah satu: {choices}.</translation>
+        </message>
+        <message>
+            <source>There is no setting named {key}.</source>
+            <translation>Tidak ada pengaturan bernama {key}.</translation>
+        </message>
+        <message>
+            <source>This setting is kept by the application and cannot be changed.</source>
+            <translation>Pengaturan ini dikelola oleh aplikasi dan tidak dapat diubah.</translation>
+        </message>
+    </context>
+</TS>
