@@ -1,12 +1,14 @@
 """Queue speed: issue and call-next latency as history grows, under four processes, and ticket rendering.
 
-What it does, all in one run on one fresh SQLite file (WAL, synchronous=FULL, like the app):
-1. 2,000 earlier tickets (with their events) are in the file: one process issues and calls
-   N tickets; then four processes issue at once (kiosks), then four processes call at once
-   (counters). Each operation is one LocalQueue call: its own write transaction and commit.
-2. History grows to 50,000 earlier tickets and the same is measured again on the next day.
-3. The display's polls (events since X, board state) at 50,000.
-4. Ticket rendering: PDF at 80 mm and ESC/POS bytes.
+Two fresh SQLite files (WAL, synchronous=FULL, like the app) are prepared: one holding 2,000
+earlier tickets (with their events), one holding 50,000. Then, on the same service day:
+1. one process issues and calls tickets on both files in alternating rounds (so a noisy moment on
+   the machine hits both sizes alike); every operation is one LocalQueue call, i.e. its own write
+   transaction and commit, measured from the call to its return;
+2. on each file, four processes issue at once (kiosks), then four processes call at once
+   (counters), each call followed by a no-show so the counter is free again;
+3. the display's polls (events since X, board state) at 50,000;
+4. ticket rendering: PDF at 80 and 58 mm, ESC/POS bytes.
 
 Checked every time: duplicate numbers and double calls (must be 0).
 Goals: p95 of issue and of call-next under 5 ms at 50,000 (one process), flat as the table
@@ -31,12 +33,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 WIB = ZoneInfo("Asia/Jakarta")
-SINGLE_OPS = int(os.environ.get("BENCH_QUEUE_OPS", "300"))  # issues, then as many calls, per size
+SINGLE_OPS = int(os.environ.get("BENCH_QUEUE_OPS", "400"))  # issues, then as many calls, per size
+ROUNDS = 8  # the one-process figures are taken in this many alternating rounds per size
 PER_WORKER = int(os.environ.get("BENCH_QUEUE_PER_WORKER", "100"))  # tickets per kiosk process
 WORKERS = 4
 HISTORY_PER_DAY = 400
 RENDER_RUNS = int(os.environ.get("BENCH_RENDER_RUNS", "100"))
-DAYS = {2_000: dt.date(2026, 11, 24), 50_000: dt.date(2026, 11, 25)}  # a Tuesday and a Wednesday
+DAY = dt.date(2026, 11, 24)  # a Tuesday
+SIZES = (2_000, 50_000)
 
 
 def ms(seconds: list[float]) -> dict:
@@ -51,10 +55,11 @@ def ms(seconds: list[float]) -> dict:
 def prepare(path: Path):
     from mpp_desk import queue as q
     from mpp_desk.database import open_database
+    from mpp_desk.roles import TERMINAL
     from mpp_desk.uow import UnitOfWork
 
     db = open_database(path)
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, actor=TERMINAL) as uow:
         for code, name in (("A", "Perizinan Berusaha"), ("B", "Pengaduan dan Informasi")):
             q.create_group(uow, code=code, name=name, open_time=dt.time(0, 0), close_time=dt.time.max)
         for number in range(1, WORKERS + 1):
@@ -71,14 +76,14 @@ def add_history(db, upto: int) -> None:
 
     with db.sessions() as session:
         session.connection(execution_options={"mpp_begin": "IMMEDIATE"})
-        have = session.scalar(select(func.count()).select_from(Ticket).where(Ticket.service_date < DAYS[2_000]))
+        have = session.scalar(select(func.count()).select_from(Ticket).where(Ticket.service_date < DAY))
         groups = session.execute(select(QueueGroup.id, QueueGroup.code)).all()
         counters = session.execute(select(Counter.id, Counter.number)).all()
         seq = session.scalar(select(func.max(QueueEvent.seq))) or 0
         tickets, events = [], []
         index = have
         while index < upto:
-            day = DAYS[2_000] - dt.timedelta(days=1 + index // HISTORY_PER_DAY)
+            day = DAY - dt.timedelta(days=1 + index // HISTORY_PER_DAY)
             within = index % HISTORY_PER_DAY
             group = groups[within % len(groups)]
             counter = counters[within % len(counters)]
@@ -122,38 +127,47 @@ def add_history(db, upto: int) -> None:
 # --- measuring ------------------------------------------------------------------------------
 
 
-def single_process(db, day: dt.date) -> dict:
+def single_process(dbs: dict[int, object]) -> dict[int, dict]:
+    """Issue, then call-next, in ROUNDS alternating rounds over the files; figures per file."""
     from mpp_desk.queue import LocalQueue
 
-    queue = LocalQueue(db)
-    base = dt.datetime.combine(day, dt.time(9), WIB)
-    issue, call = [], []
-    started = time.perf_counter()
-    for i in range(SINGLE_OPS):
-        now = base + dt.timedelta(seconds=i)
-        t0 = time.perf_counter()
-        queue.issue(group_code="AB"[i % 2], priority=i % 20 == 0, now=now)
-        issue.append(time.perf_counter() - t0)
-    issue_wall = time.perf_counter() - started
-    started = time.perf_counter()
-    for i in range(SINGLE_OPS):
-        now = base + dt.timedelta(hours=1, seconds=i)
-        counter = 1 + i % WORKERS
-        t0 = time.perf_counter()
-        ticket = queue.call_next(counter_number=counter, now=now)
-        call.append(time.perf_counter() - t0)
-        queue.mark_no_show(ticket_id=ticket.id, counter_number=counter, now=now)
-    call_wall = time.perf_counter() - started
+    queues = {size: LocalQueue(db) for size, db in dbs.items()}
+    base = dt.datetime.combine(DAY, dt.time(9), WIB)
+    issue = {size: [] for size in dbs}
+    call = {size: [] for size in dbs}
+    walls = {size: [0.0, 0.0] for size in dbs}
+    per_round = SINGLE_OPS // ROUNDS
+    for r in range(ROUNDS):
+        for size, queue in queues.items():
+            started = time.perf_counter()
+            for i in range(r * per_round, (r + 1) * per_round):
+                now = base + dt.timedelta(seconds=i)
+                t0 = time.perf_counter()
+                queue.issue(group_code="AB"[i % 2], priority=i % 20 == 0, now=now)
+                issue[size].append(time.perf_counter() - t0)
+            walls[size][0] += time.perf_counter() - started
+            started = time.perf_counter()
+            for i in range(per_round):
+                now = base + dt.timedelta(hours=1, seconds=r * per_round + i)
+                counter = 1 + i % WORKERS
+                t0 = time.perf_counter()
+                ticket = queue.call_next(counter_number=counter, now=now)
+                call[size].append(time.perf_counter() - t0)
+                queue.mark_no_show(ticket_id=ticket.id, counter_number=counter, now=now)
+            walls[size][1] += time.perf_counter() - started
     return {
-        "issue": {**ms(issue), "per_second": round(len(issue) / issue_wall, 1)},
-        "call_next": {**ms(call), "per_second_with_no_show": round(len(call) / call_wall, 1)},
+        size: {
+            "issue": {**ms(issue[size]), "per_second": round(len(issue[size]) / walls[size][0], 1)},
+            "call_next": {**ms(call[size]), "per_second_with_no_show": round(len(call[size]) / walls[size][1], 1)},
+        }
+        for size in dbs
     }
 
 
 def concurrent(db, day: dt.date, tmp: Path) -> dict:
     base = dt.datetime.combine(day, dt.time(11), WIB)
-    kiosks = run_workers(db, "kiosk", base, tmp / f"go-kiosk-{day}")
-    counters = run_workers(db, "counter", base + dt.timedelta(hours=1), tmp / f"go-counter-{day}")
+    kiosks = run_workers(db, "kiosk", base, tmp / f"go-kiosk-{Path(db.path).stem}")
+    counters = run_workers(db, "counter", base + dt.timedelta(hours=1), tmp / f"go-counter-{Path(db.path).stem}")
     issue = [x for r in kiosks["results"] for x in r["latencies"]]
     call = [x for r in counters["results"] for x in r["latencies"]]
     codes = [c for r in counters["results"] for c in r["codes"]]
@@ -289,34 +303,42 @@ def main() -> None:
     result: dict = {"sizes": {}}
     with tempfile.TemporaryDirectory(prefix="mpp-bench-queue-") as tmp:
         tmp_path = Path(tmp)
-        db = prepare(tmp_path / "queue.sqlite3")
+        dbs = {}
         try:
-            for history, day in DAYS.items():
-                add_history(db, history)
-                before = integrity(db)["tickets"]
-                figures = {
-                    "earlier_tickets": before,
-                    "one_process": single_process(db, day),
-                    "four_processes": concurrent(db, day, tmp_path),
-                }
-                result["sizes"][str(history)] = figures
-                one, four = figures["one_process"], figures["four_processes"]
-                print(f"--- {before:,} earlier tickets (service date {day}) ---")
-                print(f"one process   issue      median {one['issue']['median_ms']:.2f} ms  p95 {one['issue']['p95_ms']:.2f} ms"
-                      f"  ({one['issue']['per_second']}/s)")
-                print(f"one process   call-next  median {one['call_next']['median_ms']:.2f} ms  p95 {one['call_next']['p95_ms']:.2f} ms")
+            for size in SIZES:
+                dbs[size] = prepare(tmp_path / f"queue-{size}.sqlite3")
+                add_history(dbs[size], size)
+            one = single_process(dbs)
+            for size, db in dbs.items():
+                four = concurrent(db, DAY, tmp_path)
+                result["sizes"][str(size)] = {"earlier_tickets": size, "one_process": one[size], "four_processes": four}
+                mine = one[size]
+                print(f"--- {size:,} earlier tickets ---")
+                print(f"one process   issue      median {mine['issue']['median_ms']:.2f} ms  p95 {mine['issue']['p95_ms']:.2f} ms"
+                      f"  ({mine['issue']['per_second']}/s)")
+                print(f"one process   call-next  median {mine['call_next']['median_ms']:.2f} ms  "
+                      f"p95 {mine['call_next']['p95_ms']:.2f} ms")
                 print(f"four procs    issue      median {four['issue']['median_ms']:.2f} ms  p95 {four['issue']['p95_ms']:.2f} ms"
                       f"  ({four['issue']['per_second']}/s together)")
-                print(f"four procs    call-next  median {four['call_next']['median_ms']:.2f} ms  p95 {four['call_next']['p95_ms']:.2f} ms"
+                print(f"four procs    call-next  median {four['call_next']['median_ms']:.2f} ms  "
+                      f"p95 {four['call_next']['p95_ms']:.2f} ms"
                       f"  ({four['call_next']['per_second_with_no_show']} calls+no-shows/s together)")
-            result["display_at_50000"] = display_polls(db, DAYS[50_000])
-            result["render"] = rendering(db, DAYS[50_000])
-            result["integrity"] = integrity(db)
-            result["integrity"]["double_calls_reported_by_processes"] = sum(
-                s["four_processes"]["double_calls_reported"] for s in result["sizes"].values()
-            )
+            large = dbs[SIZES[-1]]
+            result["display_at_50000"] = display_polls(large, DAY)
+            result["render"] = rendering(large, DAY)
+            checks = [integrity(db) for db in dbs.values()]
+            result["integrity"] = {
+                "duplicate_numbers": sum(c["duplicate_numbers"] for c in checks),
+                "double_calls": sum(c["double_calls"] for c in checks),
+                "tickets": {str(size): c["tickets"] for size, c in zip(dbs, checks)},
+                "events": {str(size): c["events"] for size, c in zip(dbs, checks)},
+                "double_calls_reported_by_processes": sum(
+                    s["four_processes"]["double_calls_reported"] for s in result["sizes"].values()
+                ),
+            }
         finally:
-            db.dispose()
+            for db in dbs.values():
+                db.dispose()
     small, large = result["sizes"]["2000"]["one_process"], result["sizes"]["50000"]["one_process"]
     result["growth_p95_50000_over_2000"] = {
         "issue": round(large["issue"]["p95_ms"] / small["issue"]["p95_ms"], 2),
@@ -330,7 +352,12 @@ def main() -> None:
         and result["integrity"]["double_calls"] == 0
         and result["integrity"]["double_calls_reported_by_processes"] == 0,
     }
-    result["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0], "sqlite_synchronous": "FULL"}
+    result["machine"] = {
+        "cpus": os.cpu_count(),
+        "load_average_1min": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
+        "python": sys.version.split()[0],
+        "sqlite_synchronous": "FULL",
+    }
     result["runtime_s"] = round(time.perf_counter() - started, 1)
     display, render = result["display_at_50000"], result["render"]
     print(f"display poll  events_since median {display['events_since']['median_ms']:.2f} ms  "

@@ -97,8 +97,20 @@ def import_standards(uow, *, entries: Sequence[StandardEntry]) -> list[ImportRes
     Requirement rows are updated in place by (kind, position); surplus ones are soft-deleted.
     Everything is checked (values as in an import file, annex numbers given once, queue groups
     exist) before the first write; a refusal raises CatalogError.
+    Needs the EDIT_CATALOG permission; every created or changed entry is audited.
     """
-    return _import(_session(uow), entries, write=True)
+    authorize(uow, uow.actor, Permission.EDIT_CATALOG)
+    results = _import(_session(uow), entries, write=True)
+    for result in results:
+        if result.status != UNCHANGED:
+            audit.record(
+                uow,
+                action=f"catalog.{result.status}",
+                entity="service_standard",
+                summary=f"annex {result.annex_number} KBLI {result.kbli} {result.status}",
+                details={"annex_number": result.annex_number, "changed": list(result.changed)},
+            )
+    return results
 
 
 def delete_standard(uow, *, annex_number: int) -> bool:

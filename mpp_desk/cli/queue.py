@@ -4,7 +4,8 @@ Set-up: ``groups``, ``group add|set``, ``counters``, ``counter add|set``, ``brea
 ``break add|remove``. Scripting: ``issue A [--priority]``, ``call COUNTER``, and the counter's
 actions on a ticket code (``start``, ``finish``, ``absent``, ``recall``, ``hold``, ``resume``,
 ``transfer``, ``cancel``). Reading: ``waiting``, ``board``, ``stats --date D [--json]``.
-Signed references: ``verify TEXT`` and ``public-key``.
+Signed references: ``verify TEXT`` and ``public-key``. Set-up acts as the terminal
+administrator; the scripting commands act as the system (no signed-in person).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import uuid
 
 from mpp_desk.cli import print_json
 from mpp_desk.i18n import N_, translate
+from mpp_desk.roles import TERMINAL
 
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
@@ -277,7 +279,7 @@ def cmd_group_add(args, ctx) -> int:
     from mpp_desk.queue import create_group
 
     open_time, close_time = _time(args.open, "open"), _time(args.close, "close")
-    with ctx.app.uow() as uow:
+    with ctx.app.uow(actor=TERMINAL) as uow:
         g = create_group(
             uow,
             code=args.code,
@@ -301,7 +303,7 @@ def cmd_group_set(args, ctx) -> int:
     elif args.limit is not None:
         changes["daily_limit"] = args.limit
     open_time, close_time = _time(args.open, "open"), _time(args.close, "close")
-    with ctx.app.uow() as uow:
+    with ctx.app.uow(actor=TERMINAL) as uow:
         g = update_group(
             uow,
             code=args.code,
@@ -342,7 +344,7 @@ def cmd_counter_add(args, ctx) -> int:
     from mpp_desk.queue import create_counter
     from mpp_desk.queue.setup import parse_group_codes
 
-    with ctx.app.uow() as uow:
+    with ctx.app.uow(actor=TERMINAL) as uow:
         c = create_counter(uow, number=args.number, name=args.name, group_codes=parse_group_codes(args.groups))
         uow.commit()
     print(_say(N_("queue", "Counter {number} ({name}) created, serving {groups}."), number=c.number, name=c.name,
@@ -355,7 +357,7 @@ def cmd_counter_set(args, ctx) -> int:
     from mpp_desk.queue.setup import parse_group_codes
 
     groups = parse_group_codes(args.groups) if args.groups is not None else None
-    with ctx.app.uow() as uow:
+    with ctx.app.uow(actor=TERMINAL) as uow:
         c = update_counter(uow, number=args.number, name=args.name, group_codes=groups, active=args.active)
         uow.commit()
     print(_say(N_("queue", "Counter {number} ({name}) saved, serving {groups}."), number=c.number, name=c.name,
@@ -393,7 +395,7 @@ def cmd_break_add(args, ctx) -> int:
     from mpp_desk.queue import set_break
 
     start, end = _time(args.start, "start"), _time(args.end, "end")
-    with ctx.app.uow() as uow:
+    with ctx.app.uow(actor=TERMINAL) as uow:
         b = set_break(uow, weekday=args.weekday, start=start, end=end, name=args.name)
         uow.commit()
     print(_say(N_("queue", "Break added: {day} {start}-{end} {name}."), day=WEEKDAYS[b.weekday],
@@ -409,7 +411,7 @@ def cmd_break_remove(args, ctx) -> int:
         break_id = uuid.UUID(args.break_id)
     except ValueError:
         raise QueueNotFound(N_("errors", "There is no such break.")) from None
-    with ctx.app.uow() as uow:
+    with ctx.app.uow(actor=TERMINAL) as uow:
         remove_break(uow, break_id=break_id)
         uow.commit()
     print(_say(N_("queue", "Break removed.")))

@@ -6,6 +6,7 @@ database); the rules are plain functions over a unit of work in :mod:`.service`,
 """
 
 from mpp_desk.queue.backend import LocalQueue, QueueBackend
+from mpp_desk.queue.kiosk import KioskTicket, reprint, take_ticket
 from mpp_desk.queue.errors import (
     CounterBusy,
     DailyLimitReached,
@@ -80,6 +81,7 @@ __all__ = [
     "InvalidTransition",
     "IssuedTicket",
     "KioskGroupStatus",
+    "KioskTicket",
     "LocalQueue",
     "QueueBackend",
     "QueueClosed",
@@ -112,10 +114,12 @@ __all__ = [
     "mark_printed",
     "recall",
     "remove_break",
+    "reprint",
     "reprint_candidates",
     "resume",
     "set_break",
     "start_service",
+    "take_ticket",
     "transfer",
     "unassign_services",
     "update_counter",

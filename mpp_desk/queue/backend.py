@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from mpp_desk.database import Database
     from mpp_desk.printing.slip import TicketSlip
     from mpp_desk.queue.stats import DailyStats
+    from mpp_desk.roles import Actor
     from mpp_desk.signing import Signer
 
 log = logging.getLogger(__name__)
@@ -119,8 +120,10 @@ class QueueBackend(Protocol):
 class LocalQueue:
     """The queue on this PC's database: each call is one unit of work, committed on success.
 
-    A write that finds the database locked past the busy timeout is retried *attempts* times
-    (with a short pause), then the clear "locked" :class:`DatabaseProblem` is raised.
+    *actor* is the signed-in person the counter actions are done for (None: the kiosk, the board
+    or a script). A write that finds the database locked past the busy timeout is retried
+    *attempts* times (with a short pause), then the clear "locked" :class:`DatabaseProblem` is
+    raised.
     """
 
     def __init__(
@@ -129,10 +132,12 @@ class LocalQueue:
         *,
         data_dir: Path | None = None,
         signer: Signer | None = None,
+        actor: Actor | None = None,
         attempts: int = 3,
         retry_pause: float = 0.2,
     ) -> None:
         self.db = db
+        self.actor = actor
         self.data_dir = Path(data_dir) if data_dir is not None else Path(db.path).parent
         self._signer = signer
         self.attempts = max(1, attempts)
@@ -162,7 +167,7 @@ class LocalQueue:
         for attempt in range(1, self.attempts + 1):
             self.tries = attempt
             try:
-                with UnitOfWork(self.db) as uow:
+                with UnitOfWork(self.db, actor=self.actor) as uow:
                     try:
                         result = fn(uow, **kwargs)
                         uow.commit()
@@ -180,7 +185,7 @@ class LocalQueue:
         """Run *fn(uow, **kwargs)* in a read-only unit of work."""
         from mpp_desk.uow import UnitOfWork
 
-        with UnitOfWork(self.db, write=False) as uow:
+        with UnitOfWork(self.db, write=False, actor=self.actor) as uow:
             return fn(uow, **kwargs)
 
     # -- the interface

@@ -1,6 +1,8 @@
 """Queue use cases over a unit of work: issue, call, the counter's actions, and what screens read.
 
-Every function takes the unit of work and never commits; the caller (normally
+Who may: anyone may issue (the kiosk runs without a signed-in person); the counter's actions need
+SERVE_QUEUE when the unit of work acts for a person (``uow.actor``); with no actor the system acts
+(scripts, the CLI). Every function takes the unit of work and never commits; the caller (normally
 :class:`mpp_desk.queue.backend.LocalQueue`) commits once per action. Writes must run in a write
 unit of work: it starts with ``BEGIN IMMEDIATE``, so between reading "the next waiting ticket"
 or "the highest number today" and writing the change, no other process can write. That is what
@@ -147,7 +149,7 @@ def _heads_statement(groups: int):
                     WAITING,
                     Ticket.route_group_id == bindparam(f"group_{index}"),
                     Ticket.service_date == bindparam("day"),
-                    Ticket.priority.is_(priority),
+                    Ticket.priority == priority,
                     or_(Ticket.target_counter_id.is_(None), Ticket.target_counter_id == bindparam("counter_id")),
                 )
                 .order_by(Ticket.issued_at)
@@ -160,7 +162,7 @@ def _heads_statement(groups: int):
                 WAITING,
                 Ticket.target_counter_id == bindparam("counter_id"),
                 Ticket.service_date == bindparam("day"),
-                Ticket.priority.is_(priority),
+                Ticket.priority == priority,
             )
             .order_by(Ticket.issued_at)
             .limit(1)
@@ -357,6 +359,7 @@ def estimate_wait(session: Session, *, group: QueueGroup, service_date: dt.date,
 def call_next(uow, *, counter_number: int, now: dt.datetime | None = None) -> TicketView | None:
     """Call the next ticket for a counter: priority first, then original issue time; None if nobody waits."""
     _require_write(uow)
+    _may_serve(uow)
     session = uow.session
     now = as_utc(now)
     counter = _active_counter(session, counter_number)
@@ -496,6 +499,7 @@ def hold(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | N
 def resume(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
     """Serve a held ticket again, at this counter (which must be free)."""
     _require_write(uow)
+    _may_serve(uow)
     session = uow.session
     now = as_utc(now)
     ticket = _ticket(session, ticket_id)
@@ -513,6 +517,7 @@ def resume(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime |
 def cancel(uow, *, ticket_id: uuid.UUID, now: dt.datetime | None = None) -> TicketView:
     """Cancel a waiting or held ticket (the visitor left)."""
     _require_write(uow)
+    _may_serve(uow)
     session = uow.session
     now = as_utc(now)
     ticket = _ticket(session, ticket_id)
@@ -728,6 +733,15 @@ def _require_write(uow) -> None:
         raise RuntimeError("queue writes need a write unit of work (BEGIN IMMEDIATE)")
 
 
+def _may_serve(uow) -> None:
+    """Counter actions need SERVE_QUEUE when a person acts; with no actor the system (a script) acts."""
+    actor = getattr(uow, "actor", None)
+    if actor is not None:
+        from mpp_desk.roles import Permission, authorize
+
+        authorize(uow, actor, Permission.SERVE_QUEUE)
+
+
 def _ticket(session: Session, ticket_id: uuid.UUID) -> Ticket:
     ticket = session.get(Ticket, ticket_id)
     if ticket is None or ticket.deleted_at is not None:
@@ -745,6 +759,7 @@ def _active_counter(session: Session, number: int | None) -> Counter:
 def _own(uow, ticket_id, counter_number, action, now):
     """Load a ticket for an action by the counter that holds it; check state and ownership."""
     _require_write(uow)
+    _may_serve(uow)
     session = uow.session
     ticket = _ticket(session, ticket_id)
     counter = get_counter(session, counter_number)

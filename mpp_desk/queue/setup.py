@@ -1,4 +1,7 @@
-"""Queue set-up by the administrator: groups, counters, which services each group takes, breaks."""
+"""Queue set-up by the administrator: groups, counters, which services each group takes, breaks.
+
+Every change needs the MANAGE_QUEUE permission (``uow.actor``) and is written to the audit trail.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +13,12 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from mpp_desk import audit
 from mpp_desk.i18n import N_
 from mpp_desk.models import Counter, CounterGroup, QueueBreak, QueueGroup, ServiceStandard
 from mpp_desk.queue.errors import QueueNotFound, QueueSetupError
 from mpp_desk.queue.views import BreakView, CounterView, GroupView, ServiceRef
+from mpp_desk.roles import Permission, authorize
 from mpp_desk.uow import soft_delete
 
 GROUP_CODE = re.compile(r"^[A-Z]{1,3}$")
@@ -60,6 +65,7 @@ def create_group(
     position: int | None = None,
 ) -> GroupView:
     """Create a queue group; its code is the ticket prefix."""
+    authorize(uow, uow.actor, Permission.MANAGE_QUEUE)
     session = uow.session
     code = _check_code(code)
     if session.scalar(select(QueueGroup).where(QueueGroup.code == code)) is not None:
@@ -80,6 +86,7 @@ def create_group(
         position=position,
     )
     session.add(group)
+    audit.record_row(uow, action="queue.group_created", row=group, summary=code)
     session.flush()
     return group_view(session, group)
 
@@ -96,6 +103,7 @@ def update_group(
     position: int | None = None,
 ) -> GroupView:
     """Change a group; arguments left out stay as they are (``daily_limit=None`` removes the limit)."""
+    authorize(uow, uow.actor, Permission.MANAGE_QUEUE)
     session = uow.session
     group = get_group(session, code)
     if name is not None:
@@ -110,6 +118,8 @@ def update_group(
         group.active = bool(active)
     if position is not None:
         group.position = int(position)
+    if session.is_modified(group):
+        audit.record_row(uow, action="queue.group_updated", row=group, summary=group.code)
     session.flush()
     return group_view(session, group)
 
@@ -125,6 +135,7 @@ def list_groups(uow) -> list[GroupView]:
 
 def assign_services(uow, *, group_code: str, service_ids: Iterable[uuid.UUID]) -> int:
     """Put catalogue services in a group's line (moving them from any other); returns how many changed."""
+    authorize(uow, uow.actor, Permission.MANAGE_QUEUE)
     session = uow.session
     group = get_group(session, group_code)
     changed = 0
@@ -134,6 +145,7 @@ def assign_services(uow, *, group_code: str, service_ids: Iterable[uuid.UUID]) -
             raise QueueNotFound(N_("errors", "There is no service {id} in the catalogue."), id=str(service_id))
         if service.queue_group_id != group.id:
             service.queue_group_id = group.id
+            audit.record_row(uow, action="queue.service_assigned", row=service, summary=group.code)
             changed += 1
     session.flush()
     return changed
@@ -141,12 +153,14 @@ def assign_services(uow, *, group_code: str, service_ids: Iterable[uuid.UUID]) -
 
 def unassign_services(uow, *, service_ids: Iterable[uuid.UUID]) -> int:
     """Take services out of any queue group; returns how many changed."""
+    authorize(uow, uow.actor, Permission.MANAGE_QUEUE)
     session = uow.session
     changed = 0
     for service_id in service_ids:
         service = session.get(ServiceStandard, service_id)
         if service is not None and service.queue_group_id is not None:
             service.queue_group_id = None
+            audit.record_row(uow, action="queue.service_unassigned", row=service)
             changed += 1
     session.flush()
     return changed
@@ -157,6 +171,7 @@ def unassign_services(uow, *, service_ids: Iterable[uuid.UUID]) -> int:
 
 def create_counter(uow, *, number: int, name: str, group_codes: Sequence[str]) -> CounterView:
     """Create a counter (loket) that calls from the given groups."""
+    authorize(uow, uow.actor, Permission.MANAGE_QUEUE)
     session = uow.session
     number = _check_counter_number(number)
     if session.scalar(select(Counter).where(Counter.number == number)) is not None:
@@ -166,6 +181,9 @@ def create_counter(uow, *, number: int, name: str, group_codes: Sequence[str]) -
     counter = Counter(id=uuid.uuid4(), number=number, name=name, active=True)
     session.add(counter)
     _set_counter_groups(session, counter, group_codes)
+    audit.record_row(
+        uow, action="queue.counter_created", row=counter, summary=str(number), details={"groups": list(group_codes)}
+    )
     session.flush()
     return counter_view(session, counter)
 
@@ -179,6 +197,7 @@ def update_counter(
     active: bool | None = None,
 ) -> CounterView:
     """Change a counter; arguments left out stay as they are."""
+    authorize(uow, uow.actor, Permission.MANAGE_QUEUE)
     session = uow.session
     counter = get_counter(session, number)
     if name is not None:
@@ -187,6 +206,13 @@ def update_counter(
         counter.active = bool(active)
     if group_codes is not None:
         _set_counter_groups(session, counter, group_codes)
+    audit.record_row(
+        uow,
+        action="queue.counter_updated",
+        row=counter,
+        summary=str(counter.number),
+        details={"groups": list(group_codes)} if group_codes is not None else None,
+    )
     session.flush()
     return counter_view(session, counter)
 
@@ -235,6 +261,7 @@ def set_break(
     break_id: uuid.UUID | None = None,
 ) -> BreakView:
     """Add a weekly break, or change the one with *break_id*."""
+    authorize(uow, uow.actor, Permission.MANAGE_QUEUE)
     session = uow.session
     _materialise_default_breaks(session)
     if not 0 <= int(weekday) <= 6:
@@ -249,18 +276,21 @@ def set_break(
         if row is None or row.deleted_at is not None:
             raise QueueNotFound(N_("errors", "There is no such break."))
     row.weekday, row.start_time, row.end_time, row.name = int(weekday), start, end, _check_name(name)
+    audit.record_row(uow, action="queue.break_saved", row=row, summary=row.name)
     session.flush()
     return _break_view(row)
 
 
 def remove_break(uow, *, break_id: uuid.UUID) -> None:
     """Remove a weekly break (a tombstone keeps the default from coming back)."""
+    authorize(uow, uow.actor, Permission.MANAGE_QUEUE)
     session = uow.session
     _materialise_default_breaks(session)
     row = session.get(QueueBreak, break_id)
     if row is None or row.deleted_at is not None:
         raise QueueNotFound(N_("errors", "There is no such break."))
     soft_delete(row)
+    audit.record_row(uow, action="queue.break_removed", row=row, summary=row.name)
     session.flush()
 
 

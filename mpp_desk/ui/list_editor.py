@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -53,13 +52,24 @@ class TextListEditor(QWidget):
         self.remove_button.clicked.connect(self.remove_current)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(1))
-        QShortcut(QKeySequence(Qt.Key.Key_Insert), self.list, activated=self.add_item)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, activated=self.remove_current)
-        QShortcut(QKeySequence("Alt+Up"), self.list, activated=lambda: self.move_current(-1))
-        QShortcut(QKeySequence("Alt+Down"), self.list, activated=lambda: self.move_current(1))
+        self.list.installEventFilter(self)
         self.list.itemChanged.connect(lambda _item: self.sig_changed.emit())
         self.list.model().rowsMoved.connect(lambda *_: self.sig_changed.emit())
         self.setFocusProxy(self.list)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - keys of the list (not while editing an item)
+        if watched is self.list and event.type() == QEvent.Type.KeyPress:
+            key, mods = event.key(), event.modifiers()
+            if mods & Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_current(-1 if key == Qt.Key.Key_Up else 1)
+                return True
+            if key == Qt.Key.Key_Insert:
+                self.add_item()
+                return True
+            if key == Qt.Key.Key_Delete:
+                self.remove_current()
+                return True
+        return super().eventFilter(watched, event)
 
     def _item(self, text: str) -> QListWidgetItem:
         item = QListWidgetItem(text)

@@ -50,13 +50,22 @@ class TaskManager(QObject):
 
     def _run(self, job: int) -> Any:
         fn = self._jobs[job][0]
-        return fn()
+        try:
+            return fn()
+        except BaseException as error:  # noqa: BLE001 - handed to the UI thread as a value
+            if not _is_expected(error):
+                log.error("background task failed:\n%s", "".join(traceback.format_exception(error)))
+            # A traceback keeps the task's frames, and so the widget it closes over, alive on
+            # this thread: drop them before the error travels.
+            _drop_tracebacks(error)
+            return _Failed(error)
 
     def _relay(self, job: int, future: Future) -> None:
-        error = future.exception()
-        if error is not None and not _is_expected(error):
-            log.error("background task failed:\n%s", "".join(traceback.format_exception(error)))
-        self.sig_finished.emit(job, None if error else future.result(), error)
+        outcome = future.result()
+        if isinstance(outcome, _Failed):
+            self.sig_finished.emit(job, None, outcome.error)
+        else:
+            self.sig_finished.emit(job, outcome, None)
 
     def _deliver(self, job: int, result, error) -> None:
         _fn, done = self._jobs.pop(job)
@@ -74,6 +83,24 @@ class TaskManager(QObject):
 
     def shutdown(self, wait: bool = True) -> None:
         self._db.shutdown(wait=wait, cancel_futures=False)
+
+
+class _Failed:
+    """A task's exception, returned (not raised) so no traceback outlives the task on the worker."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+def _drop_tracebacks(error: BaseException | None, seen: set[int] | None = None) -> None:
+    seen = set() if seen is None else seen
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        error.__traceback__ = None
+        _drop_tracebacks(error.__cause__, seen)
+        error = error.__context__
 
 
 def _is_expected(error: BaseException) -> bool:

@@ -467,3 +467,35 @@ def test_no_event_seq_is_used_twice(queue):
     with queue.db.sessions() as session:
         seqs = session.scalars(select(QueueEvent.seq).order_by(QueueEvent.seq)).all()
     assert seqs == list(range(1, 11))
+
+
+def test_who_may_set_up_and_who_may_serve(db, setup):
+    from mpp_desk.errors import PermissionDenied
+    from mpp_desk.models import AuditEntry
+    from mpp_desk.roles import Actor, Role
+
+    with setup(actor=None) as uow:  # nobody signed in
+        with pytest.raises(PermissionDenied) as info:
+            q.create_group(uow, code="C", name="Tanpa izin")
+        assert "Sign in first" in str(info.value)
+    clerk = Actor(user_id=None, username="loket", role=Role.COUNTER)
+    with setup(actor=clerk) as uow:
+        with pytest.raises(PermissionDenied):
+            q.update_counter(uow, number=1, name="Loket Satu")
+    with setup() as uow:  # the administrator
+        q.update_group(uow, code="A", daily_limit=300)
+        uow.commit()
+    with setup(write=False) as uow:
+        actions = uow.session.scalars(select(AuditEntry.action).order_by(AuditEntry.seq)).all()
+    assert actions.count("queue.group_created") == 2 and actions.count("queue.counter_created") == 3
+    assert actions[-1] == "queue.group_updated"
+
+    kiosk = LocalQueue(db)  # the kiosk: nobody signed in, and it may issue
+    ticket = kiosk.issue(group_code="A", now=at(TUESDAY, 9, 0)).ticket
+    supervisor = LocalQueue(db, actor=Actor(user_id=None, username="kepala", role=Role.SUPERVISOR))
+    with pytest.raises(PermissionDenied):
+        supervisor.call_next(counter_number=1, now=at(TUESDAY, 9, 1))
+    counter = LocalQueue(db, actor=clerk)
+    assert counter.call_next(counter_number=1, now=at(TUESDAY, 9, 2)).id == ticket.id
+    with pytest.raises(PermissionDenied):
+        supervisor.mark_no_show(ticket_id=ticket.id, counter_number=1, now=at(TUESDAY, 9, 3))

@@ -20,7 +20,6 @@ from mpp_desk.printing.printers import (
     OUT_OF_PAPER,
     EscposPrinter,
     NoPrinter,
-    PdfFolderPrinter,
     PrinterSpecError,
     SystemPrinter,
     printer_from_setting,

@@ -360,23 +360,25 @@ class CatalogArea(QWidget):
         self.reload()
 
     # ----- loading -----------------------------------------------------------------------------
-    def reload(self, select_annex: int | None = None) -> None:
+    def reload(self, select_annex: int | None = None, message: str | None = None) -> None:
+        """Load the catalogue again; *message* (e.g. "Saved") stays on the status line afterwards."""
         from mpp_desk.ui.ops import catalog as ops
 
-        self.status.setText(self.tr("Loading the catalogue…"))
+        if message is None:
+            self.status.setText(self.tr("Loading the catalogue…"))
 
         def load():
             return ops.list_services(self._ctx), ops.queue_group_codes(self._ctx)
 
-        Op(self._tasks, load).success(lambda r: self._loaded(*r, select_annex)).failure(self._failed).run()
+        Op(self._tasks, load).success(lambda r: self._loaded(*r, select_annex, message)).failure(self._failed).run()
 
-    def _loaded(self, entries, groups, select_annex) -> None:
+    def _loaded(self, entries, groups, select_annex, message=None) -> None:
         if self.editor is not None:
             self.editor.set_queue_groups(groups)
         self.model.set_entries(entries)
         self.status.setObjectName("statusNote")
         self.status.setStyleSheet("")
-        self.status.setText(self.tr("%n service(s) in the catalogue", "", len(entries)))
+        self.status.setText(message or self.tr("%n service(s) in the catalogue", "", len(entries)))
         target = select_annex if select_annex is not None else (self._current.annex_number if self._current else None)
         row = next((i for i, e in enumerate(entries) if e.annex_number == target), 0 if entries else -1)
         if row >= 0:
@@ -459,11 +461,9 @@ class CatalogArea(QWidget):
         status = results[0].status if results else "unchanged"
         self.status.setObjectName("statusNote")
         self.status.setStyleSheet("")
-        self.status.setText(
-            self.tr("Saved: {name}.").format(name=entry.title) if status != "unchanged"
-            else self.tr("Nothing changed.")
-        )
-        self.reload(select_annex=entry.annex_number)
+        message = (self.tr("Saved: {name}.").format(name=entry.title) if status != "unchanged"
+                   else self.tr("Nothing changed."))
+        self.reload(select_annex=entry.annex_number, message=message)
 
     def _save_failed(self, error: BaseException) -> None:
         if self.can_edit:
@@ -508,7 +508,7 @@ class CatalogArea(QWidget):
                 self.status.setText(self.tr("Import cancelled; nothing was changed."))
                 return
             Op(self._tasks, lambda: ops.import_entries(self._ctx, actor=self._actor, entries=entries)).success(
-                lambda done: (self.status.setText(self.tr("%n service(s) imported.", "", len(done))), self.reload())
+                lambda done: self.reload(message=self.tr("%n service(s) imported.", "", len(done)))
             ).failure(self._failed).run()
 
         Op(self._tasks, lambda: ops.preview_files(self._ctx, paths=paths)).success(previewed).failure(self._failed).run()
