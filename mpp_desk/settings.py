@@ -12,10 +12,10 @@ are stored (table ``setting``). The stored settings carry a schema version per P
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import re
 import uuid
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -48,62 +48,20 @@ class UnknownSetting(UserError):
 
 # --- validators (each returns an error message, or None when the value is fine) ----------
 
-_HOST = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")
 _URL = re.compile(r"^https?://[^\s/?#]+(:\d{1,5})?(/[^\s]*)?$")
 
 
-@dataclass(frozen=True)
-class PrinterTarget:
-    """A parsed printer setting: ``kind`` is "escpos-usb", "escpos-net", "system" or "pdf"."""
-
-    kind: str
-    vendor_id: int | None = None
-    product_id: int | None = None
-    host: str | None = None
-    port: int | None = None
-    name: str | None = None
-
-
-def parse_printer(spec: str) -> PrinterTarget | None:
-    """Parse ``escpos-usb:0x0416:0x5011``, ``escpos-net:HOST[:PORT]``, ``system:NAME`` or ``pdf``; "" is None."""
-    spec = spec.strip()
-    if not spec:
-        return None
-    if spec == "pdf":
-        return PrinterTarget(kind="pdf")
-    kind, _, rest = spec.partition(":")
-    if kind == "escpos-usb":
-        m = re.fullmatch(r"0x([0-9a-fA-F]{4}):0x([0-9a-fA-F]{4})", rest)
-        if m:
-            return PrinterTarget(kind=kind, vendor_id=int(m.group(1), 16), product_id=int(m.group(2), 16))
-    elif kind == "escpos-net":
-        host, port = rest, 9100
-        if rest.count(":") == 1:
-            host, _, port_text = rest.partition(":")
-            port = int(port_text) if port_text.isdigit() else -1
-        if 0 < port < 65536 and _valid_host(host):
-            return PrinterTarget(kind=kind, host=host, port=port)
-    elif kind == "system" and rest.strip():
-        return PrinterTarget(kind=kind, name=rest.strip())
-    raise ValueError(spec)
-
-
-def _valid_host(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-        return True
-    except ValueError:
-        return bool(_HOST.match(host))
-
-
 def _printer_spec(value: str) -> str | None:
+    """The printer string must be one the printing module can build (one parser for both)."""
+    from mpp_desk.printing.printers import PrinterSpecError, printer_from_setting
+
     try:
-        parse_printer(value)
-    except ValueError:
+        printer_from_setting(value, data_dir=Path("."))  # "pdf" alone means the data folder: any will do here
+    except PrinterSpecError:
         return N_(
             "errors",
-            "Printer not recognised. Use escpos-usb:0xVENDOR:0xPRODUCT, escpos-net:ADDRESS[:PORT], "
-            "system:PRINTER NAME or pdf.",
+            "Printer not recognised. Use escpos-usb:VENDOR:PRODUCT, escpos-net:ADDRESS[:PORT], "
+            "escpos-file:DEVICE, system:PRINTER NAME, pdf or pdf:FOLDER.",
         )
     return None
 

@@ -230,6 +230,20 @@ class NoPrinter:
 _HEX = r"(?:0x)?([0-9a-fA-F]{1,4})"
 
 
+_HOSTNAME = re.compile(r"(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*")
+
+
+def _valid_host(host: str) -> bool:
+    """An IP address or a DNS host name (no spaces, no scheme)."""
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return bool(_HOSTNAME.fullmatch(host))
+
+
 def printer_from_setting(spec: str | None, *, data_dir: Path | None = None, width_mm: int = 80) -> Printer:
     """The printer a setting string names (see the module docstring); "" or None is NoPrinter."""
     spec = (spec or "").strip()
@@ -251,7 +265,7 @@ def printer_from_setting(spec: str | None, *, data_dir: Path | None = None, widt
     elif kind == "escpos-net":
         host, _, port_text = rest.rpartition(":") if rest.count(":") == 1 else (rest, "", "")
         port = int(port_text) if port_text.isdigit() else (9100 if not port_text else -1)
-        if host and 0 < port < 65536:
+        if _valid_host(host) and 0 < port < 65536:
 
             def net():
                 from escpos.printer import Network

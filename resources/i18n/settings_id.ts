@@ -63,8 +63,8 @@
     <context>
         <name>errors</name>
         <message>
-            <source>Printer not recognised. Use escpos-usb:0xVENDOR:0xPRODUCT, escpos-net:ADDRESS[:PORT], system:PRINTER NAME or pdf.</source>
-            <translation>Printer tidak dikenali. Gunakan escpos-usb:0xVENDOR:0xPRODUCT, escpos-net:ALAMAT[:PORT], system:NAMA PRINTER atau pdf.</translation>
+            <source>Printer not recognised. Use escpos-usb:VENDOR:PRODUCT, escpos-net:ADDRESS[:PORT], escpos-file:DEVICE, system:PRINTER NAME, pdf or pdf:FOLDER.</source>
+            <translation>Printer tidak dikenali. Gunakan escpos-usb:VENDOR:PRODUK, escpos-net:ALAMAT[:PORT], escpos-file:PERANGKAT, system:NAMA PRINTER, pdf atau pdf:FOLDER.</translation>
         </message>
         <message>
             <source>Enter a web address that starts with https:// or http://.</source>

@@ -8,7 +8,7 @@ from mpp_desk import settings
 from mpp_desk.errors import ValidationError
 from mpp_desk.i18n import translate
 from mpp_desk.roles import Role
-from mpp_desk.settings import SETTINGS, PrinterTarget, parse_printer
+from mpp_desk.settings import SETTINGS
 
 
 def test_the_issue_settings_are_declared_with_their_defaults():
@@ -83,31 +83,22 @@ def test_text_settings_are_trimmed_and_required_ones_refuse_empty():
 
 
 @pytest.mark.parametrize(
-    ("spec", "expected"),
-    [
-        ("", None),
-        ("pdf", PrinterTarget(kind="pdf")),
-        ("escpos-usb:0x0416:0x5011", PrinterTarget(kind="escpos-usb", vendor_id=0x0416, product_id=0x5011)),
-        ("escpos-net:192.168.1.50", PrinterTarget(kind="escpos-net", host="192.168.1.50", port=9100)),
-        ("escpos-net:printer-loket.local:9101", PrinterTarget(kind="escpos-net", host="printer-loket.local", port=9101)),
-        ("system:EPSON L3110", PrinterTarget(kind="system", name="EPSON L3110")),
-    ],
+    "spec",
+    ["", "pdf", "pdf:/srv/tiket", "escpos-usb:0x0416:0x5011", "escpos-net:192.168.1.50",
+     "escpos-net:printer-loket.local:9101", "escpos-file:/dev/usb/lp0", "system:EPSON L3110"],
 )
-def test_printer_specs_parse(spec, expected):
-    assert parse_printer(spec) == expected
+def test_printer_specs_the_printing_module_builds_are_accepted(spec):
     assert SETTINGS["printer.ticket"].coerce(spec) == spec
 
 
 @pytest.mark.parametrize(
-    "spec", ["usb", "escpos-usb:0416:5011", "escpos-usb:0x416:0x5011", "escpos-net:", "escpos-net:host:99999",
-             "escpos-net:bad host", "system:", "PDF "]
+    "spec", ["usb", "escpos-usb:0x04161:0x5011", "escpos-usb:vendor:product", "escpos-net:", "escpos-net:host:99999",
+             "escpos-net:bad host", "system:", "PDF ", "escpos-file:"]
 )
 def test_bad_printer_specs_are_refused(spec):
-    with pytest.raises(ValueError):
-        parse_printer(spec)
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as refused:
         SETTINGS["printer.ticket"].coerce(spec)
-    assert "escpos-usb:0xVENDOR:0xPRODUCT" in info.value.text("id")
+    assert refused.value.field == "printer.ticket"
 
 
 def test_upgrades_are_numbered_one_by_one_up_to_the_current_version():
