@@ -11,7 +11,6 @@ reads the same ``.ts`` file without Qt.
 from __future__ import annotations
 
 import functools
-import xml.etree.ElementTree as ET
 
 from mpp_desk.paths import I18N_DIR
 
@@ -46,6 +45,8 @@ def _catalogue(language: str) -> dict[tuple[str, str], str]:
 
 
 def _read_ts(path, table: dict[tuple[str, str], str]) -> None:
+    import xml.etree.ElementTree as ET  # only when a message is translated: not on the start path
+
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):

@@ -7,8 +7,10 @@ sign-in page; nothing of the previous person's work stays on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+# No `Qt` namespace import here: building its ~100 Python enums costs ~14 ms, and this module is
+# on the path to the first paint (bench/startup.py).
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.tasks import Op, TaskManager
@@ -99,9 +101,13 @@ class MainWindow(QMainWindow):
     # ----- pages -------------------------------------------------------------------------------
     def _centered(self, widget: QWidget) -> QWidget:
         page = QWidget()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(widget)
+        row.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
         return page
 
