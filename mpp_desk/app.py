@@ -16,7 +16,7 @@ from pathlib import Path
 def gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="mpp-desk", add_help=False)
     p.add_argument("--data-dir")
-    p.add_argument("--lang", choices=["id", "en"], default="id")
+    p.add_argument("--lang", choices=["id", "en"], default=None)
     p.add_argument("--kiosk", action="store_true")
     p.add_argument("--display", action="store_true")
     return p
@@ -43,7 +43,14 @@ def run_gui(argv: list[str]) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     configure_logging(data_dir)
-    set_language(args.lang)
+    language = args.lang
+    if language is None:  # this PC's setting, else Bahasa Indonesia
+        from mpp_desk.paths import database_path
+        from mpp_desk.prestart import language_setting
+
+        language = language_setting(database_path(data_dir)) or "id"
+    set_language(language)
     from mpp_desk.ui.application import run_app
 
-    return run_app(data_dir=data_dir, language=args.lang, qt_argv=[sys.argv[0], *qt_args])
+    mode = "kiosk" if args.kiosk else "display" if args.display else "staff"
+    return run_app(data_dir=data_dir, language=language, qt_argv=[sys.argv[0], *qt_args], mode=mode)

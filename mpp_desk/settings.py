@@ -344,3 +344,4 @@ def upgrade(uow: UnitOfWork) -> bool:
         details={"from": current, "to": SETTINGS_VERSION},
     )
     return True
+

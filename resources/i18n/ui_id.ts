@@ -565,6 +565,10 @@
             <source>Settings saved.</source>
             <translation>Pengaturan tersimpan.</translation>
         </message>
+        <message>
+            <source>Settings saved. The language changes the next time MPP Desk starts.</source>
+            <translation>Pengaturan tersimpan. Bahasa berubah saat MPP Desk dibuka berikutnya.</translation>
+        </message>
     </context>
     <context>
         <name>NewUserPanel</name>

@@ -129,14 +129,15 @@ class SettingsArea(QWidget):
             return
         self.save_button.setEnabled(False)
         Op(self._tasks, lambda: ops.save_settings(self._ctx, actor=self._actor, changes=changes)).success(
-            self._saved).failure(self._save_failed).run()
+            lambda values: self._saved(values, restart="ui.language" in changes)).failure(self._save_failed).run()
 
-    def _saved(self, values: dict) -> None:
+    def _saved(self, values: dict, restart: bool = False) -> None:
         self.save_button.setEnabled(True)
         self._show(values)
         self.status.setObjectName("statusNote")
         self.status.setStyleSheet("")
-        self.status.setText(self.tr("Settings saved."))
+        self.status.setText(self.tr("Settings saved. The language changes the next time MPP Desk starts.") if restart
+                            else self.tr("Settings saved."))
 
     def _save_failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)  # what was typed stays in the form
