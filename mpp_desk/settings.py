@@ -176,6 +176,8 @@ _DECLARATIONS: tuple[Setting, ...] = (
             validator=_url_or_empty),
     Setting("receipts.verify_base_url", str, "https://mpp.purwakartakab.go.id/v/", OFFICE,
             N_("settings", "Receipt verification address"), required=True, max_length=300, validator=_url),
+    Setting("display.running_text", str, "", OFFICE, N_("settings", "Running text of the display board"),
+            max_length=500),
     Setting(VERSION_KEY, int, 0, PC, N_("settings", "Settings schema version"), minimum=0, internal=True),
 )
 

@@ -45,6 +45,8 @@ def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "s
     app.setOrganizationName("DPMPTSP Kabupaten Purwakarta")
     install_translators(app, language)
     apply_style(app)
+    if mode in ("kiosk", "display"):
+        return run_machine(app, data_dir=data_dir, mode=mode)
 
     from mpp_desk.context import AppContext  # light: the database stack loads on first use
     from mpp_desk.ui.main_window import IdleWatcher, MainWindow
@@ -64,6 +66,38 @@ def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "s
     window.resize(1280, 760)
     window.show()
     # Open the database once the window is on screen (a timer covers a window that is never painted).
+    window.sig_first_paint.connect(lambda: QTimer.singleShot(0, window.open_database))
+    QTimer.singleShot(1000, window.open_database)
+    try:
+        return app.exec()
+    finally:
+        tasks.shutdown(wait=True)
+        ctx.close()
+
+
+def run_machine(app: QApplication, *, data_dir: Path, mode: str) -> int:
+    """The kiosk or the display board: full screen, no sign-in, left only with the administrator PIN."""
+    from mpp_desk.context import AppContext
+    from mpp_desk.ui.tasks import TaskManager
+
+    if mode == "kiosk":
+        from mpp_desk.ui.kiosk import KioskWindow as Window
+    else:
+        from mpp_desk.ui.display import DisplayWindow as Window
+    ctx = AppContext(data_dir=data_dir)
+    tasks = TaskManager(app)
+    window = Window(ctx=ctx, tasks=tasks)
+    window.sig_exit_allowed.connect(app.quit)  # the administrator's PIN: the whole program ends
+    exit_after = os.environ.get(EXIT_AFTER_ENV, "")
+    if exit_after:
+        window.keep_in_front = False
+    if exit_after == "paint":
+        window.sig_first_paint.connect(lambda: _report_and_quit(app, "painted"))
+    elif exit_after == "loaded":
+        window.sig_ready.connect(lambda page: _report_and_quit(app, f"loaded {page}"))
+        window.sig_open_failed.connect(lambda message: _report_and_quit(app, f"failed {message}", code=2))
+    window.resize(1920, 1080)
+    window.go_full_screen()
     window.sig_first_paint.connect(lambda: QTimer.singleShot(0, window.open_database))
     QTimer.singleShot(1000, window.open_database)
     try:

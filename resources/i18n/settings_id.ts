@@ -56,6 +56,10 @@
             <translation>Alamat verifikasi tanda terima</translation>
         </message>
         <message>
+            <source>Running text of the display board</source>
+            <translation>Teks berjalan papan antrian</translation>
+        </message>
+        <message>
             <source>Settings schema version</source>
             <translation>Versi skema pengaturan</translation>
         </message>

@@ -26,6 +26,7 @@ def test_the_issue_settings_are_declared_with_their_defaults():
         "security.lockout_minutes": "office",
         "server.url": "pc",
         "receipts.verify_base_url": "office",
+        "display.running_text": "office",
         "settings.version": "pc",
     }
     assert {k: s.scope for k, s in SETTINGS.items()} == expected

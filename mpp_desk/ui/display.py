@@ -1,0 +1,486 @@
+"""The display board (``mpp-desk --display``): full screen on the hall's TV.
+
+It shows the number called last and its counter very large, what each counter is calling or
+serving, the last calls, how many wait per group, the clock and date (Asia/Jakarta, in
+Indonesian) and the administrator's running text. Every ~250 ms it asks the database thread for
+queue events after the last one seen (a poll is skipped while the previous one runs), so a call
+pressed at a counter in another process shows within a second; each call and recall is then
+announced, in order, by :class:`~mpp_desk.ui.speech.Announcer`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOption,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mpp_desk.ui.machine import MachineWindow, office_time, scaled_sizes
+from mpp_desk.ui.tasks import Op, TaskManager
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 250
+TEXTS_MS = 30_000  # the running text and group names are re-read this often
+FLASH_TIMES = 8  # a new call blinks this many times (half a second each)
+LAST_CALLS = 6
+CALL_EVENTS = ("called", "recalled")
+
+# Font sizes in pixels for a 1920x1080 screen; scaled to the real one.
+SIZES = {
+    "boardOffice": 40, "boardClock": 60, "boardDate": 28,
+    "boardCallLead": 40, "boardCallCode": 250, "boardCallCounter": 250, "boardCallNote": 30,
+    "boardSectionTitle": 32, "boardServingCounter": 26, "boardServingCode": 50, "boardServingEmpty": 26,
+    "boardLastCode": 56, "boardLastCounter": 40, "boardWaitingName": 30, "boardWaitingCount": 46,
+    "boardMarquee": 42, "boardVoice": 16,
+    "machineOpening": 48, "machineError": 40,
+    "pinTitle": 44, "pinNote": 28, "pinDisplay": 56, "pinMessage": 30, "pinKey": 48, "pinOk": 40, "pinCancel": 34,
+}
+
+
+def _label(text: str, name: str, align=Qt.AlignmentFlag.AlignCenter) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setAlignment(align)
+    return label
+
+
+def _repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class Marquee(QWidget):
+    """The running text: scrolls right to left, again and again."""
+
+    STEP_MS = 33
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("boardMarquee")
+        self._text = ""
+        self._offset = 0.0
+        self.speed = 120.0  # pixels per second at 1080 p
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.STEP_MS)
+        self._timer.timeout.connect(self._step)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return self._text
+
+    def set_text(self, text: str) -> None:
+        text = " ".join((text or "").split())
+        if text == self._text:
+            return
+        self._text = text
+        self._offset = float(self.width())
+        self.setVisible(bool(text))
+        if text:
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self.update()
+
+    def sizeHint(self):  # noqa: N802
+        hint = super().sizeHint()
+        hint.setHeight(round(self.fontMetrics().height() * 1.6))
+        return hint
+
+    def _step(self) -> None:
+        if not self.isVisible():
+            return
+        self._offset -= self.speed * (self.height() / 67) * self.STEP_MS / 1000
+        if self._offset < -self.fontMetrics().horizontalAdvance(self._text):
+            self._offset = float(self.width())
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)  # the sheet's background
+        painter.setFont(self.font())
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(QRectF(self._offset, 0, self.fontMetrics().horizontalAdvance(self._text) + 10, self.height()),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self._text)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+class DisplayWindow(MachineWindow):
+    """The hall's board; ``calls_seen`` keeps every call and recall event shown, in order."""
+
+    sig_board_updated = Signal()
+    """The board was redrawn from a fresh board state."""
+
+    sig_call_shown = Signal(object)
+    """A call or recall event reached the board (the EventView)."""
+
+    mode = "display"
+
+    def __init__(self, *, ctx, tasks: TaskManager, announcer=None, clock: Callable[[], dt.datetime] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx=ctx, tasks=tasks, parent=parent)
+        self.setObjectName("boardRoot")
+        self.setWindowTitle(self.tr("Queue display board"))
+        self.clock = clock
+        self.announcer = announcer
+        self.last_seq = 0
+        self.calls_seen: list = []
+        self.group_names: dict[str, str] = {}
+        self.board = None
+        self.poll_count = 0
+        self._polling = False
+        self._texts_loading = False
+        self._flashes_left = 0
+        self._scale = 0.0
+        self._failures = 0
+
+        header = QFrame()
+        header.setObjectName("boardHeader")
+        self.office_label = _label("", "boardOffice", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.time_label = _label("", "boardClock", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.date_label = _label("", "boardDate", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        when = QVBoxLayout()
+        when.setSpacing(0)
+        when.addWidget(self.time_label)
+        when.addWidget(self.date_label)
+        header_row = QHBoxLayout(header)
+        header_row.setContentsMargins(32, 10, 32, 10)
+        header_row.addWidget(self.office_label, 1)
+        header_row.addLayout(when)
+        self.layout().insertWidget(0, header)
+
+        self.marquee = Marquee()
+        self.marquee.hide()
+        self.voice_label = _label("", "boardVoice", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        footer = QFrame()
+        footer.setObjectName("boardFooter")
+        footer_row = QHBoxLayout(footer)
+        footer_row.setContentsMargins(0, 0, 0, 0)
+        footer_row.setSpacing(0)
+        footer_row.addWidget(self.marquee, 1)
+        self.layout().addWidget(footer)
+
+        self._build_board()
+
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.poll)
+        self.texts_timer = QTimer(self)
+        self.texts_timer.setInterval(TEXTS_MS)
+        self.texts_timer.timeout.connect(self.reload_texts)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(1000)
+        self.clock_timer.timeout.connect(self._tick)
+        self.flash_timer = QTimer(self)
+        self.flash_timer.setInterval(500)
+        self.flash_timer.timeout.connect(self._flash)
+        self._tick()
+        self.clock_timer.start()
+
+    # ----- building ------------------------------------------------------------------------------
+    def _build_board(self) -> None:
+        self.board_page = QWidget()
+        self.board_page.setObjectName("boardPage")
+
+        # the call: number and counter, very large
+        self.call_frame = QFrame()
+        self.call_frame.setObjectName("boardCallFrame")
+        self.call_code = _label("—", "boardCallCode")
+        self.call_counter = _label("", "boardCallCounter")
+        code_lead = _label(self.tr("Queue number"), "boardCallLead")
+        counter_lead = _label(self.tr("Counter"), "boardCallLead")
+        self.call_note = _label(self.tr("Please listen for your number."), "boardCallNote")
+        call_grid = QGridLayout(self.call_frame)
+        call_grid.setContentsMargins(24, 18, 24, 18)
+        call_grid.addWidget(code_lead, 0, 0)
+        call_grid.addWidget(counter_lead, 0, 1)
+        call_grid.addWidget(self.call_code, 1, 0)
+        call_grid.addWidget(self.call_counter, 1, 1)
+        call_grid.addWidget(self.call_note, 2, 0, 1, 2)
+        call_grid.setColumnStretch(0, 3)
+        call_grid.setColumnStretch(1, 2)
+        call_grid.setRowStretch(1, 1)
+
+        # what each counter has now
+        serving_frame = QFrame()
+        serving_frame.setObjectName("boardSection")
+        serving_layout = QVBoxLayout(serving_frame)
+        serving_layout.addWidget(_label(self.tr("Now at the counters"), "boardSectionTitle",
+                                        Qt.AlignmentFlag.AlignLeft))
+        self.serving_grid = QGridLayout()
+        self.serving_grid.setSpacing(10)
+        serving_layout.addLayout(self.serving_grid)
+        serving_layout.addStretch(1)
+        serving_layout.addWidget(self.voice_label)
+        self.serving_empty = _label(self.tr("No number is being served yet."), "boardServingEmpty",
+                                    Qt.AlignmentFlag.AlignLeft)
+        serving_layout.insertWidget(1, self.serving_empty)
+        self._serving_cells: list[tuple[QFrame, QLabel, QLabel]] = []
+
+        # the last calls
+        last_frame = QFrame()
+        last_frame.setObjectName("boardSection")
+        last_layout = QVBoxLayout(last_frame)
+        last_layout.addWidget(_label(self.tr("Last calls"), "boardSectionTitle", Qt.AlignmentFlag.AlignLeft))
+        self.last_rows: list[tuple[QFrame, QLabel, QLabel]] = []
+        for _ in range(LAST_CALLS):
+            row = QFrame()
+            row.setObjectName("boardLastRow")
+            code = _label("", "boardLastCode", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            counter = _label("", "boardLastCounter", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            line = QHBoxLayout(row)
+            line.setContentsMargins(16, 2, 16, 2)
+            line.addWidget(code, 1)
+            line.addWidget(counter)
+            row.hide()
+            last_layout.addWidget(row)
+            self.last_rows.append((row, code, counter))
+        last_layout.addStretch(1)
+
+        # people waiting per group
+        waiting_frame = QFrame()
+        waiting_frame.setObjectName("boardSection")
+        waiting_layout = QVBoxLayout(waiting_frame)
+        waiting_layout.addWidget(_label(self.tr("Waiting"), "boardSectionTitle", Qt.AlignmentFlag.AlignLeft))
+        self.waiting_grid = QGridLayout()
+        self.waiting_grid.setColumnStretch(0, 1)
+        waiting_layout.addLayout(self.waiting_grid)
+        waiting_layout.addStretch(1)
+        self.waiting_labels: dict[str, tuple[QLabel, QLabel]] = {}
+
+        left = QVBoxLayout()
+        left.setSpacing(18)
+        left.addWidget(self.call_frame, 5)
+        left.addWidget(serving_frame, 3)
+        right = QVBoxLayout()
+        right.setSpacing(18)
+        right.addWidget(last_frame, 3)
+        right.addWidget(waiting_frame, 2)
+        body = QHBoxLayout(self.board_page)
+        body.setContentsMargins(28, 22, 28, 22)
+        body.setSpacing(22)
+        body.addLayout(left, 13)
+        body.addLayout(right, 7)
+
+    # ----- time ----------------------------------------------------------------------------------
+    def now(self) -> dt.datetime | None:
+        return self.clock() if self.clock is not None else None
+
+    def _tick(self) -> None:
+        from mpp_desk.textformat import format_date
+
+        moment = office_time(self.now())
+        self.time_label.setText(f"{moment:%H:%M}")
+        self.date_label.setText(format_date(moment.date()))
+
+    # ----- opening and polling -------------------------------------------------------------------
+    def start_opening(self) -> None:
+        from mpp_desk.ui.ops import queue as ops
+
+        if self.announcer is None:
+            from mpp_desk.ui.speech import Announcer
+
+            self.announcer = Announcer(parent=self)
+        self.voice_label.setText(self.tr("Voice: {engine}").format(engine=self.announcer.engine_name))
+        ctx, now = self._ctx, self.now()
+        Op(self._tasks, lambda: ops.open_board(ctx, now=now)).success(self._opened).failure(self.opening_failed).run()
+
+    def _opened(self, start) -> None:
+        self._show_texts(start.texts)
+        self.last_seq = start.board.last_seq  # calls made before the board started are not announced
+        latest = start.board.last_calls[0] if start.board.last_calls else None
+        if latest is not None:
+            self._show_call(latest, flash=False)
+        self._show_board(start.board)
+        self.show_page(self.board_page)
+        self.poll_timer.start()
+        self.texts_timer.start()
+        self.sig_ready.emit(self.mode)
+
+    def poll(self) -> None:
+        """Ask for events after the last one seen; skipped while the previous poll still runs."""
+        if self._polling or not self._open_started:
+            return
+        from mpp_desk.ui.ops import queue as ops
+
+        self._polling = True
+        ctx, after, now = self._ctx, self.last_seq, self.now()
+        Op(self._tasks, lambda: ops.poll_board(ctx, after_seq=after, now=now)).success(self._polled).failure(
+            self._poll_failed).run()
+
+    def _polled(self, result) -> None:
+        self._polling = False
+        self._failures = 0
+        self.poll_count += 1
+        latest = None
+        for event in result.events:
+            if event.seq <= self.last_seq:
+                continue  # already shown (never announce a call twice)
+            self.last_seq = event.seq
+            if event.type in CALL_EVENTS and event.counter_number is not None:
+                self.calls_seen.append(event)
+                latest = event
+                if self.announcer is not None:
+                    self.announcer.on_event(event)
+                self.sig_call_shown.emit(event)
+        if latest is not None:
+            self._show_call(latest, flash=True)
+        if result.board is not None:
+            self._show_board(result.board)
+        if result.more:
+            QTimer.singleShot(0, self, self.poll)  # tied to the board: never runs after it is gone
+
+    def _poll_failed(self, error: BaseException) -> None:
+        self._polling = False
+        self._failures += 1
+        if self._failures in (1, 40):  # once, and again after ~10 s of failures
+            log.warning("display poll failed: %s", error)
+
+    def reload_texts(self) -> None:
+        if self._texts_loading:
+            return
+        from mpp_desk.ui.ops import queue as ops
+
+        self._texts_loading = True
+        ctx = self._ctx
+
+        def done(texts) -> None:
+            self._texts_loading = False
+            self._show_texts(texts)
+
+        def failed(_error) -> None:
+            self._texts_loading = False
+
+        Op(self._tasks, lambda: ops.board_texts(ctx)).success(done).failure(failed).run()
+
+    # ----- drawing -------------------------------------------------------------------------------
+    def _show_texts(self, texts) -> None:
+        self.office_label.setText(texts.office_name)
+        self.marquee.set_text(texts.running_text)
+        if texts.group_names != self.group_names:
+            self.group_names = dict(texts.group_names)
+            if self.board is not None:
+                self._show_waiting(self.board.waiting)
+
+    def _show_call(self, event, *, flash: bool) -> None:
+        self.call_code.setText(event.ticket_code)
+        self.call_counter.setText(str(event.counter_number))
+        if flash:
+            self._flashes_left = FLASH_TIMES
+            self.flash_timer.start()
+            self._flash()
+
+    def _flash(self) -> None:
+        fresh = self._flashes_left > 0 and self._flashes_left % 2 == 0
+        if self._flashes_left <= 0:
+            self.flash_timer.stop()
+        self._flashes_left -= 1
+        if self.call_frame.property("fresh") != fresh:
+            for widget in (self.call_frame, *self.call_frame.findChildren(QLabel)):
+                widget.setProperty("fresh", fresh)
+                _repolish(widget)
+
+    def _show_board(self, board) -> None:
+        self.board = board
+        self._show_serving(board.now_serving)
+        calls = list(board.last_calls)
+        newest = calls[0] if calls else None
+        shown_big = (self.call_code.text(), self.call_counter.text())
+        if newest is not None and (newest.ticket_code, str(newest.counter_number)) == shown_big:
+            calls = calls[1:]  # the big one is not repeated below
+        for index, (row, code, counter) in enumerate(self.last_rows):
+            if index < len(calls):
+                code.setText(calls[index].ticket_code)
+                counter.setText(self.tr("Counter {number}").format(number=calls[index].counter_number))
+                row.show()
+            else:
+                row.hide()
+        self._show_waiting(board.waiting)
+        self.sig_board_updated.emit()
+
+    def _show_serving(self, now_serving) -> None:
+        columns = 4
+        while len(self._serving_cells) < len(now_serving):
+            cell = QFrame()
+            cell.setObjectName("boardServingCell")
+            counter = _label("", "boardServingCounter")
+            code = _label("", "boardServingCode")
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(8, 6, 8, 6)
+            column.setSpacing(0)
+            column.addWidget(counter)
+            column.addWidget(code)
+            index = len(self._serving_cells)
+            self.serving_grid.addWidget(cell, index // columns, index % columns)
+            self._serving_cells.append((cell, counter, code))
+        for index, (cell, counter, code) in enumerate(self._serving_cells):
+            if index < len(now_serving):
+                call = now_serving[index]
+                counter.setText(self.tr("Counter {number}").format(number=call.counter_number))
+                code.setText(call.ticket_code)
+                cell.setProperty("serving", call.status == "serving")
+                _repolish(cell)
+                cell.show()
+            else:
+                cell.hide()
+        self.serving_empty.setVisible(not now_serving)
+
+    def _show_waiting(self, waiting: dict) -> None:
+        codes = [c for c in waiting if c in self.group_names] or list(waiting)
+        for code in list(self.waiting_labels):
+            if code not in codes:
+                for label in self.waiting_labels.pop(code):
+                    self.waiting_grid.removeWidget(label)
+                    label.deleteLater()
+        for row, code in enumerate(codes):
+            if code not in self.waiting_labels:
+                name = _label("", "boardWaitingName", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                count = _label("", "boardWaitingCount", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.waiting_labels[code] = (name, count)
+            name, count = self.waiting_labels[code]
+            self.waiting_grid.addWidget(name, row, 0)
+            self.waiting_grid.addWidget(count, row, 1)
+            group = self.group_names.get(code, "")
+            name.setText(f"{code} · {group}" if group else code)
+            count.setText(str(waiting[code]))
+
+    def waiting_text(self, code: str) -> str:
+        """The waiting count shown for group *code* ("" if none)."""
+        labels = self.waiting_labels.get(code)
+        return labels[1].text() if labels else ""
+
+    def last_call_codes(self) -> list[str]:
+        return [code.text() for row, code, _counter in self.last_rows if not row.isHidden()]
+
+    # ----- leaving and size ----------------------------------------------------------------------
+    def shutdown(self) -> None:
+        for timer in (self.poll_timer, self.texts_timer, self.clock_timer, self.flash_timer):
+            timer.stop()
+        self.marquee.stop()
+        if self.announcer is not None:
+            self.announcer.clear()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - fonts follow the screen
+        super().resizeEvent(event)
+        scale = min(self.width() / 1920, self.height() / 1080)
+        if abs(scale - self._scale) > 0.01:
+            self._scale = scale
+            self.setStyleSheet(scaled_sizes(SIZES, scale))
+            self.marquee.updateGeometry()

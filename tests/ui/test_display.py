@@ -1,0 +1,169 @@
+"""The display board: calls made through the service reach it within a few polls and are announced in
+order; a recall is spoken again; the running text, the waiting counts and the PIN-only exit."""
+
+from __future__ import annotations
+
+import pytest
+
+from mpp_desk.announce import announcement_text
+from tests.ui.queue_helpers import (
+    TUESDAY_10,
+    Clock,
+    FakeEngine,
+    allow_exit,
+    queue_ctx,
+    service_queue,
+    set_setting,
+)
+
+__all__ = ["queue_ctx", "service_queue"]  # fixtures used by this module
+
+
+@pytest.fixture
+def engine():
+    return FakeEngine()
+
+
+@pytest.fixture
+def board(qtbot, queue_ctx, tasks, engine):
+    from mpp_desk.ui.display import DisplayWindow
+    from mpp_desk.ui.speech import Announcer
+
+    window = DisplayWindow(ctx=queue_ctx, tasks=tasks, clock=Clock(TUESDAY_10), announcer=Announcer(engine=engine))
+    window.keep_in_front = False
+    qtbot.addWidget(window, before_close_func=allow_exit)
+    window.resize(1920, 1080)
+    window.show()
+    return window
+
+
+def open_board(qtbot, window):
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        window.open_database()
+
+
+def test_calls_reach_the_board_within_a_few_polls_and_are_announced_in_order(qtbot, board, engine, service_queue):
+    open_board(qtbot, board)
+    assert board.call_code.text() == "—" and engine.texts == []
+    a1 = service_queue.issue(group_code="A", now=TUESDAY_10).ticket
+    service_queue.issue(group_code="A", now=TUESDAY_10)
+    service_queue.issue(group_code="B", now=TUESDAY_10)
+    polls_before = board.poll_count
+    service_queue.call_next(counter_number=1, now=TUESDAY_10)  # A001 to counter 1 (another unit of work)
+    service_queue.call_next(counter_number=3, now=TUESDAY_10)  # B001 to counter 3
+    qtbot.waitUntil(lambda: len(board.calls_seen) == 2, timeout=10000)
+    assert board.poll_count - polls_before <= 4  # a poll every ~250 ms: well within a second
+    assert [(e.ticket_code, e.counter_number) for e in board.calls_seen] == [("A001", 1), ("B001", 3)]
+    assert board.call_code.text() == "B001" and board.call_counter.text() == "3"
+    qtbot.waitUntil(lambda: len(engine.texts) == 2, timeout=10000)
+    assert engine.texts == [
+        "Nomor antrian A nol nol satu, silakan menuju loket satu",
+        "Nomor antrian B nol nol satu, silakan menuju loket tiga",
+    ]
+    assert board.announcer.spoken == engine.texts
+    qtbot.waitUntil(lambda: board.waiting_text("A") == "1", timeout=10000)
+    assert board.waiting_text("B") == "0"
+    assert "A001" in board.last_call_codes()  # B001 is shown large, A001 below
+    serving = {c.text() for _cell, _counter, c in board._serving_cells if not _cell.isHidden()}
+    assert serving == {"A001", "B001"}
+    # a recall is spoken again, after what was already queued
+    service_queue.recall(ticket_id=a1.id, counter_number=1, now=TUESDAY_10)
+    qtbot.waitUntil(lambda: len(engine.texts) == 3, timeout=10000)
+    assert engine.texts[2] == engine.texts[0] == announcement_text("A001", 1)
+    assert [e.type for e in board.calls_seen] == ["called", "called", "recalled"]
+    assert board.call_code.text() == "A001" and board.call_counter.text() == "1"
+
+
+def test_other_events_update_the_board_but_are_not_announced(qtbot, board, engine, service_queue):
+    open_board(qtbot, board)
+    ticket = service_queue.issue(group_code="B", now=TUESDAY_10).ticket
+    qtbot.waitUntil(lambda: board.waiting_text("B") == "1", timeout=10000)
+    service_queue.call_next(counter_number=2, now=TUESDAY_10)
+    qtbot.waitUntil(lambda: len(engine.texts) == 1, timeout=10000)
+    service_queue.start_service(ticket_id=ticket.id, counter_number=2, now=TUESDAY_10)
+    service_queue.finish(ticket_id=ticket.id, counter_number=2, now=TUESDAY_10)
+    qtbot.waitUntil(lambda: all(cell.isHidden() for cell, _a, _b in board._serving_cells), timeout=10000)
+    assert board.waiting_text("B") == "0"
+    assert engine.texts == [announcement_text("B001", 2)]
+
+
+def test_calls_made_before_the_board_started_are_shown_but_not_spoken(qtbot, board, engine, service_queue):
+    service_queue.issue(group_code="A", now=TUESDAY_10)
+    service_queue.call_next(counter_number=2, now=TUESDAY_10)
+    open_board(qtbot, board)
+    assert board.call_code.text() == "A001" and board.call_counter.text() == "2"
+    polls = board.poll_count
+    qtbot.waitUntil(lambda: board.poll_count >= polls + 3, timeout=10000)
+    assert engine.texts == [] and board.calls_seen == []
+
+
+def test_the_running_text_and_office_come_from_the_settings(qtbot, board, queue_ctx):
+    set_setting(queue_ctx, "display.running_text", "Layanan tidak dipungut biaya.")
+    open_board(qtbot, board)
+    assert board.marquee.text() == "Layanan tidak dipungut biaya." and board.marquee.isVisibleTo(board)
+    assert board.office_label.text() == "MPP Bale Madukara"
+    assert board.date_label.text() == "Selasa, 24 November 2026" and board.time_label.text() == "10:00"
+    set_setting(queue_ctx, "display.running_text", "Istirahat salat Jumat pukul 11.30–13.00.")
+    board.reload_texts()
+    qtbot.waitUntil(lambda: board.marquee.text() == "Istirahat salat Jumat pukul 11.30–13.00.", timeout=10000)
+
+
+def test_the_board_cannot_be_closed_without_the_pin(qtbot, board):
+    from PySide6.QtCore import Qt
+
+    open_board(qtbot, board)
+    board._exit_allowed = False
+    qtbot.keyClick(board, Qt.Key.Key_Escape)
+    assert board.isVisible()
+    assert board.close() is False and board.pin_showing
+    for digit in "480512":
+        board.pin_pad.press(digit)
+    with qtbot.waitSignal(board.sig_exit_allowed, timeout=10000):
+        board.pin_pad.press("ok")
+    assert not board.isVisible()
+
+
+def test_the_qt_announcer_degrades_to_what_the_pc_has(qtbot):
+    from mpp_desk.ui.speech import Announcer, select_engine
+
+    engine = select_engine(prefer="chime")  # no voice; offscreen there may be no sound device either
+    assert engine.name.startswith("chime")
+    done = []
+    engine.play("Nomor antrian A nol nol satu", lambda: done.append(True))
+    qtbot.waitUntil(lambda: done == [True], timeout=10000)
+    announcer = Announcer(engine=engine)
+    started, finished = [], []
+    announcer.sig_started.connect(started.append)
+    announcer.sig_finished.connect(finished.append)
+    announcer.announce("A001", 1)
+    announcer.announce("A002", 12)
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=20000)
+    assert started == finished == [announcement_text("A001", 1), announcement_text("A002", 12)]
+    assert "dua belas" in finished[1]
+
+
+def test_the_qt_engine_plays_the_chime_then_the_voice_and_never_overlaps(qtbot):
+    """Steps that finish later (like real sound) still run one announcement at a time, in order."""
+    from PySide6.QtCore import QTimer
+
+    from mpp_desk.ui.speech import Announcer, QtAnnouncementEngine, _Step
+
+    log: list[str] = []
+
+    class SlowStep(_Step):
+        def __init__(self, name):
+            super().__init__(5000)
+            self.name = name
+
+        def begin(self, text):
+            log.append(f"{self.name} start {text}")
+            QTimer.singleShot(30, lambda: (log.append(f"{self.name} end {text}"), self.end()))
+
+    engine = QtAnnouncementEngine(chime=SlowStep("chime"), voice=SlowStep("voice"), name="test")
+    announcer = Announcer(engine=engine)
+    announcer.announce("A001", 1)
+    announcer.announce("B002", 2, recall=True)
+    qtbot.waitUntil(lambda: len(announcer.spoken) == 2, timeout=10000)
+    one, two = announcement_text("A001", 1), announcement_text("B002", 2)
+    assert log == [f"chime start {one}", f"chime end {one}", f"voice start {one}", f"voice end {one}",
+                   f"chime start {two}", f"chime end {two}", f"voice start {two}", f"voice end {two}"]
