@@ -40,7 +40,7 @@ def print_json(value: Any) -> None:
 
 
 # One module per area under mpp_desk/cli/, each with register(subparsers).
-SUBCOMMAND_MODULES = ("catalog", "calendar", "user", "audit", "settings", "queue")
+SUBCOMMAND_MODULES = ("catalog", "calendar", "user", "audit", "settings", "queue", "complaints", "intake")
 
 
 def build_parser() -> "argparse.ArgumentParser":

@@ -69,6 +69,30 @@
             <source>Audit trail</source>
             <translation>Jejak audit</translation>
         </message>
+        <message>
+            <source>Queue</source>
+            <translation>Antrian</translation>
+        </message>
+        <message>
+            <source>Queue set-up</source>
+            <translation>Pengaturan antrian</translation>
+        </message>
+        <message>
+            <source>Queue statistics</source>
+            <translation>Statistik antrian</translation>
+        </message>
+        <message>
+            <source>Complaint oversight</source>
+            <translation>Pengawasan pengaduan</translation>
+        </message>
+        <message>
+            <source>File intake</source>
+            <translation>Penerimaan berkas</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Berkas</translation>
+        </message>
     </context>
     <context>
         <name>AuditArea</name>
@@ -459,45 +483,6 @@
         <message>
             <source>Counter</source>
             <translation>Loket</translation>
-        </message>
-        <message>
-            <source>Queue</source>
-            <translation>Antrian</translation>
-        </message>
-        <message>
-            <source>Calling the next number, recall, transfer and finishing a visit will appear here.</source>
-            <translation>Memanggil nomor berikutnya, panggil ulang, alihkan dan menyelesaikan layanan akan tersedia di sini.</translation>
-        </message>
-        <message>
-            <source>Intake</source>
-            <translation>Penerimaan berkas</translation>
-        </message>
-        <message>
-            <source>Checking an applicant's documents against the service standard and registering the file will appear here.</source>
-            <translation>Pemeriksaan berkas pemohon terhadap standar pelayanan dan pendaftaran berkas akan tersedia di sini.</translation>
-        </message>
-        <message>
-            <source>Search files</source>
-            <translation>Cari berkas</translation>
-        </message>
-        <message>
-            <source>Finding a registered file by number, NIK or name will appear here.</source>
-            <translation>Pencarian berkas terdaftar menurut nomor, NIK atau nama akan tersedia di sini.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ComplaintsHome</name>
-        <message>
-            <source>Complaints</source>
-            <translation>Pengaduan</translation>
-        </message>
-        <message>
-            <source>Complaint register</source>
-            <translation>Register pengaduan</translation>
-        </message>
-        <message>
-            <source>Recording complaints, suggestions and feedback from every channel, their classification and follow-up within 14 working days will appear here.</source>
-            <translation>Pencatatan pengaduan, saran dan masukan dari semua saluran, klasifikasi dan tindak lanjutnya dalam 14 hari kerja akan tersedia di sini.</translation>
         </message>
     </context>
     <context>
@@ -951,6 +936,2046 @@
         <message>
             <source>Sign out</source>
             <translation>Keluar</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueuePanel</name>
+        <message>
+            <source>Queue</source>
+            <translation>Antrian</translation>
+        </message>
+        <message>
+            <source>Now at this counter</source>
+            <translation>Sekarang di loket ini</translation>
+        </message>
+        <message>
+            <source>No number called.</source>
+            <translation>Belum ada nomor yang dipanggil.</translation>
+        </message>
+        <message>
+            <source>Note (optional)</source>
+            <translation>Catatan (tidak wajib)</translation>
+        </message>
+        <message>
+            <source>Finish (Enter)</source>
+            <translation>Selesai (Enter)</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Batal (Esc)</translation>
+        </message>
+        <message>
+            <source>How did the service end? (1–5, Enter)</source>
+            <translation>Bagaimana hasil layanannya? (1–5, Enter)</translation>
+        </message>
+        <message>
+            <source>Transfer (Enter)</source>
+            <translation>Alihkan (Enter)</translation>
+        </message>
+        <message>
+            <source>Transfer to (the number keeps its place by issue time):</source>
+            <translation>Alihkan ke (nomor tetap diurutkan menurut waktu ambil):</translation>
+        </message>
+        <message>
+            <source>On hold at this counter</source>
+            <translation>Ditunda di loket ini</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Kelompok</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>Sejak</translation>
+        </message>
+        <message>
+            <source>Taken</source>
+            <translation>Diambil</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Reprint the selected ticket (Ctrl+P)</source>
+            <translation>Cetak ulang tiket terpilih (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>Tickets of today whose paper did not come out of the kiosk.</source>
+            <translation>Tiket hari ini yang kertasnya tidak keluar dari kios.</translation>
+        </message>
+        <message>
+            <source>Not printed</source>
+            <translation>Belum tercetak</translation>
+        </message>
+        <message>
+            <source>Queue — counter {number}</source>
+            <translation>Antrian — loket {number}</translation>
+        </message>
+        <message>
+            <source>Queue — counter {number} ({name}), calls from {groups}</source>
+            <translation>Antrian — loket {number} ({name}), memanggil kelompok {groups}</translation>
+        </message>
+        <message numerus="yes">
+            <source>On hold at this counter (%n)</source>
+            <translation>
+                <numerusform>Ditunda di loket ini (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Not printed (%n)</source>
+            <translation>
+                <numerusform>Belum tercetak (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No number called. Press F5 to call the next one.</source>
+            <translation>Belum ada nomor yang dipanggil. Tekan F5 untuk memanggil nomor berikutnya.</translation>
+        </message>
+        <message numerus="yes">
+            <source>called %n time(s) again</source>
+            <translation>
+                <numerusform>dipanggil ulang %n kali</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>priority</source>
+            <translation>prioritas</translation>
+        </message>
+        <message>
+            <source>transferred</source>
+            <translation>dialihkan</translation>
+        </message>
+        <message numerus="yes">
+            <source>taken {time}, waited %n min</source>
+            <translation>
+                <numerusform>diambil {time}, menunggu %n menit</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Prioritas</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Menunggu</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n menit</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Keterangan</translation>
+        </message>
+        <message numerus="yes">
+            <source>{code}: %n waiting</source>
+            <translation>
+                <numerusform>{code}: %n menunggu</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ya</translation>
+        </message>
+        <message>
+            <source>for counter {number}</source>
+            <translation>untuk loket {number}</translation>
+        </message>
+        <message>
+            <source>Nobody is waiting in this counter's lines.</source>
+            <translation>Tidak ada yang menunggu di antrian loket ini.</translation>
+        </message>
+        <message>
+            <source>{code} called to counter {number}.</source>
+            <translation>{code} dipanggil ke loket {number}.</translation>
+        </message>
+        <message>
+            <source>{code} called again.</source>
+            <translation>{code} dipanggil ulang.</translation>
+        </message>
+        <message>
+            <source>Serving {code}.</source>
+            <translation>Melayani {code}.</translation>
+        </message>
+        <message>
+            <source>{code} finished.</source>
+            <translation>{code} selesai.</translation>
+        </message>
+        <message>
+            <source>{code} marked absent.</source>
+            <translation>{code} ditandai tidak hadir.</translation>
+        </message>
+        <message>
+            <source>{code} transferred.</source>
+            <translation>{code} dialihkan.</translation>
+        </message>
+        <message>
+            <source>{code} put on hold.</source>
+            <translation>{code} ditunda.</translation>
+        </message>
+        <message>
+            <source>Serving {code} again.</source>
+            <translation>Melayani {code} kembali.</translation>
+        </message>
+        <message>
+            <source>Group {code} — {name}</source>
+            <translation>Kelompok {code} — {name}</translation>
+        </message>
+        <message>
+            <source>Counter {number} — {name}</source>
+            <translation>Loket {number} — {name}</translation>
+        </message>
+        <message>
+            <source>There is no other group or counter to transfer to.</source>
+            <translation>Tidak ada kelompok atau loket lain untuk pengalihan.</translation>
+        </message>
+        <message>
+            <source>{code} printed ({where}).</source>
+            <translation>{code} tercetak ({where}).</translation>
+        </message>
+        <message>
+            <source>{code} was not printed: {reason}</source>
+            <translation>{code} tidak tercetak: {reason}</translation>
+        </message>
+        <message>
+            <source>Call next</source>
+            <translation>Panggil berikutnya</translation>
+        </message>
+        <message>
+            <source>Recall</source>
+            <translation>Panggil ulang</translation>
+        </message>
+        <message>
+            <source>Start service</source>
+            <translation>Mulai layani</translation>
+        </message>
+        <message>
+            <source>Finish…</source>
+            <translation>Selesai…</translation>
+        </message>
+        <message>
+            <source>Absent</source>
+            <translation>Tidak hadir</translation>
+        </message>
+        <message>
+            <source>Transfer…</source>
+            <translation>Alihkan…</translation>
+        </message>
+        <message>
+            <source>Hold</source>
+            <translation>Tunda</translation>
+        </message>
+        <message>
+            <source>Resume held</source>
+            <translation>Lanjutkan yang ditunda</translation>
+        </message>
+        <message>
+            <source>{problem} Ask the administrator to add counter {number} in the queue set-up, or change this PC's counter number in the settings.</source>
+            <translation>{problem} Minta administrator menambahkan loket {number} di Pengaturan antrian, atau ubah nomor loket PC ini di Pengaturan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueSetupArea</name>
+        <message>
+            <source>Queue set-up</source>
+            <translation>Pengaturan antrian</translation>
+        </message>
+        <message>
+            <source>Queue groups</source>
+            <translation>Kelompok antrian</translation>
+        </message>
+        <message>
+            <source>Counters</source>
+            <translation>Loket</translation>
+        </message>
+        <message>
+            <source>Breaks and display board</source>
+            <translation>Jeda dan papan antrian</translation>
+        </message>
+        <message>
+            <source>Prefix</source>
+            <translation>Awalan</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Jam</translation>
+        </message>
+        <message>
+            <source>Daily limit</source>
+            <translation>Kuota harian</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Buka</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ya</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>tidak</translation>
+        </message>
+        <message>
+            <source>Services</source>
+            <translation>Layanan</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Kelompok</translation>
+        </message>
+        <message>
+            <source>one to three letters, e.g. C</source>
+            <translation>satu sampai tiga huruf, mis. C</translation>
+        </message>
+        <message>
+            <source>no limit</source>
+            <translation>tanpa batas</translation>
+        </message>
+        <message>
+            <source>The kiosk issues numbers for this group</source>
+            <translation>Kios memberikan nomor untuk kelompok ini</translation>
+        </message>
+        <message>
+            <source>Opens at</source>
+            <translation>Buka pukul</translation>
+        </message>
+        <message>
+            <source>Closes at</source>
+            <translation>Tutup pukul</translation>
+        </message>
+        <message>
+            <source>Numbers per day</source>
+            <translation>Nomor per hari</translation>
+        </message>
+        <message>
+            <source>New group</source>
+            <translation>Kelompok baru</translation>
+        </message>
+        <message>
+            <source>Save group</source>
+            <translation>Simpan kelompok</translation>
+        </message>
+        <message>
+            <source>Catalogue services queued in this group:</source>
+            <translation>Layanan katalog yang antre di kelompok ini:</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Groups</source>
+            <translation>Kelompok</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Aktif</translation>
+        </message>
+        <message>
+            <source>Counter</source>
+            <translation>Loket</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>Dipakai</translation>
+        </message>
+        <message>
+            <source>Number (said aloud)</source>
+            <translation>Nomor (yang diucapkan)</translation>
+        </message>
+        <message>
+            <source>Calls from</source>
+            <translation>Memanggil dari</translation>
+        </message>
+        <message>
+            <source>New counter</source>
+            <translation>Loket baru</translation>
+        </message>
+        <message>
+            <source>Save counter</source>
+            <translation>Simpan loket</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Hari</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Mulai</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Sampai</translation>
+        </message>
+        <message>
+            <source>Weekly breaks: no tickets are issued</source>
+            <translation>Jeda mingguan: tidak ada pengambilan nomor</translation>
+        </message>
+        <message>
+            <source>New break</source>
+            <translation>Jeda baru</translation>
+        </message>
+        <message>
+            <source>Save break</source>
+            <translation>Simpan jeda</translation>
+        </message>
+        <message>
+            <source>Remove break</source>
+            <translation>Hapus jeda</translation>
+        </message>
+        <message>
+            <source>Non-working days in the calendar close the kiosk too.</source>
+            <translation>Hari libur di kalender juga menutup kios.</translation>
+        </message>
+        <message>
+            <source>Display board</source>
+            <translation>Papan antrian</translation>
+        </message>
+        <message>
+            <source>e.g. Services are free of charge. Opening hours Monday–Friday 08.00–15.00.</source>
+            <translation>mis. Layanan tidak dipungut biaya. Jam layanan Senin–Jumat 08.00–15.00.</translation>
+        </message>
+        <message>
+            <source>Running text</source>
+            <translation>Teks berjalan</translation>
+        </message>
+        <message>
+            <source>Save running text</source>
+            <translation>Simpan teks berjalan</translation>
+        </message>
+        <message>
+            <source>Not saved: see the message beside the field.</source>
+            <translation>Belum tersimpan: lihat pesan di samping isian.</translation>
+        </message>
+        <message>
+            <source> — now in group {code}</source>
+            <translation> — sekarang di kelompok {code}</translation>
+        </message>
+        <message>
+            <source>Group {code} saved.</source>
+            <translation>Kelompok {code} tersimpan.</translation>
+        </message>
+        <message>
+            <source>Counter {number} saved.</source>
+            <translation>Loket {number} tersimpan.</translation>
+        </message>
+        <message>
+            <source>Break saved.</source>
+            <translation>Jeda tersimpan.</translation>
+        </message>
+        <message>
+            <source>Break removed.</source>
+            <translation>Jeda dihapus.</translation>
+        </message>
+        <message>
+            <source>Running text saved; the board shows it within half a minute.</source>
+            <translation>Teks berjalan tersimpan; papan antrian menampilkannya dalam setengah menit.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueStatsArea</name>
+        <message>
+            <source>{value} min</source>
+            <translation>{value} mnt</translation>
+        </message>
+        <message>
+            <source>Queue statistics</source>
+            <translation>Statistik antrian</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Tampilkan</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Hari</translation>
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation>Diambil</translation>
+        </message>
+        <message>
+            <source>Served</source>
+            <translation>Dilayani</translation>
+        </message>
+        <message>
+            <source>Absent</source>
+            <translation>Tidak hadir</translation>
+        </message>
+        <message>
+            <source>Waiting, average</source>
+            <translation>Menunggu, rata-rata</translation>
+        </message>
+        <message>
+            <source>Waiting, 90 % within</source>
+            <translation>Menunggu, 90 % dalam</translation>
+        </message>
+        <message>
+            <source>Service, average</source>
+            <translation>Layanan, rata-rata</translation>
+        </message>
+        <message>
+            <source>Service, 90 % within</source>
+            <translation>Layanan, 90 % dalam</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Dibatalkan</translation>
+        </message>
+        <message>
+            <source>Waiting avg</source>
+            <translation>Tunggu rata-rata</translation>
+        </message>
+        <message>
+            <source>Waiting p90</source>
+            <translation>Tunggu p90</translation>
+        </message>
+        <message>
+            <source>Service avg</source>
+            <translation>Layanan rata-rata</translation>
+        </message>
+        <message>
+            <source>Service p90</source>
+            <translation>Layanan p90</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Kelompok</translation>
+        </message>
+        <message>
+            <source>Counter</source>
+            <translation>Loket</translation>
+        </message>
+        <message>
+            <source>Per queue group</source>
+            <translation>Per kelompok antrian</translation>
+        </message>
+        <message>
+            <source>Per counter</source>
+            <translation>Per loket</translation>
+        </message>
+        <message>
+            <source>Tickets issued per hour</source>
+            <translation>Nomor diambil per jam</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Memuat…</translation>
+        </message>
+        <message>
+            <source>No queue tickets on this day.</source>
+            <translation>Tidak ada nomor antrian pada hari ini.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DisplayWindow</name>
+        <message>
+            <source>Queue display board</source>
+            <translation>Papan antrian</translation>
+        </message>
+        <message>
+            <source>Queue number</source>
+            <translation>Nomor antrian</translation>
+        </message>
+        <message>
+            <source>Counter</source>
+            <translation>Loket</translation>
+        </message>
+        <message>
+            <source>Please listen for your number.</source>
+            <translation>Perhatikan panggilan nomor Anda.</translation>
+        </message>
+        <message>
+            <source>Now at the counters</source>
+            <translation>Sekarang di loket</translation>
+        </message>
+        <message>
+            <source>No number is being served yet.</source>
+            <translation>Belum ada nomor yang dilayani.</translation>
+        </message>
+        <message>
+            <source>Last calls</source>
+            <translation>Panggilan terakhir</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Menunggu</translation>
+        </message>
+        <message>
+            <source>Voice: {engine}</source>
+            <translation>Suara: {engine}</translation>
+        </message>
+        <message>
+            <source>Counter {number}</source>
+            <translation>Loket {number}</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskWindow</name>
+        <message numerus="yes">
+            <source>%n people waiting</source>
+            <translation>
+                <numerusform>%n orang menunggu</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Queue tickets</source>
+            <translation>Nomor antrian</translation>
+        </message>
+        <message>
+            <source>Take a queue number</source>
+            <translation>Ambil nomor antrian</translation>
+        </message>
+        <message>
+            <source>Touch the service you came for</source>
+            <translation>Sentuh layanan yang Anda tuju</translation>
+        </message>
+        <message>
+            <source>Cancel priority</source>
+            <translation>Batalkan prioritas</translation>
+        </message>
+        <message>
+            <source>Priority: elderly, people with disabilities, pregnant women, nursing mothers</source>
+            <translation>Prioritas: lansia, penyandang disabilitas, ibu hamil, ibu menyusui</translation>
+        </message>
+        <message>
+            <source>Priority queue</source>
+            <translation>Antrian prioritas</translation>
+        </message>
+        <message>
+            <source>Priority visitors are called before the normal line. Choose one:</source>
+            <translation>Pengunjung prioritas dipanggil lebih dahulu. Pilih salah satu:</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Kembali</translation>
+        </message>
+        <message>
+            <source>Your number is being printed…</source>
+            <translation>Nomor Anda sedang dicetak…</translation>
+        </message>
+        <message>
+            <source>Your queue number</source>
+            <translation>Nomor antrian Anda</translation>
+        </message>
+        <message>
+            <source>This screen returns to the start by itself.</source>
+            <translation>Layar ini kembali ke awal dengan sendirinya.</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Selesai</translation>
+        </message>
+        <message>
+            <source>No queue numbers are issued now.</source>
+            <translation>Saat ini tidak ada pengambilan nomor antrian.</translation>
+        </message>
+        <message>
+            <source>Priority queue: {reason}. Now touch the service.</source>
+            <translation>Antrian prioritas: {reason}. Sekarang sentuh layanan yang dituju.</translation>
+        </message>
+        <message>
+            <source>{name} is closed</source>
+            <translation>{name} sedang tutup</translation>
+        </message>
+        <message>
+            <source>Priority: {reason}</source>
+            <translation>Prioritas: {reason}</translation>
+        </message>
+        <message>
+            <source>You are next.</source>
+            <translation>Anda berikutnya.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n people ahead of you</source>
+            <translation>
+                <numerusform>%n orang di depan Anda</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Estimated wait: about %n minute(s)</source>
+            <translation>
+                <numerusform>Perkiraan waktu tunggu: sekitar %n menit</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Please take your ticket below the screen.</source>
+            <translation>Silakan ambil tiket Anda di bawah layar.</translation>
+        </message>
+        <message>
+            <source>No number was issued</source>
+            <translation>Nomor tidak dapat diberikan</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinPad</name>
+        <message>
+            <source>Administrator PIN</source>
+            <translation>PIN administrator</translation>
+        </message>
+        <message>
+            <source>Only an administrator can leave this screen.</source>
+            <translation>Hanya administrator yang dapat keluar dari layar ini.</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Memeriksa…</translation>
+        </message>
+        <message>
+            <source>Wrong PIN.</source>
+            <translation>PIN salah.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MachineWindow</name>
+        <message>
+            <source>MPP Desk</source>
+            <translation>MPP Desk</translation>
+        </message>
+        <message>
+            <source>Please wait…</source>
+            <translation>Mohon tunggu…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CapturePanel</name>
+        <message>
+            <source>The reporter does not give their identity</source>
+            <translation>Pelapor tidak menyebutkan identitasnya</translation>
+        </message>
+        <message>
+            <source>optional, 16 digits</source>
+            <translation>tidak wajib, 16 digit</translation>
+        </message>
+        <message>
+            <source>the service, in words</source>
+            <translation>layanannya, dengan kata-kata</translation>
+        </message>
+        <message>
+            <source>— not known</source>
+            <translation>— tidak diketahui</translation>
+        </message>
+        <message>
+            <source>What is complained about or suggested: the object and substance</source>
+            <translation>Apa yang diadukan atau disarankan: objek dan materinya</translation>
+        </message>
+        <message>
+            <source>SP4N-LAPOR! tracking ID</source>
+            <translation>Nomor pelacakan SP4N-LAPOR!</translation>
+        </message>
+        <message>
+            <source>— decide —</source>
+            <translation>— putuskan —</translation>
+        </message>
+        <message>
+            <source>why (recorded with the decision)</source>
+            <translation>alasannya (dicatat bersama keputusan)</translation>
+        </message>
+        <message>
+            <source>Add files…</source>
+            <translation>Tambah berkas…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Kanal</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Diterima</translation>
+        </message>
+        <message>
+            <source>Anonymous</source>
+            <translation>Anonim</translation>
+        </message>
+        <message>
+            <source>Reporter's name</source>
+            <translation>Nama pelapor</translation>
+        </message>
+        <message>
+            <source>NIK</source>
+            <translation>NIK</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telepon</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Alamat</translation>
+        </message>
+        <message>
+            <source>Service concerned</source>
+            <translation>Layanan yang diadukan</translation>
+        </message>
+        <message>
+            <source>Service received on</source>
+            <translation>Tanggal menerima layanan</translation>
+        </message>
+        <message>
+            <source>Object / substance</source>
+            <translation>Objek / materi</translation>
+        </message>
+        <message>
+            <source>SP4N-LAPOR!</source>
+            <translation>SP4N-LAPOR!</translation>
+        </message>
+        <message>
+            <source>Late complaint</source>
+            <translation>Pengaduan terlambat</translation>
+        </message>
+        <message>
+            <source>Attachments</source>
+            <translation>Lampiran</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Simpan</translation>
+        </message>
+        <message>
+            <source>Clear the form</source>
+            <translation>Kosongkan formulir</translation>
+        </message>
+        <message>
+            <source>Receipt…</source>
+            <translation>Tanda terima…</translation>
+        </message>
+        <message>
+            <source>Open the case</source>
+            <translation>Buka kasus</translation>
+        </message>
+        <message>
+            <source>Will be recorded as</source>
+            <translation>Akan dicatat sebagai</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Memuat…</translation>
+        </message>
+        <message>
+            <source>— not stated</source>
+            <translation>— tidak disebutkan</translation>
+        </message>
+        <message>
+            <source>Other (write it)</source>
+            <translation>Lainnya (tuliskan)</translation>
+        </message>
+        <message>
+            <source>The draft kept at {time} was restored.</source>
+            <translation>Draf yang tersimpan pukul {time} dipulihkan.</translation>
+        </message>
+        <message>
+            <source>Respond by {date}</source>
+            <translation>Ditanggapi paling lambat {date}</translation>
+        </message>
+        <message>
+            <source>A complaint: the reporter's identity and the substance are given.</source>
+            <translation>Pengaduan: identitas pelapor dan materi pengaduan sudah ada.</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Menyimpan…</translation>
+        </message>
+        <message>
+            <source>Saved as {kind}: {number}. Respond by {date}.</source>
+            <translation>Disimpan sebagai {kind}: {number}. Ditanggapi paling lambat {date}.</translation>
+        </message>
+        <message>
+            <source>Not saved: see the message beside the field. Nothing typed is lost.</source>
+            <translation>Belum disimpan: lihat pesan di samping isian. Tidak ada yang hilang dari yang sudah diketik.</translation>
+        </message>
+        <message>
+            <source>Attach scans or photos</source>
+            <translation>Lampirkan pindaian atau foto</translation>
+        </message>
+        <message>
+            <source>Scans and photos (*.pdf *.jpg *.jpeg *.png)</source>
+            <translation>Pindaian dan foto (*.pdf *.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <source>COMPLAINT OR SUGGESTION?</source>
+            <translation>PENGADUAN ATAU SARAN?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintsArea</name>
+        <message>
+            <source>Answered {date}</source>
+            <translation>Ditanggapi {date}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Overdue %n working day(s)</source>
+            <translation>
+                <numerusform>Terlambat %n hari kerja</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Due today</source>
+            <translation>Jatuh tempo hari ini</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n working day(s) left</source>
+            <translation>
+                <numerusform>%n hari kerja lagi</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Anonymous</source>
+            <translation>Anonim</translation>
+        </message>
+        <message>
+            <source>Complaints, suggestions and feedback</source>
+            <translation>Pengaduan, saran dan masukan</translation>
+        </message>
+        <message>
+            <source>New case</source>
+            <translation>Catat baru</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Daftar kasus</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Diterima</translation>
+        </message>
+        <message>
+            <source>Respond by</source>
+            <translation>Batas tanggapan</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Keadaan</translation>
+        </message>
+        <message>
+            <source>Reporter</source>
+            <translation>Pelapor</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Layanan</translation>
+        </message>
+        <message>
+            <source>Officer</source>
+            <translation>Petugas</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDialog</name>
+        <message>
+            <source>Receipt {number}</source>
+            <translation>Tanda terima {number}</translation>
+        </message>
+        <message>
+            <source>A4</source>
+            <translation>A4</translation>
+        </message>
+        <message>
+            <source>80 mm roll</source>
+            <translation>Kertas gulung 80 mm</translation>
+        </message>
+        <message>
+            <source>This print is a copy (SALINAN).</source>
+            <translation>Cetakan ini adalah SALINAN.</translation>
+        </message>
+        <message>
+            <source>First print of this receipt.</source>
+            <translation>Cetakan pertama tanda terima ini.</translation>
+        </message>
+        <message>
+            <source>Kept as {path}</source>
+            <translation>Disimpan sebagai {path}</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Cetak…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>Sent to {printer}.</source>
+            <translation>Dikirim ke {printer}.</translation>
+        </message>
+        <message>
+            <source>Sent to the printer.</source>
+            <translation>Dikirim ke printer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseDetailPanel</name>
+        <message>
+            <source>Choose a case in the list.</source>
+            <translation>Pilih kasus di daftar.</translation>
+        </message>
+        <message>
+            <source>Classify</source>
+            <translation>Kelompokkan</translation>
+        </message>
+        <message>
+            <source>Analyse</source>
+            <translation>Telaah</translation>
+        </message>
+        <message>
+            <source>Assign</source>
+            <translation>Tugaskan</translation>
+        </message>
+        <message>
+            <source>Follow-up step</source>
+            <translation>Langkah tindak lanjut</translation>
+        </message>
+        <message>
+            <source>Approve APIP</source>
+            <translation>Setujui APIP</translation>
+        </message>
+        <message>
+            <source>Report to superior</source>
+            <translation>Lapor ke atasan</translation>
+        </message>
+        <message>
+            <source>Complainant informed</source>
+            <translation>Pelapor diberi tahu</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup kasus</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>Buka kembali</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Attach files…</source>
+            <translation>Lampirkan berkas…</translation>
+        </message>
+        <message>
+            <source>Receipt…</source>
+            <translation>Tanda terima…</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Riwayat</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Diterima</translation>
+        </message>
+        <message>
+            <source>Respond by</source>
+            <translation>Batas tanggapan</translation>
+        </message>
+        <message>
+            <source>Reporter</source>
+            <translation>Pelapor</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Layanan</translation>
+        </message>
+        <message>
+            <source>Problem type</source>
+            <translation>Jenis masalah</translation>
+        </message>
+        <message>
+            <source>Path</source>
+            <translation>Jalur penyelesaian</translation>
+        </message>
+        <message>
+            <source>Officer</source>
+            <translation>Petugas</translation>
+        </message>
+        <message>
+            <source>Late</source>
+            <translation>Terlambat</translation>
+        </message>
+        <message>
+            <source>{days} days after the service; decision: {decision}</source>
+            <translation>{days} hari setelah layanan; keputusan: {decision}</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
+            <source>Sector</source>
+            <translation>Bidang/sektor</translation>
+        </message>
+        <message>
+            <source>Core problem</source>
+            <translation>Inti masalah</translation>
+        </message>
+        <message>
+            <source>Standard / SOP / regulation</source>
+            <translation>SP / SOP / peraturan</translation>
+        </message>
+        <message>
+            <source>Related cases</source>
+            <translation>Kasus terkait</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Rencana</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Kepada</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Dilakukan</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>Perangkat daerah</translation>
+        </message>
+        <message>
+            <source>Approved by</source>
+            <translation>Disetujui oleh</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Nomor surat</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Laporan</translation>
+        </message>
+        <message>
+            <source>How</source>
+            <translation>Melalui</translation>
+        </message>
+        <message>
+            <source>Told</source>
+            <translation>Disampaikan</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Hasil</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Keputusan</translation>
+        </message>
+        <message>
+            <source>Attach scans or photos</source>
+            <translation>Lampirkan pindaian atau foto</translation>
+        </message>
+        <message>
+            <source>Scans and photos (*.pdf *.jpg *.jpeg *.png)</source>
+            <translation>Pindaian dan foto (*.pdf *.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <source>same reporter</source>
+            <translation>pelapor sama</translation>
+        </message>
+        <message>
+            <source>same service</source>
+            <translation>layanan sama</translation>
+        </message>
+        <message>
+            <source>similar words</source>
+            <translation>kata-kata serupa</translation>
+        </message>
+        <message>
+            <source>Sector / service type</source>
+            <translation>Bidang / jenis layanan</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Standard / SOP / regulation concerned</source>
+            <translation>SP / SOP / peraturan terkait</translation>
+        </message>
+        <message>
+            <source>Earlier related cases</source>
+            <translation>Kasus terdahulu yang terkait</translation>
+        </message>
+        <message>
+            <source>(nobody)</source>
+            <translation>(tidak ada)</translation>
+        </message>
+        <message>
+            <source>Head of office's approval to involve APIP</source>
+            <translation>Persetujuan Kepala DPMPTSP untuk melibatkan APIP</translation>
+        </message>
+        <message>
+            <source>Reference (memo number)</source>
+            <translation>Nomor nota dinas</translation>
+        </message>
+        <message>
+            <source>Resolution path</source>
+            <translation>Jalur penyelesaian</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Tingkatan</translation>
+        </message>
+        <message>
+            <source>Technical team / agency</source>
+            <translation>Tim teknis / perangkat daerah</translation>
+        </message>
+        <message>
+            <source>What was done</source>
+            <translation>Yang dilakukan</translation>
+        </message>
+        <message>
+            <source>Written report to the superior</source>
+            <translation>Laporan tertulis kepada atasan</translation>
+        </message>
+        <message>
+            <source>Superior</source>
+            <translation>Atasan</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Waktu</translation>
+        </message>
+        <message>
+            <source>What they were told</source>
+            <translation>Yang disampaikan</translation>
+        </message>
+        <message>
+            <source>Close the case</source>
+            <translation>Tutup kasus</translation>
+        </message>
+        <message>
+            <source>Reopen the case</source>
+            <translation>Buka kembali kasus</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Alasan</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesPanel</name>
+        <message>
+            <source>Open</source>
+            <translation>Terbuka</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Selesai</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Semua</translation>
+        </message>
+        <message>
+            <source>Assigned to me</source>
+            <translation>Ditugaskan kepada saya</translation>
+        </message>
+        <message>
+            <source>Search number, words or LAPOR! ID…</source>
+            <translation>Cari nomor, kata atau nomor LAPOR!…</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Muat ulang</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n kasus</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintsOversightArea</name>
+        <message>
+            <source>Complaint oversight</source>
+            <translation>Pengawasan pengaduan</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Muat ulang</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>Per tanggal</translation>
+        </message>
+        <message>
+            <source>Due and overdue</source>
+            <translation>Jatuh tempo dan terlambat</translation>
+        </message>
+        <message>
+            <source>Period and register</source>
+            <translation>Periode dan register</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>Kanal pengaduan</translation>
+        </message>
+        <message>
+            <source>Due today</source>
+            <translation>Jatuh tempo hari ini</translation>
+        </message>
+        <message>
+            <source>Due in the next 3 working days</source>
+            <translation>Jatuh tempo dalam 3 hari kerja</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Terlambat</translation>
+        </message>
+        <message>
+            <source>Open cases</source>
+            <translation>Kasus terbuka</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>Respond by</source>
+            <translation>Batas tanggapan</translation>
+        </message>
+        <message>
+            <source>Working days late</source>
+            <translation>Hari kerja terlambat</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Keadaan</translation>
+        </message>
+        <message>
+            <source>Officer</source>
+            <translation>Petugas</translation>
+        </message>
+        <message>
+            <source>Problem type</source>
+            <translation>Jenis masalah</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Layanan</translation>
+        </message>
+        <message>
+            <source>Next 3 working days</source>
+            <translation>3 hari kerja ke depan</translation>
+        </message>
+        <message>
+            <source>Received from</source>
+            <translation>Diterima dari</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>sampai</translation>
+        </message>
+        <message>
+            <source>Answered within 14 working days</source>
+            <translation>Ditanggapi dalam 14 hari kerja</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Diterima</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Kasus</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Terbuka</translation>
+        </message>
+        <message>
+            <source>Resolution path</source>
+            <translation>Jalur penyelesaian</translation>
+        </message>
+        <message>
+            <source>By problem type</source>
+            <translation>Menurut jenis masalah</translation>
+        </message>
+        <message>
+            <source>By service</source>
+            <translation>Menurut layanan</translation>
+        </message>
+        <message>
+            <source>By resolution path</source>
+            <translation>Menurut jalur penyelesaian</translation>
+        </message>
+        <message>
+            <source>Export the register…</source>
+            <translation>Ekspor register…</translation>
+        </message>
+        <message>
+            <source>Register of the period as</source>
+            <translation>Register periode ini sebagai</translation>
+        </message>
+        <message>
+            <source>Includes names and contacts: keep the file confidential.</source>
+            <translation>Memuat nama dan kontak: jaga kerahasiaan berkasnya.</translation>
+        </message>
+        <message>
+            <source>Names and contacts are left out: your role may not see personal data.</source>
+            <translation>Nama dan kontak tidak disertakan: peran Anda tidak berhak melihat data pribadi.</translation>
+        </message>
+        <message>
+            <source>{complaints} complaints and {suggestions} suggestions received; {answered} answered, {within} of them within 14 working days; {overdue} overdue without an answer; {pending} still within their time; {closed} closed.</source>
+            <translation>{complaints} pengaduan dan {suggestions} saran diterima; {answered} sudah ditanggapi, {within} di antaranya dalam 14 hari kerja; {overdue} terlambat tanpa tanggapan; {pending} masih dalam batas waktu; {closed} selesai.</translation>
+        </message>
+        <message>
+            <source>Export the register</source>
+            <translation>Ekspor register</translation>
+        </message>
+        <message>
+            <source>Writing the register…</source>
+            <translation>Menulis register…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n case(s) written to {path}.</source>
+            <translation>
+                <numerusform>%n kasus ditulis ke {path}.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(not yet set)</source>
+            <translation>(belum ditentukan)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelsEditor</name>
+        <message>
+            <source>Code</source>
+            <translation>Kode</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>Kontak</translation>
+        </message>
+        <message>
+            <source>On the receipt</source>
+            <translation>Di tanda terima</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ya</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>Dipakai</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>tidak</translation>
+        </message>
+        <message>
+            <source>Print on the receipt as a way to ask about progress</source>
+            <translation>Cetak di tanda terima sebagai cara menanyakan perkembangan</translation>
+        </message>
+        <message>
+            <source>In use for new cases</source>
+            <translation>Dipakai untuk kasus baru</translation>
+        </message>
+        <message>
+            <source>Receipt</source>
+            <translation>Tanda terima</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Urutan</translation>
+        </message>
+        <message>
+            <source>Save channel</source>
+            <translation>Simpan kanal</translation>
+        </message>
+        <message>
+            <source>Remove channel</source>
+            <translation>Hapus kanal</translation>
+        </message>
+        <message>
+            <source>Saved: {name}.</source>
+            <translation>Tersimpan: {name}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilesArea</name>
+        <message>
+            <source>Files</source>
+            <translation>Berkas permohonan</translation>
+        </message>
+        <message>
+            <source>Registration number, NIK, NIB, KBLI or the start of a name…</source>
+            <translation>Nomor registrasi, NIK, NIB, KBLI atau awal nama…</translation>
+        </message>
+        <message>
+            <source>All registered</source>
+            <translation>Semua yang terdaftar</translation>
+        </message>
+        <message>
+            <source>Received from</source>
+            <translation>Diterima dari</translation>
+        </message>
+        <message>
+            <source>Overdue only</source>
+            <translation>Hanya yang terlambat</translation>
+        </message>
+        <message>
+            <source>Search (Enter)</source>
+            <translation>Cari (Enter)</translation>
+        </message>
+        <message>
+            <source>Due today and overdue</source>
+            <translation>Jatuh tempo hari ini dan terlambat</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>sampai</translation>
+        </message>
+        <message>
+            <source>Registration number</source>
+            <translation>Nomor registrasi</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Diterima</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Batas waktu</translation>
+        </message>
+        <message>
+            <source>Late</source>
+            <translation>Terlambat</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Layanan</translation>
+        </message>
+        <message>
+            <source>Applicant</source>
+            <translation>Pemohon</translation>
+        </message>
+        <message>
+            <source>NIK</source>
+            <translation>NIK</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
+            <source>Choose a file in the list.</source>
+            <translation>Pilih berkas dari daftar.</translation>
+        </message>
+        <message>
+            <source>Start processing</source>
+            <translation>Mulai diproses</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>Selesai</translation>
+        </message>
+        <message>
+            <source>Reject…</source>
+            <translation>Tolak…</translation>
+        </message>
+        <message>
+            <source>Hand over…</source>
+            <translation>Serahkan…</translation>
+        </message>
+        <message>
+            <source>Name of the person who received the result</source>
+            <translation>Nama orang yang menerima hasil layanan</translation>
+        </message>
+        <message>
+            <source>Reason for the rejection</source>
+            <translation>Alasan penolakan</translation>
+        </message>
+        <message>
+            <source>Handed over to</source>
+            <translation>Diserahkan kepada</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n working day(s)</source>
+            <translation>
+                <numerusform>%n hari kerja</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>past due</source>
+            <translation>lewat batas waktu</translation>
+        </message>
+        <message>
+            <source>due today</source>
+            <translation>jatuh tempo hari ini</translation>
+        </message>
+        <message>
+            <source>Due today: {due} · overdue: {late}</source>
+            <translation>Jatuh tempo hari ini: {due} · terlambat: {late}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) found</source>
+            <translation>
+                <numerusform>%n berkas ditemukan</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Incomplete visit (no registration number)</source>
+            <translation>Kunjungan belum lengkap (tanpa nomor registrasi)</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telepon</translation>
+        </message>
+        <message>
+            <source>NIB</source>
+            <translation>NIB</translation>
+        </message>
+        <message numerus="yes">
+            <source>overdue by %n working day(s)</source>
+            <translation>
+                <numerusform>terlambat %n hari kerja</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Missing or not valid</source>
+            <translation>Tidak ada atau tidak sesuai</translation>
+        </message>
+        <message>
+            <source>Officer</source>
+            <translation>Petugas</translation>
+        </message>
+        <message>
+            <source>Queue number</source>
+            <translation>Nomor antrian</translation>
+        </message>
+        <message>
+            <source>Receipts</source>
+            <translation>Tanda terima</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n printed or kept</source>
+            <translation>
+                <numerusform>%n dicetak atau diarsipkan</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Riwayat</translation>
+        </message>
+        <message>
+            <source>Reject the file</source>
+            <translation>Tolak berkas</translation>
+        </message>
+        <message>
+            <source>Hand over</source>
+            <translation>Serahkan</translation>
+        </message>
+        <message>
+            <source>{number} is now “{status}”.</source>
+            <translation>{number} sekarang berstatus “{status}”.</translation>
+        </message>
+        <message>
+            <source>This receipt is genuine but its file is not on this PC yet.</source>
+            <translation>Tanda terima ini asli, tetapi berkasnya belum ada di PC ini.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistModel</name>
+        <message>
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Requirement</source>
+            <translation>Persyaratan</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Hasil</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>not checked</source>
+            <translation>belum diperiksa</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeArea</name>
+        <message>
+            <source>File intake</source>
+            <translation>Penerimaan berkas</translation>
+        </message>
+        <message>
+            <source>A4 paper</source>
+            <translation>Kertas A4</translation>
+        </message>
+        <message>
+            <source>80 mm roll</source>
+            <translation>Gulungan 80 mm</translation>
+        </message>
+        <message>
+            <source>Receipt:</source>
+            <translation>Tanda terima:</translation>
+        </message>
+        <message>
+            <source>e.g. A001</source>
+            <translation>mis. A001</translation>
+        </message>
+        <message>
+            <source>Walk-in: no queue number.</source>
+            <translation>Tanpa nomor antrian.</translation>
+        </message>
+        <message>
+            <source>Queue number</source>
+            <translation>Nomor antrian</translation>
+        </message>
+        <message>
+            <source>Files not finished yet (Enter continues)</source>
+            <translation>Berkas yang belum selesai (Enter untuk melanjutkan)</translation>
+        </message>
+        <message>
+            <source>Search the service by name, KBLI or annex number…</source>
+            <translation>Cari layanan menurut nama, KBLI atau nomor lampiran…</translation>
+        </message>
+        <message>
+            <source>Service (recently used first)</source>
+            <translation>Layanan (yang terakhir dipakai di atas)</translation>
+        </message>
+        <message>
+            <source>Type to search, Up/Down to choose, Enter to continue. A scanned receipt opens its file.</source>
+            <translation>Ketik untuk mencari, Atas/Bawah untuk memilih, Enter untuk lanjut. Memindai tanda terima membuka berkasnya.</translation>
+        </message>
+        <message>
+            <source>16 digits, as on the KTP</source>
+            <translation>16 digit, sesuai KTP</translation>
+        </message>
+        <message>
+            <source>e.g. 0812 3456 7890</source>
+            <translation>mis. 0812 3456 7890</translation>
+        </message>
+        <message>
+            <source>13 digits</source>
+            <translation>13 digit</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>tidak wajib</translation>
+        </message>
+        <message>
+            <source>NIK</source>
+            <translation>NIK</translation>
+        </message>
+        <message>
+            <source>Name (as on the KTP)</source>
+            <translation>Nama (sesuai KTP)</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telepon</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Alamat</translation>
+        </message>
+        <message>
+            <source>Business name</source>
+            <translation>Nama badan usaha</translation>
+        </message>
+        <message>
+            <source>NIB</source>
+            <translation>NIB</translation>
+        </message>
+        <message>
+            <source>NPWP</source>
+            <translation>NPWP</translation>
+        </message>
+        <message>
+            <source>Business KBLI</source>
+            <translation>KBLI usaha</translation>
+        </message>
+        <message>
+            <source>Continue from that visit (Alt+L)</source>
+            <translation>Lanjutkan dari kunjungan itu (Alt+L)</translation>
+        </message>
+        <message>
+            <source>Back (Alt+Left)</source>
+            <translation>Kembali (Alt+Kiri)</translation>
+        </message>
+        <message>
+            <source>Check the requirements (Ctrl+Enter)</source>
+            <translation>Periksa persyaratan (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Enter on a line writes its note; Enter here saves it</source>
+            <translation>Enter pada baris untuk menulis catatan; Enter di sini menyimpannya</translation>
+        </message>
+        <message>
+            <source>Up/Down move · 1 present and valid · 2 missing · 3 not valid · Space cycles · Enter note · Alt+A all unchecked present · Ctrl+S save · F12 finish</source>
+            <translation>Atas/Bawah pindah · 1 ada dan sesuai · 2 tidak ada · 3 tidak sesuai · Spasi ganti · Enter catatan · Alt+A sisanya ada · Ctrl+S simpan · F12 selesai</translation>
+        </message>
+        <message>
+            <source>All unchecked present and valid (Alt+A)</source>
+            <translation>Sisanya ada dan sesuai (Alt+A)</translation>
+        </message>
+        <message>
+            <source>Save (Ctrl+S)</source>
+            <translation>Simpan (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>Applicant (Alt+Left)</source>
+            <translation>Data pemohon (Alt+Kiri)</translation>
+        </message>
+        <message>
+            <source>Print (Ctrl+P)</source>
+            <translation>Cetak (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>Print with dialog… (Ctrl+Shift+P)</source>
+            <translation>Cetak lewat dialog… (Ctrl+Shift+P)</translation>
+        </message>
+        <message>
+            <source>Next file (Ctrl+N)</source>
+            <translation>Berkas berikutnya (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>1 · Service</source>
+            <translation>1 · Layanan</translation>
+        </message>
+        <message>
+            <source>2 · Applicant</source>
+            <translation>2 · Pemohon</translation>
+        </message>
+        <message>
+            <source>3 · Requirements</source>
+            <translation>3 · Persyaratan</translation>
+        </message>
+        <message>
+            <source>4 · Receipt</source>
+            <translation>4 · Tanda terima</translation>
+        </message>
+        <message>
+            <source>{days} working days</source>
+            <translation>{days} hari kerja</translation>
+        </message>
+        <message>
+            <source>Queue number {code} ({group}) is linked to this file.</source>
+            <translation>Nomor antrian {code} ({group}) ditautkan ke berkas ini.</translation>
+        </message>
+        <message>
+            <source>No service matches the search.</source>
+            <translation>Tidak ada layanan yang cocok.</translation>
+        </message>
+        <message>
+            <source>This applicant came on {day} for KBLI {kbli} and {count} requirement(s) were missing or not valid.</source>
+            <translation>Pemohon ini datang pada {day} untuk KBLI {kbli}; {count} persyaratan tidak ada atau tidak sesuai.</translation>
+        </message>
+        <message>
+            <source>The checklist starts from the earlier visit: what was fine then is already marked present.</source>
+            <translation>Daftar periksa dimulai dari kunjungan sebelumnya: yang sudah sesuai ditandai ada.</translation>
+        </message>
+        <message>
+            <source>Correct the fields marked in red.</source>
+            <translation>Perbaiki isian yang ditandai merah.</translation>
+        </message>
+        <message>
+            <source> · queue number {code}</source>
+            <translation> · nomor antrian {code}</translation>
+        </message>
+        <message>
+            <source>Saved. Check each requirement.</source>
+            <translation>Tersimpan. Periksa setiap persyaratan.</translation>
+        </message>
+        <message>
+            <source>{total} requirement(s): {ok} present and valid, {missing} missing, {invalid} not valid, {open} not checked</source>
+            <translation>{total} persyaratan: {ok} ada dan sesuai, {missing} tidak ada, {invalid} tidak sesuai, {open} belum diperiksa</translation>
+        </message>
+        <message>
+            <source>Return the file with a slip (F12)</source>
+            <translation>Kembalikan berkas dengan tanda pengembalian (F12)</translation>
+        </message>
+        <message>
+            <source>Register the file (F12)</source>
+            <translation>Daftarkan berkas (F12)</translation>
+        </message>
+        <message>
+            <source>Note, line {n}</source>
+            <translation>Catatan baris {n}</translation>
+        </message>
+        <message>
+            <source>Checklist saved.</source>
+            <translation>Daftar periksa tersimpan.</translation>
+        </message>
+        <message>
+            <source>Check every requirement first: {count} not checked yet.</source>
+            <translation>Periksa semua persyaratan dahulu: {count} belum diperiksa.</translation>
+        </message>
+        <message>
+            <source>Registered: {number}</source>
+            <translation>Terdaftar: {number}</translation>
+        </message>
+        <message>
+            <source>Complete and correct. To be finished by {due} ({days} working days). Give the applicant the Tanda Terima.</source>
+            <translation>Lengkap dan benar. Selesai paling lambat {due} ({days} hari kerja). Berikan tanda terima kepada pemohon.</translation>
+        </message>
+        <message>
+            <source>Not complete: nothing was registered</source>
+            <translation>Belum lengkap: berkas tidak didaftarkan</translation>
+        </message>
+        <message>
+            <source>{count} requirement(s) missing or not valid. Give the applicant the return slip; the visit is kept and the next visit can start from it.</source>
+            <translation>{count} persyaratan tidak ada atau tidak sesuai. Berikan tanda pengembalian berkas; kunjungan ini dicatat dan kunjungan berikutnya dapat melanjutkannya.</translation>
+        </message>
+        <message>
+            <source>No receipt printer is set up on this PC: print with the dialog (Ctrl+Shift+P). The PDF copy is kept.</source>
+            <translation>PC ini belum diatur printer tanda terimanya: cetak lewat dialog (Ctrl+Shift+P). Arsip PDF sudah disimpan.</translation>
+        </message>
+        <message>
+            <source>Print again as SALINAN (Ctrl+P)</source>
+            <translation>Cetak ulang sebagai SALINAN (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>Mencetak…</translation>
+        </message>
+        <message>
+            <source>Printed ({where}). The PDF copy is kept.</source>
+            <translation>Tercetak ({where}). Arsip PDF disimpan.</translation>
+        </message>
+        <message>
+            <source>{problem} The file is registered and the PDF copy is kept: fix the printer and press Ctrl+P to print again.</source>
+            <translation>{problem} Berkas tetap tercatat dan arsip PDF disimpan: perbaiki printer lalu tekan Ctrl+P untuk mencetak lagi.</translation>
+        </message>
+        <message>
+            <source>Print the receipt</source>
+            <translation>Cetak tanda terima</translation>
+        </message>
+        <message>
+            <source>Printing cancelled. Press Ctrl+P to print.</source>
+            <translation>Pencetakan dibatalkan. Tekan Ctrl+P untuk mencetak.</translation>
+        </message>
+        <message>
+            <source>The printer could not be started. The PDF copy is kept; try again.</source>
+            <translation>Printer tidak dapat dimulai. Arsip PDF disimpan; coba lagi.</translation>
+        </message>
+        <message>
+            <source>This receipt is genuine but its file is not on this PC yet.</source>
+            <translation>Tanda terima ini asli, tetapi berkasnya belum ada di PC ini.</translation>
+        </message>
+        <message>
+            <source>File {number}: {status}.</source>
+            <translation>Berkas {number}: {status}.</translation>
+        </message>
+        <message>
+            <source>The service of that visit is no longer in the catalogue.</source>
+            <translation>Layanan kunjungan itu sudah tidak ada di katalog.</translation>
+        </message>
+        <message>
+            <source>Continuing from the visit of {day}: what was fine then is already marked present.</source>
+            <translation>Melanjutkan kunjungan {day}: yang sudah sesuai ditandai ada.</translation>
+        </message>
+        <message>
+            <source>Unsaved intake</source>
+            <translation>Penerimaan berkas belum disimpan</translation>
+        </message>
+        <message>
+            <source>The intake on screen has changes that are not saved. Leave them?</source>
+            <translation>Ada isian penerimaan berkas yang belum disimpan. Tinggalkan?</translation>
+        </message>
+        <message>
+            <source>Applicant type</source>
+            <translation>Jenis pemohon</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeHomeCard</name>
+        <message>
+            <source>File intake</source>
+            <translation>Penerimaan berkas</translation>
+        </message>
+        <message>
+            <source>Receive the file of the called number</source>
+            <translation>Terima berkas nomor yang dipanggil</translation>
+        </message>
+        <message>
+            <source>Receive a file without a queue number</source>
+            <translation>Terima berkas tanpa nomor antrian</translation>
+        </message>
+        <message>
+            <source>Find a file / due today</source>
+            <translation>Cari berkas / jatuh tempo hari ini</translation>
+        </message>
+        <message>
+            <source>Open files due today: {due} · overdue: {late}</source>
+            <translation>Berkas jatuh tempo hari ini: {due} · terlambat: {late}</translation>
+        </message>
+        <message>
+            <source>No number is called at this counter. Call the next number first, or receive a file without a queue number.</source>
+            <translation>Belum ada nomor yang dipanggil di loket ini. Panggil nomor berikutnya dahulu, atau terima berkas tanpa nomor antrian.</translation>
+        </message>
+        <message>
+            <source>This area is not available to your role.</source>
+            <translation>Bagian ini tidak tersedia untuk peran Anda.</translation>
         </message>
     </context>
 </TS>

@@ -79,7 +79,8 @@ def test_first_start_asks_for_the_office_and_creates_the_administrator(qtbot, ap
     assert ready.args == ["signin"]
     sign_in(qtbot, window, "admin", ADMIN_PASSWORD)
     assert window.actor.username == "admin"
-    assert window.shell.area_keys() == ["overview", "users", "catalog", "calendar", "settings", "audit"]
+    assert window.shell.area_keys() == ["overview", "complaints_oversight", "users", "catalog", "calendar", "settings", "audit",
+                                        "queue_setup", "queue_stats"]
     assert "auth.first_run_setup" in audit_actions(app_ctx) or any(a.startswith("auth.") for a in audit_actions(app_ctx))
 
 
@@ -92,7 +93,8 @@ def test_wrong_password_is_refused_then_right_one_opens_the_admin_window(qtbot, 
     panel.password.setText(ADMIN_PASSWORD)
     with qtbot.waitSignal(window.sig_signed_in, timeout=10000):
         qtbot.keyClick(panel.password, Qt.Key.Key_Return)
-    assert window.shell.area_keys() == ["overview", "users", "catalog", "calendar", "settings", "audit"]
+    assert window.shell.area_keys() == ["overview", "complaints_oversight", "users", "catalog", "calendar", "settings", "audit",
+                                        "queue_setup", "queue_stats"]
     actions = audit_actions(ui_ctx)
     assert actions.count("auth.sign_in_failed") == 1 and actions[-1] == "auth.sign_in"
 
@@ -119,7 +121,7 @@ def test_counter_officer_sees_only_what_the_role_may_do(qtbot, ui_ctx, tasks):
     window = open_window(qtbot, ui_ctx, tasks, "signin")
     sign_in(qtbot, window, "siti", COUNTER_PASSWORD)
     shell = window.shell
-    assert shell.area_keys() == ["home", "catalog", "calendar"]
+    assert shell.area_keys() == ["home", "intake", "files", "catalog", "calendar"]
     catalog = shell.open_area("catalog")
     assert catalog.editor is None  # read-only: no editor, no save button
     assert not hasattr(catalog, "save_button")
@@ -182,4 +184,4 @@ def test_a_reset_password_must_be_changed_at_sign_in(qtbot, ui_ctx, tasks):
     change.confirm.setText("Baru-Sekali-2026")
     with qtbot.waitSignal(window.sig_signed_in, timeout=10000):
         change._submit()
-    assert window.shell.area_keys() == ["home", "catalog", "calendar"]
+    assert window.shell.area_keys() == ["home", "intake", "files", "catalog", "calendar"]

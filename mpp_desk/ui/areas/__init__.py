@@ -36,13 +36,23 @@ def _lazy(module: str, cls: str) -> Callable[..., QWidget]:
 
 AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("home", N_("Areas", "Home"), Permission.SERVE_QUEUE, _lazy("home", "CounterHome")),
-    AreaSpec("complaints", N_("Areas", "Complaints"), Permission.HANDLE_COMPLAINTS, _lazy("home", "ComplaintsHome")),
+    AreaSpec("intake", N_("Areas", "File intake"), Permission.INTAKE, _lazy("intake_area", "IntakeArea")),
+    AreaSpec("files", N_("Areas", "Files"), Permission.INTAKE, _lazy("files_area", "FilesArea")),
+    AreaSpec("complaints", N_("Areas", "Complaints"), Permission.HANDLE_COMPLAINTS,
+             _lazy("complaints_area", "ComplaintsArea")),
     AreaSpec("overview", N_("Areas", "Overview"), Permission.VIEW_REPORTS, _lazy("home", "SupervisorOverview")),
+    AreaSpec("complaints_oversight", N_("Areas", "Complaint oversight"), Permission.VIEW_REPORTS,
+             _lazy("complaints_oversight_area", "ComplaintsOversightArea")),
     AreaSpec("users", N_("Areas", "Staff accounts"), Permission.MANAGE_USERS, _lazy("users_area", "UsersArea")),
     AreaSpec("catalog", N_("Areas", "Service catalogue"), Permission.VIEW_CATALOG, _lazy("catalog_area", "CatalogArea")),
     AreaSpec("calendar", N_("Areas", "Working-day calendar"), Permission.VIEW_CATALOG, _lazy("calendar_area", "CalendarArea")),
     AreaSpec("settings", N_("Areas", "Settings"), Permission.EDIT_SETTINGS, _lazy("settings_area", "SettingsArea")),
     AreaSpec("audit", N_("Areas", "Audit trail"), Permission.VIEW_AUDIT, _lazy("audit_area", "AuditArea")),
+    AreaSpec("queue", N_("Areas", "Queue"), Permission.SERVE_QUEUE, _lazy("queue_panel", "QueueArea")),
+    AreaSpec("queue_setup", N_("Areas", "Queue set-up"), Permission.MANAGE_QUEUE,
+             _lazy("queue_setup_area", "QueueSetupArea")),
+    AreaSpec("queue_stats", N_("Areas", "Queue statistics"), Permission.VIEW_REPORTS,
+             _lazy("queue_stats_area", "QueueStatsArea")),
 )
 
 
@@ -54,4 +64,6 @@ def areas_for(role: Role | str) -> list[AreaSpec]:
     specs = [spec for spec in AREAS if spec.permission in granted]
     if Role(role) == Role.COMPLAINTS:  # the complaint desk starts at its own area, not the counter home
         specs = [s for s in specs if s.key != "home"]
+    if any(s.key == "home" for s in specs):  # the counter's home already holds the queue panel
+        specs = [s for s in specs if s.key != "queue"]
     return specs

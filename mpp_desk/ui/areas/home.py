@@ -1,4 +1,4 @@
-"""The landing areas of each role: the counter's home, the complaint desk, the supervisor's overview."""
+"""The landing areas of each role: the counter's home and the supervisor's overview."""
 
 from __future__ import annotations
 
@@ -30,30 +30,19 @@ class CounterHome(QWidget):
         super().__init__(parent)
         title = QLabel(self.tr("Counter"))
         title.setObjectName("pageTitle")
+        from mpp_desk.ui.areas.queue_panel import QueuePanel
+
+        self.queue = QueuePanel(ctx=ctx, tasks=tasks, actor=actor)
         grid = QGridLayout()
-        grid.addWidget(_card(self.tr("Queue"), self.tr("Calling the next number, recall, transfer and finishing a "
-                                                       "visit will appear here.")), 0, 0)
-        grid.addWidget(_card(self.tr("Intake"), self.tr("Checking an applicant's documents against the service "
-                                                        "standard and registering the file will appear here.")), 0, 1)
-        grid.addWidget(_card(self.tr("Search files"), self.tr("Finding a registered file by number, NIK or name "
-                                                              "will appear here.")), 1, 0, 1, 2)
+        grid.addWidget(self.queue, 0, 0, 1, 2)
+        grid.setRowStretch(0, 1)
+        from mpp_desk.ui.areas.intake_area import IntakeHomeCard
+
+        self.intake = IntakeHomeCard(ctx=ctx, tasks=tasks, actor=actor, current_ticket=lambda: self.queue.current)
+        grid.addWidget(self.intake, 1, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(grid, 1)
-
-
-class ComplaintsHome(QWidget):
-    """The complaint desk's area."""
-
-    def __init__(self, *, ctx, tasks: TaskManager, actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        title = QLabel(self.tr("Complaints"))
-        title.setObjectName("pageTitle")
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(_card(self.tr("Complaint register"), self.tr(
-            "Recording complaints, suggestions and feedback from every channel, their classification and "
-            "follow-up within 14 working days will appear here.")), 1)
 
 
 class SupervisorOverview(QWidget):

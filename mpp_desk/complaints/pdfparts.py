@@ -1,0 +1,113 @@
+"""Pieces the complaint PDFs share: the shipped fonts as a family, safe text, a vector QR code."""
+
+from __future__ import annotations
+
+import functools
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable
+
+from mpp_desk.printing.fonts import BOLD, REGULAR, register_fonts
+
+FAMILY = REGULAR
+REPLACEMENT = "\ufffd"
+
+
+@functools.cache
+def ready() -> frozenset[int]:
+    """Register the shipped fonts (and their family, for <b> in paragraphs); the code points they can draw."""
+    register_fonts()
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+
+    addMapping(REGULAR, 0, 0, REGULAR)
+    addMapping(REGULAR, 1, 0, BOLD)
+    addMapping(REGULAR, 0, 1, REGULAR)
+    addMapping(REGULAR, 1, 1, BOLD)
+    regular = set(pdfmetrics.getFont(REGULAR).face.charToGlyph)
+    bold = set(pdfmetrics.getFont(BOLD).face.charToGlyph)
+    return frozenset(regular & bold)
+
+
+def printable(text: str | None) -> str:
+    """*text* with every character the shipped font cannot draw replaced by U+FFFD (never an empty box or a crash)."""
+    if not text:
+        return ""
+    covered = ready()
+    return "".join(ch if ch in "\n\t " or ord(ch) in covered else REPLACEMENT for ch in text)
+
+
+def para(text: str | None) -> str:
+    """Plain text as paragraph markup: drawable, escaped, line breaks kept."""
+    return escape(printable(text)).replace("\n", "<br/>")
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most *limit* characters, cut at a word where possible, with an ellipsis."""
+    text = text or ""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:") + "…"
+
+
+class QrCode(Flowable):
+    """A QR code drawn as vector squares (sharp on any printer), *size* points wide, level M."""
+
+    def __init__(self, data: str, size: float, *, align: str = "CENTER") -> None:
+        super().__init__()
+        import qrcode
+        from qrcode.constants import ERROR_CORRECT_M
+
+        qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+        qr.add_data(data)
+        qr.make(fit=True)
+        self.matrix = qr.get_matrix()
+        self.size = size
+        self.hAlign = align
+
+    def wrap(self, available_width, available_height):
+        return self.size, self.size
+
+    def draw(self) -> None:
+        modules = len(self.matrix)
+        cell = self.size / modules
+        ops = []
+        for row, line in enumerate(self.matrix):
+            y = self.size - (row + 1) * cell
+            col = 0
+            while col < modules:
+                if line[col]:
+                    start = col
+                    while col < modules and line[col]:
+                        col += 1
+                    ops.append(f"{start * cell:.3f} {y:.3f} {(col - start) * cell:.3f} {cell:.3f} re")
+                else:
+                    col += 1
+        c = self.canv
+        c.saveState()
+        c.setFillGray(0)
+        c.addLiteral("\n".join(ops) + "\nf")
+        c.restoreState()
+
+
+def balanced(text: str, font: str, size: float, width: float) -> str:
+    """Paragraph markup of *text* wrapped to *width* in even lines ("Mal Pelayanan Publik" / "Bale Madukara")."""
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    safe = printable(text)
+    lines = simpleSplit(safe, font, size, width)
+    if len(lines) == 2:
+        words = safe.split()
+        best, best_width = lines, max(stringWidth(line, font, size) for line in lines)
+        for cut in range(1, len(words)):
+            pair = [" ".join(words[:cut]), " ".join(words[cut:])]
+            widest = max(stringWidth(line, font, size) for line in pair)
+            if widest <= width and widest < best_width:
+                best, best_width = pair, widest
+        lines = best
+    return "<br/>".join(escape(line) for line in lines)

@@ -1,0 +1,244 @@
+"""Complaint desk operations for widgets (run on the database thread; each opens its own unit of work)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mpp_desk.context import AppContext
+
+
+@dataclass(frozen=True)
+class CaptureSetup:
+    """What the capture form needs once: the calendar for the live rules, the lists, the kept draft."""
+
+    calendar: Any  # a WorkingCalendar (pure, read-only after loading)
+    today: dt.date
+    channels: tuple  # Channel records (active)
+    services: tuple[tuple[str, str], ...]  # (id, "KBLI title")
+    officers: tuple[str, ...]
+    draft: Any  # Draft | None
+
+
+@dataclass(frozen=True)
+class ReceiptPreview:
+    """An issued receipt: its kept PDFs and page images for the screen (PNG bytes per paper)."""
+
+    case_number: str
+    copy: bool
+    paths: dict[str, Path]
+    images: dict[str, list[bytes]]
+
+
+def today() -> dt.date:
+    from mpp_desk.complaints.rules import office_date
+
+    return office_date(dt.datetime.now(dt.timezone.utc))
+
+
+def capture_setup(ctx: AppContext, *, actor) -> CaptureSetup:
+    from sqlalchemy import select
+
+    from mpp_desk.complaints import service
+    from mpp_desk.complaints.channels import list_channels
+    from mpp_desk.models import ServiceStandard
+    from mpp_desk.workdays import load_calendar
+
+    with ctx.uow(write=False, actor=actor) as uow:
+        calendar = load_calendar(uow)
+        day = today()
+        calendar.add_working_days(day, 14)  # index this year (and the next) off the UI thread
+        return CaptureSetup(
+            calendar=calendar,
+            today=day,
+            channels=tuple(list_channels(uow)),
+            services=tuple((str(id_), f"{kbli} · {title}") for id_, kbli, title in uow.session.execute(
+                select(ServiceStandard.id, ServiceStandard.kbli, ServiceStandard.title)
+                .where(ServiceStandard.deleted_at.is_(None)).order_by(ServiceStandard.title))),
+            officers=tuple(service.officers(uow)),
+            draft=service.load_draft(uow),
+        )
+
+
+def save_draft(ctx: AppContext, *, actor, form: dict) -> dt.datetime:
+    from mpp_desk.complaints import service
+
+    with ctx.uow(actor=actor) as uow:
+        saved = service.save_draft(uow, form=form)
+        uow.commit()
+        return saved
+
+
+def discard_draft(ctx: AppContext, *, actor) -> bool:
+    from mpp_desk.complaints import service
+
+    with ctx.uow(actor=actor) as uow:
+        done = service.discard_draft(uow)
+        uow.commit()
+        return done
+
+
+def save_case(ctx: AppContext, *, actor, draft, attachments: list[str]):
+    from mpp_desk.complaints import service
+
+    with ctx.uow(actor=actor) as uow:
+        detail = service.save_case(uow, draft=draft, attachments=[Path(p) for p in attachments],
+                                   data_dir=ctx.data_dir)
+        uow.commit()
+        return detail
+
+
+def list_cases(ctx: AppContext, *, actor, status: str | None = None, search: str | None = None,
+               mine: bool = False) -> list:
+    from mpp_desk.complaints import service
+
+    with ctx.uow(write=False, actor=actor) as uow:
+        return service.list_cases(uow, status=status or None, search=search or None,
+                                  assignee=actor.username if mine else None)
+
+
+def get_case(ctx: AppContext, *, actor, case_id: uuid.UUID):
+    from mpp_desk.complaints import service
+
+    with ctx.uow(write=False, actor=actor) as uow:
+        return service.get_case(uow, case_id=case_id)
+
+
+def related_cases(ctx: AppContext, *, actor, case_id: uuid.UUID) -> list:
+    from mpp_desk.complaints import service
+
+    with ctx.uow(write=False, actor=actor) as uow:
+        return service.related_cases(uow, case_id=case_id)
+
+
+STEPS = ("classify", "analyse", "assign", "approve_apip", "follow_up", "report_to_superior", "inform", "close",
+         "reopen", "add_note")
+
+
+def run_step(ctx: AppContext, *, actor, step: str, case_id: uuid.UUID, values: dict):
+    """One follow-up step by name (see STEPS) with the dialog's values; returns the case afterwards."""
+    from mpp_desk.complaints import service
+
+    if step not in STEPS:
+        raise ValueError(step)
+    with ctx.uow(actor=actor) as uow:
+        detail = getattr(service, step)(uow, case_id=case_id, **values)
+        uow.commit()
+        return detail
+
+
+def add_attachments(ctx: AppContext, *, actor, case_id: uuid.UUID, paths: list[str]):
+    from mpp_desk.complaints import service
+
+    with ctx.uow(actor=actor) as uow:
+        detail = service.add_attachments(uow, case_id=case_id, paths=[Path(p) for p in paths], data_dir=ctx.data_dir)
+        uow.commit()
+        return detail
+
+
+def issue_receipt(ctx: AppContext, *, actor, case_id: uuid.UUID, dpi: int = 110) -> ReceiptPreview:
+    """Count a print of the receipt, keep its PDFs, and render the pages for the preview."""
+    from mpp_desk.complaints.receipts import issue_receipt as issue
+
+    with ctx.uow(actor=actor) as uow:
+        issued = issue(uow, case_id=case_id, data_dir=ctx.data_dir)
+        uow.commit()
+    return ReceiptPreview(issued.receipt.case_number, issued.copy, dict(issued.paths),
+                          {paper: page_images(path, dpi=dpi) for paper, path in issued.paths.items()})
+
+
+def page_images(pdf: Path | bytes, *, dpi: int = 110) -> list[bytes]:
+    """PNG bytes of every page of a PDF (for the screen, or at printer resolution for Qt printing)."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
+    try:
+        images = []
+        for index in range(len(doc)):
+            buffer = io.BytesIO()
+            doc[index].render(scale=dpi / 72).to_pil().save(buffer, format="PNG")
+            images.append(buffer.getvalue())
+        return images
+    finally:
+        doc.close()
+
+
+def print_receipt_escpos(ctx: AppContext, *, actor, case_id: uuid.UUID) -> str | None:
+    """Send the receipt to the receipt printer when it is an ESC/POS one; None when Qt should print the PDF."""
+    from mpp_desk import settings
+    from mpp_desk.complaints.receipts import build_receipt, render_receipt_escpos
+
+    with ctx.uow(write=False, actor=actor) as uow:
+        spec = str(settings.get(uow, "printer.receipt") or "")
+        if not spec.startswith("escpos-"):
+            return None
+        receipt = build_receipt(uow, case_id=case_id, data_dir=ctx.data_dir)
+    from mpp_desk.printing.printers import printer_from_setting
+
+    printer = printer_from_setting(spec, data_dir=ctx.data_dir)
+    data = render_receipt_escpos(receipt, width_chars=getattr(printer, "width_chars", 48))
+    device = printer._connect()  # noqa: SLF001 - the same connection the ticket printer opens
+    device.open()
+    try:
+        device._raw(data)  # noqa: SLF001
+    finally:
+        device.close()
+    return printer.label
+
+
+# --- oversight ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OversightData:
+    oversight: Any
+    figures: Any
+
+
+def oversight(ctx: AppContext, *, actor, today: dt.date, date_from: dt.date, date_to: dt.date) -> OversightData:
+    from mpp_desk.complaints.oversight import oversight as due, period_figures
+
+    with ctx.uow(write=False, actor=actor) as uow:
+        return OversightData(due(uow, today=today),
+                             period_figures(uow, date_from=date_from, date_to=date_to, today=today))
+
+
+def export_register(ctx: AppContext, *, actor, date_from: dt.date, date_to: dt.date, fmt: str, out: str,
+                    today: dt.date, filters=None):
+    from mpp_desk.complaints.register import RegisterFilter, export_register as export
+
+    with ctx.uow(actor=actor) as uow:
+        written = export(uow, date_from=date_from, date_to=date_to, fmt=fmt, out=out, today=today,
+                         filters=filters or RegisterFilter())
+        uow.commit()
+        return written
+
+
+def list_channels(ctx: AppContext, *, actor) -> list:
+    from mpp_desk.complaints.channels import list_channels as channels
+
+    with ctx.uow(write=False, actor=actor) as uow:
+        return channels(uow, include_inactive=True)
+
+
+def save_channel(ctx: AppContext, *, actor, **values):
+    from mpp_desk.complaints.channels import save_channel as save
+
+    with ctx.uow(actor=actor) as uow:
+        channel = save(uow, **values)
+        uow.commit()
+        return channel
+
+
+def remove_channel(ctx: AppContext, *, actor, code: str) -> bool:
+    from mpp_desk.complaints.channels import remove_channel as remove
+
+    with ctx.uow(actor=actor) as uow:
+        done = remove(uow, code=code)
+        uow.commit()
+        return done

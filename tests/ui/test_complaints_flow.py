@@ -1,0 +1,274 @@
+"""The complaint desk driven through its widgets: capture with live rules, drafts, every step to closing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate
+from sqlalchemy import select
+
+from mpp_desk.models import AuditEntry
+
+PASSWORD = "Pengaduan-Rahasia-2026"
+
+
+@pytest.fixture
+def desk(ui_ctx, sign_in):
+    """Complaint officers "budi" and "rina" and supervisor "kepala", signed in."""
+    from mpp_desk import auth
+    from mpp_desk.roles import TERMINAL
+
+    with ui_ctx.uow(actor=TERMINAL) as uow:
+        for username, role in (("budi", "complaints"), ("rina", "complaints"), ("kepala", "supervisor")):
+            auth.create_user(uow, actor=TERMINAL, username=username, full_name=f"{username.title()} Staf", role=role,
+                             password=PASSWORD, must_change_password=False)
+        uow.commit()
+    return {name: sign_in(name, PASSWORD) for name in ("budi", "rina", "kepala")}
+
+
+def wait_tasks(qtbot, tasks):
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=15000)
+
+
+def open_area(qtbot, ctx, tasks, actor):
+    from mpp_desk.ui.areas.complaints_area import ComplaintsArea
+
+    area = ComplaintsArea(ctx=ctx, tasks=tasks, actor=actor)
+    qtbot.addWidget(area)
+    area.resize(1366, 700)
+    area.show()
+    qtbot.waitUntil(lambda: area.capture.setup is not None and area.capture.isEnabled(), timeout=15000)
+    return area
+
+
+def settle(qtbot, capture):
+    """Let the debounced rules run."""
+    capture._assess_timer.stop()
+    capture.assess_now()
+
+
+def fill_complaint(capture, **overrides):
+    values = dict(name="Siti Aminah", phone="0812 3456 7890", substance="Berkas sudah lengkap tetapi belum diproses.")
+    values.update(overrides)
+    capture.reporter_name.setText(values["name"])
+    capture.reporter_phone.setText(values["phone"])
+    capture.substance.setPlainText(values["substance"])
+
+
+def actions(ctx) -> list[str]:
+    with ctx.uow(write=False) as uow:
+        return list(uow.session.scalars(select(AuditEntry.action).order_by(AuditEntry.seq)))
+
+
+def test_anonymous_message_becomes_a_suggestion_with_the_reason_shown(qtbot, ui_ctx, tasks, desk):
+    area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    capture = area.capture
+    capture.substance.setPlainText("Mohon disediakan kursi roda di pintu masuk.")
+    capture.anonymous.setChecked(True)
+    note = capture.notes["anonymous"]
+    qtbot.waitUntil(note.isVisible, timeout=5000)  # the debounced rules ran
+    assert capture.kind_label.text() == "SARAN" and "Anonim: dicatat sebagai saran" in note.text()
+    assert "Anonim" in capture.reasons_label.text()
+    assert not capture.reporter_name.isEnabled()  # identity fields are off for an anonymous message
+    assert capture.respond_label.text().startswith("Ditanggapi paling lambat")
+    with qtbot.waitSignal(capture.sig_saved, timeout=15000) as saved:
+        capture.save()
+    detail = saved.args[0]
+    assert detail.summary.kind == "suggestion" and detail.summary.reporter.anonymous
+    assert capture.substance.toPlainText() == "" and not capture.anonymous.isChecked()  # ready for the next one
+    assert capture.saved_box.isVisible() and detail.case_number in capture.saved_label.text()
+    assert "saran" in capture.saved_label.text()
+
+
+def test_late_complaint_is_flagged_and_the_officers_decision_recorded(qtbot, ui_ctx, tasks, desk):
+    area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    capture = area.capture
+    today = capture.setup.today
+    fill_complaint(capture)
+    served = today - dt.timedelta(days=40)
+    capture.service_received_on.setDate(QDate(served.year, served.month, served.day))
+    settle(qtbot, capture)
+    note = capture.notes["service_received_on"]
+    assert note.isVisible() and "40 hari kalender" in note.text() and "dapat diperlakukan sebagai saran" in note.text()
+    assert note.objectName() == "errorNote"
+    assert capture.form.rows["late_decision"].isVisibleTo(capture)
+    capture.save()  # refused until the officer decides: shown beside the decision, the form kept
+    error = capture.form.rows["late_decision"].error
+    assert error.isVisible() and "putuskan" in error.text().lower()
+    assert capture.reporter_name.text() == "Siti Aminah" and capture.substance.toPlainText()
+    capture.late_decision.setCurrentIndex(capture.late_decision.findData("suggestion"))
+    capture.late_decision_note.setText("Layanan diterima lebih dari sebulan lalu.")
+    settle(qtbot, capture)
+    assert capture.kind_label.text() == "SARAN"
+    assert "petugas memutuskan memperlakukannya sebagai saran" in capture.notes["late_decision"].text()
+    with qtbot.waitSignal(capture.sig_saved, timeout=15000) as saved:
+        capture.save()
+    detail = saved.args[0]
+    assert detail.summary.kind == "suggestion" and detail.summary.late and detail.late_decision == "suggestion"
+    assert detail.steps[-1].notes == "Layanan diterima lebih dari sebulan lalu."
+
+
+def run_step(qtbot, panel, action, **values):
+    panel.start_action(action)
+    qtbot.waitUntil(lambda: panel.dialog is not None and panel.dialog.step == action and panel.dialog.isVisible(),
+                    timeout=15000)
+    dialog = panel.dialog
+    for key, value in values.items():
+        dialog.set(key, value)
+    with qtbot.waitSignal(dialog.sig_done, timeout=15000):
+        dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    return panel.detail
+
+
+def test_a_complaint_goes_through_every_step_to_closing_via_the_widgets(qtbot, ui_ctx, tasks, desk):
+    area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    capture = area.capture
+    fill_complaint(capture, substance="Verifikasi sertifikat standar saya tertunda.")
+    capture.channel.setCurrentIndex(capture.channel.findData("whatsapp"))
+    capture.service.setCurrentIndex(2)
+    capture.lapor_direction.setCurrentIndex(capture.lapor_direction.findData("from"))
+    capture.lapor_id.setText("LPR-2026-31337")
+    settle(qtbot, capture)
+    assert capture.kind_label.text() == "PENGADUAN"
+    expected_due = capture.setup.calendar.add_working_days(capture.setup.today, 14)
+    assert capture.assessment.respond_by == expected_due
+    assert capture.notes["received_at"].objectName() == "okNote"
+    with qtbot.waitSignal(capture.sig_saved, timeout=15000) as saved:
+        capture.save()
+    case = saved.args[0]
+
+    # the receipt straight after saving: preview of both papers, kept as PDF
+    capture.receipt_button.click()
+    panel = area.cases.detail
+    qtbot.waitUntil(lambda: panel.dialog is not None and panel.dialog.isVisible(), timeout=20000)
+    receipt = panel.dialog
+    assert not receipt.preview.copy and receipt.pages["a4"].pixmap().width() > 500
+    assert receipt.pages["80mm"].pixmap().height() > receipt.pages["80mm"].pixmap().width()
+    assert all(path.exists() for path in receipt.preview.paths.values())
+    receipt.accept()
+
+    capture.open_button.click()
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.id == case.id, timeout=15000)
+    assert area.tabs.currentWidget() is area.cases
+    qtbot.waitUntil(lambda: area.cases.model.rowCount() >= 1, timeout=15000)
+    qtbot.waitUntil(lambda: bool(panel.officers), timeout=15000)
+    run_step(qtbot, panel, "assign", username="rina")
+    run_step(qtbot, panel, "assign", username="budi", notes="Kembali ke Budi")
+    run_step(qtbot, panel, "classify", problem_type="completion_time", sector="Perizinan berusaha")
+    run_step(qtbot, panel, "analyse", core_problem="Verifikasi melewati jangka waktu.",
+             standard_link="Standar Pelayanan angka 3", plan=["clarification", "confirmation"])
+    # a refused step keeps the dialog open with the message beside the field
+    panel.start_action("follow_up")
+    qtbot.waitUntil(lambda: panel.dialog.step == "follow_up" and panel.dialog.isVisible(), timeout=15000)
+    dialog = panel.dialog
+    dialog.set("path", "agency")
+    dialog.set("action", "Koordinasi dengan dinas teknis")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.form.rows["agency"].error.isVisible(), timeout=15000)
+    assert dialog.isVisible() and dialog.values()["action"] == "Koordinasi dengan dinas teknis"
+    dialog.set("agency", "Dinas Komunikasi dan Informatika")
+    with qtbot.waitSignal(dialog.sig_done, timeout=15000):
+        dialog.submit()
+    assert not panel.buttons["approve_apip"].isVisible()  # the desk does not approve APIP
+    assert not panel.buttons["close"].isEnabled() or panel.detail.missing_for_close()
+    run_step(qtbot, panel, "report_to_superior", level="section_head", report="Laporan tertulis tindak lanjut.")
+    informed_at = dt.datetime.now(dt.timezone.utc)
+    run_step(qtbot, panel, "inform", method="telephone", informed_at=informed_at, message="Verifikasi selesai besok.")
+    detail = run_step(qtbot, panel, "close", outcome="Sertifikat terbit.")
+    assert detail.summary.status == "closed"
+    assert [s.type for s in detail.steps] == ["received", "assigned", "assigned", "classified", "analysed",
+                                              "resolution", "reported", "informed", "closed"]
+    timeline = panel.timeline.toPlainText()
+    for words in ("Diterima", "Ditugaskan", "Dikelompokkan", "Ditelaah", "Tindak lanjut", "Dilaporkan kepada atasan",
+                  "Pelapor diberi tahu", "Selesai", "Klarifikasi, Konfirmasi", "Dinas Komunikasi dan Informatika",
+                  "budi"):
+        assert words in timeline, words
+    assert panel.buttons["reopen"].isEnabled() and not panel.buttons["close"].isEnabled()
+    reopened = run_step(qtbot, panel, "reopen", reason="Pelapor belum menerima sertifikat.")
+    assert reopened.summary.status == "open" and reopened.steps[-1].type == "reopened"
+    # a second receipt is a copy
+    panel.receipt()
+    qtbot.waitUntil(lambda: isinstance(panel.dialog, type(receipt)) and panel.dialog is not receipt
+                    and panel.dialog.isVisible(), timeout=20000)
+    assert panel.dialog.preview.copy
+    panel.dialog.accept()
+    done = actions(ui_ctx)
+    for action in ("complaints.captured", "complaints.assigned", "complaints.reassigned", "complaints.classified",
+                   "complaints.analysed", "complaints.followed_up", "complaints.reported", "complaints.informed",
+                   "complaints.closed", "complaints.reopened", "complaints.receipt_printed"):
+        assert action in done, action
+    wait_tasks(qtbot, tasks)
+
+
+def test_a_failed_save_keeps_the_form_and_the_draft(qtbot, ui_ctx, tasks, desk, monkeypatch):
+    from mpp_desk.complaints import service
+    from mpp_desk.ui.ops import complaints as ops
+
+    area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    capture = area.capture
+    fill_complaint(capture)
+    capture.reporter_nik.setText("1234")
+    capture.save()  # refused by the rules at once, beside the NIK
+    assert capture.form.rows["reporter_nik"].error.isVisible()
+    assert "16 angka" in capture.form.rows["reporter_nik"].error.text()
+    capture.reporter_nik.setText("")
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk I/O error")
+
+    monkeypatch.setattr(ops, "save_case", broken)
+    capture.save()
+    qtbot.waitUntil(lambda: "disk I/O error" in capture.status.text(), timeout=15000)
+    assert capture.reporter_name.text() == "Siti Aminah"
+    assert capture.substance.toPlainText() == "Berkas sudah lengkap tetapi belum diproses."
+    wait_tasks(qtbot, tasks)
+    with ui_ctx.uow(write=False, actor=desk["budi"]) as uow:
+        kept = service.load_draft(uow)
+    assert kept is not None and kept.form["reporter_name"] == "Siti Aminah"
+
+
+def test_the_draft_is_restored_after_the_area_is_recreated(qtbot, ui_ctx, tasks, desk, tmp_path):
+    area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    capture = area.capture
+    fill_complaint(capture, substance="Petugas loket 3 tidak ramah ✓ — mohon ditindaklanjuti.")
+    capture.reporter_email.setText("siti@example.com")
+    capture.channel.setCurrentIndex(capture.channel.findData("email"))
+    photo = tmp_path / "bukti.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    capture.add_file(str(photo))
+    bad = tmp_path / "bukan-foto.png"
+    bad.write_bytes(b"GIF89a not really a png")
+    capture.add_file(str(bad))
+    assert capture.form.rows["attachments"].error.isVisible() and "bukan-foto.png" in capture.form.rows[
+        "attachments"].error.text()
+    assert capture.attachment_paths() == [str(photo)]
+    qtbot.waitUntil(lambda: not capture.dirty, timeout=15000)  # the autosave ran (every few seconds)
+    wait_tasks(qtbot, tasks)
+    area.close()
+
+    again = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    c = again.capture
+    assert c.reporter_name.text() == "Siti Aminah" and c.reporter_email.text() == "siti@example.com"
+    assert c.substance.toPlainText() == "Petugas loket 3 tidak ramah ✓ — mohon ditindaklanjuti."
+    assert c.channel.currentData() == "email" and c.attachment_paths() == [str(photo)]
+    assert "dipulihkan" in c.status.text()
+    other = open_area(qtbot, ui_ctx, tasks, desk["rina"])  # another officer's form is empty
+    assert other.capture.reporter_name.text() == "" and other.capture.substance.toPlainText() == ""
+    with qtbot.waitSignal(c.sig_saved, timeout=15000) as saved:
+        c.save()
+    assert saved.args[0].attachments[0].filename == "bukti.png"
+    wait_tasks(qtbot, tasks)
+    third = open_area(qtbot, ui_ctx, tasks, desk["budi"])  # saved: nothing to restore
+    assert third.capture.reporter_name.text() == ""
+
+
+def test_case_list_model_passes_the_model_tester(qtmodeltester, qtbot, ui_ctx, tasks, desk):
+    area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    fill_complaint(area.capture)
+    with qtbot.waitSignal(area.capture.sig_saved, timeout=15000):
+        area.capture.save()
+    qtbot.waitUntil(lambda: area.cases.model.rowCount() == 1, timeout=15000)
+    qtmodeltester.check(area.cases.model)
+    assert area.cases.model.index(0, 4).data() == "14 hari kerja lagi" or "hari kerja" in area.cases.model.index(0, 4).data()
