@@ -104,23 +104,26 @@ class EscposPrinter:
         self.reads_status = reads_status
 
     def print_ticket(self, slip: TicketSlip) -> PrintResult:
-        from escpos.exceptions import DeviceNotFoundError
-
         from mpp_desk.printing.escpos_ticket import render_ticket_escpos
 
-        data = render_ticket_escpos(slip, width_chars=self.width_chars)
+        return self.print_raw(render_ticket_escpos(slip, width_chars=self.width_chars))
+
+    def print_raw(self, data: bytes) -> PrintResult:
+        """Send ESC/POS bytes rendered beforehand (a ticket, a receipt) in one write; never raises."""
+        from escpos.exceptions import DeviceNotFoundError
+
         device = None
         try:
             device = self._connect()
             device.open()
             if self.reads_status and _paper_status(device) == 0:
                 return PrintFailed(OUT_OF_PAPER, f"{self.label}: paper sensor reports no paper")
-            device._raw(data)  # one write of the whole ticket, rendered beforehand
+            device._raw(data)  # noqa: SLF001 - python-escpos's one call for pre-rendered bytes
             return PrintOk(self.label)
         except DeviceNotFoundError as exc:
             return PrintFailed(NOT_FOUND, f"{self.label}: {exc}")
-        except Exception as exc:  # noqa: BLE001 - the ticket must survive any printer fault
-            log.warning("ticket printer %s failed: %s", self.label, exc)
+        except Exception as exc:  # noqa: BLE001 - what is being printed must survive any printer fault
+            log.warning("printer %s failed: %s", self.label, exc)
             return PrintFailed(NOT_FOUND if isinstance(exc, (ConnectionError, socket.timeout)) else FAILED,
                                f"{self.label}: {type(exc).__name__}: {exc}")
         finally:
@@ -168,9 +171,16 @@ class PdfFolderPrinter:
 
         try:
             data = render_ticket_pdf(slip, width_mm=self.width_mm)
+        except OSError as exc:
+            return PrintFailed(FAILED, f"{self.label}: {exc}")
+        suffix = "-salinan" if slip.copy else ""
+        return self.print_pdf(data, f"{slip.issued_at.date().isoformat()}_{slip.code}{suffix}.pdf")
+
+    def print_pdf(self, data: bytes, name: str) -> PrintResult:
+        """Write a rendered PDF (a ticket, a receipt) as ``name`` in the folder, atomically; never raises."""
+        try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            suffix = "-salinan" if slip.copy else ""
-            path = self.folder / f"{slip.issued_at.date().isoformat()}_{slip.code}{suffix}.pdf"
+            path = self.folder / name
             tmp = path.with_suffix(".tmp")
             tmp.write_bytes(data)
             tmp.replace(path)
@@ -201,13 +211,17 @@ class SystemPrinter:
 
         if self.needs_qt:
             return PrintFailed(NEEDS_QT, self.label)
+        return self.print_pdf(render_ticket_pdf(slip, width_mm=self.width_mm), f"{slip.code}.pdf")
+
+    def print_pdf(self, data: bytes, name: str = "") -> PrintResult:
+        """Hand a rendered PDF to lp/lpr; never raises (on Windows the desktop app prints through Qt)."""
+        if self.needs_qt:
+            return PrintFailed(NEEDS_QT, self.label)
         command = self.command()
         if command is None:
             return PrintFailed(NOT_FOUND, "neither lp nor lpr is installed")
         try:
-            result = subprocess.run(
-                command, input=render_ticket_pdf(slip, width_mm=self.width_mm), capture_output=True, timeout=self.timeout
-            )
+            result = subprocess.run(command, input=data, capture_output=True, timeout=self.timeout)
         except (OSError, subprocess.SubprocessError) as exc:
             return PrintFailed(FAILED, f"{self.label}: {exc}")
         if result.returncode != 0:

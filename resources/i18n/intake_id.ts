@@ -20,30 +20,6 @@
             <translation>{visits} kunjungan, median {median} menit, p90 {p90} menit</translation>
         </message>
         <message>
-            <source>No receipt printer is set up on this PC.</source>
-            <translation>PC ini belum diatur printer tanda terimanya.</translation>
-        </message>
-        <message>
-            <source>The receipt printer cannot be reached (switched off or unplugged).</source>
-            <translation>Printer tanda terima tidak dapat dihubungi (mati atau kabelnya terlepas).</translation>
-        </message>
-        <message>
-            <source>The receipt printer is out of paper.</source>
-            <translation>Kertas printer tanda terima habis.</translation>
-        </message>
-        <message>
-            <source>The receipt printer reported an error.</source>
-            <translation>Printer tanda terima melaporkan kesalahan.</translation>
-        </message>
-        <message>
-            <source>This printer is printed to through the print dialog.</source>
-            <translation>Printer ini dipakai melalui dialog cetak.</translation>
-        </message>
-        <message>
-            <source>The receipt printer setting is not valid; ask the administrator to correct it.</source>
-            <translation>Pengaturan printer tanda terima tidak valid; minta administrator memperbaikinya.</translation>
-        </message>
-        <message>
             <source>Received</source>
             <translation>Diterima</translation>
         </message>
@@ -416,6 +392,33 @@
         <message>
             <source>The checklist has no line {position}.</source>
             <translation>Daftar periksa tidak memiliki baris {position}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>printing</name>
+        <message>
+            <source>No receipt printer is set up on this PC.</source>
+            <translation>PC ini belum diatur printer tanda terimanya.</translation>
+        </message>
+        <message>
+            <source>The receipt printer cannot be reached (switched off or unplugged).</source>
+            <translation>Printer tanda terima tidak dapat dihubungi (mati atau kabelnya terlepas).</translation>
+        </message>
+        <message>
+            <source>The receipt printer is out of paper.</source>
+            <translation>Kertas printer tanda terima habis.</translation>
+        </message>
+        <message>
+            <source>The receipt printer reported an error.</source>
+            <translation>Printer tanda terima melaporkan kesalahan.</translation>
+        </message>
+        <message>
+            <source>This printer is printed to through the print dialog.</source>
+            <translation>Printer ini dipakai melalui dialog cetak.</translation>
+        </message>
+        <message>
+            <source>The receipt printer setting is not valid; ask the administrator to correct it.</source>
+            <translation>Pengaturan printer tanda terima tidak valid; minta administrator memperbaikinya.</translation>
         </message>
     </context>
 </TS>

@@ -1937,6 +1937,18 @@
             <source>Sent to the printer.</source>
             <translation>Dikirim ke printer.</translation>
         </message>
+        <message>
+            <source>{problem} The case is saved and the PDF copy is kept: fix the printer and print again.</source>
+            <translation>{problem} Pengaduan tetap tercatat dan arsip PDF disimpan: perbaiki printer lalu cetak lagi.</translation>
+        </message>
+        <message>
+            <source>Print the receipt</source>
+            <translation>Cetak tanda terima</translation>
+        </message>
+        <message>
+            <source>The printer could not be started.</source>
+            <translation>Printer tidak dapat dimulai.</translation>
+        </message>
     </context>
     <context>
         <name>CaseDetailPanel</name>

@@ -272,3 +272,64 @@ def test_case_list_model_passes_the_model_tester(qtmodeltester, qtbot, ui_ctx, t
     qtbot.waitUntil(lambda: area.cases.model.rowCount() == 1, timeout=15000)
     qtmodeltester.check(area.cases.model)
     assert area.cases.model.index(0, 4).data() == "14 hari kerja lagi" or "hari kerja" in area.cases.model.index(0, 4).data()
+
+
+def _saved_receipt(qtbot, ui_ctx, tasks, desk):
+    area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    capture = area.capture
+    fill_complaint(capture)
+    settle(qtbot, capture)
+    with qtbot.waitSignal(capture.sig_saved, timeout=15000) as saved:
+        capture.save()
+    capture.receipt_button.click()
+    panel = area.cases.detail
+    qtbot.waitUntil(lambda: panel.dialog is not None and panel.dialog.isVisible(), timeout=20000)
+    return saved.args[0], panel.dialog
+
+
+def _set_receipt_printer(ctx, spec: str) -> None:
+    from mpp_desk import settings
+    from mpp_desk.roles import TERMINAL
+
+    with ctx.uow(actor=TERMINAL) as uow:
+        settings.set(uow, actor=TERMINAL, key="printer.receipt", value=spec)
+        uow.commit()
+
+
+@pytest.mark.parametrize("kind", ["escpos-file", "pdf"])
+def test_the_receipt_goes_to_this_pcs_receipt_printer(qtbot, ui_ctx, tasks, desk, tmp_path, kind):
+    target = tmp_path / ("printer.bin" if kind == "escpos-file" else "printed")
+    _set_receipt_printer(ui_ctx, f"{kind}:{target}")
+    case, dialog = _saved_receipt(qtbot, ui_ctx, tasks, desk)
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=15000)
+    assert dialog.message.objectName() == "okNote" and dialog.message.text().startswith("Dikirim ke")
+    if kind == "escpos-file":  # the roll receipt as ESC/POS: the case number in text and the printer's own QR
+        data = target.read_bytes()
+        assert case.case_number.encode() in data and b"\x1d(k" in data
+    else:  # the kept A4 PDF, byte for byte
+        (printed,) = target.iterdir()
+        assert printed.read_bytes() == dialog.preview.paths["a4"].read_bytes()
+
+
+def test_without_a_receipt_printer_the_print_dialog_prints_the_kept_pdf(qtbot, ui_ctx, tasks, desk, monkeypatch):
+    from mpp_desk.ui.areas.complaints_area import ReceiptDialog
+
+    painted = []
+    monkeypatch.setattr(ReceiptDialog, "_run_print_dialog", lambda self, printer: True)
+    monkeypatch.setattr("mpp_desk.ui.receipt_print.paint_pdf", lambda pdf, printer: painted.append(pdf) or 1)
+    _case, dialog = _saved_receipt(qtbot, ui_ctx, tasks, desk)
+    dialog.tabs.setCurrentIndex(1)  # the 80 mm roll
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: bool(painted), timeout=15000)
+    assert painted == [dialog.preview.paths["80mm"].read_bytes()]
+    assert dialog.message.objectName() == "okNote"
+
+
+def test_a_printer_fault_is_explained_and_printing_can_be_repeated(qtbot, ui_ctx, tasks, desk, tmp_path):
+    _set_receipt_printer(ui_ctx, f"escpos-file:{tmp_path / 'no-such-dir' / 'lp0'}")
+    _case, dialog = _saved_receipt(qtbot, ui_ctx, tasks, desk)
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: dialog.message.isVisible() and dialog.print_button.isEnabled(), timeout=15000)
+    assert dialog.message.objectName() == "errorNote"
+    assert "Printer tanda terima" in dialog.message.text() and "cetak lagi" in dialog.message.text()

@@ -217,7 +217,7 @@ def test_a_view_of_the_wrong_kind_is_refused():
 def test_receipts_go_to_a_thermal_printer_as_escpos_and_faults_come_back_as_results(tmp_path):
     import socket
 
-    from mpp_desk.intake.printing import BAD_SETTING, failure_text, preferred_size, send
+    from mpp_desk.printing.receipt_printer import BAD_SETTING, failure_text, preferred_size, send
     from mpp_desk.intake.receipts import render_receipt_escpos
     from mpp_desk.printing.printers import NOT_CONFIGURED, NOT_FOUND, OUT_OF_PAPER
     from tests.unit.test_ticket_render import FakeNetworkPrinter

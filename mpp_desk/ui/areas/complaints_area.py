@@ -15,7 +15,7 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -802,44 +802,53 @@ class ReceiptDialog(QDialog):
         return ("a4", "80mm")[self.tabs.currentIndex()]
 
     def print_receipt(self) -> None:
-        """ESC/POS when the receipt printer is a thermal one; otherwise the PDF through the system's printers."""
+        """To this PC's receipt printer (ESC/POS on a thermal one, the kept PDF otherwise), or through Qt's dialog."""
         from mpp_desk.ui.ops import complaints as ops
 
         ctx, actor, case_id = self._ctx, self._actor, self.case_id
-        Op(self._tasks, lambda: ops.print_receipt_escpos(ctx, actor=actor, case_id=case_id)).success(
-            self._escpos_done).failure(lambda e: set_note(self.message, error_text(e), "errorNote")).run()
-
-    def _escpos_done(self, label) -> None:
-        if label is not None:
-            set_note(self.message, self.tr("Sent to {printer}.").format(printer=label), "okNote")
-            return
-        from mpp_desk.ui.ops import complaints as ops
-
         path = self.preview.paths[self.current_paper()]
-        Op(self._tasks, lambda: ops.page_images(path, dpi=300)).success(self._print_images).failure(
-            lambda e: set_note(self.message, error_text(e), "errorNote")).run()
+        self.print_button.setEnabled(False)
+        Op(self._tasks, lambda: ops.print_receipt(ctx, actor=actor, case_id=case_id, pdf_path=path)).success(
+            self._print_done).failure(self._print_error).run()
 
-    def _print_images(self, images: list[bytes]) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    def _print_error(self, error: BaseException) -> None:
+        self.print_button.setEnabled(True)
+        set_note(self.message, error_text(error), "errorNote")
+
+    def _print_done(self, outcome) -> None:
+        from mpp_desk.printing.receipt_printer import NEEDS_QT, NOT_CONFIGURED, failure_text
+
+        self.print_button.setEnabled(True)
+        result = outcome.result
+        if result.ok:
+            set_note(self.message, self.tr("Sent to {printer}.").format(printer=result.where), "okNote")
+        elif result.reason in (NEEDS_QT, NOT_CONFIGURED):
+            self._print_with_qt(outcome.pdf, named=outcome.spec.partition(":")[2] if result.reason == NEEDS_QT else None)
+        else:
+            set_note(self.message, self.tr("{problem} The case is saved and the PDF copy is kept: fix the printer and "
+                                           "print again.").format(problem=failure_text(result)), "errorNote")
+
+    def _run_print_dialog(self, printer) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print the receipt"))
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _print_with_qt(self, pdf: bytes, *, named: str | None) -> None:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from mpp_desk.ui.receipt_print import paint_pdf
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if named:
+            printer.setPrinterName(named)
+        elif not self._run_print_dialog(printer):
             return
-        painter = QPainter(printer)
-        try:
-            for index, data in enumerate(images):
-                if index:
-                    printer.newPage()
-                image = QImage.fromData(data, "PNG")
-                area = painter.viewport()
-                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.setViewport(area.x(), area.y(), size.width(), size.height())
-                painter.setWindow(image.rect())
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
-        set_note(self.message, self.tr("Sent to the printer."), "okNote")
+        if paint_pdf(pdf, printer):
+            set_note(self.message, self.tr("Sent to the printer."), "okNote")
+        else:
+            set_note(self.message, self.tr("The printer could not be started."), "errorNote")
 
 
 class CaseDetailPanel(QWidget):

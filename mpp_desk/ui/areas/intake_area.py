@@ -946,7 +946,7 @@ class IntakeArea(QWidget):
             shown).failure(self._failed).run()
 
     def _print_done(self, result) -> None:
-        from mpp_desk.intake.printing import NEEDS_QT, NOT_CONFIGURED, failure_text
+        from mpp_desk.printing.receipt_printer import NEEDS_QT, NOT_CONFIGURED, failure_text
 
         if result.ok:
             self.printed = True

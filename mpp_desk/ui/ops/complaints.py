@@ -168,27 +168,31 @@ def page_images(pdf: Path | bytes, *, dpi: int = 110) -> list[bytes]:
         doc.close()
 
 
-def print_receipt_escpos(ctx: AppContext, *, actor, case_id: uuid.UUID) -> str | None:
-    """Send the receipt to the receipt printer when it is an ESC/POS one; None when Qt should print the PDF."""
+@dataclass(frozen=True)
+class ReceiptPrint:
+    spec: str  # this PC's printer.receipt setting
+    result: Any  # PrintOk | PrintFailed
+    pdf: bytes  # the kept PDF that was (or is to be) printed
+
+
+def print_receipt(ctx: AppContext, *, actor, case_id: uuid.UUID, pdf_path: Path | str) -> ReceiptPrint:
+    """Send a case's receipt to this PC's receipt printer: ESC/POS to a thermal one, the kept PDF otherwise.
+
+    Never raises for a printer fault (the result says what went wrong); NEEDS_QT and NOT_CONFIGURED
+    mean the desktop app prints the PDF through Qt.
+    """
     from mpp_desk import settings
     from mpp_desk.complaints.receipts import build_receipt, render_receipt_escpos
+    from mpp_desk.printing import receipt_printer
 
     with ctx.uow(write=False, actor=actor) as uow:
         spec = str(settings.get(uow, "printer.receipt") or "")
-        if not spec.startswith("escpos-"):
-            return None
         receipt = build_receipt(uow, case_id=case_id, data_dir=ctx.data_dir)
-    from mpp_desk.printing.printers import printer_from_setting
-
-    printer = printer_from_setting(spec, data_dir=ctx.data_dir)
-    data = render_receipt_escpos(receipt, width_chars=getattr(printer, "width_chars", 48))
-    device = printer._connect()  # noqa: SLF001 - the same connection the ticket printer opens
-    device.open()
-    try:
-        device._raw(data)  # noqa: SLF001
-    finally:
-        device.close()
-    return printer.label
+    path = Path(pdf_path)
+    pdf = path.read_bytes()
+    result = receipt_printer.send(spec, data_dir=ctx.data_dir, pdf=pdf, name=path.name,
+                                  escpos=lambda columns: render_receipt_escpos(receipt, width_chars=columns))
+    return ReceiptPrint(spec, result, pdf)
 
 
 # --- oversight ----------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ def start_data(ctx: AppContext, *, actor) -> StartData:
     """Services (recent first), this officer's open drafts, and this PC's receipt printer."""
     from mpp_desk import settings
     from mpp_desk.intake import service
-    from mpp_desk.intake.printing import preferred_size
+    from mpp_desk.printing.receipt_printer import preferred_size
 
     with ctx.uow(write=False, actor=actor) as uow:
         spec = settings.get(uow, "printer.receipt")
@@ -151,10 +151,11 @@ def issue_copy(ctx: AppContext, *, actor, visit_id: uuid.UUID, size: str):
 
 def print_receipt(ctx: AppContext, *, actor, issued, printer_spec: str):
     """Send an issued receipt to this PC's printer; on success note it as printed. Never raises for printer faults."""
-    from mpp_desk.intake import printing, receipts
+    from mpp_desk.intake import receipts
+    from mpp_desk.printing import receipt_printer
 
     name = issued.pdf_path.rsplit("/", 1)[-1]
-    result = printing.send(printer_spec, data_dir=ctx.data_dir, pdf=issued.pdf,
+    result = receipt_printer.send(printer_spec, data_dir=ctx.data_dir, pdf=issued.pdf,
                            escpos=lambda columns: receipts.render_receipt_escpos(issued.view, width_chars=columns),
                            name=name)
     if result.ok:
