@@ -39,6 +39,26 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+def usage(parser: "argparse.ArgumentParser") -> Callable[..., int]:
+    """The handler of a command group given without its subcommand: the group's help, exit status 2."""
+
+    def handler(args, ctx) -> int:
+        parser.print_help(sys.stderr)
+        return 2
+
+    return handler
+
+
+def sayer(context: str) -> Callable[..., str]:
+    """``say(text, **params)``: a message of *context* in the user's language, parameters filled in."""
+    from mpp_desk.i18n import translate
+
+    def say(text: str, **params: object) -> str:
+        return translate(context, text).format(**params)
+
+    return say
+
+
 # One module per area under mpp_desk/cli/, each with register(subparsers).
 SUBCOMMAND_MODULES = ("catalog", "calendar", "user", "audit", "settings", "queue", "complaints", "intake")
 

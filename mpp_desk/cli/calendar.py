@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from mpp_desk.roles import TERMINAL
 
-import argparse
 import datetime as dt
-import sys
 
-from mpp_desk.cli import print_json
+from mpp_desk.cli import print_json, sayer, usage
 from mpp_desk.i18n import N_, translate
 from mpp_desk.textformat import day_name, format_date
 from mpp_desk.workdays import (
@@ -25,10 +23,12 @@ from mpp_desk.workdays import (
     parse_year,
 )
 
+_say = sayer("workdays")
+
 
 def register(sub) -> None:
     p = sub.add_parser("calendar", help="kalender hari kerja")
-    p.set_defaults(handler=_usage(p))
+    p.set_defaults(handler=usage(p))
     cmds = p.add_subparsers(dest="calendar_command", metavar="PERINTAH")
 
     due = cmds.add_parser(
@@ -64,18 +64,6 @@ def register(sub) -> None:
     reopen.add_argument("day", metavar="TANGGAL", help="YYYY-MM-DD")
     reopen.add_argument("--reason", required=True, metavar="TEKS", help="alasan (wajib)")
     reopen.set_defaults(handler=cmd_open)
-
-
-def _usage(parser: argparse.ArgumentParser):
-    def handler(args, ctx) -> int:
-        parser.print_help(sys.stderr)
-        return 2
-
-    return handler
-
-
-def _say(text: str, **params: object) -> str:
-    return translate("workdays", text).format(**params)
 
 
 def cmd_due(args, ctx) -> int:

@@ -7,18 +7,19 @@ the register and masked on screen.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 
-from mpp_desk.cli import print_json
+from mpp_desk.cli import print_json, sayer, usage
 from mpp_desk.i18n import N_, translate
 from mpp_desk.roles import TERMINAL
+
+_say = sayer("complaints")
 
 
 def register(sub) -> None:
     p = sub.add_parser("complaints", help="pengaduan: kasus lewat tenggat, register, kanal pengaduan")
-    p.set_defaults(handler=_usage(p))
+    p.set_defaults(handler=usage(p))
     cmds = p.add_subparsers(dest="complaints_command", metavar="PERINTAH")
 
     overdue = cmds.add_parser("overdue", help="pengaduan terbuka yang belum ditanggapi lewat 14 hari kerja")
@@ -53,7 +54,7 @@ def register(sub) -> None:
     channels.add_argument("--json", action="store_true", help="keluaran JSON")
     channels.set_defaults(handler=cmd_channels)
     channel = cmds.add_parser("channel", help="ubah kanal pengaduan")
-    channel.set_defaults(handler=_usage(channel))
+    channel.set_defaults(handler=usage(channel))
     ccmds = channel.add_subparsers(dest="channel_command", metavar="PERINTAH")
     cset = ccmds.add_parser("set", help="tambah atau ubah kanal: KODE NAMA")
     cset.add_argument("code", metavar="KODE")
@@ -75,18 +76,6 @@ def register(sub) -> None:
     verify.add_argument("text", metavar="TEKS")
     verify.add_argument("--json", action="store_true", help="keluaran JSON")
     verify.set_defaults(handler=cmd_verify)
-
-
-def _usage(parser: argparse.ArgumentParser):
-    def handler(args, ctx) -> int:
-        parser.print_help(sys.stderr)
-        return 2
-
-    return handler
-
-
-def _say(text: str, **params: object) -> str:
-    return translate("complaints", text).format(**params)
 
 
 def _date(text: str | None, field: str) -> dt.date:

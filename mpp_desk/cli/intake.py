@@ -8,18 +8,16 @@ searching by NIK or name is refused (use the counter's screen).
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import sys
 
-from mpp_desk.cli import print_json
+from mpp_desk.cli import print_json, usage
 from mpp_desk.i18n import translate
 from mpp_desk.roles import TERMINAL
 
 
 def register(sub) -> None:
     receipt = sub.add_parser("receipt", help="tanda terima berkas: periksa keaslian")
-    receipt.set_defaults(handler=_usage(receipt))
+    receipt.set_defaults(handler=usage(receipt))
     rcmds = receipt.add_subparsers(dest="receipt_command", metavar="PERINTAH")
     verify = rcmds.add_parser("verify", help="periksa kode QR tanda terima (teks atau alamat); keluar 0 bila asli")
     verify.add_argument("text", metavar="TEKS")
@@ -27,7 +25,7 @@ def register(sub) -> None:
     verify.set_defaults(handler=cmd_verify)
 
     intake = sub.add_parser("intake", help="berkas permohonan: cari, jatuh tempo, waktu layanan")
-    intake.set_defaults(handler=_usage(intake))
+    intake.set_defaults(handler=usage(intake))
     icmds = intake.add_subparsers(dest="intake_command", metavar="PERINTAH")
     search = icmds.add_parser("search", help="cari berkas (nomor registrasi, NIB, KBLI, status, tanggal)")
     search.add_argument("query", nargs="?", metavar="TEKS", help="nomor registrasi, NIB atau KBLI")
@@ -54,14 +52,6 @@ def register(sub) -> None:
     times.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
     times.add_argument("--json", action="store_true", help="keluaran JSON")
     times.set_defaults(handler=cmd_times)
-
-
-def _usage(parser: argparse.ArgumentParser):
-    def handler(args, ctx) -> int:
-        parser.print_help(sys.stderr)
-        return 2
-
-    return handler
 
 
 def _date(text: str | None, field: str) -> dt.date | None:

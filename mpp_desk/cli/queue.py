@@ -10,21 +10,22 @@ administrator; the scripting commands act as the system (no signed-in person).
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 import uuid
 
-from mpp_desk.cli import print_json
+from mpp_desk.cli import print_json, sayer, usage
 from mpp_desk.i18n import N_, translate
 from mpp_desk.roles import TERMINAL
 
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
+_say = sayer("queue")
+
 
 def register(sub) -> None:
     p = sub.add_parser("queue", help="antrian: pengaturan, uji kios/loket, statistik")
-    p.set_defaults(handler=_usage(p))
+    p.set_defaults(handler=usage(p))
     cmds = p.add_subparsers(dest="queue_command", metavar="PERINTAH")
 
     groups = cmds.add_parser("groups", help="daftar kelompok antrian")
@@ -32,7 +33,7 @@ def register(sub) -> None:
     groups.set_defaults(handler=cmd_groups)
 
     group = cmds.add_parser("group", help="tambah atau ubah kelompok antrian")
-    group.set_defaults(handler=_usage(group))
+    group.set_defaults(handler=usage(group))
     gcmds = group.add_subparsers(dest="group_command", metavar="PERINTAH")
     gadd = gcmds.add_parser("add", help="tambah kelompok: KODE NAMA")
     gadd.add_argument("code", metavar="KODE", help="huruf awalan nomor, mis. A")
@@ -61,7 +62,7 @@ def register(sub) -> None:
     counters.set_defaults(handler=cmd_counters)
 
     counter = cmds.add_parser("counter", help="tambah atau ubah loket")
-    counter.set_defaults(handler=_usage(counter))
+    counter.set_defaults(handler=usage(counter))
     ccmds = counter.add_subparsers(dest="counter_command", metavar="PERINTAH")
     cadd = ccmds.add_parser("add", help="tambah loket: NOMOR NAMA --groups A,B")
     cadd.add_argument("number", type=int, metavar="NOMOR")
@@ -81,7 +82,7 @@ def register(sub) -> None:
     breaks.add_argument("--json", action="store_true", help="keluaran JSON")
     breaks.set_defaults(handler=cmd_breaks)
     brk = cmds.add_parser("break", help="tambah atau hapus jeda mingguan")
-    brk.set_defaults(handler=_usage(brk))
+    brk.set_defaults(handler=usage(brk))
     bcmds = brk.add_subparsers(dest="break_command", metavar="PERINTAH")
     badd = bcmds.add_parser("add", help="tambah jeda: HARI MULAI SELESAI NAMA (hari 0=Senin ... 4=Jumat)")
     badd.add_argument("weekday", type=int, metavar="HARI")
@@ -165,18 +166,6 @@ def register(sub) -> None:
 
     pubkey = cmds.add_parser("public-key", help="kunci publik penandatangan QR (untuk server pusat)")
     pubkey.set_defaults(handler=cmd_public_key)
-
-
-def _usage(parser: argparse.ArgumentParser):
-    def handler(args, ctx) -> int:
-        parser.print_help(sys.stderr)
-        return 2
-
-    return handler
-
-
-def _say(text: str, **params: object) -> str:
-    return translate("queue", text).format(**params)
 
 
 def _queue(ctx):

@@ -21,7 +21,7 @@ import datetime as dt
 import re
 import unicodedata
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from mpp_desk.errors import ValidationError

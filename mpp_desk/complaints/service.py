@@ -31,8 +31,6 @@ from mpp_desk import audit
 from mpp_desk.complaints import labels
 from mpp_desk.complaints.channels import channel_codes, channel_names
 from mpp_desk.complaints.rules import (
-    COMPLAINT,
-    SUGGESTION,
     Assessment,
     CaptureDraft,
     ComplaintInputError,
@@ -51,7 +49,7 @@ from mpp_desk.complaints.views import (
     StepView,
     reporter_view,
 )
-from mpp_desk.errors import PermissionDenied, UserError
+from mpp_desk.errors import UserError
 from mpp_desk.i18n import N_
 from mpp_desk.models import (
     CaseStep,
