@@ -278,6 +278,7 @@ def display_polls(db, day: dt.date) -> dict:
 def rendering(db, day: dt.date) -> dict:
     from mpp_desk.printing.escpos_ticket import render_ticket_escpos
     from mpp_desk.printing.pdf import render_ticket_pdf
+    from mpp_desk.printing.qr import qr_matrix
     from mpp_desk.queue import LocalQueue
 
     queue = LocalQueue(db)
@@ -291,11 +292,33 @@ def rendering(db, day: dt.date) -> dict:
     ):
         times = []
         for _ in range(RENDER_RUNS):
+            qr_matrix.cache_clear()  # every real ticket has its own code: no cached QR in the figures
             t0 = time.perf_counter()
             fn()
             times.append(time.perf_counter() - t0)
         figures[name] = ms(times)
     return figures
+
+
+def bare_commit(folder: Path, runs: int = 400) -> dict:
+    """The floor on this machine, same run: one row inserted and committed by sqlite3 alone (WAL, FULL)."""
+    import sqlite3
+
+    conn = sqlite3.connect(folder / "bare.sqlite3", isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT, at TEXT)")
+        times = []
+        for i in range(runs):
+            t0 = time.perf_counter()
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT INTO t (code, at) VALUES (?, ?)", (f"A{i:03d}", str(i)))
+            conn.execute("COMMIT")
+            times.append(time.perf_counter() - t0)
+        return ms(times)
+    finally:
+        conn.close()
 
 
 def main() -> None:
@@ -308,6 +331,7 @@ def main() -> None:
             for size in SIZES:
                 dbs[size] = prepare(tmp_path / f"queue-{size}.sqlite3")
                 add_history(dbs[size], size)
+            result["baseline_bare_commit"] = bare_commit(tmp_path)
             one = single_process(dbs)
             for size, db in dbs.items():
                 four = concurrent(db, DAY, tmp_path)
@@ -344,6 +368,11 @@ def main() -> None:
         "issue": round(large["issue"]["p95_ms"] / small["issue"]["p95_ms"], 2),
         "call_next": round(large["call_next"]["p95_ms"] / small["call_next"]["p95_ms"], 2),
     }
+    floor = result["baseline_bare_commit"]
+    result["over_bare_commit_median_50000"] = {
+        "issue": round(large["issue"]["median_ms"] / floor["median_ms"], 1),
+        "call_next": round(large["call_next"]["median_ms"] / floor["median_ms"], 1),
+    }
     result["goals"] = {
         "issue_p95_under_5ms_at_50000": large["issue"]["p95_ms"] < 5,
         "call_next_p95_under_5ms_at_50000": large["call_next"]["p95_ms"] < 5,
@@ -366,6 +395,9 @@ def main() -> None:
         print(f"render {name:<18} median {fig['median_ms']:.2f} ms  p95 {fig['p95_ms']:.2f} ms")
     print(f"p95 growth 2,000 -> 50,000: issue x{result['growth_p95_50000_over_2000']['issue']}, "
           f"call-next x{result['growth_p95_50000_over_2000']['call_next']}")
+    print(f"baseline: a bare sqlite3 insert+commit (WAL, FULL) median {floor['median_ms']:.2f} ms, p95 "
+          f"{floor['p95_ms']:.2f} ms; at 50,000 issue is x{result['over_bare_commit_median_50000']['issue']}, "
+          f"call-next x{result['over_bare_commit_median_50000']['call_next']} of it (median)")
     print(f"integrity: {result['integrity']}")
     print(f"goals: {result['goals']}  (runtime {result['runtime_s']} s)")
     print(json.dumps(result))

@@ -59,13 +59,9 @@ class QrCode(Flowable):
 
     def __init__(self, data: str, size: float, *, align: str = "CENTER") -> None:
         super().__init__()
-        import qrcode
-        from qrcode.constants import ERROR_CORRECT_M
+        from mpp_desk.printing.qr import qr_matrix
 
-        qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
-        qr.add_data(data)
-        qr.make(fit=True)
-        self.matrix = qr.get_matrix()
+        self.matrix = qr_matrix(data)
         self.size = size
         self.hAlign = align
 
@@ -73,25 +69,9 @@ class QrCode(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        modules = len(self.matrix)
-        cell = self.size / modules
-        ops = []
-        for row, line in enumerate(self.matrix):
-            y = self.size - (row + 1) * cell
-            col = 0
-            while col < modules:
-                if line[col]:
-                    start = col
-                    while col < modules and line[col]:
-                        col += 1
-                    ops.append(f"{start * cell:.3f} {y:.3f} {(col - start) * cell:.3f} {cell:.3f} re")
-                else:
-                    col += 1
-        c = self.canv
-        c.saveState()
-        c.setFillGray(0)
-        c.addLiteral("\n".join(ops) + "\nf")
-        c.restoreState()
+        from mpp_desk.printing.qr import draw_qr
+
+        draw_qr(self.canv, self.matrix, 0, self.size, self.size)
 
 
 def balanced(text: str, font: str, size: float, width: float) -> str:

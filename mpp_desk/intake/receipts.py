@@ -20,7 +20,6 @@ so a receipt with an altered field, or a forged signature, does not verify
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import io
 import os
@@ -50,7 +49,6 @@ TOKEN_KINDS = {TANDA_TERIMA: "tt", RETURN_SLIP: "rs"}
 KIND_OF_TOKEN = {v: k for k, v in TOKEN_KINDS.items()}
 SIZES = ("A4", "80mm")
 RECEIPTS_DIRNAME = "receipts"
-QR_MASK = 0
 RECEIPT_LANGUAGE = "id"  # the applicant reads Bahasa Indonesia whatever the counter screen shows
 
 FIELD_LABELS = {
@@ -509,47 +507,13 @@ def _badge(text: str, size: float, *, align: str = "center") -> _Block:
     return _Block(box_h + size * 0.6, draw)
 
 
-@functools.lru_cache(maxsize=16)  # the kept PDF, the preview and a reprint at the other size share one code
-def _qr_matrix(data: str) -> tuple[tuple[bool, ...], ...]:
-    import qrcode
-    from qrcode.constants import ERROR_CORRECT_M
-
-    # A fixed mask: choosing the "best" of eight costs two thirds of a receipt's rendering time, and
-    # the token's bytes are random-looking (a signature), so every mask gives an even, readable code.
-    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, mask_pattern=QR_MASK)
-    qr.add_data(data)
-    qr.make(fit=True)
-    return tuple(tuple(row) for row in qr.get_matrix())
-
-
-def _draw_qr(c, matrix, left: float, top: float, size: float) -> None:
-    # One filled path with a rectangle per run of dark modules (as the queue ticket does):
-    # thousands of canvas.rect() calls would cost more than the rest of the receipt.
-    modules = len(matrix)
-    cell = size / modules
-    ops = []
-    for row, line in enumerate(matrix):
-        col = 0
-        y = top - (row + 1) * cell
-        while col < modules:
-            if line[col]:
-                start = col
-                while col < modules and line[col]:
-                    col += 1
-                ops.append(f"{left + start * cell:.3f} {y:.3f} {(col - start) * cell:.3f} {cell:.3f} re")
-            else:
-                col += 1
-    c.saveState()
-    c.setFillGray(0)
-    c.addLiteral("\n".join(ops) + "\nf")
-    c.restoreState()
-
-
 def _qr_block(data: str, size: float) -> _Block:
-    matrix = _qr_matrix(data)
+    from mpp_desk.printing.qr import draw_qr, qr_matrix
+
+    matrix = qr_matrix(data)
 
     def draw(c, x: float, top: float, width: float) -> None:
-        _draw_qr(c, matrix, x + (width - size) / 2, top, size)
+        draw_qr(c, matrix, x + (width - size) / 2, top, size)
 
     return _Block(size, draw)
 

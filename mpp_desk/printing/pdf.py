@@ -171,36 +171,12 @@ def _number(code: str, max_size: float, width: float) -> _Block:
 
 
 def _qr(data: str, size: float) -> _Block:
-    import qrcode
-    from qrcode.constants import ERROR_CORRECT_M
+    from mpp_desk.printing.qr import draw_qr, qr_matrix
 
-    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
-    qr.add_data(data)
-    qr.make(fit=True)
-    matrix = qr.get_matrix()
-    modules = len(matrix)
-    cell = size / modules
+    matrix = qr_matrix(data)
 
     def draw(c: Canvas, x: float, top: float, width: float) -> None:
-        left = x + (width - size) / 2
-        # One filled path of rectangles, one per run of dark modules, written as PDF operators
-        # directly: a thousand canvas.rect() calls would cost more than the rest of the ticket.
-        ops = []
-        for row, line in enumerate(matrix):
-            col = 0
-            y = top - (row + 1) * cell
-            while col < modules:
-                if line[col]:
-                    start = col
-                    while col < modules and line[col]:
-                        col += 1
-                    ops.append(f"{left + start * cell:.3f} {y:.3f} {(col - start) * cell:.3f} {cell:.3f} re")
-                else:
-                    col += 1
-        c.saveState()
-        c.setFillGray(0)
-        c.addLiteral("\n".join(ops) + "\nf")
-        c.restoreState()
+        draw_qr(c, matrix, x + (width - size) / 2, top, size)
 
     return _Block(size, draw)
 
