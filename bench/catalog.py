@@ -25,6 +25,7 @@ from mpp_desk.catalog.parser import parse_text  # noqa: E402
 from mpp_desk.catalog.service import import_standards  # noqa: E402
 from mpp_desk.database import open_database  # noqa: E402
 from mpp_desk.paths import CATALOG_SEED_DIR  # noqa: E402
+from mpp_desk.roles import TERMINAL  # noqa: E402
 from mpp_desk.uow import UnitOfWork  # noqa: E402
 
 TEMPLATE = (CATALOG_SEED_DIR / "annex-067-kbli-62021.txt").read_text(encoding="utf-8")
@@ -71,13 +72,13 @@ def measure(count: int, runs: int) -> dict:
             db = open_database(Path(folder) / "bench.sqlite3")
             try:
                 started = time.perf_counter()
-                with UnitOfWork(db) as uow:
+                with UnitOfWork(db, actor=TERMINAL) as uow:
                     results = import_standards(uow, entries=entries)
                     uow.commit()
                 import_times.append(time.perf_counter() - started)
                 assert {r.status for r in results} == {"created"}
                 started = time.perf_counter()
-                with UnitOfWork(db) as uow:
+                with UnitOfWork(db, actor=TERMINAL) as uow:
                     results = import_standards(uow, entries=entries)
                     uow.commit()
                 reimport_times.append(time.perf_counter() - started)
