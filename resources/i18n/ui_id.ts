@@ -1180,6 +1180,10 @@
             <source>{problem} Ask the administrator to add counter {number} in the queue set-up, or change this PC's counter number in the settings.</source>
             <translation>{problem} Minta administrator menambahkan loket {number} di Pengaturan antrian, atau ubah nomor loket PC ini di Pengaturan.</translation>
         </message>
+        <message>
+            <source>Queue — counter {number}, calls from {groups}</source>
+            <translation>Antrian — loket {number}, memanggil kelompok {groups}</translation>
+        </message>
     </context>
     <context>
         <name>QueueSetupArea</name>

@@ -59,7 +59,8 @@ def test_call_next_recall_start_and_finish_with_an_outcome(qtbot, panel, queue_c
     issue(service_queue, "A", 2)
     panel.reload()
     qtbot.waitUntil(lambda: panel.waiting_codes("A") == ["A001", "A002"], timeout=10000)
-    assert panel.panel_state.counter_number == 2 and "loket 2" in panel.title.text()
+    assert panel.panel_state.counter_number == 2
+    assert panel.title.text() == "Antrian — loket 2 (Loket Dua), memanggil kelompok A, B"
     assert not panel.buttons["recall"].isEnabled() and panel.buttons["call"].isEnabled()
 
     called = press(qtbot, panel, Qt.Key.Key_F5)
@@ -256,3 +257,15 @@ def test_the_panel_models_pass_the_model_tester(qtmodeltester, qtbot, panel, ser
         assert model.rowCount() > 0
     for model in (*panel.waiting_models.values(), panel.held_model, panel.unprinted_model):
         qtmodeltester.check(model)
+
+
+def test_a_counter_named_after_its_number_is_not_named_twice(qtbot, queue_ctx, tasks, officer):
+    from mpp_desk import queue as q
+    from mpp_desk.roles import TERMINAL
+
+    with queue_ctx.uow(actor=TERMINAL) as uow:
+        q.create_counter(uow, number=7, name="Loket  7", group_codes=["B"])
+        uow.commit()
+    set_setting(queue_ctx, "pc.counter_number", 7)
+    panel = make_panel(qtbot, queue_ctx, tasks, officer)
+    assert panel.title.text() == "Antrian — loket 7, memanggil kelompok B"

@@ -371,8 +371,15 @@ class QueuePanel(QWidget):
                               "change this PC's counter number in the settings.").format(
                 problem=panel.problem or "", number=panel.counter_number), "errorNote")
         else:
-            self.title.setText(self.tr("Queue — counter {number} ({name}), calls from {groups}").format(
-                number=state.counter.number, name=state.counter.name, groups=", ".join(state.counter.group_codes)))
+            counter, groups = state.counter, ", ".join(state.counter.group_codes)
+            if " ".join(counter.name.split()).casefold() in {f"loket {counter.number}", f"counter {counter.number}"}:
+                # the usual name says no more than the number: "Antrian — loket 3, memanggil kelompok A, B"
+                text = self.tr("Queue — counter {number}, calls from {groups}").format(number=counter.number,
+                                                                                     groups=groups)
+            else:
+                text = self.tr("Queue — counter {number} ({name}), calls from {groups}").format(
+                    number=counter.number, name=counter.name, groups=groups)
+            self.title.setText(text)
         self._show_current()
         self._show_lines(panel)
         self.held_model.set_rows(self.held)
