@@ -44,3 +44,13 @@ def test_a_damaged_database_is_reported_and_left_as_it_was(tmp_path):
     assert "MPP_DESK failed" in result.stdout and "rusak" in result.stdout
     assert (data / "mpp-desk.sqlite3").read_bytes() == before
 
+
+
+def test_the_kiosk_and_the_board_start_as_their_own_processes_on_a_fresh_folder(tmp_path):
+    data = tmp_path / "hall"
+    for mode in ("kiosk", "display"):  # the first one creates and migrates, the second finds it ready
+        result = run_app(data, f"--{mode}")
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert f"MPP_DESK loaded {mode}" in result.stdout
+    painted = run_app(data, "--kiosk", exit_after="paint")
+    assert painted.returncode == 0 and "MPP_DESK painted" in painted.stdout
