@@ -76,18 +76,7 @@ class QrCode(Flowable):
 
 def balanced(text: str, font: str, size: float, width: float) -> str:
     """Paragraph markup of *text* wrapped to *width* in even lines ("Mal Pelayanan Publik" / "Bale Madukara")."""
-    from reportlab.lib.utils import simpleSplit
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from mpp_desk.printing.pdf import balanced_lines
 
-    safe = printable(text)
-    lines = simpleSplit(safe, font, size, width)
-    if len(lines) == 2:
-        words = safe.split()
-        best, best_width = lines, max(stringWidth(line, font, size) for line in lines)
-        for cut in range(1, len(words)):
-            pair = [" ".join(words[:cut]), " ".join(words[cut:])]
-            widest = max(stringWidth(line, font, size) for line in pair)
-            if widest <= width and widest < best_width:
-                best, best_width = pair, widest
-        lines = best
+    lines = balanced_lines(printable(text), font, size, width)
     return "<br/>".join(escape(line) for line in lines)

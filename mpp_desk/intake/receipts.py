@@ -420,22 +420,10 @@ def _para(text: str, font: str, size: float, width: float, **kw) -> _Block:
     indent = kw.get("indent", 0)
     lines = _wrap(text, font, size, width - indent)
     if kw.get("align") == "center" and len(lines) == 2:
-        lines = _balanced(text, lines, font, size, width)
+        from mpp_desk.printing.pdf import balanced_lines
+
+        lines = balanced_lines(text, font, size, width, lines=lines)
     return _lines_block(lines, font, size, **kw)
-
-
-def _balanced(text: str, lines: list[str], font: str, size: float, width: float) -> list[str]:
-    """Two centred lines split where they come out most even ("Mal Pelayanan Publik" / "Bale Madukara")."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    words = text.split()
-    best, best_width = lines, max(stringWidth(line, font, size) for line in lines)
-    for cut in range(1, len(words)):
-        pair = [" ".join(words[:cut]), " ".join(words[cut:])]
-        widest = max(stringWidth(line, font, size) for line in pair)
-        if widest <= width and widest < best_width:
-            best, best_width = pair, widest
-    return best
 
 
 def _para_lines(text: str, font: str, size: float, width: float, **kw) -> list[_Block]:

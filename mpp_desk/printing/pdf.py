@@ -85,7 +85,7 @@ def _text(lines: list[str], font: str, size: float, *, leading: float = 1.22, ga
 
 
 def _wrapped(text: str, font: str, size: float, width: float, *, max_lines: int = 3, **kw) -> _Block:
-    lines = _balanced(text, font, size, width) or [""]
+    lines = balanced_lines(text, font, size, width) or [""]
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
@@ -106,10 +106,11 @@ def _one_line(text: str, font: str, size: float, width: float, *, shrink: float 
     return _wrapped(text, font, size, width, max_lines=2, **kw)
 
 
-def _balanced(text: str, font: str, size: float, width: float) -> list[str]:
-    """Wrap to *width*; two lines are split where they come out most even ("Mal Pelayanan Publik" /
-    "Bale Madukara" rather than a lone last word)."""
-    lines = simpleSplit(text, font, size, width)
+def balanced_lines(text: str, font: str, size: float, width: float, *, lines: list[str] | None = None) -> list[str]:
+    """*text* wrapped to *width* (or the given *lines*); two lines are split where they come out most
+    even ("Mal Pelayanan Publik" / "Bale Madukara" rather than a lone last word)."""
+    if lines is None:
+        lines = simpleSplit(text, font, size, width)
     if len(lines) != 2:
         return lines
     words = text.split()

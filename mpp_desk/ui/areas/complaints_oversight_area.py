@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,7 +36,7 @@ from mpp_desk.roles import Permission, allowed
 from mpp_desk.textformat import format_date
 from mpp_desk.ui.areas.complaints_area import CaseDetailPanel, due_text, set_note
 from mpp_desk.ui.forms import Form, error_text
-from mpp_desk.ui.table_model import RowTableModel
+from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
 
 
@@ -50,16 +48,6 @@ def _pydate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-def _table(model) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def _figure(title: str) -> tuple[QFrame, QLabel]:
@@ -148,7 +136,7 @@ class ComplaintsOversightArea(QWidget):
         self.list_tables = []
         for model, name in ((self.overdue_model, self.tr("Overdue")), (self.due_today_model, self.tr("Due today")),
                             (self.due_soon_model, self.tr("Next 3 working days"))):
-            table = _table(model)
+            table = list_table(model)
             table.selectionModel().currentRowChanged.connect(
                 lambda current, _prev, m=model: self._open_from(m, current))
             self.list_tables.append(table)
@@ -209,7 +197,7 @@ class ComplaintsOversightArea(QWidget):
         self.groups = QTabWidget()
         for model, name in ((self.problem_model, self.tr("By problem type")), (self.service_model, self.tr("By service")),
                             (self.path_model, self.tr("By resolution path"))):
-            table = _table(model)
+            table = list_table(model)
             header = table.horizontalHeader()
             header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -315,7 +303,7 @@ class ChannelsEditor(QWidget):
             (self.tr("On the receipt"), lambda c: self.tr("yes") if c.on_receipt else ""),
             (self.tr("In use"), lambda c: self.tr("yes") if c.active else self.tr("no")),
         ], self)
-        self.table = _table(self.model)
+        self.table = list_table(self.model)
         self.form = Form(QFormLayout())
         self.code = QLineEdit()
         self.name = QLineEdit()

@@ -15,11 +15,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -33,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from mpp_desk.i18n import N_
 from mpp_desk.ui.forms import error_text
-from mpp_desk.ui.table_model import RowTableModel
+from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
 
 CHECK_MS = 2000  # how often the panel looks for changes made elsewhere
@@ -203,7 +201,7 @@ class QueuePanel(QWidget):
             (self.tr("Group"), lambda t: t.route_group_code),
             (self.tr("Since"), lambda t: _local_time(t.called_at)),
         ], self)
-        self.held_table = self._table(self.held_model)
+        self.held_table = list_table(self.held_model)
         self.held_table.setMaximumHeight(130)
 
         self.status = QLabel()
@@ -231,7 +229,7 @@ class QueuePanel(QWidget):
             (self.tr("State"), lambda t: self._status_label(t.status)),
         ], self)
         unprinted_page = QWidget()
-        self.unprinted_table = self._table(self.unprinted_model)
+        self.unprinted_table = list_table(self.unprinted_model)
         self.reprint_button = QPushButton(self.tr("Reprint the selected ticket (Ctrl+P)"))
         self.reprint_button.clicked.connect(self.reprint_selected)
         unprinted_layout = QVBoxLayout(unprinted_page)
@@ -272,17 +270,6 @@ class QueuePanel(QWidget):
         self.reload()
 
     # ----- helpers -------------------------------------------------------------------------------
-    def _table(self, model: RowTableModel) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        return table
 
     def now(self) -> dt.datetime | None:
         return self.clock() if self.clock is not None else None
@@ -438,7 +425,7 @@ class QueuePanel(QWidget):
                     (self.tr("Waiting"), lambda t: self.tr("%n min", "", _minutes(t.issued_at, self._shown_at))),
                     (self.tr("Note"), self._ticket_note),
                 ], self)
-                table = self._table(model)
+                table = list_table(model)
                 self.waiting_models[code] = model
                 self.waiting_tables[code] = table
                 self.tabs.insertTab(index, table, code)

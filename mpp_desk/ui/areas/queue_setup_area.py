@@ -7,13 +7,11 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -21,7 +19,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from mpp_desk.textformat import DAY_NAMES
 from mpp_desk.ui.forms import Form, error_text
-from mpp_desk.ui.table_model import RowTableModel
+from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
 
 
@@ -37,17 +34,6 @@ def _hhmm(value: dt.time) -> str:
     return "24:00" if value == dt.time.max else value.strftime("%H:%M")
 
 
-def _table(model: RowTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
 
 
 def _checked(widget: QListWidget) -> list:
@@ -104,7 +90,7 @@ class QueueSetupArea(QWidget):
             (self.tr("Counters"), lambda g: ", ".join(str(n) for n in g.counter_numbers)),
             (self.tr("Services"), lambda g: len(g.services)),
         ], self)
-        self.group_table = _table(self.group_model)
+        self.group_table = list_table(self.group_model)
         self.group_table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._edit_group(current.row()))
 
         box = QGroupBox(self.tr("Group"))
@@ -159,7 +145,7 @@ class QueueSetupArea(QWidget):
             (self.tr("Groups"), lambda c: ", ".join(c.group_codes)),
             (self.tr("Active"), lambda c: self.tr("yes") if c.active else self.tr("no")),
         ], self)
-        self.counter_table = _table(self.counter_model)
+        self.counter_table = list_table(self.counter_model)
         self.counter_table.selectionModel().currentRowChanged.connect(
             lambda current, _prev: self._edit_counter(current.row()))
         box = QGroupBox(self.tr("Counter"))
@@ -200,7 +186,7 @@ class QueueSetupArea(QWidget):
             (self.tr("Until"), lambda b: _hhmm(b.end_time)),
             (self.tr("Name"), lambda b: b.name),
         ], self)
-        self.break_table = _table(self.break_model)
+        self.break_table = list_table(self.break_model)
         self.break_table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._edit_break(current.row()))
         breaks_box = QGroupBox(self.tr("Weekly breaks: no tickets are issued"))
         self.break_form = Form(QFormLayout())

@@ -8,16 +8,13 @@ import datetime as dt
 from PySide6.QtCore import QDate, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from mpp_desk.textformat import format_date
 from mpp_desk.ui.forms import error_text
-from mpp_desk.ui.table_model import RowTableModel
+from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
 
 
@@ -157,8 +154,8 @@ class QueueStatsArea(QWidget):
             (self.tr("Counter"), lambda s: f"{s.key} · {s.name}"),
             *columns,
         ], self)
-        self.group_table = self._table(self.group_model)
-        self.counter_table = self._table(self.counter_model)
+        self.group_table = list_table(self.group_model, single_selection=False)
+        self.counter_table = list_table(self.counter_model, single_selection=False)
         self.chart = HourChart()
         self.status = QLabel()
         self.status.setObjectName("statusNote")
@@ -185,16 +182,6 @@ class QueueStatsArea(QWidget):
         label.setObjectName("sectionTitle")
         return label
 
-    def _table(self, model) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     def selected_day(self) -> dt.date:
         q = self.day.date()
