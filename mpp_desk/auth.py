@@ -314,16 +314,6 @@ def list_users(uow: UnitOfWork, *, actor: Actor | None) -> list[UserInfo]:
     return [_info(u) for u in users]
 
 
-def current_user(uow: UnitOfWork, *, actor: Actor) -> UserInfo:
-    """The signed-in actor's own account."""
-    if actor.user_id is None:
-        raise PermissionDenied(N_("errors", "Sign in first to do this."))
-    user = _session(uow).get(StaffUser, actor.user_id)
-    if user is None or user.deleted_at is not None:
-        raise PermissionDenied(N_("errors", "Your account was changed or disabled. Sign in again."))
-    return _info(user)
-
-
 # --- first run and user administration -----------------------------------------------------
 
 

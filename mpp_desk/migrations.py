@@ -28,10 +28,6 @@ def alembic_config(script_location: Path | None = None) -> Config:
     return cfg
 
 
-def head_revision(script_location: Path | None = None) -> str:
-    return ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
-
-
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()

@@ -130,16 +130,3 @@ def store(data_dir: Path | str, source: Path | str) -> StoredFile:
     finally:
         tmp.unlink(missing_ok=True)
     return StoredFile(filename=source.name[:255], path=relative, sha256=sha, size=written, mime=mime)
-
-
-def verify_stored(data_dir: Path | str, relative: str, sha256: str) -> bool:
-    """True when the stored file still has its hash."""
-    path = Path(data_dir) / relative
-    try:
-        digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            while chunk := fh.read(_CHUNK):
-                digest.update(chunk)
-    except OSError:
-        return False
-    return digest.hexdigest() == sha256

@@ -62,7 +62,6 @@ STATE_LABELS = {
     MISSING: N_("intake", "Missing"),
     INVALID: N_("intake", "Not valid"),
 }
-KIND_LABELS = {PERSON: N_("intake", "Person"), BUSINESS: N_("intake", "Business")}
 
 MAX_NAME = 200
 MAX_BUSINESS_NAME = 300

@@ -237,32 +237,6 @@ class ChangePasswordPanel(ServicePanel):
         return lambda: ops.change_password(self._ctx, actor=self._actor, old_password=old, new_password=new)
 
 
-class PinPanel(ServicePanel):
-    """The administrator PIN that lets someone leave the kiosk or display mode."""
-
-    def __init__(self, *, ctx, tasks: TaskManager, parent: QWidget | None = None) -> None:
-        super().__init__(ctx=ctx, tasks=tasks, parent=parent)
-        self.heading.setText(self.tr("Administrator PIN"))
-        self.intro.setText(self.tr("Only an administrator can leave this screen."))
-        self.pin = self.line("pin", self.tr("PIN"), password=True)
-        self.pin.setFocus()
-
-    def work(self):
-        from mpp_desk.ui.ops import auth as ops
-
-        pin = self.pin.text()
-        return lambda: ops.check_admin_pin(self._ctx, pin=pin)
-
-    def _done(self, ok) -> None:
-        if ok:
-            super()._done(ok)
-            return
-        self.buttons.setEnabled(True)
-        self.pin.clear()
-        self.message.setText(self.tr("Wrong PIN."))
-        self.message.show()
-
-
 def run_as_dialog(panel: ServicePanel, parent: QWidget | None, title: str):
     """Show a panel in a modal dialog; returns the service result, or None if cancelled."""
     dialog = QDialog(parent)

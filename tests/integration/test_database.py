@@ -226,7 +226,7 @@ def test_read_only_database_is_refused_with_a_clear_message(data_dir):
     )
     if os.geteuid() == 0:
         # root ignores file modes: mount the data folder read-only in a private mount namespace
-        cmd = ["unshare", "-m", "sh", "-c", f'mount --bind -o ro "$0" "$0" && exec "$1" -c "$2"', str(data_dir),
+        cmd = ["unshare", "-m", "sh", "-c", 'mount --bind -o ro "$0" "$0" && exec "$1" -c "$2"', str(data_dir),
                sys.executable, script]
         result = subprocess.run(cmd, capture_output=True, text=True)
     else:

@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mpp_desk.textformat import format_date
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.tasks import Op, TaskManager
-
-
-def _card(title: str, body: str) -> QFrame:
-    card = QFrame()
-    card.setObjectName("card")
-    layout = QVBoxLayout(card)
-    heading = QLabel(title)
-    heading.setObjectName("sectionTitle")
-    text = QLabel(body)
-    text.setWordWrap(True)
-    layout.addWidget(heading)
-    layout.addWidget(text)
-    layout.addStretch(1)
-    return card
 
 
 class CounterHome(QWidget):

@@ -171,20 +171,6 @@ def mark_printed(ctx: AppContext, *, actor, receipt_id: uuid.UUID, printed_on: s
         uow.commit()
 
 
-def latest_receipt(ctx: AppContext, *, actor, visit_id: uuid.UUID):
-    """The newest receipt of a visit as an IssuedReceipt (kept PDF checked against its hash), or None."""
-    from mpp_desk.intake import receipts, service
-
-    with ctx.uow(write=False, actor=actor) as uow:
-        visit = service.get_visit(uow, visit_id=visit_id)
-        if not visit.receipts:
-            return None
-        ref = visit.receipts[-1]
-        pdf = receipts.kept_pdf(uow, receipt_id=ref.id, data_dir=ctx.data_dir)
-        view = receipts.receipt_view(uow, receipt_id=ref.id)
-        return receipts.IssuedReceipt(ref.id, ref.kind, ref.copy_number, ref.size, ref.pdf_path, ref.sha256, pdf, view)
-
-
 def preview_pages(pdf: bytes, *, width_px: int = 560) -> list[bytes]:
     """PNG images of a receipt's pages for the screen, an A4 page *width_px* wide (no database).
 
