@@ -259,6 +259,7 @@ class DisplayWindow(MachineWindow):
             counter = _label("", "boardLastCounter", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             line = QHBoxLayout(row)
             line.setContentsMargins(16, 2, 16, 2)
+            line.setSpacing(24)
             line.addWidget(code, 1)
             line.addWidget(counter)
             row.hide()

@@ -1634,6 +1634,10 @@
             <source>No number was issued</source>
             <translation>Nomor tidak dapat diberikan</translation>
         </message>
+        <message>
+            <source>Your number stays on screen until you touch Done.</source>
+            <translation>Nomor Anda tetap di layar sampai Anda menyentuh Selesai.</translation>
+        </message>
     </context>
     <context>
         <name>PinPad</name>
