@@ -4,10 +4,11 @@ It shows the number called last and its counter very large (PANGGILAN ULANG for 
 each counter is calling or serving, the earlier calls (one line per ticket), how many wait per
 group, the clock and date (Asia/Jakarta, in Indonesian) and the administrator's running text.
 Counters are shown by their configured name when it says more than the number. Technical state
-(the announcement voice) is logged and shown under the administrator's PIN pad, not to the hall. Every ~250 ms it asks the database thread for
-queue events after the last one seen (a poll is skipped while the previous one runs), so a call
-pressed at a counter in another process shows within a second; each call and recall is then
-announced, in order, by :class:`~mpp_desk.ui.speech.Announcer`.
+(the announcement voice) is logged and shown under the administrator's PIN pad, not to the hall.
+Every ~250 ms it asks the database thread for queue events after the last one seen (a poll is
+skipped while the previous one runs), so a call pressed at a counter in another process shows
+within a second; each call and recall is then announced, in order, by
+:class:`~mpp_desk.ui.speech.Announcer`.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ POLL_MS = 250
 TEXTS_MS = 30_000  # the running text and group names are re-read this often
 FLASH_TIMES = 8  # a new call blinks this many times (half a second each)
 LAST_CALLS = 6
+LAST_CALLS_MANY_GROUPS = 4  # with more than three groups waiting, the waiting counts take that room
 CALL_EVENTS = ("called", "recalled")
 
 # Font sizes in pixels for a 1920x1080 screen; scaled to the real one.
@@ -47,7 +49,8 @@ SIZES = {
     "boardCallLead": 40, "boardCallCode": 250, "boardCallCounter": 250, "boardCallNote": 30,
     "boardSectionTitle": 32, "boardServingCounter": 26, "boardServingCode": 50, "boardServingEmpty": 26,
     "boardCallCounterName": 40, "boardRecall": 64,
-    "boardLastCode": 56, "boardLastCounter": 40, "boardWaitingName": 40, "boardWaitingCount": 72,
+    "boardLastCode": 56, "boardLastCounter": 40, "boardWaitingName": 40, "boardWaitingNameSmall": 28,
+    "boardWaitingCount": 72,
     "boardMarquee": 42, "pinStatus": 26,
     "machineOpening": 48, "machineError": 40,
     "pinTitle": 44, "pinNote": 28, "pinDisplay": 56, "pinMessage": 30, "pinKey": 48, "pinOk": 40, "pinCancel": 34,
@@ -283,7 +286,7 @@ class DisplayWindow(MachineWindow):
         left.setSpacing(18)
         left.addWidget(self.call_frame, 5)
         left.addWidget(serving_frame, 3)
-        right = QVBoxLayout()
+        self.right_column = right = QVBoxLayout()
         right.setSpacing(18)
         right.addWidget(last_frame, 1)
         right.addWidget(waiting_frame, 1)
@@ -395,7 +398,7 @@ class DisplayWindow(MachineWindow):
     def _show_texts(self, texts) -> None:
         self.office_label.setText(texts.office_name)
         self.marquee.set_text(texts.running_text)
-        counter_names = dict(getattr(texts, "counter_names", {}) or {})
+        counter_names = dict(texts.counter_names)
         if counter_names != self.counter_names:
             self.counter_names = counter_names
             if self.big_call is not None:
@@ -459,7 +462,14 @@ class DisplayWindow(MachineWindow):
                 continue
             seen.add(event.ticket_id)
             calls.append(event)
-        return calls[:LAST_CALLS]
+        return calls[:LAST_CALLS_MANY_GROUPS if self._many_groups() else LAST_CALLS]
+
+    def _waiting_codes(self, waiting: dict) -> list[str]:
+        return [c for c in waiting if c in self.group_names] or list(waiting)
+
+    def _many_groups(self) -> bool:
+        """More than three groups wait: their counts go in two columns and take more of the board."""
+        return self.board is not None and len(self._waiting_codes(self.board.waiting)) > 3
 
     def _show_board(self, board) -> None:
         self.board = board
@@ -503,14 +513,17 @@ class DisplayWindow(MachineWindow):
         self.serving_empty.setVisible(not now_serving)
 
     def _show_waiting(self, waiting: dict) -> None:
-        codes = [c for c in waiting if c in self.group_names] or list(waiting)
+        codes = self._waiting_codes(waiting)
         for code in list(self.waiting_labels):
             if code not in codes:
                 for label in self.waiting_labels.pop(code):
                     self.waiting_grid.removeWidget(label)
                     label.deleteLater()
-        pairs = 2 if len(codes) > 3 else 1  # more lines than fit at this size: two side by side
+        many = len(codes) > 3  # more lines than fit at this size: two side by side, names smaller
+        pairs = 2 if many else 1
         rows = -(-len(codes) // pairs)
+        self.right_column.setStretch(0, 2 if many else 1)
+        self.right_column.setStretch(1, 3 if many else 1)
         for column in range(4):
             self.waiting_grid.setColumnStretch(column, 1 if column % 2 == 0 and column < 2 * pairs else 0)
         for index, code in enumerate(codes):
@@ -521,6 +534,9 @@ class DisplayWindow(MachineWindow):
                 count = _label("", "boardWaitingCount", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.waiting_labels[code] = (name, count)
             name, count = self.waiting_labels[code]
+            if name.objectName() != ("boardWaitingNameSmall" if many else "boardWaitingName"):
+                name.setObjectName("boardWaitingNameSmall" if many else "boardWaitingName")
+                _repolish(name)
             row, pair = index % rows, index // rows
             self.waiting_grid.addWidget(name, row, 2 * pair)
             self.waiting_grid.addWidget(count, row, 2 * pair + 1)

@@ -232,19 +232,27 @@ def test_waiting_counts_are_large_enough_to_read_across_the_hall(qtbot, queue_ct
     with queue_ctx.uow(actor=TERMINAL) as uow:
         for code, name in (("C", "Kependudukan"), ("D", "Perpajakan Daerah"), ("E", "Ketenagakerjaan")):
             q.create_group(uow, code=code, name=name)
+        q.create_group(uow, code="F", name="Kesehatan dan Ketenagakerjaan Transmigrasi")  # a long name
         uow.commit()
-    for group in ("A", "B", "B", "C", "E"):
+    for group in ("A", "B", "B", "C", "E", "A", "A", "A", "B", "B"):
         service_queue.issue(group_code=group, now=TUESDAY_10)
+    for counter in (1, 2, 3, 1, 2, 3, 1):  # earlier calls to list as well
+        ticket = service_queue.call_next(counter_number=counter, now=TUESDAY_10)
+        service_queue.mark_no_show(ticket_id=ticket.id, counter_number=counter, now=TUESDAY_10)
     open_board(qtbot, board)
     qtbot.waitUntil(lambda: board.waiting_text("E") == "1", timeout=10000)
-    assert [board.waiting_text(c) for c in "ABCDE"] == ["1", "2", "1", "0", "1"]
-    for code in "ABCDE":
+    expected = service_queue.waiting_counts(now=TUESDAY_10)
+    assert {c: board.waiting_text(c) for c in "ABCDEF"} == {c: str(expected[c]) for c in "ABCDEF"}
+    for code in "ABCDEF":
         name, count = board.waiting_labels[code]
         assert count.fontInfo().pixelSize() >= 60, f"{code}: {count.fontInfo().pixelSize()} px"
         for label in (name, count):  # on screen whole, nothing cut off
             assert label.isVisibleTo(board)
             assert label.visibleRegion().boundingRect() == label.rect(), f"{code} {label.text()!r} is clipped"
-            assert label.height() >= label.fontMetrics().height()
+            needed = label.heightForWidth(label.width()) if label.wordWrap() else label.fontMetrics().height()
+            assert label.height() >= needed, f"{code} {label.text()!r}: {label.height()} px of {needed}"
+    rows = [row for row, _code, _counter in board.last_rows if not row.isHidden()]
+    assert rows and all(row.visibleRegion().boundingRect() == row.rect() for row in rows)
 
 
 def test_the_voice_status_is_for_the_administrator_not_the_hall(qtbot, board, engine):
