@@ -57,9 +57,31 @@ def ticket_words(ticket_code: str) -> str:
     return " ".join([*letters.upper(), *(DIGITS[int(d)] for d in digits)])
 
 
-def announcement_text(ticket_code: str, counter_number: int) -> str:
-    """"Nomor antrian A nol nol satu, silakan menuju loket tiga"."""
-    return f"Nomor antrian {ticket_words(ticket_code)}, silakan menuju loket {number_words(counter_number)}"
+def counter_name_says_more(counter_number: int, name: str | None) -> bool:
+    """Whether a counter's configured name says more than its number ("Loket 3", "loket tiga" do not)."""
+    text = " ".join((name or "").split()).casefold()
+    if not text:
+        return False
+    plain = {str(counter_number), number_words(counter_number)}
+    return text not in plain | {f"{word} {n}" for word in ("loket", "counter") for n in plain}
+
+
+def counter_name_has_number(counter_number: int, name: str | None) -> bool:
+    """Whether the name already says the number ("Loket 3 — Perizinan", "Loket Tiga")."""
+    text = " ".join((name or "").split()).casefold()
+    if re.search(rf"(?<!\d){int(counter_number)}(?!\d)", text):
+        return True
+    return re.search(rf"\b{re.escape(number_words(counter_number))}\b", text) is not None
+
+
+def announcement_text(ticket_code: str, counter_number: int, counter_name: str = "") -> str:
+    """"Nomor antrian A nol nol satu, silakan menuju loket tiga"; a counter whose name says more than its
+    number (and does not say the number itself) is also named: "..., silakan menuju loket dua, Loket Pengaduan"."""
+    text = f"Nomor antrian {ticket_words(ticket_code)}, silakan menuju loket {number_words(counter_number)}"
+    name = " ".join((counter_name or "").split())
+    if counter_name_says_more(counter_number, name) and not counter_name_has_number(counter_number, name):
+        text += f", {name}"
+    return text
 
 
 # --- engines --------------------------------------------------------------------------------
@@ -210,6 +232,7 @@ class Announcement:
     ticket_code: str | None = None
     counter_number: int | None = None
     recall: bool = False
+    counter_name: str = ""
 
 
 class AnnouncementQueue:
@@ -243,9 +266,11 @@ class AnnouncementQueue:
         self._pumping = False
         self.spoken: list[Announcement] = []  # finished, in order (tests and the board's log)
 
-    def announce(self, ticket_code: str, counter_number: int, *, recall: bool = False) -> Announcement:
+    def announce(self, ticket_code: str, counter_number: int, *, recall: bool = False,
+                 counter_name: str = "") -> Announcement:
         """Queue "Nomor antrian ..., silakan menuju loket ..." for a call (or a recall)."""
-        item = Announcement(announcement_text(ticket_code, counter_number), ticket_code, counter_number, recall)
+        item = Announcement(announcement_text(ticket_code, counter_number, counter_name), ticket_code, counter_number,
+                            recall, counter_name)
         self._enqueue(item)
         return item
 
@@ -255,10 +280,12 @@ class AnnouncementQueue:
         self._enqueue(item)
         return item
 
-    def on_event(self, event) -> Announcement | None:
-        """Feed a queue event (from ``events_since``): calls and recalls are announced."""
+    def on_event(self, event, *, counter_name: str = "") -> Announcement | None:
+        """Feed a queue event (from ``events_since``): calls and recalls are announced (with the counter's
+        configured name, when the caller knows it)."""
         if event.type in ("called", "recalled") and event.counter_number is not None:
-            return self.announce(event.ticket_code, event.counter_number, recall=event.type == "recalled")
+            return self.announce(event.ticket_code, event.counter_number, recall=event.type == "recalled",
+                                 counter_name=counter_name)
         return None
 
     @property

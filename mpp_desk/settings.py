@@ -25,7 +25,7 @@ from mpp_desk import audit
 from mpp_desk.errors import PermissionDenied, UserError, ValidationError
 from mpp_desk.i18n import N_, translate
 from mpp_desk.models import SettingValue, StaffUser
-from mpp_desk.roles import MACHINE_MODES, Actor, Permission, Role, authorize
+from mpp_desk.roles import MACHINE_MODES, Actor, Permission, Role, authorize, pc_role_label
 from mpp_desk.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,13 @@ VERSION_KEY = "settings.version"
 
 PC_ROLES: tuple[str, ...] = (*(r.value for r in Role), *MACHINE_MODES)
 LANGUAGES = ("id", "en")
+# Each language by its own name, as language choosers show them (not translated).
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+def language_name(value: str, language: str | None = None) -> str:
+    """The name of an interface language: "id" -> "Bahasa Indonesia"."""
+    return LANGUAGE_NAMES.get(value, value)
 
 _ROW_NAMESPACE = uuid.UUID("5f0b7c0e-3d1a-4a7e-9b8e-6d2f4c1a9e01")
 
@@ -96,9 +103,14 @@ class Setting:
     validator: Callable[[Any], str | None] | None = None
     secret: bool = False  # its values never go into the audit trail
     internal: bool = False  # kept by the application, not changed through set()
+    choice_label: Callable[[str, str | None], str] | None = None  # what a choice is called on screen
 
     def label_text(self, language: str | None = None) -> str:
         return translate("settings", self.label, language)
+
+    def choice_text(self, value: str, language: str | None = None) -> str:
+        """How one of :attr:`choices` is shown ("counter" -> "Petugas loket"); never the raw value."""
+        return self.choice_label(value, language) if self.choice_label is not None else value
 
     def coerce(self, value: Any) -> Any:
         """The value in this setting's type, checked; raise ValidationError (field = key) if it is not acceptable."""
@@ -159,13 +171,15 @@ _DECLARATIONS: tuple[Setting, ...] = (
     Setting("office.address", str,
             "Jalan Jenderal Sudirman, Kelurahan Nagrikaler, Kecamatan Purwakarta, Kabupaten Purwakarta, Jawa Barat",
             OFFICE, N_("settings", "Office address"), max_length=500),
-    Setting("pc.role", str, Role.COUNTER.value, PC, N_("settings", "Role of this PC"), choices=PC_ROLES),
+    Setting("pc.role", str, Role.COUNTER.value, PC, N_("settings", "Role of this PC"), choices=PC_ROLES,
+            choice_label=pc_role_label),
     Setting("pc.counter_number", int, 1, PC, N_("settings", "Counter number"), minimum=1, maximum=99),
     Setting("pc.counter_name", str, "", PC, N_("settings", "Counter name"), max_length=100),
     Setting("printer.receipt", str, "", PC, N_("settings", "Receipt printer"), max_length=200),
     Setting("printer.ticket", str, "", PC, N_("settings", "Queue ticket printer"), max_length=200,
             validator=_printer_spec),
-    Setting("ui.language", str, "id", PC, N_("settings", "Language"), choices=LANGUAGES),
+    Setting("ui.language", str, "id", PC, N_("settings", "Language"), choices=LANGUAGES,
+            choice_label=language_name),
     Setting("security.idle_lock_minutes", int, 5, OFFICE, N_("settings", "Lock the screen after this many idle minutes"),
             minimum=1, maximum=120),
     Setting("security.max_failed_sign_ins", int, 5, OFFICE,

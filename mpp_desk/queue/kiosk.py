@@ -64,6 +64,10 @@ def take_ticket(
     result = _print(printer or NoPrinter(), slip)
     if result.ok:
         _mark(queue, issued.ticket.id)
+    else:  # the ticket id and code only: no personal data in the log
+        log.warning("ticket %s (id %s) issued but not printed on %s: %s %s", issued.ticket.code, issued.ticket.id,
+                    getattr(printer, "label", "no printer"), getattr(result, "reason", "?"),
+                    getattr(result, "detail", ""))
     return KioskTicket(issued=issued, slip=slip, printed=result)
 
 

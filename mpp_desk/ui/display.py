@@ -1,11 +1,14 @@
 """The display board (``mpp-desk --display``): full screen on the hall's TV.
 
-It shows the number called last and its counter very large, what each counter is calling or
-serving, the last calls, how many wait per group, the clock and date (Asia/Jakarta, in
-Indonesian) and the administrator's running text. Every ~250 ms it asks the database thread for
-queue events after the last one seen (a poll is skipped while the previous one runs), so a call
-pressed at a counter in another process shows within a second; each call and recall is then
-announced, in order, by :class:`~mpp_desk.ui.speech.Announcer`.
+It shows the number called last and its counter very large (PANGGILAN ULANG for a recall), what
+each counter is calling or serving, the earlier calls (one line per ticket), how many wait per
+group, the clock and date (Asia/Jakarta, in Indonesian) and the administrator's running text.
+Counters are shown by their configured name when it says more than the number. Technical state
+(the announcement voice) is logged and shown under the administrator's PIN pad, not to the hall.
+Every ~250 ms it asks the database thread for queue events after the last one seen (a poll is
+skipped while the previous one runs), so a call pressed at a counter in another process shows
+within a second; each call and recall is then announced, in order, by
+:class:`~mpp_desk.ui.speech.Announcer`.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ POLL_MS = 250
 TEXTS_MS = 30_000  # the running text and group names are re-read this often
 FLASH_TIMES = 8  # a new call blinks this many times (half a second each)
 LAST_CALLS = 6
+LAST_CALLS_MANY_GROUPS = 4  # with more than three groups waiting, the waiting counts take that room
 CALL_EVENTS = ("called", "recalled")
 
 # Font sizes in pixels for a 1920x1080 screen; scaled to the real one.
@@ -44,8 +48,10 @@ SIZES = {
     "boardOffice": 40, "boardClock": 60, "boardDate": 28,
     "boardCallLead": 40, "boardCallCode": 250, "boardCallCounter": 250, "boardCallNote": 30,
     "boardSectionTitle": 32, "boardServingCounter": 26, "boardServingCode": 50, "boardServingEmpty": 26,
-    "boardLastCode": 56, "boardLastCounter": 40, "boardWaitingName": 30, "boardWaitingCount": 46,
-    "boardMarquee": 42, "boardVoice": 16,
+    "boardCallCounterName": 40, "boardRecall": 64,
+    "boardLastCode": 56, "boardLastCounter": 40, "boardWaitingName": 40, "boardWaitingNameSmall": 28,
+    "boardWaitingCount": 72,
+    "boardMarquee": 42, "pinStatus": 26,
     "machineOpening": 48, "machineError": 40,
     "pinTitle": 44, "pinNote": 28, "pinDisplay": 56, "pinMessage": 30, "pinKey": 48, "pinOk": 40, "pinCancel": 34,
 }
@@ -143,6 +149,9 @@ class DisplayWindow(MachineWindow):
         self.last_seq = 0
         self.calls_seen: list = []
         self.group_names: dict[str, str] = {}
+        self.counter_names: dict[int, str] = {}
+        self.big_call = None  # the EventView shown large
+        self.voice_status = ""
         self.board = None
         self.poll_count = 0
         self._polling = False
@@ -168,7 +177,6 @@ class DisplayWindow(MachineWindow):
 
         self.marquee = Marquee()
         self.marquee.hide()
-        self.voice_label = _label("", "boardVoice", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         footer = QFrame()
         footer.setObjectName("boardFooter")
         footer_row = QHBoxLayout(footer)
@@ -205,15 +213,23 @@ class DisplayWindow(MachineWindow):
         self.call_code = _label("—", "boardCallCode")
         self.call_counter = _label("", "boardCallCounter")
         code_lead = _label(self.tr("Queue number"), "boardCallLead")
-        counter_lead = _label(self.tr("Counter"), "boardCallLead")
+        self.counter_lead = _label(self.tr("Counter"), "boardCallLead")
+        # a counter whose name says more than its number is named above the number ("Loket Pengaduan")
+        self.call_counter_name = _label("", "boardCallCounterName")
+        self.call_counter_name.setWordWrap(True)
+        self.call_counter_name.hide()
         self.call_note = _label(self.tr("Please listen for your number."), "boardCallNote")
+        self.recall_label = _label(self.tr("RECALL"), "boardRecall")
+        self.recall_label.hide()
         call_grid = QGridLayout(self.call_frame)
         call_grid.setContentsMargins(24, 18, 24, 18)
         call_grid.addWidget(code_lead, 0, 0)
-        call_grid.addWidget(counter_lead, 0, 1)
+        call_grid.addWidget(self.counter_lead, 0, 1)
+        call_grid.addWidget(self.call_counter_name, 0, 1)
         call_grid.addWidget(self.call_code, 1, 0)
         call_grid.addWidget(self.call_counter, 1, 1)
         call_grid.addWidget(self.call_note, 2, 0, 1, 2)
+        call_grid.addWidget(self.recall_label, 2, 0, 1, 2)
         call_grid.setColumnStretch(0, 3)
         call_grid.setColumnStretch(1, 2)
         call_grid.setRowStretch(1, 1)
@@ -228,7 +244,6 @@ class DisplayWindow(MachineWindow):
         self.serving_grid.setSpacing(10)
         serving_layout.addLayout(self.serving_grid)
         serving_layout.addStretch(1)
-        serving_layout.addWidget(self.voice_label)
         self.serving_empty = _label(self.tr("No number is being served yet."), "boardServingEmpty",
                                     Qt.AlignmentFlag.AlignLeft)
         serving_layout.insertWidget(1, self.serving_empty)
@@ -238,7 +253,7 @@ class DisplayWindow(MachineWindow):
         last_frame = QFrame()
         last_frame.setObjectName("boardSection")
         last_layout = QVBoxLayout(last_frame)
-        last_layout.addWidget(_label(self.tr("Last calls"), "boardSectionTitle", Qt.AlignmentFlag.AlignLeft))
+        last_layout.addWidget(_label(self.tr("Earlier calls"), "boardSectionTitle", Qt.AlignmentFlag.AlignLeft))
         self.last_rows: list[tuple[QFrame, QLabel, QLabel]] = []
         for _ in range(LAST_CALLS):
             row = QFrame()
@@ -247,6 +262,7 @@ class DisplayWindow(MachineWindow):
             counter = _label("", "boardLastCounter", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             line = QHBoxLayout(row)
             line.setContentsMargins(16, 2, 16, 2)
+            line.setSpacing(24)
             line.addWidget(code, 1)
             line.addWidget(counter)
             row.hide()
@@ -260,7 +276,8 @@ class DisplayWindow(MachineWindow):
         waiting_layout = QVBoxLayout(waiting_frame)
         waiting_layout.addWidget(_label(self.tr("Waiting"), "boardSectionTitle", Qt.AlignmentFlag.AlignLeft))
         self.waiting_grid = QGridLayout()
-        self.waiting_grid.setColumnStretch(0, 1)
+        self.waiting_grid.setHorizontalSpacing(24)
+        self.waiting_grid.setVerticalSpacing(0)
         waiting_layout.addLayout(self.waiting_grid)
         waiting_layout.addStretch(1)
         self.waiting_labels: dict[str, tuple[QLabel, QLabel]] = {}
@@ -269,10 +286,10 @@ class DisplayWindow(MachineWindow):
         left.setSpacing(18)
         left.addWidget(self.call_frame, 5)
         left.addWidget(serving_frame, 3)
-        right = QVBoxLayout()
+        self.right_column = right = QVBoxLayout()
         right.setSpacing(18)
-        right.addWidget(last_frame, 3)
-        right.addWidget(waiting_frame, 2)
+        right.addWidget(last_frame, 1)
+        right.addWidget(waiting_frame, 1)
         body = QHBoxLayout(self.board_page)
         body.setContentsMargins(28, 22, 28, 22)
         body.setSpacing(22)
@@ -298,7 +315,11 @@ class DisplayWindow(MachineWindow):
             from mpp_desk.ui.speech import Announcer
 
             self.announcer = Announcer(parent=self)
-        self.voice_label.setText(self.tr("Voice: {engine}").format(engine=self.announcer.engine_name))
+        engine, sound = self.announcer.engine_name, self.announcer.sound_output
+        log.info("display board announcements: %s (sound output: %s)", engine, "yes" if sound else "none")
+        self.voice_status = (self.tr("Announcement voice: {engine}.").format(engine=engine) if sound else
+                             self.tr("Announcement voice: {engine}. This PC has no sound output: the hall hears "
+                                     "nothing.").format(engine=engine))
         ctx, now = self._ctx, self.now()
         Op(self._tasks, lambda: ops.open_board(ctx, now=now)).success(self._opened).failure(self.opening_failed).run()
 
@@ -338,7 +359,7 @@ class DisplayWindow(MachineWindow):
                 self.calls_seen.append(event)
                 latest = event
                 if self.announcer is not None:
-                    self.announcer.on_event(event)
+                    self.announcer.on_event(event, counter_name=self.counter_names.get(event.counter_number, ""))
                 self.sig_call_shown.emit(event)
         if latest is not None:
             self._show_call(latest, flash=True)
@@ -371,17 +392,50 @@ class DisplayWindow(MachineWindow):
         Op(self._tasks, lambda: ops.board_texts(ctx)).success(done).failure(failed).run()
 
     # ----- drawing -------------------------------------------------------------------------------
+    def admin_status(self) -> str:
+        return self.voice_status
+
     def _show_texts(self, texts) -> None:
         self.office_label.setText(texts.office_name)
         self.marquee.set_text(texts.running_text)
+        counter_names = dict(texts.counter_names)
+        if counter_names != self.counter_names:
+            self.counter_names = counter_names
+            if self.big_call is not None:
+                self._show_call(self.big_call, flash=False)
+            if self.board is not None:
+                self._show_board(self.board)
         if texts.group_names != self.group_names:
             self.group_names = dict(texts.group_names)
             if self.board is not None:
                 self._show_waiting(self.board.waiting)
 
+    def counter_title(self, number: int) -> str:
+        """How the board names a counter: "Loket 2" when its name says no more than that; its name when the name
+        says the number itself ("Loket 3 — Perizinan"); else the name and the number ("Loket Pengaduan (2)")."""
+        from mpp_desk.announce import counter_name_has_number, counter_name_says_more
+
+        name = " ".join(self.counter_names.get(number, "").split())
+        if not counter_name_says_more(number, name):
+            return self.tr("Counter {number}").format(number=number)
+        if counter_name_has_number(number, name):
+            return name
+        return self.tr("{name} ({number})").format(name=name, number=number)
+
     def _show_call(self, event, *, flash: bool) -> None:
+        from mpp_desk.announce import counter_name_says_more
+
+        self.big_call = event
         self.call_code.setText(event.ticket_code)
         self.call_counter.setText(str(event.counter_number))
+        name = " ".join(self.counter_names.get(event.counter_number, "").split())
+        named = counter_name_says_more(event.counter_number, name)
+        self.call_counter_name.setText(name if named else "")
+        self.call_counter_name.setVisible(named)
+        self.counter_lead.setVisible(not named)
+        recall = event.type == "recalled"
+        self.recall_label.setVisible(recall)
+        self.call_note.setVisible(not recall)
         if flash:
             self._flashes_left = FLASH_TIMES
             self.flash_timer.start()
@@ -397,18 +451,34 @@ class DisplayWindow(MachineWindow):
                 widget.setProperty("fresh", fresh)
                 _repolish(widget)
 
+    def earlier_calls(self, last_calls) -> list:
+        """The calls to list below the big one: newest first, one per ticket (a recall is not a new line),
+        and never the ticket shown large."""
+        big = self.big_call.ticket_id if self.big_call is not None else None
+        seen = {big}
+        calls = []
+        for event in last_calls:  # newest first
+            if event.ticket_id in seen:
+                continue
+            seen.add(event.ticket_id)
+            calls.append(event)
+        return calls[:LAST_CALLS_MANY_GROUPS if self._many_groups() else LAST_CALLS]
+
+    def _waiting_codes(self, waiting: dict) -> list[str]:
+        return [c for c in waiting if c in self.group_names] or list(waiting)
+
+    def _many_groups(self) -> bool:
+        """More than three groups wait: their counts go in two columns and take more of the board."""
+        return self.board is not None and len(self._waiting_codes(self.board.waiting)) > 3
+
     def _show_board(self, board) -> None:
         self.board = board
         self._show_serving(board.now_serving)
-        calls = list(board.last_calls)
-        newest = calls[0] if calls else None
-        shown_big = (self.call_code.text(), self.call_counter.text())
-        if newest is not None and (newest.ticket_code, str(newest.counter_number)) == shown_big:
-            calls = calls[1:]  # the big one is not repeated below
+        calls = self.earlier_calls(board.last_calls)
         for index, (row, code, counter) in enumerate(self.last_rows):
             if index < len(calls):
                 code.setText(calls[index].ticket_code)
-                counter.setText(self.tr("Counter {number}").format(number=calls[index].counter_number))
+                counter.setText(self.counter_title(calls[index].counter_number))
                 row.show()
             else:
                 row.hide()
@@ -433,7 +503,7 @@ class DisplayWindow(MachineWindow):
         for index, (cell, counter, code) in enumerate(self._serving_cells):
             if index < len(now_serving):
                 call = now_serving[index]
-                counter.setText(self.tr("Counter {number}").format(number=call.counter_number))
+                counter.setText(self.counter_title(call.counter_number))
                 code.setText(call.ticket_code)
                 cell.setProperty("serving", call.status == "serving")
                 _repolish(cell)
@@ -443,20 +513,33 @@ class DisplayWindow(MachineWindow):
         self.serving_empty.setVisible(not now_serving)
 
     def _show_waiting(self, waiting: dict) -> None:
-        codes = [c for c in waiting if c in self.group_names] or list(waiting)
+        codes = self._waiting_codes(waiting)
         for code in list(self.waiting_labels):
             if code not in codes:
                 for label in self.waiting_labels.pop(code):
                     self.waiting_grid.removeWidget(label)
                     label.deleteLater()
-        for row, code in enumerate(codes):
+        many = len(codes) > 3  # more lines than fit at this size: two side by side, names smaller
+        pairs = 2 if many else 1
+        rows = -(-len(codes) // pairs)
+        self.right_column.setStretch(0, 2 if many else 1)
+        self.right_column.setStretch(1, 3 if many else 1)
+        for column in range(4):
+            self.waiting_grid.setColumnStretch(column, 1 if column % 2 == 0 and column < 2 * pairs else 0)
+        for index, code in enumerate(codes):
             if code not in self.waiting_labels:
                 name = _label("", "boardWaitingName", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                name.setWordWrap(True)
+                name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
                 count = _label("", "boardWaitingCount", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.waiting_labels[code] = (name, count)
             name, count = self.waiting_labels[code]
-            self.waiting_grid.addWidget(name, row, 0)
-            self.waiting_grid.addWidget(count, row, 1)
+            if name.objectName() != ("boardWaitingNameSmall" if many else "boardWaitingName"):
+                name.setObjectName("boardWaitingNameSmall" if many else "boardWaitingName")
+                _repolish(name)
+            row, pair = index % rows, index // rows
+            self.waiting_grid.addWidget(name, row, 2 * pair)
+            self.waiting_grid.addWidget(count, row, 2 * pair + 1)
             group = self.group_names.get(code, "")
             name.setText(f"{code} · {group}" if group else code)
             count.setText(str(waiting[code]))
@@ -468,6 +551,9 @@ class DisplayWindow(MachineWindow):
 
     def last_call_codes(self) -> list[str]:
         return [code.text() for row, code, _counter in self.last_rows if not row.isHidden()]
+
+    def last_counter_texts(self) -> list[str]:
+        return [counter.text() for row, _code, counter in self.last_rows if not row.isHidden()]
 
     # ----- leaving and size ----------------------------------------------------------------------
     def shutdown(self) -> None:

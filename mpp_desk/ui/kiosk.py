@@ -4,7 +4,9 @@ Start screen: one large tile per open queue group with how many people wait, and
 button (elderly, people with disabilities, pregnant women, nursing mothers). A tap issues the
 number and prints it on the database thread; the number is then shown very large with the people
 ahead and the estimated wait. If the paper did not come out, the screen says so and where to get
-the number. After a short idle time the start screen returns.
+the number, and keeps the number until the visitor touches Done (mpp_desk.queue.kiosk logs
+the failure with the ticket's id). Otherwise the start screen returns after a short idle time.
+On a landscape screen the number stands on the left and the details on the right, so all fits.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -144,6 +147,7 @@ class KioskWindow(MachineWindow):
         self.last_ticket = None
         self.idle_ms = IDLE_MS
         self._issuing = False
+        self.holding_number = False  # the ticket did not print: its number stays until Done is touched
         self._refreshing = False
         self._scale = 0.0
         self.tiles: dict[str, KioskTile] = {}
@@ -267,12 +271,23 @@ class KioskWindow(MachineWindow):
         self.done_button.setObjectName("kioskDoneButton")
         self.done_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.done_button.clicked.connect(self.back_to_start)
+        # the number, then the details: one column on a portrait screen, side by side on a landscape one
+        number = QVBoxLayout()
+        number.setSpacing(0)
+        number.addWidget(self.ticket_lead)
+        number.addWidget(self.ticket_code)
+        details = QVBoxLayout()
+        details.setSpacing(16)
+        for widget in (self.ticket_group, self.ticket_priority, self.ticket_ahead, self.ticket_wait):
+            details.addWidget(widget)
+        details.addSpacing(12)
+        details.addWidget(self.print_note)
+        self.ticket_body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.ticket_body.setSpacing(24)
+        self.ticket_body.addLayout(number)
+        self.ticket_body.addLayout(details)
         layout.addStretch(1)
-        for widget in (self.ticket_lead, self.ticket_code, self.ticket_group, self.ticket_priority,
-                       self.ticket_ahead, self.ticket_wait):
-            layout.addWidget(widget)
-        layout.addSpacing(12)
-        layout.addWidget(self.print_note)
+        layout.addLayout(self.ticket_body)
         layout.addStretch(1)
         layout.addWidget(self.done_button)
         layout.addWidget(self.idle_note)
@@ -456,10 +471,14 @@ class KioskWindow(MachineWindow):
         if ticket.printed.ok:
             self.print_note.setObjectName("kioskPrinted")
             self.print_note.setText(self.tr("Please take your ticket below the screen."))
+            self.idle_note.setText(self.tr("This screen returns to the start by itself."))
         else:
             self.print_note.setObjectName("kioskNotPrinted")
             reason = ticket.printed.text() if hasattr(ticket.printed, "text") else ""
             self.print_note.setText(f"{ticket.message()}\n{reason}".strip())
+            # no paper to take: the number stays until the visitor has noted it and touches Done
+            self.idle_note.setText(self.tr("Your number stays on screen until you touch Done."))
+        self.holding_number = not ticket.printed.ok
         self.print_note.style().unpolish(self.print_note)
         self.print_note.style().polish(self.print_note)
         self.cancel_priority()
@@ -486,6 +505,7 @@ class KioskWindow(MachineWindow):
         if self.pin_showing or self._issuing:
             return
         self.idle_timer.stop()
+        self.holding_number = False
         self.cancel_priority()
         if self._open_started and self.pages.currentWidget() is not self.opening:
             self.show_page(self.start_page)
@@ -496,6 +516,9 @@ class KioskWindow(MachineWindow):
 
     # ----- idle ----------------------------------------------------------------------------------
     def _restart_idle(self) -> None:
+        if self.holding_number and self.pages.currentWidget() is self.ticket_page:
+            self.idle_timer.stop()  # an unprinted number is not taken away by a timer
+            return
         if self.pages.currentWidget() is not self.start_page or self.priority_reason is not None:
             self.idle_timer.start(self.idle_ms)
 
@@ -525,6 +548,11 @@ class KioskWindow(MachineWindow):
         if abs(scale - self._scale) > 0.01:
             self._scale = scale
             self.setStyleSheet(scaled_sizes(SIZES, scale))
+        landscape = self.width() > self.height()
+        self.ticket_body.setDirection(QBoxLayout.Direction.LeftToRight if landscape
+                                      else QBoxLayout.Direction.TopToBottom)
+        self.ticket_body.setStretch(0, 3 if landscape else 0)
+        self.ticket_body.setStretch(1, 2 if landscape else 0)
         for tile in self.tiles.values():
             self._size_tile(tile)
         if self.tiles:

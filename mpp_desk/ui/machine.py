@@ -212,6 +212,7 @@ class MachineWindow(QWidget):
         self.pages.addWidget(self.opening)
         self.pin_page: QWidget | None = None
         self.pin_pad: PinPad | None = None
+        self.pin_status: QLabel | None = None
 
     # ----- pages ---------------------------------------------------------------------------------
     def show_page(self, widget: QWidget) -> None:
@@ -257,17 +258,30 @@ class MachineWindow(QWidget):
             row.addStretch(1)
             row.addWidget(self.pin_pad)
             row.addStretch(1)
+            # technical state for IT staff (e.g. the board's voice): here, never on the public screen
+            self.pin_status = QLabel()
+            self.pin_status.setObjectName("pinStatus")
+            self.pin_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.pin_status.setWordWrap(True)
             column = QVBoxLayout(page)
             column.addStretch(1)
             column.addLayout(row)
+            column.addWidget(self.pin_status)
             column.addStretch(1)
             self.pin_page = page
         if not self.pin_showing:
             self._page_before_pin = self.pages.currentWidget()
             self.pin_pad.reset()
+            status = self.admin_status()
+            self.pin_status.setText(status)
+            self.pin_status.setVisible(bool(status))
             self.show_page(self.pin_page)
         self.pin_pad.setFocus()
         self.pin_opened()
+
+    def admin_status(self) -> str:
+        """Hook: technical state shown to the administrator under the PIN pad ("" for none)."""
+        return ""
 
     def pin_opened(self) -> None:
         """Hook: the PIN pad is on screen (the kiosk stops its idle timer)."""

@@ -197,9 +197,11 @@ class QtAnnouncementEngine(QObject):
     _sig_play = Signal(str, object)
     """(text, done): start an announcement on the UI thread."""
 
-    def __init__(self, *, chime: _Step | None, voice: _Step | None, name: str, parent: QObject | None = None) -> None:
+    def __init__(self, *, chime: _Step | None, voice: _Step | None, name: str, sound_output: bool = True,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
+        self.sound_output = sound_output  # False: Qt sees no sound device on this PC
         self.chime = chime
         self.voice = voice
         for step in (chime, voice):
@@ -264,10 +266,11 @@ def select_engine(*, prefer: str | None = None, parent: QObject | None = None) -
     if voice is None and prefer in (None, "qt", "espeak") and EspeakEngine.available():
         voice = EspeakStep(EspeakEngine(chime=None))
         name = "espeak-ng (id)"
-    if not sound:
-        name += " — no sound output"
-    engine = QtAnnouncementEngine(chime=chime, voice=voice, name=name, parent=parent)
-    log.info("announcements: %s", name)
+    engine = QtAnnouncementEngine(chime=chime, voice=voice, name=name, sound_output=sound, parent=parent)
+    if sound:
+        log.info("announcements: %s", name)
+    else:
+        log.warning("announcements: %s, but this PC has no sound output", name)
     return engine
 
 
@@ -302,12 +305,18 @@ class Announcer(QObject):
     def engine_name(self) -> str:
         return getattr(self.engine, "name", "?")
 
-    def on_event(self, event) -> Announcement | None:
-        """Announce a queue event if it is a call or a recall."""
-        return self.queue.on_event(event)
+    @property
+    def sound_output(self) -> bool:
+        """Whether the PC has a sound device to play to (engines that cannot tell say yes)."""
+        return bool(getattr(self.engine, "sound_output", True))
 
-    def announce(self, ticket_code: str, counter_number: int, *, recall: bool = False) -> Announcement:
-        return self.queue.announce(ticket_code, counter_number, recall=recall)
+    def on_event(self, event, *, counter_name: str = "") -> Announcement | None:
+        """Announce a queue event if it is a call or a recall."""
+        return self.queue.on_event(event, counter_name=counter_name)
+
+    def announce(self, ticket_code: str, counter_number: int, *, recall: bool = False,
+                 counter_name: str = "") -> Announcement:
+        return self.queue.announce(ticket_code, counter_number, recall=recall, counter_name=counter_name)
 
     @property
     def spoken(self) -> list[str]:

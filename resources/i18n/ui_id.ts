@@ -1510,20 +1510,32 @@
             <translation>Belum ada nomor yang dilayani.</translation>
         </message>
         <message>
-            <source>Last calls</source>
-            <translation>Panggilan terakhir</translation>
-        </message>
-        <message>
             <source>Waiting</source>
             <translation>Menunggu</translation>
         </message>
         <message>
-            <source>Voice: {engine}</source>
-            <translation>Suara: {engine}</translation>
-        </message>
-        <message>
             <source>Counter {number}</source>
             <translation>Loket {number}</translation>
+        </message>
+        <message>
+            <source>RECALL</source>
+            <translation>PANGGILAN ULANG</translation>
+        </message>
+        <message>
+            <source>Earlier calls</source>
+            <translation>Panggilan sebelumnya</translation>
+        </message>
+        <message>
+            <source>Announcement voice: {engine}.</source>
+            <translation>Suara pengumuman: {engine}.</translation>
+        </message>
+        <message>
+            <source>Announcement voice: {engine}. This PC has no sound output: the hall hears nothing.</source>
+            <translation>Suara pengumuman: {engine}. PC ini tidak punya keluaran suara: pengunjung di ruang tunggu tidak mendengar panggilan.</translation>
+        </message>
+        <message>
+            <source>{name} ({number})</source>
+            <translation>{name} ({number})</translation>
         </message>
     </context>
     <context>
@@ -1621,6 +1633,10 @@
         <message>
             <source>No number was issued</source>
             <translation>Nomor tidak dapat diberikan</translation>
+        </message>
+        <message>
+            <source>Your number stays on screen until you touch Done.</source>
+            <translation>Nomor Anda tetap di layar sampai Anda menyentuh Selesai.</translation>
         </message>
     </context>
     <context>

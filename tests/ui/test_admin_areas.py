@@ -236,3 +236,25 @@ def test_item_models_pass_the_model_tester(qtmodeltester, ui_ctx):
     rows = RowTableModel([("a", lambda r: r[0]), ("b", lambda r: r[1])])
     rows.set_rows([(1, "x"), (2, None)])
     qtmodeltester.check(rows)
+
+
+def test_settings_show_roles_and_languages_by_name_and_store_their_values(qtbot, ui_ctx, tasks, sign_in):
+    from mpp_desk import settings
+    from mpp_desk.ui.areas.settings_area import SettingsArea
+
+    area = SettingsArea(ctx=ui_ctx, tasks=tasks, actor=sign_in("admin", ADMIN_PASSWORD))
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitUntil(lambda: area.editors["office.name"].text() != "", timeout=10000)
+    role, language = area.editors["pc.role"], area.editors["ui.language"]
+    roles = [role.itemText(i) for i in range(role.count())]
+    assert "Petugas loket" in roles and "Kiosk (anjungan antrian mandiri)" in roles and "counter" not in roles
+    assert role.currentText() == "Petugas loket"
+    assert [language.itemText(i) for i in range(language.count())] == ["Bahasa Indonesia", "English"]
+    assert language.currentText() == "Bahasa Indonesia"
+    role.setCurrentIndex(role.findText("Layar antrian"))
+    area.save()
+    qtbot.waitUntil(lambda: "tersimpan" in area.status.text().lower(), timeout=10000)
+    with ui_ctx.uow(write=False) as uow:
+        assert settings.get(uow, "pc.role") == "display"
+    assert area.changes() == {}

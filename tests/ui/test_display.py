@@ -4,6 +4,7 @@ order; a recall is spoken again; the running text, the waiting counts and the PI
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from mpp_desk.announce import announcement_text
 from tests.ui.queue_helpers import (
@@ -167,3 +168,99 @@ def test_the_qt_engine_plays_the_chime_then_the_voice_and_never_overlaps(qtbot):
     one, two = announcement_text("A001", 1), announcement_text("B002", 2)
     assert log == [f"chime start {one}", f"chime end {one}", f"voice start {one}", f"voice end {one}",
                    f"chime start {two}", f"chime end {two}", f"voice start {two}", f"voice end {two}"]
+
+
+def add_counter(ctx, number: int, name: str, groups: list[str]) -> None:
+    from mpp_desk import queue as q
+    from mpp_desk.roles import TERMINAL
+
+    with ctx.uow(actor=TERMINAL) as uow:
+        q.create_counter(uow, number=number, name=name, group_codes=groups)
+        uow.commit()
+
+
+def serving_titles(board) -> dict[str, str]:
+    return {code.text(): counter.text() for cell, counter, code in board._serving_cells if not cell.isHidden()}
+
+
+def test_counters_are_shown_and_announced_by_their_configured_names(qtbot, queue_ctx, board, engine, service_queue):
+    add_counter(queue_ctx, 4, "Loket Pengaduan", ["B"])
+    add_counter(queue_ctx, 5, "Loket 5 — Perizinan", ["A"])
+    open_board(qtbot, board)
+    for group in ("A", "A", "B"):
+        service_queue.issue(group_code=group, now=TUESDAY_10)
+    service_queue.call_next(counter_number=1, now=TUESDAY_10)  # A001: "Loket Satu" says no more than "Loket 1"
+    service_queue.call_next(counter_number=5, now=TUESDAY_10)  # A002: the name says the number itself
+    service_queue.call_next(counter_number=4, now=TUESDAY_10)  # B001
+    qtbot.waitUntil(lambda: len(engine.texts) == 3, timeout=10000)
+    qtbot.waitUntil(lambda: len(serving_titles(board)) == 3, timeout=10000)
+    assert serving_titles(board) == {"A001": "Loket 1", "A002": "Loket 5 — Perizinan", "B001": "Loket Pengaduan (4)"}
+    assert board.call_code.text() == "B001" and board.call_counter.text() == "4"
+    assert board.call_counter_name.isVisibleTo(board) and board.call_counter_name.text() == "Loket Pengaduan"
+    assert board.last_counter_texts() == ["Loket 5 — Perizinan", "Loket 1"]
+    assert engine.texts == [
+        "Nomor antrian A nol nol satu, silakan menuju loket satu",
+        "Nomor antrian A nol nol dua, silakan menuju loket lima",
+        "Nomor antrian B nol nol satu, silakan menuju loket empat, Loket Pengaduan",
+    ]
+
+
+def test_earlier_calls_list_each_ticket_once_and_a_recall_says_so(qtbot, board, service_queue):
+    open_board(qtbot, board)
+    a1 = service_queue.issue(group_code="A", now=TUESDAY_10).ticket
+    service_queue.issue(group_code="A", now=TUESDAY_10)
+    service_queue.issue(group_code="B", now=TUESDAY_10)
+    service_queue.call_next(counter_number=1, now=TUESDAY_10)  # A001
+    service_queue.call_next(counter_number=3, now=TUESDAY_10)  # B001
+    qtbot.waitUntil(lambda: board.call_code.text() == "B001", timeout=10000)
+    assert board.last_call_codes() == ["A001"]
+    service_queue.recall(ticket_id=a1.id, counter_number=1, now=TUESDAY_10)
+    qtbot.waitUntil(lambda: board.call_code.text() == "A001", timeout=10000)
+    qtbot.waitUntil(lambda: board.last_call_codes() == ["B001"], timeout=10000)  # the big one is not repeated
+    assert board.recall_label.isVisibleTo(board) and board.recall_label.text() == "PANGGILAN ULANG"
+    assert not board.call_note.isVisibleTo(board)
+    service_queue.call_next(counter_number=2, now=TUESDAY_10)  # A002
+    qtbot.waitUntil(lambda: board.call_code.text() == "A002", timeout=10000)
+    qtbot.waitUntil(lambda: board.last_call_codes() == ["A001", "B001"], timeout=10000)  # the recall: one line
+    assert not board.recall_label.isVisibleTo(board) and board.call_note.isVisibleTo(board)
+
+
+def test_waiting_counts_are_large_enough_to_read_across_the_hall(qtbot, queue_ctx, board, service_queue):
+    from mpp_desk import queue as q
+    from mpp_desk.roles import TERMINAL
+
+    with queue_ctx.uow(actor=TERMINAL) as uow:
+        for code, name in (("C", "Kependudukan"), ("D", "Perpajakan Daerah"), ("E", "Ketenagakerjaan")):
+            q.create_group(uow, code=code, name=name)
+        q.create_group(uow, code="F", name="Kesehatan dan Ketenagakerjaan Transmigrasi")  # a long name
+        uow.commit()
+    for group in ("A", "B", "B", "C", "E", "A", "A", "A", "B", "B"):
+        service_queue.issue(group_code=group, now=TUESDAY_10)
+    for counter in (1, 2, 3, 1, 2, 3, 1):  # earlier calls to list as well
+        ticket = service_queue.call_next(counter_number=counter, now=TUESDAY_10)
+        service_queue.mark_no_show(ticket_id=ticket.id, counter_number=counter, now=TUESDAY_10)
+    open_board(qtbot, board)
+    qtbot.waitUntil(lambda: board.waiting_text("E") == "1", timeout=10000)
+    expected = service_queue.waiting_counts(now=TUESDAY_10)
+    assert {c: board.waiting_text(c) for c in "ABCDEF"} == {c: str(expected[c]) for c in "ABCDEF"}
+    for code in "ABCDEF":
+        name, count = board.waiting_labels[code]
+        assert count.fontInfo().pixelSize() >= 60, f"{code}: {count.fontInfo().pixelSize()} px"
+        for label in (name, count):  # on screen whole, nothing cut off
+            assert label.isVisibleTo(board)
+            assert label.visibleRegion().boundingRect() == label.rect(), f"{code} {label.text()!r} is clipped"
+            needed = label.heightForWidth(label.width()) if label.wordWrap() else label.fontMetrics().height()
+            assert label.height() >= needed, f"{code} {label.text()!r}: {label.height()} px of {needed}"
+    rows = [row for row, _code, _counter in board.last_rows if not row.isHidden()]
+    assert rows and all(row.visibleRegion().boundingRect() == row.rect() for row in rows)
+
+
+def test_the_voice_status_is_for_the_administrator_not_the_hall(qtbot, board, engine):
+    engine.name = "espeak-ng (id)"
+    engine.sound_output = False
+    open_board(qtbot, board)
+    shown = [label.text() for label in board.board_page.findChildren(QLabel) if label.isVisibleTo(board)]
+    assert not [text for text in shown if "espeak" in text or "Suara" in text or "sound" in text]
+    board.ask_pin()
+    assert board.pin_status.isVisibleTo(board)
+    assert board.pin_status.text().startswith("Suara pengumuman: espeak-ng (id). PC ini tidak punya keluaran suara")

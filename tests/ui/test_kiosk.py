@@ -143,7 +143,8 @@ def test_a_printer_out_of_paper_still_issues_the_ticket(qtbot, kiosk, queue_ctx,
     assert not ticket_row(queue_ctx, "B001").printed
 
 
-def test_idle_returns_to_the_start_screen(qtbot, kiosk):
+def test_idle_returns_to_the_start_screen(qtbot, kiosk, queue_ctx):
+    set_setting(queue_ctx, "printer.ticket", "pdf")  # the paper came out (an unprinted number stays: see below)
     open_kiosk(qtbot, kiosk)
     kiosk.idle_ms = 200
     take(qtbot, kiosk, "A")
@@ -183,3 +184,130 @@ def test_five_taps_in_the_corner_open_the_pin_pad(qtbot, kiosk):
     assert not kiosk.pin_showing
     qtbot.mouseClick(kiosk.office_label, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
     assert kiosk.pin_showing
+
+
+def test_a_printer_fault_on_a_landscape_kiosk_keeps_the_whole_number_until_done_and_logs_it(
+        qtbot, kiosk, queue_ctx, caplog):
+    import logging
+
+    from PySide6.QtWidgets import QLabel
+
+    kiosk.resize(1920, 1080)  # printer.ticket is not set up: the paper never comes out
+    kiosk.idle_ms = 200
+    open_kiosk(qtbot, kiosk)
+    qtbot.mouseClick(kiosk.priority_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.reason_buttons["elderly"], Qt.MouseButton.LeftButton)
+    with caplog.at_level(logging.WARNING):
+        ticket = take(qtbot, kiosk, "A")
+    assert kiosk.print_note.objectName() == "kioskNotPrinted"
+    # the failed print is logged with the ticket's id and code
+    logged = [r.getMessage() for r in caplog.records if str(ticket.issued.ticket.id) in r.getMessage()]
+    assert logged and "A001" in logged[0] and "not printed" in logged[0]
+    # nothing on the page is cut off, the big number least of all
+    code = kiosk.ticket_code
+    assert code.contentsRect().height() >= code.fontMetrics().height(), "the number is clipped at the top"
+    assert code.contentsRect().width() >= code.fontMetrics().horizontalAdvance(code.text())
+    for label in kiosk.ticket_page.findChildren(QLabel):
+        if label.isVisibleTo(kiosk) and label.text():
+            assert label.visibleRegion().boundingRect() == label.rect(), f"{label.objectName()} is cut off"
+            if not label.wordWrap():
+                assert label.height() >= label.fontMetrics().height(), f"{label.objectName()} is squeezed"
+    assert kiosk.done_button.geometry().bottom() <= kiosk.ticket_page.height()
+    assert "Selesai" in kiosk.idle_note.text()
+    # no timer takes the number away: several idle periods later it is still there
+    qtbot.wait(1000)
+    assert kiosk.current_page is kiosk.ticket_page and kiosk.ticket_code.text() == "A001"
+    qtbot.mouseClick(kiosk.done_button, Qt.MouseButton.LeftButton)
+    assert kiosk.current_page is kiosk.start_page
+    # a ticket that printed still goes back by itself
+    set_setting(queue_ctx, "printer.ticket", "pdf")
+    take(qtbot, kiosk, "B")
+    assert kiosk.print_note.objectName() == "kioskPrinted"
+    qtbot.waitUntil(lambda: kiosk.current_page is kiosk.start_page, timeout=5000)
+
+
+def _qss_rules() -> dict[str, dict[str, str]]:
+    import re
+
+    from mpp_desk.paths import RESOURCES_DIR
+
+    text = re.sub(r"/\*.*?\*/", "", (RESOURCES_DIR / "style" / "mpp_desk.qss").read_text(encoding="utf-8"), flags=re.S)
+    rules: dict[str, dict[str, str]] = {}
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", text):
+        props = dict((k.strip(), v.strip()) for k, _, v in (d.partition(":") for d in body.split(";")) if v.strip())
+        for selector in selectors.split(","):
+            rules.setdefault(" ".join(selector.split()), {}).update(props)
+    return rules
+
+
+def _colour(rules, selector: str, prop: str) -> str:
+    """*prop* of *selector* as the style sheet gives it: the state rule, else the plain one, else the widget type's."""
+    base = selector.split("[")[0]
+    for candidate in (selector, base, base.split("#")[0]):
+        value = rules.get(candidate, {}).get(prop)
+        if value is not None:
+            return {"white": "#ffffff", "black": "#000000"}.get(value, value)
+    raise AssertionError(f"no {prop} for {selector}")
+
+
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG 2 contrast ratio of two #rrggbb colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+# Each text on the kiosk and the background it sits on (selectors of resources/style/mpp_desk.qss).
+KIOSK_TEXT_ON = [
+    ("QLabel#kioskOffice", "QFrame#kioskHeader"), ("QLabel#kioskClock", "QFrame#kioskHeader"),
+    ("QLabel#kioskDate", "QFrame#kioskHeader"),
+    ("QLabel#kioskTitle", "QWidget#kioskRoot"), ("QLabel#kioskSubtitle", "QWidget#kioskRoot"),
+    ("QLabel#kioskWorking", "QWidget#kioskRoot"), ("QLabel#kioskMessageTitle", "QWidget#kioskRoot"),
+    ("QLabel#kioskMessageText", "QWidget#kioskRoot"), ("QLabel#kioskClosedNote", "QLabel#kioskClosedNote"),
+    ("QLabel#kioskBanner", "QFrame#kioskBannerFrame"),
+    ("QLabel#kioskTileCode", "QLabel#kioskTileCode"),
+    ('QLabel#kioskTileCode[closed="true"]', 'QLabel#kioskTileCode[closed="true"]'),
+    ("QLabel#kioskTileName", "QPushButton#kioskTile"), ("QLabel#kioskTileCount", "QPushButton#kioskTile"),
+    ("QLabel#kioskTileReason", "QPushButton#kioskTile"),
+    ('QLabel#kioskTileName[closed="true"]', 'QPushButton#kioskTile[closed="true"]'),
+    ('QLabel#kioskTileCount[closed="true"]', 'QPushButton#kioskTile[closed="true"]'),
+    ('QLabel#kioskTileReason', 'QPushButton#kioskTile[closed="true"]'),
+    ("QLabel#kioskPriorityButtonText", "QPushButton#kioskPriorityButton"),
+    ("QLabel#kioskPriorityButtonText", "QPushButton#kioskPriorityButton:pressed"),
+    ("QLabel#kioskReasonButtonText", "QPushButton#kioskReasonButton"),
+    ("QLabel#kioskReasonButtonText", "QPushButton#kioskReasonButton:pressed"),
+    ("QPushButton#kioskReasonButton", "QPushButton#kioskReasonButton"),
+    ("QPushButton#kioskBackButton", "QPushButton#kioskBackButton"),
+    ("QPushButton#kioskDoneButton", "QPushButton#kioskDoneButton"),
+    ("QLabel#kioskTicketLead", "QWidget#kioskTicket"), ("QLabel#kioskTicketCode", "QWidget#kioskTicket"),
+    ("QLabel#kioskTicketGroup", "QWidget#kioskTicket"), ("QLabel#kioskTicketPriority", "QWidget#kioskTicket"),
+    ("QLabel#kioskTicketAhead", "QWidget#kioskTicket"), ("QLabel#kioskTicketWait", "QWidget#kioskTicket"),
+    ("QLabel#kioskPrinted", "QWidget#kioskTicket"), ("QLabel#kioskNotPrinted", "QLabel#kioskNotPrinted"),
+    ("QLabel#kioskIdleNote", "QWidget#kioskTicket"),
+    ("QLabel#pinTitle", "QFrame#pinPad"), ("QLabel#pinNote", "QFrame#pinPad"), ("QLabel#pinDisplay", "QFrame#pinPad"),
+    ("QLabel#pinMessage", "QFrame#pinPad"), ("QPushButton#pinKey", "QPushButton#pinKey"),
+    ("QPushButton#pinOk", "QPushButton#pinOk"), ("QPushButton#pinCancel", "QPushButton#pinCancel"),
+    ("QLabel#pinStatus", "QWidget#pinPage"),
+]
+
+
+def test_every_kiosk_text_has_at_least_4_5_to_1_contrast_with_its_background():
+    import re
+    from pathlib import Path
+
+    rules = _qss_rules()
+    ratios = {}
+    for text, background in KIOSK_TEXT_ON:
+        ratios[(text, background)] = contrast(_colour(rules, text, "color"), _colour(rules, background, "background"))
+    low = {pair: round(ratio, 2) for pair, ratio in ratios.items() if ratio < 4.5}
+    assert low == {}, f"below WCAG AA 4.5:1: {low}"
+    # every kiosk label the style sheet colours is in the list above, and the code sets no colour of its own
+    styled = {s.split("[")[0].split(":")[0] for s in rules if "#kiosk" in s and "color" in rules[s]}
+    assert styled <= {t.split("[")[0] for t, _b in KIOSK_TEXT_ON}
+    source = (Path(__file__).resolve().parents[2] / "mpp_desk" / "ui" / "kiosk.py").read_text(encoding="utf-8")
+    assert not re.search(r"#[0-9a-fA-F]{6}\b|QColor|setPalette", source)

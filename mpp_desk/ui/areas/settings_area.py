@@ -81,7 +81,8 @@ class SettingsArea(QWidget):
             return box
         if setting.choices:
             combo = QComboBox()
-            combo.addItems(list(setting.choices))
+            for value in setting.choices:  # shown by name, stored by value
+                combo.addItem(setting.choice_text(value), value)
             return combo
         edit = QLineEdit()
         edit.setMaxLength(setting.max_length)
@@ -101,7 +102,7 @@ class SettingsArea(QWidget):
             elif isinstance(editor, QSpinBox):
                 editor.setValue(int(value or 0))
             elif isinstance(editor, QComboBox):
-                editor.setCurrentText(str(value))
+                editor.setCurrentIndex(editor.findData(str(value)))
             else:
                 editor.setText("" if value is None else str(value))
 
@@ -112,7 +113,7 @@ class SettingsArea(QWidget):
         if isinstance(editor, QSpinBox):
             return editor.value()
         if isinstance(editor, QComboBox):
-            return editor.currentText()
+            return editor.currentData()
         return editor.text()
 
     def changes(self) -> dict:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mpp_desk.context import AppContext
 
@@ -240,6 +240,7 @@ class BoardTexts:
     office_name: str
     running_text: str
     group_names: dict  # code -> name, in kiosk order
+    counter_names: dict = field(default_factory=dict)  # counter number -> its configured name
 
 
 @dataclass(frozen=True)
@@ -259,23 +260,27 @@ class BoardPoll:
     more: bool  # the limit was reached: poll again at once
 
 
+BOARD_CALLS = 30  # call events read for the board: enough for six earlier tickets after recalls are merged
+
+
 def board_texts(ctx: AppContext) -> BoardTexts:
     """The office name, the running text and the groups' names (re-read now and then: the administrator may change them)."""
     from mpp_desk import settings
-    from mpp_desk.queue.setup import list_groups
+    from mpp_desk.queue.setup import list_counters, list_groups
 
     with ctx.uow(write=False) as uow:
         return BoardTexts(
             office_name=str(settings.get(uow, "office.name")),
             running_text=str(settings.get(uow, "display.running_text")),
             group_names={g.code: g.name for g in list_groups(uow) if g.active},
+            counter_names={c.number: c.name for c in list_counters(uow)},
         )
 
 
 def open_board(ctx: AppContext, *, now: dt.datetime | None = None) -> BoardStart:
     """Open the database; the texts and the board state."""
     ctx.open()
-    return BoardStart(texts=board_texts(ctx), board=queue_for(ctx).board_state(now=now))
+    return BoardStart(texts=board_texts(ctx), board=queue_for(ctx).board_state(last_calls=BOARD_CALLS, now=now))
 
 
 def poll_board(ctx: AppContext, *, after_seq: int, limit: int = 50, now: dt.datetime | None = None) -> BoardPoll:
@@ -284,7 +289,7 @@ def poll_board(ctx: AppContext, *, after_seq: int, limit: int = 50, now: dt.date
     events = tuple(queue.events_since(after_seq=after_seq, limit=limit))
     if not events:
         return BoardPoll((), None, False)
-    return BoardPoll(events, queue.board_state(now=now), len(events) == limit)
+    return BoardPoll(events, queue.board_state(last_calls=BOARD_CALLS, now=now), len(events) == limit)
 
 
 # --- set-up (administrator) ---------------------------------------------------------------------
