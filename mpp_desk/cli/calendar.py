@@ -103,7 +103,7 @@ def cmd_between(args, ctx) -> int:
 
 
 def cmd_list(args, ctx) -> int:
-    year = parse_year(args.year) if args.year else dt.date.today().year
+    year = parse_year(args.year) if args.year else ctx.app.clock.today().year
     with ctx.app.uow(write=False) as uow:
         calendar = load_calendar(uow)
     days = calendar.non_working_days(year)
