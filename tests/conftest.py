@@ -115,3 +115,15 @@ def app_ctx(data_dir):
     ctx.open()
     yield ctx
     ctx.close()
+
+
+@pytest.fixture
+def pc_in_new_york(monkeypatch):
+    """The PC's own time zone is America/New_York (UTC-5/-4): whatever is shown must still be WIB."""
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield "America/New_York"
+    monkeypatch.undo()
+    time.tzset()

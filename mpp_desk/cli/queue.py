@@ -545,7 +545,7 @@ def cmd_board(args, ctx) -> int:
 def cmd_stats(args, ctx) -> int:
     from mpp_desk.workdays import parse_date
 
-    day = parse_date(args.date, field="date") if args.date else ctx.clock.today()
+    day = parse_date(args.date, field="date") if args.date else ctx.app.clock.today()
     stats = _queue(ctx).daily_stats(date=day)
     if args.json:
         print_json(stats.to_dict())
