@@ -60,6 +60,17 @@ def test_audit_trail_shows_the_office_time(qtbot, ui_ctx, tasks, sign_in, office
     assert times == ["01-12-2026 06:30:05"]
 
 
+def test_the_calendar_opens_on_the_office_date(qtbot, ui_ctx, tasks, sign_in, office_clock, pc_in_new_york):
+    from mpp_desk.ui.areas.calendar_area import CalendarArea
+
+    office_clock.set(dt.datetime(2027, 1, 1, 0, 30, tzinfo=WIB), running=False)  # New York: 31 Dec 12:30
+    area = CalendarArea(ctx=ui_ctx, tasks=tasks, actor=sign_in("admin", ADMIN_PASSWORD))
+    qtbot.addWidget(area)
+    assert (area.calendar.yearShown(), area.calendar.monthShown()) == (2027, 1)
+    assert area.calendar.selectedDate().toString("yyyy-MM-dd") == "2027-01-01"
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=10000)
+
+
 @pytest.mark.parametrize("moment, shown", [
     (dt.datetime(2026, 12, 31, 23, 59, tzinfo=WIB), "23:59"),
     (dt.datetime(2026, 7, 1, 0, 5, tzinfo=WIB), "00:05"),  # New York on summer time
