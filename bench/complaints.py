@@ -71,7 +71,7 @@ def populate(ctx) -> int:
 
     from mpp_desk.models import ComplaintCase, ServiceStandard, StaffUser
     from mpp_desk.models.base import utcnow
-    from mpp_desk.queue.clock import office_tz
+    from mpp_desk.officetime import office_tz
     from mpp_desk.workdays import load_calendar
 
     rng = random.Random(2026)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mpp_desk import officetime
+from mpp_desk.officetime import Clock
 from mpp_desk.paths import database_path, resolve_data_dir
 
 if TYPE_CHECKING:  # the database stack is imported on first use, off the UI thread's start path
@@ -19,14 +21,24 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class AppContext:
-    """What a process needs to do work: where its data lives and its open database."""
+    """What a process needs to do work: where its data lives, its open database and its clock.
+
+    ``clock`` is the process clock (``mpp_desk.officetime``): services default their ``now`` to it,
+    ops and widgets read ``ctx.clock``. A clock given here is installed as the process clock.
+    """
 
     data_dir: Path
     db: "Database | None" = field(default=None)
+    clock: Clock = field(default_factory=officetime.clock)
+
+    def __post_init__(self) -> None:
+        if self.clock is not officetime.clock():
+            officetime.install(self.clock)  # one clock per process: services and widgets agree
 
     @classmethod
-    def from_args(cls, data_dir: str | None = None) -> AppContext:
-        return cls(data_dir=resolve_data_dir(data_dir))
+    def from_args(cls, data_dir: str | None = None, *, clock: Clock | None = None) -> AppContext:
+        """The bootstrap's context, on the process clock (the system clock) unless *clock* is given."""
+        return cls(data_dir=resolve_data_dir(data_dir), clock=clock or officetime.clock())
 
     @property
     def database_path(self) -> Path:

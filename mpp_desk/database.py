@@ -8,7 +8,6 @@ way through a read-then-write.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import sqlite3
@@ -21,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from mpp_desk import officetime
 from mpp_desk.errors import DatabaseProblem
 from mpp_desk.i18n import N_
 from mpp_desk.models import LocalState
@@ -180,7 +180,7 @@ def _ensure_device_id(sessions: sessionmaker) -> str:
         if row is None:
             row = LocalState(key="device_id", value=str(uuid.uuid4()))
             session.add(row)
-            session.add(LocalState(key="created_at", value=dt.datetime.now(dt.timezone.utc).isoformat()))
+            session.add(LocalState(key="created_at", value=officetime.now().isoformat()))
             session.commit()
         return row.value
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from stdnum import luhn, numdb
 from stdnum.exceptions import ValidationError as StdnumError
 
+from mpp_desk import officetime
 from mpp_desk.errors import ValidationError
 from mpp_desk.i18n import N_, translate
 
@@ -123,7 +124,7 @@ def validate_nik(text: str | None, *, today: dt.date | None = None, field: str =
         raise ValidationError(
             N_("errors", "The NIK must have 16 digits; this one has {count}."), field=field, count=len(value)
         )
-    birth_date, sex = _nik_birth(value, today or dt.date.today(), field=field)
+    birth_date, sex = _nik_birth(value, today or officetime.today(), field=field)
     province_name, regency_name, warnings = _nik_region(value, field=field)
     return NikInfo(
         value=value,

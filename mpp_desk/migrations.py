@@ -37,6 +37,7 @@ def backup_database(path: Path, label: str) -> Path:
     """Copy the database (consistently, through SQLite's backup API) next to it under backups/."""
     folder = path.parent / BACKUP_DIRNAME
     folder.mkdir(exist_ok=True)
+    # the PC's real time, not the office clock: a file name that must not repeat, shown to nobody
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     target = folder / f"{path.stem}-{label}-{stamp}{path.suffix}"
     src = sqlite3.connect(str(path))

@@ -1,13 +1,77 @@
-"""Shared fixtures: real SQLite files in a temporary folder, migrated exactly as the app does."""
+"""Shared fixtures: real SQLite files in a temporary folder, migrated exactly as the app does.
+
+The office clock (docs/development.md, "The clock"): every test runs on one process clock,
+``office_clock`` (an ``officetime.FixedClock`` running at real speed), reset before each test to
+now, or to the instant in ``MPP_TEST_NOW`` (e.g. ``2026-12-31T23:59+07:00``) when that is set.
+A test pins a moment with ``office_clock.set(...)``. Tests whose outcome depends on the date or
+time of day carry ``@pytest.mark.clock``; ``make test`` runs them again at awkward moments.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
+import time
+from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TEST_NOW_ENV = "MPP_TEST_NOW"
+CHILD_CLOCK_ENV = "MPP_TEST_CLOCK"
+CLOCK_HOOK = Path(__file__).resolve().parent / "clockhook"
+
+
+def _test_now() -> dt.datetime | None:
+    text = os.environ.get(TEST_NOW_ENV, "").strip()
+    if not text:
+        return None
+    moment = dt.datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise pytest.UsageError(f"{TEST_NOW_ENV}={text!r}: give the zone, e.g. 2026-12-31T23:59+07:00")
+    return moment
+
+
+_PROCESS_CLOCK = None
+
+
+def pytest_configure(config):
+    """Install the test process's one clock before any test module is imported."""
+    global _PROCESS_CLOCK
+    from mpp_desk import officetime
+
+    _test_now()  # a malformed MPP_TEST_NOW stops the run at once
+    _PROCESS_CLOCK = officetime.install(officetime.FixedClock(officetime.SystemClock().now(), running=True))
+
+
+def pytest_report_header(config):
+    moment = _test_now()
+    return f"office clock: {moment.isoformat() if moment else 'the real time'} (MPP_TEST_NOW); TZ={os.environ.get('TZ', '')}"
+
+
+@pytest.fixture(autouse=True)
+def office_clock(monkeypatch):
+    """The process clock, reset for each test: now, or MPP_TEST_NOW; running at real speed.
+
+    When MPP_TEST_NOW is set, processes the test starts (CLI, kiosk, board) start from the same
+    moment (tests/clockhook/sitecustomize.py, test-only).
+    """
+    from mpp_desk import officetime
+
+    clock = _PROCESS_CLOCK
+    assert clock is not None
+    officetime.install(clock)
+    clock.running = True
+    start = _test_now()
+    clock.set(start or officetime.SystemClock().now())
+    if start is not None:
+        monkeypatch.setenv(CHILD_CLOCK_ENV, f"{clock.now().isoformat()}@{time.time():.6f}")
+        path = os.environ.get("PYTHONPATH", "")
+        monkeypatch.setenv("PYTHONPATH", os.pathsep.join(p for p in (str(CLOCK_HOOK), path) if p))
+    yield clock
+    officetime.install(clock)
 
 
 @pytest.fixture
@@ -100,3 +164,15 @@ def app_ctx(data_dir, _seeded_template):
     ctx.open()
     yield ctx
     ctx.close()
+
+
+@pytest.fixture
+def pc_in_new_york(monkeypatch):
+    """The PC's own time zone is America/New_York (UTC-5/-4): whatever is shown must still be WIB."""
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield "America/New_York"
+    monkeypatch.undo()
+    time.tzset()

@@ -6,12 +6,9 @@ last line, so scripts can take ``tail -n 1``. Input is checked before the databa
 
 from __future__ import annotations
 
-from mpp_desk.roles import TERMINAL
-
-import datetime as dt
-
 from mpp_desk.cli import print_json, sayer, usage
 from mpp_desk.i18n import N_, translate
+from mpp_desk.roles import TERMINAL
 from mpp_desk.textformat import day_name, format_date
 from mpp_desk.workdays import (
     close_day,
@@ -103,7 +100,7 @@ def cmd_between(args, ctx) -> int:
 
 
 def cmd_list(args, ctx) -> int:
-    year = parse_year(args.year) if args.year else dt.date.today().year
+    year = parse_year(args.year) if args.year else ctx.app.clock.today().year
     with ctx.app.uow(write=False) as uow:
         calendar = load_calendar(uow)
     days = calendar.non_working_days(year)

@@ -12,6 +12,7 @@ import sys
 
 from mpp_desk.cli import print_json, sayer, usage
 from mpp_desk.i18n import N_, translate
+from mpp_desk.officetime import local
 from mpp_desk.roles import TERMINAL
 
 _say = sayer("complaints")
@@ -82,9 +83,9 @@ def _date(text: str | None, field: str) -> dt.date:
     from mpp_desk.workdays import parse_date
 
     if not text:
-        from mpp_desk.complaints.rules import office_date
+        from mpp_desk import officetime
 
-        return office_date(dt.datetime.now(dt.timezone.utc))
+        return officetime.today()
     return parse_date(text, field=field)
 
 
@@ -183,7 +184,7 @@ def cmd_show(args, ctx) -> int:
     print(f"{detail.case_number}  {labels.label(labels.KINDS, detail.summary.kind)}  "
           f"{labels.label(labels.STATUSES, detail.summary.status)}")
     for step in detail.steps:
-        print(f"  {step.seq:>3}. {step.at:%Y-%m-%d %H:%M}  {labels.label(labels.STEP_TYPES, step.type):<28} {step.actor}")
+        print(f"  {step.seq:>3}. {local(step.at):%Y-%m-%d %H:%M}  {labels.label(labels.STEP_TYPES, step.type):<28} {step.actor}")
     return 0
 
 

@@ -188,7 +188,7 @@ def _moment(text: str | None) -> dt.datetime | None:
     """--at: an ISO 8601 time with its zone (a time without one is taken as office time)."""
     if not text:
         return None
-    from mpp_desk.queue.clock import office_tz
+    from mpp_desk.officetime import office_tz
     from mpp_desk.queue.errors import QueueSetupError
 
     try:
@@ -543,10 +543,9 @@ def cmd_board(args, ctx) -> int:
 
 
 def cmd_stats(args, ctx) -> int:
-    from mpp_desk.queue.clock import local_date, utc_now
     from mpp_desk.workdays import parse_date
 
-    day = parse_date(args.date, field="date") if args.date else local_date(utc_now())
+    day = parse_date(args.date, field="date") if args.date else ctx.app.clock.today()
     stats = _queue(ctx).daily_stats(date=day)
     if args.json:
         print_json(stats.to_dict())

@@ -74,7 +74,7 @@ class ComplaintReceipt:
         return self.say(N_("complaints", "Complaint"))
 
     def received_text(self) -> str:
-        from mpp_desk.queue.clock import local
+        from mpp_desk.officetime import local
 
         moment = local(self.received_at)
         return f"{format_date(moment.date(), self.language)} {moment:%H:%M} WIB"
@@ -126,9 +126,9 @@ class ComplaintReceipt:
         return self.say(N_("complaints", "Scan to check that this receipt is genuine"))
 
     def footer(self, printed_at: dt.datetime | None = None) -> str:
-        from mpp_desk.queue.clock import local
+        from mpp_desk.officetime import local
 
-        moment = local(printed_at or dt.datetime.now(dt.timezone.utc))
+        moment = local(printed_at)  # None: now by the process clock
         return self.say(N_("complaints", "Officer: {officer} · printed {when}"), officer=self.officer,
                         when=f"{format_date(moment.date(), self.language, weekday=False)} {moment:%H:%M}")
 

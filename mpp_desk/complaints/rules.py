@@ -217,7 +217,7 @@ def normalized(draft: CaptureDraft) -> CaptureDraft:
 
 def office_date(moment: dt.datetime) -> dt.date:
     """The office's calendar date (Asia/Jakarta) of an aware moment."""
-    from mpp_desk.queue.clock import local_date
+    from mpp_desk.officetime import local_date
 
     return local_date(moment)
 

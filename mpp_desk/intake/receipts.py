@@ -39,7 +39,7 @@ from mpp_desk.i18n import N_, translate
 from mpp_desk.identifiers import mask_nik
 from mpp_desk.intake.rules import INVALID, MISSING, PRESENT_VALID, STATE_LABELS, complaint_channels
 from mpp_desk.models import Application, IntakeReceipt, IntakeVisit, ServiceStandard
-from mpp_desk.queue.clock import as_utc, local, local_date
+from mpp_desk.officetime import as_utc, local, local_date
 from mpp_desk.roles import Permission, authorize
 from mpp_desk.textformat import format_date_id
 

@@ -74,7 +74,7 @@ from mpp_desk.models import (
     StaffUser,
     Ticket,
 )
-from mpp_desk.queue.clock import as_utc, local_date, office_tz
+from mpp_desk.officetime import as_utc, local_date, office_tz
 from mpp_desk.roles import Permission, allowed, authorize
 
 SEARCH_LIMIT = 200

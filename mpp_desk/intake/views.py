@@ -1,7 +1,7 @@
 """Immutable results of the intake services: what screens, commands and receipts receive.
 
 No ORM object leaves a unit of work. Datetimes are aware UTC (show them with
-:func:`mpp_desk.queue.clock.local`); dates are office dates. Personal data is filled in only for
+:func:`mpp_desk.officetime.local`); dates are office dates. Personal data is filled in only for
 actors who may see it (``Permission.VIEW_PERSONAL_DATA``); otherwise names are masked and the
 NIK, phone and address are left out.
 """

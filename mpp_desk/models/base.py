@@ -8,6 +8,8 @@ import uuid
 from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from mpp_desk import officetime
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -18,7 +20,8 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    """Now by the process clock (mpp_desk.officetime), aware UTC: the default of every timestamp."""
+    return officetime.now()
 
 
 class UTCDateTime(TypeDecorator):

@@ -27,6 +27,7 @@ from typing import Callable, Protocol
 
 from mpp_desk.errors import ValidationError
 from mpp_desk.i18n import N_, translate
+from mpp_desk.officetime import local_date
 from mpp_desk.printing.slip import TicketSlip
 
 log = logging.getLogger(__name__)
@@ -174,7 +175,7 @@ class PdfFolderPrinter:
         except OSError as exc:
             return PrintFailed(FAILED, f"{self.label}: {exc}")
         suffix = "-salinan" if slip.copy else ""
-        return self.print_pdf(data, f"{slip.issued_at.date().isoformat()}_{slip.code}{suffix}.pdf")
+        return self.print_pdf(data, f"{local_date(slip.issued_at).isoformat()}_{slip.code}{suffix}.pdf")
 
     def print_pdf(self, data: bytes, name: str) -> PrintResult:
         """Write a rendered PDF (a ticket, a receipt) as ``name`` in the folder, atomically; never raises."""

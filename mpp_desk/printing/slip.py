@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from mpp_desk.i18n import N_, translate
-from mpp_desk.queue.clock import local
+from mpp_desk.officetime import local
 from mpp_desk.queue.labels import PRIORITY_REASONS, label
 from mpp_desk.textformat import format_date
 

@@ -32,7 +32,7 @@ from mpp_desk.i18n import N_
 from mpp_desk.models import Counter, CounterGroup, QueueEvent, QueueGroup, ServiceStandard, Ticket
 from mpp_desk.models.queue import WAITING_SQL
 from mpp_desk.queue import labels
-from mpp_desk.queue.clock import as_utc, local, local_date
+from mpp_desk.officetime import as_utc, local, local_date
 from mpp_desk.queue.errors import (
     CounterBusy,
     DailyLimitReached,

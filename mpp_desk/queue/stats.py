@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from mpp_desk.models import Counter, QueueGroup, Ticket
-from mpp_desk.queue.clock import local
+from mpp_desk.officetime import local
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Immutable results of the queue services: what the UI, the CLI and the printer receive.
 
 No ORM object leaves a unit of work; these plain values are safe to hand to another thread.
-All datetimes are aware UTC; use :func:`mpp_desk.queue.clock.local` to show them.
+All datetimes are aware UTC; use :func:`mpp_desk.officetime.local` to show them.
 """
 
 from __future__ import annotations

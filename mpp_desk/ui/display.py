@@ -297,8 +297,9 @@ class DisplayWindow(MachineWindow):
         body.addLayout(right, 7)
 
     # ----- time ----------------------------------------------------------------------------------
-    def now(self) -> dt.datetime | None:
-        return self.clock() if self.clock is not None else None
+    def now(self) -> dt.datetime:
+        """The time the queue is asked at: the clock given, else the process clock (ctx.clock)."""
+        return self.clock() if self.clock is not None else self._ctx.clock.now()
 
     def _tick(self) -> None:
         from mpp_desk.textformat import format_date

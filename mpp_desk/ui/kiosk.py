@@ -307,9 +307,9 @@ class KioskWindow(MachineWindow):
         layout.addWidget(back)
 
     # ----- time ----------------------------------------------------------------------------------
-    def now(self) -> dt.datetime | None:
-        """The time the queue is asked at: None (the real clock) unless a test set a clock."""
-        return self.clock() if self.clock is not None else None
+    def now(self) -> dt.datetime:
+        """The time the queue is asked at: the clock given, else the process clock (ctx.clock)."""
+        return self.clock() if self.clock is not None else self._ctx.clock.now()
 
     def _tick(self) -> None:
         from mpp_desk.textformat import format_date

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpp_desk.officetime import local  # stdlib only: nothing heavy before the first paint
 from mpp_desk.ui.tasks import Op, TaskManager
 
 EXIT_TAPS = 5
@@ -32,15 +33,7 @@ EXIT_TAP_SECONDS = 3.0
 CORNER = 90  # px: the hidden top-left square that counts the exit taps
 
 
-OFFICE_TZ = "Asia/Jakarta"  # as mpp_desk.queue.clock; importing that package would load SQLAlchemy before the paint
-
-
-def office_time(moment=None):
-    """*moment* (aware; None: now) in office time, for the clocks on screen."""
-    import datetime as dt
-    from zoneinfo import ZoneInfo
-
-    return (moment or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(OFFICE_TZ))
+office_time = local  # *moment* (aware; None: the process clock's now) in office time, for the clocks on screen
 
 
 def scaled_sizes(sizes: dict[str, int], scale: float) -> str:

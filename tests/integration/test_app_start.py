@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -46,6 +48,7 @@ def test_a_damaged_database_is_reported_and_left_as_it_was(tmp_path):
 
 
 
+@pytest.mark.clock  # the processes start on whatever day the clock says: a closed day too
 def test_the_kiosk_and_the_board_start_as_their_own_processes_on_a_fresh_folder(tmp_path):
     data = tmp_path / "hall"
     for mode in ("kiosk", "display"):  # the first one creates and migrates, the second finds it ready

@@ -124,3 +124,16 @@ def test_the_installed_command_runs_in_its_own_process(cases):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Overdue 6 working day(s)" in result.stdout and made[0].case_number in result.stdout
+
+
+def test_show_prints_the_timeline_in_office_time(cases, capsys, pc_in_new_york):
+    from mpp_desk.officetime import local
+
+    ctx, made = cases
+    code, out, _ = run(capsys, ctx.data_dir, "complaints", "show", made[0].case_number, "--json")
+    at = dt.datetime.fromisoformat(json.loads(out)["steps"][0]["at"])
+    code, out, err = run(capsys, ctx.data_dir, "complaints", "show", made[0].case_number)
+    assert code == 0, err
+    received = [line for line in out.splitlines() if line.strip().startswith("1.")]
+    assert received and f"{local(at):%Y-%m-%d %H:%M}" in received[0]  # WIB, 12 hours ahead of this PC
+    assert f"{at.astimezone():%Y-%m-%d %H:%M}" not in received[0]

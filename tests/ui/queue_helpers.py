@@ -36,11 +36,15 @@ class FakeEngine:
 
 
 @pytest.fixture
-def queue_ctx(ui_ctx):
-    """Groups A (Perizinan Berusaha) and B (seeded with the catalogue); counters 1 (A), 2 (A, B), 3 (B)."""
+def queue_ctx(ui_ctx, office_clock):
+    """Groups A (Perizinan Berusaha) and B (seeded with the catalogue); counters 1 (A), 2 (A, B), 3 (B).
+
+    The process clock stops at TUESDAY_10: every widget and service of the test asks the queue then.
+    """
     from mpp_desk import queue as q
     from mpp_desk.roles import TERMINAL
 
+    office_clock.set(TUESDAY_10, running=False)
     with ui_ctx.uow(actor=TERMINAL) as uow:
         q.create_counter(uow, number=1, name="Loket Satu", group_codes=["A"])
         q.create_counter(uow, number=2, name="Loket Dua", group_codes=["A", "B"])

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QDate
 from sqlalchemy import select
 
+from mpp_desk import officetime
 from mpp_desk.models import AuditEntry
 
 PASSWORD = "Pengaduan-Rahasia-2026"
@@ -81,6 +82,7 @@ def test_anonymous_message_becomes_a_suggestion_with_the_reason_shown(qtbot, ui_
     assert "saran" in capture.saved_label.text()
 
 
+@pytest.mark.clock
 def test_late_complaint_is_flagged_and_the_officers_decision_recorded(qtbot, ui_ctx, tasks, desk):
     area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
     capture = area.capture
@@ -122,6 +124,7 @@ def run_step(qtbot, panel, action, **values):
     return panel.detail
 
 
+@pytest.mark.clock
 def test_a_complaint_goes_through_every_step_to_closing_via_the_widgets(qtbot, ui_ctx, tasks, desk):
     area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
     capture = area.capture
@@ -174,7 +177,7 @@ def test_a_complaint_goes_through_every_step_to_closing_via_the_widgets(qtbot, u
     assert not panel.buttons["approve_apip"].isVisible()  # the desk does not approve APIP
     assert not panel.buttons["close"].isEnabled() or panel.detail.missing_for_close()
     run_step(qtbot, panel, "report_to_superior", level="section_head", report="Laporan tertulis tindak lanjut.")
-    informed_at = dt.datetime.now(dt.timezone.utc)
+    informed_at = officetime.now()  # the process clock: the case was received "today" by it
     run_step(qtbot, panel, "inform", method="telephone", informed_at=informed_at, message="Verifikasi selesai besok.")
     detail = run_step(qtbot, panel, "close", outcome="Sertifikat terbit.")
     assert detail.summary.status == "closed"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpp_desk.officetime import dmy_hm
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.table_model import RowTableModel
 from mpp_desk.ui.tasks import Op, TaskManager
@@ -29,7 +30,7 @@ class AuditArea(QWidget):
         title = QLabel(self.tr("Audit trail"))
         title.setObjectName("pageTitle")
         self.model = RowTableModel([
-            (self.tr("Time"), lambda e: e.at.astimezone().strftime("%d-%m-%Y %H:%M:%S")),
+            (self.tr("Time"), lambda e: dmy_hm(e.at, seconds=True)),
             (self.tr("User"), lambda e: e.actor_username),
             (self.tr("Action"), lambda e: e.action),
             (self.tr("What"), lambda e: e.summary),

@@ -60,6 +60,9 @@ class CalendarArea(QWidget):
         self.calendar.setGridVisible(True)
         self.calendar.setLocale(self.locale())
         self.calendar.setMinimumSize(420, 340)
+        today = _qdate(ctx.clock.today())  # the office's date, not the PC's
+        self.calendar.setSelectedDate(today)
+        self.calendar.setCurrentPage(today.year(), today.month())
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         legend = QLabel(
             " &nbsp; ".join(

@@ -67,21 +67,21 @@ def set_note(label: QLabel, text: str, kind: str = "statusNote") -> None:
 
 
 def office_now() -> dt.datetime:
-    from mpp_desk.queue.clock import local, utc_now
+    from mpp_desk.officetime import local
 
-    return local(utc_now())
+    return local()  # the process clock (ctx.clock), in office time
 
 
 def to_office_datetime(value: QDateTime) -> dt.datetime:
     """The edit's date and time read as office time (WIB), whatever the PC's own time zone."""
-    from mpp_desk.queue.clock import office_tz
+    from mpp_desk.officetime import office_tz
 
     d, t = value.date(), value.time()
     return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=office_tz())
 
 
 def to_qdatetime(moment: dt.datetime) -> QDateTime:
-    from mpp_desk.queue.clock import local
+    from mpp_desk.officetime import local
 
     m = local(moment)
     return QDateTime(QDate(m.year, m.month, m.day), QTime(m.hour, m.minute))
@@ -326,7 +326,7 @@ class CapturePanel(QWidget):
         self.setEnabled(True)
         self.assess_now()
         if restored:
-            from mpp_desk.queue.clock import local
+            from mpp_desk.officetime import local
 
             set_note(self.status, self.tr("The draft kept at {time} was restored.").format(
                 time=f"{local(setup.draft.saved_at):%H:%M}"), "okNote")
@@ -947,7 +947,7 @@ class CaseDetailPanel(QWidget):
         return f"<table>{body}</table><p>{substance}</p>"
 
     def _timeline_html(self, d) -> str:
-        from mpp_desk.queue.clock import local
+        from mpp_desk.officetime import local
 
         items = []
         for step in d.steps:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpp_desk.officetime import dmy_hm
 from mpp_desk.textformat import format_date
 from mpp_desk.ui.areas.intake_area import intake_text
 from mpp_desk.ui.forms import Form, error_text
@@ -99,7 +100,7 @@ class FilesArea(QWidget):
         for status in ("received", "in_process", "finished", "rejected", "handed_over", "incomplete"):
             self.status_filter.addItem(status_label(status), status)
         self.use_dates = QCheckBox(self.tr("Received from"))
-        today = dt.date.today()
+        today = self.today or ctx.clock.today()
         self.date_from = QDateEdit(QDate(today.year, today.month, 1))
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
         for edit in (self.date_from, self.date_to):
@@ -346,7 +347,7 @@ class FilesArea(QWidget):
             + "</table>")
         if app is not None and app.history:
             self.history.setText("<b>" + html.escape(self.tr("History")) + "</b><br>" + "<br>".join(
-                html.escape(f"{h.at.astimezone().strftime('%d-%m-%Y %H:%M')} · {status_label(h.to_status)} · "
+                html.escape(f"{dmy_hm(h.at)} · {status_label(h.to_status)} · "
                             f"{h.actor_username}" + (f" · {h.reason}" if h.reason else "")
                             + (f" · {h.handed_over_to}" if h.handed_over_to else ""))
                 for h in app.history))

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpp_desk.officetime import dmy, local
 from mpp_desk.ui.forms import Form, error_text
 from mpp_desk.ui.receipt_print import ReceiptPreview
 from mpp_desk.ui.scan import ScanCatcher
@@ -521,7 +522,7 @@ class IntakeArea(QWidget):
             self.size.setCurrentIndex(index)
         self.drafts.clear()
         for draft in data.drafts:
-            item = QListWidgetItem(f"{draft.started_at.astimezone().strftime('%d-%m %H:%M')}  "
+            item = QListWidgetItem(f"{local(draft.started_at):%d-%m %H:%M}  "
                                    f"{draft.applicant_name} · KBLI {draft.service_kbli} {draft.service_title}")
             item.setData(Qt.ItemDataRole.UserRole, draft.id)
             self.drafts.addItem(item)
@@ -689,7 +690,7 @@ class IntakeArea(QWidget):
         latest = visits[0]
         self.previous_note.setText(
             self.tr("This applicant came on {day} for KBLI {kbli} and {count} requirement(s) were missing or not "
-                    "valid.").format(day=latest.started_at.astimezone().strftime("%d-%m-%Y"), kbli=latest.service_kbli,
+                    "valid.").format(day=dmy(latest.started_at), kbli=latest.service_kbli,
                                      count=latest.missing_count))
         self.previous_button.show()
 
@@ -1049,7 +1050,7 @@ class IntakeArea(QWidget):
         self._fill_applicant(visit.applicant)
         self.previous_visit_id = visit.id
         self.previous_note.setText(self.tr("Continuing from the visit of {day}: what was fine then is already marked "
-                                           "present.").format(day=visit.started_at.astimezone().strftime("%d-%m-%Y")))
+                                           "present.").format(day=dmy(visit.started_at)))
         self._applicant_dirty = False
         self._show_applicant()
 

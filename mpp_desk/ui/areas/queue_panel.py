@@ -69,7 +69,7 @@ def _queue_text(text: str) -> str:
 def _local_time(moment: dt.datetime | None) -> str:
     if moment is None:
         return ""
-    from mpp_desk.queue.clock import local
+    from mpp_desk.officetime import local
 
     return f"{local(moment):%H:%M}"
 
@@ -271,13 +271,12 @@ class QueuePanel(QWidget):
 
     # ----- helpers -------------------------------------------------------------------------------
 
-    def now(self) -> dt.datetime | None:
-        return self.clock() if self.clock is not None else None
+    def now(self) -> dt.datetime:
+        """The time the queue is asked at: the clock given, else the process clock (ctx.clock)."""
+        return self.clock() if self.clock is not None else self._ctx.clock.now()
 
     def _now_value(self) -> dt.datetime:
-        from mpp_desk.queue.clock import utc_now
-
-        return self.now() or utc_now()
+        return self.now()
 
     def _status_label(self, status: str) -> str:
         from mpp_desk.queue.labels import STATUS_LABELS

@@ -87,7 +87,6 @@ class QueueStatsArea(QWidget):
     def __init__(self, *, ctx, tasks: TaskManager, actor, today: dt.date | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from mpp_desk.queue.clock import local_date, utc_now
 
         self._ctx = ctx
         self._tasks = tasks
@@ -95,7 +94,7 @@ class QueueStatsArea(QWidget):
         self.stats = None
         title = QLabel(self.tr("Queue statistics"))
         title.setObjectName("pageTitle")
-        day = today or local_date(utc_now())
+        day = today or ctx.clock.today()
         self.day = QDateEdit(QDate(day.year, day.month, day.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd-MM-yyyy")

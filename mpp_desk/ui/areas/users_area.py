@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from mpp_desk.roles import Role, role_label
+from mpp_desk.officetime import local_date
 from mpp_desk.textformat import format_date
 from mpp_desk.ui.auth_panels import ServicePanel, run_as_dialog
 from mpp_desk.ui.forms import error_text
@@ -95,7 +96,7 @@ class UsersArea(QWidget):
             (self.tr("Full name"), lambda u: u.full_name),
             (self.tr("Role"), lambda u: role_label(u.role)),
             (self.tr("Status"), self._status),
-            (self.tr("Last sign-in"), lambda u: format_date(u.last_sign_in_at.date()) if u.last_sign_in_at else ""),
+            (self.tr("Last sign-in"), lambda u: format_date(local_date(u.last_sign_in_at)) if u.last_sign_in_at else ""),
         ], self)
         self.table = QTableView()
         self.table.setModel(self.model)

@@ -34,9 +34,9 @@ class ReceiptPreview:
 
 
 def today() -> dt.date:
-    from mpp_desk.complaints.rules import office_date
+    from mpp_desk import officetime
 
-    return office_date(dt.datetime.now(dt.timezone.utc))
+    return officetime.today()  # the process clock (ctx.clock)
 
 
 def capture_setup(ctx: AppContext, *, actor) -> CaptureSetup:

@@ -27,7 +27,7 @@ def overview(ctx: AppContext, *, actor, today: dt.date | None = None) -> Overvie
     from mpp_desk.workdays import load_calendar
 
     require(actor, Permission.VIEW_REPORTS)
-    today = today or dt.date.today()
+    today = today or ctx.clock.today()
     with ctx.uow(write=False, actor=actor) as uow:
         s = uow.session
         services = s.scalar(select(func.count()).select_from(ServiceStandard).where(ServiceStandard.deleted_at.is_(None)))

@@ -2,8 +2,8 @@
 
 Run on the database thread. Each goes through the :class:`~mpp_desk.queue.backend.QueueBackend`
 (today :class:`~mpp_desk.queue.backend.LocalQueue` over this PC's database) or, for set-up, the
-service functions in one unit of work, and returns immutable data. ``now`` is None in the app
-(the clock) and a fixed time in tests.
+service functions in one unit of work, and returns immutable data. ``now`` None means the
+process clock (``ctx.clock``, mpp_desk.officetime), which tests set.
 """
 
 from __future__ import annotations
