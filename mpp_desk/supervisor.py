@@ -7,10 +7,10 @@ status — is logged with the child's last error output (``logs/<mode>-errors.lo
 standard error goes; a fatal error such as "Fatal Python error: none_dealloc" is written only
 there) and the screen is started again after a pause that doubles on each quick failure (1 s, 2 s,
 4 s … at most 60 s). A child that ran for :attr:`RestartPolicy.stable_seconds` counts as healthy:
-the next failure starts the count again. After ``max_quick_failures`` quick failures in a row the
-supervisor gives up and exits with the child's status (something is wrong that a restart cannot
-mend: the log says so). SIGTERM/SIGINT to the supervisor are passed on to the child and end both
-(status 0).
+the next failure starts the count again. When a screen restarted ``max_quick_restarts`` times in a
+row fails quickly once more, the supervisor gives up and exits with the child's status (something
+is wrong that a restart cannot mend: the log says so). SIGTERM/SIGINT to the supervisor are
+passed on to the child and end both (status 0).
 
 Nothing here imports Qt or the database: the supervisor stays small and does not crash with the screen.
 """
@@ -39,7 +39,7 @@ class RestartPolicy:
     first_delay: float = 1.0
     max_delay: float = 60.0
     stable_seconds: float = 300.0
-    max_quick_failures: int = 10
+    max_quick_restarts: int = 10
 
     @classmethod
     def from_env(cls) -> RestartPolicy:
@@ -111,9 +111,9 @@ class Supervisor:
                 return 0
             quick_failures = 1 if ran >= self.policy.stable_seconds else quick_failures + 1
             errors = self._error_tail()
-            if quick_failures > self.policy.max_quick_failures:
+            if quick_failures > self.policy.max_quick_restarts:
                 log.critical("%s screen failed %d times in a row (last: %s after %.0f s); not restarted again.%s",
-                             self.name, quick_failures - 1, describe_exit(code), ran, errors)
+                             self.name, quick_failures, describe_exit(code), ran, errors)
                 return code
             delay = self.policy.delay(quick_failures)
             self.restarts += 1

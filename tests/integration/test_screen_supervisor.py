@@ -23,7 +23,7 @@ import pytest
 from mpp_desk.supervisor import RestartPolicy, Supervisor, describe_exit
 
 ROOT = Path(__file__).resolve().parents[2]
-FAST = RestartPolicy(first_delay=0.01, max_delay=0.05, stable_seconds=60, max_quick_failures=3)
+FAST = RestartPolicy(first_delay=0.01, max_delay=0.05, stable_seconds=60, max_quick_restarts=3)
 
 
 def child(tmp_path: Path, body: str) -> list[str]:
@@ -65,7 +65,7 @@ def test_quick_failures_back_off_and_the_supervisor_gives_up_after_the_cap(tmp_p
     restarts = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert [re.search(r"restart (\d) in", m).group(1) for m in restarts] == ["1", "2", "3"]
     assert all("exit status 3" in m for m in restarts)
-    assert "failed 3 times in a row" in caplog.records[-1].getMessage()
+    assert "failed 4 times in a row" in caplog.records[-1].getMessage()
     assert caplog.records[-1].levelno == logging.CRITICAL
     policy = RestartPolicy()  # in the hall: 1 s, 2 s, 4 s … never more than a minute
     assert [policy.delay(n) for n in (1, 2, 3, 4)] == [1, 2, 4, 8] and policy.delay(12) == 60
@@ -73,7 +73,7 @@ def test_quick_failures_back_off_and_the_supervisor_gives_up_after_the_cap(tmp_p
 
 def test_a_screen_that_ran_long_enough_is_restarted_however_often_it_dies(tmp_path):
     command = child(tmp_path, "sys.exit(1 if runs < 5 else 0)")
-    steady = RestartPolicy(first_delay=0.01, stable_seconds=0, max_quick_failures=1)  # every run counts as long
+    steady = RestartPolicy(first_delay=0.01, stable_seconds=0, max_quick_restarts=1)  # every run counts as long
     supervisor = Supervisor(command, name="display", errors_path=tmp_path / "e.log", policy=steady)
     assert supervisor.run() == 0
     assert supervisor.restarts == 5
