@@ -11,6 +11,7 @@ releases in the installed packages and in requirements.lock.
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 from importlib import metadata
@@ -62,15 +63,20 @@ def paint_many(widget, times: int, *, grab: bool = False) -> tuple[int, dict[str
     paint = widget.grab if grab else widget.repaint
     for _ in range(20):  # warm up: first paints create caches (fonts, style sheet rules)
         paint()
-    before = counts()
-    done = 0
-    while done < times:
-        for _ in range(100):
-            paint()
-        done += 100
-        change = {name: value - before[name] for name, value in counts().items()}
-        if any(abs(delta) > limit_for(times) for delta in change.values()):
-            break
+    gc.collect()
+    gc.disable()  # a collection in the middle would free unrelated references to None
+    try:
+        before = counts()
+        done = 0
+        while done < times:
+            for _ in range(100):
+                paint()
+            done += 100
+            change = {name: value - before[name] for name, value in counts().items()}
+            if any(abs(delta) > limit_for(times) for delta in change.values()):
+                break
+    finally:
+        gc.enable()
     return done, change
 
 
