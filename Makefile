@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test sysdeps kiosk display bench screenshots clean
+.PHONY: run test sysdeps kiosk display bench soak screenshots clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,7 +50,11 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots_queue.py
 
 bench: $(STAMP)
-	for b in bench/*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+	for b in $(filter-out bench/soak.py,$(wildcard bench/*.py)); do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+
+# An hour of kiosk, board and two counters (ARGS="--minutes 5" for a quick check).
+soak: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/soak.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -8,9 +8,13 @@ database thread right after the first paint.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import logging
+import os
 import sys
 from pathlib import Path
+
+_fault_log = None  # the file faulthandler writes a crash's traceback to; kept open for the process's life
 
 
 def gui_parser() -> argparse.ArgumentParser:
@@ -19,20 +23,34 @@ def gui_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["id", "en"], default=None)
     p.add_argument("--kiosk", action="store_true")
     p.add_argument("--display", action="store_true")
+    p.add_argument("--no-restart", action="store_true")  # kiosk/board: run the screen here, unsupervised
     return p
 
 
+def log_path(data_dir: Path) -> Path:
+    return data_dir / "logs" / "mpp-desk.log"
+
+
 def configure_logging(data_dir: Path) -> None:
-    """Log to a file in the data folder. Log lines name records by id, never personal data."""
+    """Log to a file in the data folder. Log lines name records by id, never personal data.
+
+    A crash (segmentation fault, abort) writes its Python traceback to the same file (faulthandler).
+    """
+    global _fault_log
     try:
         (data_dir / "logs").mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(data_dir / "logs" / "mpp-desk.log", encoding="utf-8")
+        handler: logging.Handler = logging.FileHandler(log_path(data_dir), encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    try:
+        _fault_log = open(log_path(data_dir), "a", encoding="utf-8")  # noqa: SIM115 - open until the process ends
+        faulthandler.enable(file=_fault_log, all_threads=True)
+    except OSError:
+        faulthandler.enable(all_threads=True)  # at least on standard error
 
 
 def run_gui(argv: list[str]) -> int:
@@ -43,6 +61,13 @@ def run_gui(argv: list[str]) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     configure_logging(data_dir)
+    mode = "kiosk" if args.kiosk else "display" if args.display else "staff"
+    # Measurement runs (MPP_DESK_EXIT_AFTER, as ui.application.EXIT_AFTER_ENV) are never supervised.
+    if mode != "staff" and not args.no_restart and not os.environ.get("MPP_DESK_EXIT_AFTER"):
+        from mpp_desk.supervisor import supervise_screen  # the screen runs in a child process, restarted if it dies
+
+        return supervise_screen(mode, argv=argv, data_dir=data_dir)
+    logging.getLogger(__name__).info("mpp-desk %s starting (process %d)", mode, os.getpid())
     language = args.lang
     if language is None:  # this PC's setting, else Bahasa Indonesia
         from mpp_desk.paths import database_path
@@ -52,5 +77,4 @@ def run_gui(argv: list[str]) -> int:
     set_language(language)
     from mpp_desk.ui.application import run_app
 
-    mode = "kiosk" if args.kiosk else "display" if args.display else "staff"
     return run_app(data_dir=data_dir, language=language, qt_argv=[sys.argv[0], *qt_args], mode=mode)

@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # Options that belong to the desktop app rather than to a subcommand.
-_GUI_FLAGS = {"--data-dir", "--lang", "--kiosk", "--display"}
+_GUI_FLAGS = {"--data-dir", "--lang", "--kiosk", "--display", "--no-restart"}
 
 
 def _flag_names(argv: list[str]) -> list[str]:

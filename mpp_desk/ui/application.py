@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mpp_desk.paths import I18N_DIR, RESOURCES_DIR
@@ -94,13 +94,26 @@ def _run(app: QApplication, ctx, tasks, window, *, show) -> int:
         window.sig_open_failed.connect(lambda message: _report_and_quit(app, f"failed {message}", code=2))
     show()
     # Open the database once the window is on screen (a timer covers a window that is never painted).
-    window.sig_first_paint.connect(lambda: QTimer.singleShot(0, window.open_database))
-    QTimer.singleShot(1000, window.open_database)
+    # Both tied to the window (the context object): neither runs after the window is gone.
+    window.sig_first_paint.connect(lambda: QTimer.singleShot(0, window, window.open_database))
+    QTimer.singleShot(1000, window, window.open_database)
     try:
         return app.exec()
     finally:
-        tasks.shutdown(wait=True)
+        tear_down(window, tasks)
         ctx.close()
+
+
+def tear_down(window, tasks) -> None:
+    """The widgets go first, then the database thread: no timer of a window left on screen can hand a job
+    to a finished executor (such jobs are dropped anyway, see TaskManager.shutdown)."""
+    if not window.isHidden():
+        shutdown = getattr(window, "shutdown", None)  # the kiosk and the board stop their timers and voice
+        if shutdown is not None:
+            shutdown()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    tasks.shutdown(wait=True)
 
 
 def _report_and_quit(app: QApplication, what: str, code: int = 0) -> None:

@@ -16,7 +16,7 @@ import traceback
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +28,10 @@ class TaskManager(QObject):
     task and its callback stay in ``_jobs`` on the UI thread until delivery, and the
     worker only sees a job number. Otherwise a closure over a widget could be freed on
     the worker thread, which corrupts Qt's object bookkeeping.
+
+    Once :meth:`shutdown` has begun the manager is closed: a job submitted later (a widget's timer
+    firing while the program ends) is dropped and logged at debug level, and no result is
+    delivered any more; its callback is never called.
     """
 
     sig_finished = Signal(int, object, object)
@@ -38,14 +42,33 @@ class TaskManager(QObject):
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mpp-db")
         self._jobs: dict[int, tuple[Callable[[], Any], Callable[[Any, BaseException | None], None]]] = {}
         self._next_job = itertools.count(1)
-        self.sig_finished.connect(self._deliver)
+        self._closed = False
+        # Queued even when emitted on the UI thread (a job that finished before its done-callback was
+        # added is relayed from submit() itself): the answer never arrives inside submit().
+        self.sig_finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, fn: Callable[[], Any], done: Callable[[Any, BaseException | None], None]) -> Future:
-        """Run *fn* on the database thread, then call ``done(result, error)`` on the UI thread."""
+        """Run *fn* on the database thread, then call ``done(result, error)`` on the UI thread.
+
+        After :meth:`shutdown` the job is dropped: the returned future is cancelled, *done* is never called.
+        """
+        if self._closed:
+            return self._dropped(fn)
         job = next(self._next_job)
         self._jobs[job] = (fn, done)
-        future = self._db.submit(self._run, job)
+        try:
+            future = self._db.submit(self._run, job)
+        except RuntimeError:  # the interpreter is shutting down: no new futures
+            del self._jobs[job]
+            return self._dropped(fn)
         future.add_done_callback(functools.partial(self._relay, job))
+        return future
+
+    @staticmethod
+    def _dropped(fn: Callable[[], Any]) -> Future:
+        log.debug("job dropped, the task manager is closed: %s", getattr(fn, "__qualname__", type(fn).__name__))
+        future: Future = Future()
+        future.cancel()
         return future
 
     def _run(self, job: int) -> Any:
@@ -68,7 +91,11 @@ class TaskManager(QObject):
             self.sig_finished.emit(job, outcome, None)
 
     def _deliver(self, job: int, result, error) -> None:
-        _fn, done = self._jobs.pop(job)
+        entry = self._jobs.pop(job, None)
+        if entry is None or self._closed:  # the program is ending: the widgets that asked are going or gone
+            log.debug("result dropped: the task manager is closed")
+            return
+        _fn, done = entry
         try:
             done(result, error)
         except RuntimeError as exc:
@@ -81,8 +108,16 @@ class TaskManager(QObject):
     def pending(self) -> int:
         return len(self._jobs)
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def shutdown(self, wait: bool = True) -> None:
+        """Close: refuse new jobs, finish (with *wait*) the ones already started, deliver no more results."""
+        self._closed = True
         self._db.shutdown(wait=wait, cancel_futures=False)
+        if wait:  # every job has run: let go of the tasks and callbacks (and the widgets they close over)
+            self._jobs.clear()
 
 
 class _Failed:

@@ -10,10 +10,16 @@ COUNTER_PASSWORD = "Loket-Tiga-2026"
 
 @pytest.fixture
 def tasks(qapp):
+    """The database thread of one test. Torn down after the test's widgets: pytest-qt closes the widgets
+    registered with qtbot (and asks for their deletion) before fixtures are torn down; they are deleted
+    here, so none of their timers outlives them and submits to a finished executor in a later test."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     from mpp_desk.ui.tasks import TaskManager
 
     manager = TaskManager()
     yield manager
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     manager.shutdown(wait=True)
 
 
