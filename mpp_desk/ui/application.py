@@ -57,7 +57,9 @@ def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "s
     idle = IdleWatcher(app)
     app.installEventFilter(idle)
     window = MainWindow(ctx=ctx, tasks=tasks, idle=idle)
-    window.resize(1280, 760)
+    from mpp_desk.ui.forms import fit_to_screen
+
+    fit_to_screen(window, 1280, 760)
     return _run(app, ctx, tasks, window, show=window.show)
 
 

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 from mpp_desk.complaints import labels
 from mpp_desk.roles import Permission, allowed
 from mpp_desk.textformat import format_date
-from mpp_desk.ui.forms import Form, error_text
+from mpp_desk.ui.forms import Form, error_text, fit_to_screen
 from mpp_desk.ui.table_model import RowTableModel
 from mpp_desk.ui.tasks import Op, TaskManager
 
@@ -658,7 +658,7 @@ class StepDialog(QDialog):
         layout.addLayout(self.form.layout)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(620, 420)
+        fit_to_screen(self, 620, 420)
 
     @staticmethod
     def _editor(kind: str, options) -> QWidget:
@@ -796,7 +796,7 @@ class ReceiptDialog(QDialog):
         layout.addLayout(buttons)
         self.print_button.clicked.connect(self.print_receipt)
         close.clicked.connect(self.accept)
-        self.resize(760, 820)
+        fit_to_screen(self, 760, 680)  # the page scrolls; the dialog fits a 1366×768 screen
 
     def current_paper(self) -> str:
         return ("a4", "80mm")[self.tabs.currentIndex()]
