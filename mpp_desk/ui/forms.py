@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+import datetime as dt
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -119,3 +125,96 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
         room = screen.availableGeometry()
         width, height = min(width, room.width() - 16), min(height, room.height() - 40)
     window.resize(width, height)
+
+
+class DateField(QWidget):
+    """A date the officer may type (dd-mm-yyyy, dd/mm/yyyy, dd.mm.yyyy…) or pick from a calendar
+    that opens at the office's current month; empty means "not given".
+
+    ``date()`` is a ``datetime.date`` or None; a text that is not a date is kept as typed and
+    ``is_valid()`` says so (the form shows one message beside the field).
+    """
+
+    dateChanged = Signal(object)  # noqa: N815 - Qt naming, as QDateEdit's
+    """The date read from the field changed (a date or None)."""
+
+    def __init__(self, *, today: Callable[[], dt.date], placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._date: dt.date | None = None
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(placeholder or QCoreApplication.translate("DateField", "dd-mm-yyyy"))
+        self.edit.setMaxLength(20)
+        self.button = QToolButton()
+        self.button.setText(QCoreApplication.translate("DateField", "Calendar"))
+        self.button.setToolTip(QCoreApplication.translate("DateField", "Pick the date on a calendar (Alt+Down)"))
+        self.button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.popup: QCalendarWidget | None = None
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.button)
+        self.setFocusProxy(self.edit)
+        self.edit.textChanged.connect(self._typed)
+        self.edit.editingFinished.connect(self._tidy)
+        self.edit.installEventFilter(self)
+        self.button.clicked.connect(self.open_calendar)
+
+    def date(self) -> dt.date | None:
+        return self._date
+
+    def is_valid(self) -> bool:
+        return self._date is not None or not self.edit.text().strip()
+
+    def setDate(self, value) -> None:  # noqa: N802 - as QDateEdit
+        """Show *value*: a ``datetime.date``, a valid QDate, or None (empty)."""
+        if isinstance(value, QDate):
+            value = dt.date(value.year(), value.month(), value.day()) if value.isValid() else None
+        self.edit.setText(value.strftime("%d-%m-%Y") if value is not None else "")
+
+    def clear(self) -> None:
+        self.setDate(None)
+
+    def _typed(self, text: str) -> None:
+        from mpp_desk.textformat import parse_typed_date
+
+        try:
+            value = parse_typed_date(text)
+        except ValueError:
+            value = None
+        if value != self._date:
+            self._date = value
+            self.dateChanged.emit(value)
+
+    def _tidy(self) -> None:
+        if self._date is not None and self.edit.text() != self._date.strftime("%d-%m-%Y"):
+            self.edit.setText(self._date.strftime("%d-%m-%Y"))
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self.edit and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down \
+                and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.open_calendar()
+            return True
+        return False
+
+    def open_calendar(self) -> QCalendarWidget:
+        """A calendar under the field at the typed date's month, or at the office's current month."""
+        if self.popup is None:
+            self.popup = QCalendarWidget(self)
+            self.popup.setWindowFlags(Qt.WindowType.Popup)
+            self.popup.setGridVisible(True)
+            self.popup.clicked.connect(self._picked)
+            self.popup.activated.connect(self._picked)
+        shown = self._date or self._today()
+        self.popup.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+        self.popup.setCurrentPage(shown.year, shown.month)
+        self.popup.move(self.mapToGlobal(self.rect().bottomLeft()))
+        self.popup.show()
+        self.popup.setFocus()
+        return self.popup
+
+    def _picked(self, day: QDate) -> None:
+        self.setDate(day)
+        if self.popup is not None:
+            self.popup.hide()
+        self.edit.setFocus()
