@@ -185,3 +185,38 @@ def test_a_reset_password_must_be_changed_at_sign_in(qtbot, ui_ctx, tasks):
     with qtbot.waitSignal(window.sig_signed_in, timeout=10000):
         change._submit()
     assert window.shell.area_keys() == ["home", "intake", "files", "catalog", "calendar"]
+
+
+def test_closing_the_window_signs_out_as_sign_out_does_and_ends_the_program(qtbot, ui_ctx, tasks):
+    window = open_window(qtbot, ui_ctx, tasks, "signin")
+    sign_in(qtbot, window, "siti", COUNTER_PASSWORD)
+    with qtbot.waitSignals([window.sig_signed_out, window.sig_closed], timeout=10000):
+        window.close()  # the window's X
+    assert window.actor is None and not window.isVisible()
+    assert audit_actions(ui_ctx)[-1] == "auth.sign_out"
+
+
+def test_closing_over_an_unsaved_intake_asks_first_and_stays_signed_in(qtbot, ui_ctx, tasks, monkeypatch):
+    window = open_window(qtbot, ui_ctx, tasks, "signin")
+    sign_in(qtbot, window, "siti", COUNTER_PASSWORD)
+    intake = window.shell.open_area("intake")
+    qtbot.waitUntil(lambda: intake.service_list.count() == 2, timeout=10000)
+    qtbot.keyClicks(intake.search, "keamanan")
+    qtbot.keyClick(intake.search, Qt.Key.Key_Return)
+    qtbot.keyClicks(intake.nik, "3214015505900001")
+    assert intake.has_unsaved_changes()
+    asked = []
+    monkeypatch.setattr(intake, "_confirm_discard", lambda: asked.append(1) or False)
+    closed = []
+    window.sig_closed.connect(lambda: closed.append(1))
+    assert not window.close()  # the officer chose to stay
+    qtbot.wait(200)
+    assert asked and window.isVisible() and window.actor is not None and not closed
+    assert "auth.sign_out" not in audit_actions(ui_ctx)
+    monkeypatch.setattr(intake, "_confirm_discard", lambda: asked.append(2) or True)  # now leave it
+    with qtbot.waitSignal(window.sig_closed, timeout=10000):
+        window.close()
+    assert asked == [1, 2]  # asked once each time, not again while signing out
+    assert window.actor is None and audit_actions(ui_ctx)[-1] == "auth.sign_out"
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=10000)
+    intake.scanner.stop()

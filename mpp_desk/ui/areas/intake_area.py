@@ -1229,7 +1229,8 @@ class _CloseGuard(QObject):
         self._area = area
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Close and self._area.has_unsaved_changes():
+        closing = getattr(obj, "_closing", False)  # the window already asked once and is signing out
+        if event.type() == QEvent.Type.Close and not closing and self._area.has_unsaved_changes():
             if not self._area._confirm_discard():
                 event.ignore()
                 return True

@@ -1,0 +1,92 @@
+"""One staff window per data folder: a second start brings the first window to the front and ends.
+
+The first process holds a lock file in the data folder (``staff-window.lock``; Qt's QLockFile
+notices a lock left by a process that died) and listens on a local socket named after the
+folder. A second start finds the lock taken, asks the first one over the socket to show its
+window, says so in one line and exits 0.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+RAISE = b"raise\n"
+CONNECT_MS = 1500
+LOCK_NAME = "staff-window.lock"
+
+
+def server_name(data_dir: Path) -> str:
+    """The local socket's name: short (a Unix socket path is limited) and the same for one folder."""
+    key = os.path.normcase(str(Path(data_dir).resolve()))
+    return "mpp-desk-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+class SingleInstance(QObject):
+    """``acquire()`` once at start-up: True if this process is the folder's staff window."""
+
+    sig_raise = Signal()
+    """Another start asked this window to come to the front."""
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = server_name(data_dir)
+        Path(data_dir).mkdir(parents=True, exist_ok=True)
+        self.lock = QLockFile(str(Path(data_dir) / LOCK_NAME))
+        self.lock.setStaleLockTime(0)  # only a dead owner makes it stale, however long the app runs
+        self.server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        if not self.lock.tryLock(200):
+            self._ask_first_to_raise()
+            return False
+        QLocalServer.removeServer(self.name)  # a socket left by a process that died
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._connected)
+        self.server.listen(self.name)
+        return True
+
+    def _ask_first_to_raise(self) -> bool:
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(CONNECT_MS):
+            return False
+        socket.write(RAISE)
+        socket.flush()
+        socket.waitForBytesWritten(CONNECT_MS)
+        socket.disconnectFromServer()
+        return True
+
+    def _connected(self) -> None:
+        while self.server is not None and self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(RAISE.strip()):
+            self.sig_raise.emit()
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        self.lock.unlock()
+
+
+def bring_to_front(window) -> None:
+    """Show *window* in front of the others (restored if it was minimised)."""
+    from PySide6.QtCore import Qt
+
+    if window.windowState() & Qt.WindowState.WindowMinimized:
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
