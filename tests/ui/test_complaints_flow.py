@@ -141,6 +141,18 @@ def test_the_service_date_takes_a_typed_date_and_its_calendar_opens_at_the_offic
     quiet(qtbot, tasks, capture)
 
 
+def test_long_service_names_are_whole_in_the_drop_down_and_its_tooltip(qtbot, ui_ctx, tasks, desk):
+    area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    combo = area.capture.service
+    metrics = combo.view().fontMetrics()
+    widest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    assert combo.view().minimumWidth() >= widest  # the open list shows every name whole
+    combo.setCurrentIndex(1)
+    title = combo.itemText(1)
+    assert combo.itemData(1, Qt.ItemDataRole.ToolTipRole) == title and combo.toolTip() == title
+    quiet(qtbot, tasks, area.capture)
+
+
 def quiet(qtbot, tasks, capture):
     """No autosave left to start once the test's task manager is shut down."""
     capture._autosave_timer.stop()

@@ -169,6 +169,9 @@ def test_a_reset_password_must_be_changed_at_sign_in(qtbot, ui_ctx, tasks):
     from mpp_desk import auth
     from mpp_desk.roles import TERMINAL
 
+    with ui_ctx.uow() as uow:  # siti has worked here before
+        auth.sign_in(uow, username="siti", password=COUNTER_PASSWORD)
+        uow.commit()
     with ui_ctx.uow(actor=TERMINAL) as uow:
         auth.reset_password(uow, actor=TERMINAL, username="siti", new_password="Sementara-123")
         uow.commit()
@@ -179,6 +182,7 @@ def test_a_reset_password_must_be_changed_at_sign_in(qtbot, ui_ctx, tasks):
     panel._submit()
     qtbot.waitUntil(lambda: window.pages.currentWidget().findChild(ChangePasswordPanel) is not None, timeout=10000)
     change = current_panel(window, ChangePasswordPanel)
+    assert "diatur ulang" in change.intro.text()
     change.old.setText("Sementara-123")
     change.new.setText("Baru-Sekali-2026")
     change.confirm.setText("Baru-Sekali-2026")
@@ -220,3 +224,22 @@ def test_closing_over_an_unsaved_intake_asks_first_and_stays_signed_in(qtbot, ui
     assert window.actor is None and audit_actions(ui_ctx)[-1] == "auth.sign_out"
     qtbot.waitUntil(lambda: tasks.pending == 0, timeout=10000)
     intake.scanner.stop()
+
+
+def test_a_new_accounts_first_sign_in_asks_for_a_personal_password_without_speaking_of_a_reset(qtbot, ui_ctx, tasks):
+    from mpp_desk import auth
+    from mpp_desk.roles import TERMINAL
+
+    with ui_ctx.uow(actor=TERMINAL) as uow:
+        auth.create_user(uow, actor=TERMINAL, username="dewi", full_name="Dewi Baru", role="counter",
+                         password="Awal-Dewi-2026")  # the administrator's first password: to be replaced
+        uow.commit()
+    window = open_window(qtbot, ui_ctx, tasks, "signin")
+    panel = current_panel(window, SignInPanel)
+    panel.username.setText("dewi")
+    panel.password.setText("Awal-Dewi-2026")
+    panel._submit()
+    qtbot.waitUntil(lambda: window.pages.currentWidget().findChild(ChangePasswordPanel) is not None, timeout=10000)
+    change = current_panel(window, ChangePasswordPanel)
+    assert "pertama" in change.intro.text() and "diatur ulang" not in change.intro.text()
+    assert "kata sandi Anda sendiri" in change.heading.text()
