@@ -47,6 +47,13 @@ STATE_MARKS = {PRESENT: "✓", MISSING: "✗", INVALID: "⚠"}
 PREVIEW_WIDTH = 560  # pixels: an A4 page fits beside the result; a roll receipt shows at about print size
 
 
+def repolish(widget: QWidget) -> None:
+    """Apply the style sheet again after the object name changed (errorNote, okNote, statusNote)."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
+
+
 def find_shell(widget: QWidget):
     """The role shell that holds *widget* (it can open another area), or None."""
     parent = widget.parentWidget()
@@ -502,7 +509,7 @@ class IntakeArea(QWidget):
 
     def _say(self, text: str, kind: str = "statusNote") -> None:
         self.status.setObjectName(kind)
-        self.status.setStyleSheet("")  # re-polish with the new object name
+        repolish(self.status)
         self.status.setText(text)
 
     def _failed(self, error: BaseException) -> None:
@@ -891,7 +898,7 @@ class IntakeArea(QWidget):
             self.result_detail.setText(self.tr("{count} requirement(s) missing or not valid. Give the applicant the "
                                                "return slip; the visit is kept and the next visit can start from "
                                                "it.").format(count=missing))
-        self.result_title.setStyleSheet("")
+        repolish(self.result_title)
         self._say("")
         self._show_page(self.DONE)
         self.sig_finished.emit(result)
@@ -967,12 +974,12 @@ class IntakeArea(QWidget):
             self.print_status.setText(self.tr("{problem} The file is registered and the PDF copy is kept: fix the "
                                               "printer and press Ctrl+P to print again.").format(
                 problem=failure_text(result)))
-        self.print_status.setStyleSheet("")
+        repolish(self.print_status)
         self.sig_printed.emit(result)
 
     def _print_error(self, error: BaseException) -> None:
         self.print_status.setObjectName("errorNote")
-        self.print_status.setStyleSheet("")
+        repolish(self.print_status)
         self.print_status.setText(error_text(error))
         self.sig_failed.emit(error_text(error))
 
@@ -1007,7 +1014,7 @@ class IntakeArea(QWidget):
             return
         if paint_pdf(self.issued.pdf, printer) == 0:
             self.print_status.setObjectName("errorNote")
-            self.print_status.setStyleSheet("")
+            repolish(self.print_status)
             self.print_status.setText(self.tr("The printer could not be started. The PDF copy is kept; try again."))
             return
         where = printer.printerName() or printer.outputFileName() or "Qt"
@@ -1287,7 +1294,7 @@ class IntakeHomeCard(QFrame):
         due, late = counts
         self.figures.setText(self.tr("Open files due today: {due} · overdue: {late}").format(due=due, late=late))
         self.figures.setObjectName("errorNote" if late else "")
-        self.figures.setStyleSheet("")
+        repolish(self.figures)
 
     def start_from_ticket(self) -> None:
         ticket = self._current_ticket()
