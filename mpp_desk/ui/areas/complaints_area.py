@@ -212,6 +212,7 @@ class CapturePanel(QWidget):
             note.setWordWrap(True)
             if key in self.HINT_LINES:  # the room for the rules' messages is kept: fields do not jump as one types
                 note.setText("\n".join("x" * self.HINT_LINES[key]))
+                note.setProperty("reserved", note.sizeHint().height())
                 note.setMinimumHeight(note.sizeHint().height())
                 note.clear()
             else:
@@ -500,7 +501,9 @@ class CapturePanel(QWidget):
                 kind = "errorNote"
             set_note(note, "\n".join(texts), kind)
             if key in self.HINT_LINES:
-                note.show()  # its room stays, empty or not
+                note.show()  # its room stays, empty or not; a longer message gets the lines it needs
+                width = note.width() if note.width() > 50 else self.scroll.viewport().width() // 2
+                note.setMinimumHeight(max(note.property("reserved"), note.heightForWidth(width)))
         self.kind_label.setText(self.tr("COMPLAINT OR SUGGESTION?") if result.needs_decision
                                 else labels.label(labels.KINDS, result.kind).upper())
         self.respond_label.setText(self.tr("Respond by {date}").format(date=format_date(result.respond_by))
