@@ -57,7 +57,7 @@ def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "s
             "front.").format(folder=data_dir), flush=True)
         return 0
     if os.environ.get(EXIT_AFTER_ENV, "") == "raised":  # test hook: end once another start asked to come forward
-        print("MPP_DESK listening", flush=True)
+        single.sig_listening.connect(lambda: print("MPP_DESK listening", flush=True))
         single.sig_raise.connect(lambda: _report_and_quit(app, "raised"))
 
     from mpp_desk.context import AppContext  # light: the database stack loads on first use
@@ -73,6 +73,7 @@ def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "s
 
     fit_to_screen(window, 1280, 760)
     single.sig_raise.connect(lambda: bring_to_front(window))
+    QTimer.singleShot(200, single.listen)  # after the first paint: the socket costs a module import
     window.sig_closed.connect(app.quit)  # closing the window (after signing out) ends the program
     try:
         return _run(app, ctx, tasks, window, show=window.show)

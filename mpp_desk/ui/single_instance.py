@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 RAISE = b"raise\n"
 CONNECT_MS = 1500
@@ -32,30 +31,52 @@ class SingleInstance(QObject):
     sig_raise = Signal()
     """Another start asked this window to come to the front."""
 
+    sig_listening = Signal()
+    """Later starts can now reach this process."""
+
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = server_name(data_dir)
         Path(data_dir).mkdir(parents=True, exist_ok=True)
         self.lock = QLockFile(str(Path(data_dir) / LOCK_NAME))
         self.lock.setStaleLockTime(0)  # only a dead owner makes it stale, however long the app runs
-        self.server: QLocalServer | None = None
+        self.server = None
 
     def acquire(self) -> bool:
+        """Take the folder's lock (QtCore only: nothing slows the first paint); False if another
+        process holds it, which is then asked to bring its window forward."""
         if not self.lock.tryLock(200):
             self._ask_first_to_raise()
             return False
+        return True
+
+    def listen(self) -> None:
+        """Answer later starts (called once the window is up; QtNetwork is loaded here)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self.server is not None:
+            return
         QLocalServer.removeServer(self.name)  # a socket left by a process that died
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._connected)
         self.server.listen(self.name)
-        return True
+        self.sig_listening.emit()
 
     def _ask_first_to_raise(self) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
+        import time
+
         socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(CONNECT_MS):
-            return False
+        deadline = time.monotonic() + 2 * CONNECT_MS / 1000  # the first one may be starting up
+        while True:
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(CONNECT_MS):
+                break
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
         socket.write(RAISE)
         socket.flush()
         socket.waitForBytesWritten(CONNECT_MS)
@@ -70,7 +91,7 @@ class SingleInstance(QObject):
             if socket.bytesAvailable():
                 self._read(socket)
 
-    def _read(self, socket: QLocalSocket) -> None:
+    def _read(self, socket) -> None:
         if bytes(socket.readAll().data()).startswith(RAISE.strip()):
             self.sig_raise.emit()
 
