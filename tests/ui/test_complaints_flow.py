@@ -80,6 +80,8 @@ def test_anonymous_message_becomes_a_suggestion_with_the_reason_shown(qtbot, ui_
     assert capture.substance.toPlainText() == "" and not capture.anonymous.isChecked()  # ready for the next one
     assert capture.saved_box.isVisible() and detail.case_number in capture.saved_label.text()
     assert "saran" in capture.saved_label.text()
+    qtbot.waitUntil(lambda: area.cases.detail.detail is not None, timeout=15000)  # the list opened the new case
+    quiet(qtbot, tasks, capture)
 
 
 def test_late_complaint_is_flagged_and_the_officers_decision_recorded(qtbot, ui_ctx, tasks, desk):
