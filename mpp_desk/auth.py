@@ -23,6 +23,7 @@ either way.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -555,11 +556,12 @@ def sign_in(uow: UnitOfWork, *, username: str, password: str, now: dt.datetime |
         _failed(uow, user, "disabled")
         raise AccountDisabled()
     user.failed_attempts = 0
+    first = user.last_sign_in_at is None
     user.last_sign_in_at = now
     if _needs_rehash(user.password_hash):
         user.password_hash = hash_secret(password)
         log.info("password hash of user %s upgraded to the current parameters", user.id)
-    actor = _actor(user)
+    actor = dataclasses.replace(_actor(user), first_sign_in=first)
     audit.record(uow, action="auth.sign_in", entity="staff_user", entity_id=user.id,
                  summary=f"{user.username} signed in", details={"role": user.role}, actor=actor)
     log.info("user %s signed in", user.id)

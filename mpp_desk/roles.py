@@ -153,13 +153,15 @@ class Actor:
     """Who a unit of work acts for: a signed-in staff member, or the terminal administrator.
 
     ``user_id`` is None for the terminal (``mpp-desk user ...`` run by whoever holds the
-    PC's data folder). ``must_change_password`` is set by sign-in after a password reset.
+    PC's data folder). ``must_change_password`` is set by sign-in after a password reset or for a
+    new account, ``first_sign_in`` when the account had never been signed in to.
     """
 
     user_id: uuid.UUID | None
     username: str
     role: Role
     must_change_password: bool = field(default=False, compare=False)
+    first_sign_in: bool = field(default=False, compare=False)  # the account had never been signed in to
 
     def may(self, permission: Permission) -> bool:
         return permission in ROLE_PERMISSIONS[self.role]

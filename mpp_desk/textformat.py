@@ -44,3 +44,28 @@ def day_name(day: dt.date, language: str | None = None) -> str:
     """The weekday's name, e.g. "Kamis"."""
     lang = language or current_language()
     return DAY_NAMES.get(lang, DAY_NAMES["id"])[day.weekday()]
+
+
+def parse_typed_date(text: str) -> dt.date | None:
+    """A date typed by a person, day first as in Indonesia: "05-11-2026", "5/11/2026", "05.11.26",
+    "5 11 2026" or ISO "2026-11-05". Empty text is None (not given); anything else raises ValueError.
+
+    A two-digit year is read as 20yy.
+    """
+    import re
+
+    text = text.strip()
+    if not text:
+        return None
+    parts = re.split(r"\s*[-/.\s]\s*", text)
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raise ValueError(f"not a date: {text!r}")
+    if len(parts[0]) == 4:  # ISO: year first
+        year, month, day = (int(p) for p in parts)
+    else:
+        day, month, year = (int(p) for p in parts)
+        if len(parts[2]) == 2:
+            year += 2000
+        elif len(parts[2]) != 4:
+            raise ValueError(f"not a date: {text!r}")
+    return dt.date(year, month, day)  # raises ValueError for 31-02 and the like

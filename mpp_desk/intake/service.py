@@ -627,6 +627,17 @@ def due_and_overdue(uow, *, today: dt.date | None = None, limit: int = 500) -> l
     return _file_rows(uow, session.execute(stmt).all(), reveal=_reveal(uow), today=today)
 
 
+RECENT_DAYS = 30
+
+
+def recent_files(uow, *, today: dt.date | None = None, days: int = RECENT_DAYS, limit: int = 100) -> list[FileRow]:
+    """Files received in the last *days* days (today included), newest first: what the file list
+    shows on opening when nothing is due, so it is never empty while there is work."""
+    today = today or local_date(as_utc(None))
+    return search(uow, criteria=SearchCriteria(date_from=today - dt.timedelta(days=days - 1), date_to=today),
+                  today=today, limit=limit)
+
+
 @dataclass(frozen=True)
 class ServiceTime:
     """How long intake took for one service: from the ticket's call (or the visit's start) to the visit's end."""

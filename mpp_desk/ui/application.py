@@ -48,6 +48,18 @@ def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "s
     if mode in ("kiosk", "display"):
         return run_machine(app, data_dir=data_dir, mode=mode)
 
+    from mpp_desk.ui.single_instance import SingleInstance, bring_to_front
+
+    single = SingleInstance(data_dir, app)
+    if not single.acquire():  # one staff window per data folder: the first one comes to the front
+        print(QCoreApplication.translate(
+            "Application", "MPP Desk is already open for this data folder ({folder}): its window was brought to the "
+            "front.").format(folder=data_dir), flush=True)
+        return 0
+    if os.environ.get(EXIT_AFTER_ENV, "") == "raised":  # test hook: end once another start asked to come forward
+        single.sig_listening.connect(lambda: print("MPP_DESK listening", flush=True))
+        single.sig_raise.connect(lambda: _report_and_quit(app, "raised"))
+
     from mpp_desk.context import AppContext  # light: the database stack loads on first use
     from mpp_desk.ui.main_window import IdleWatcher, MainWindow
     from mpp_desk.ui.tasks import TaskManager
@@ -57,8 +69,16 @@ def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "s
     idle = IdleWatcher(app)
     app.installEventFilter(idle)
     window = MainWindow(ctx=ctx, tasks=tasks, idle=idle)
-    window.resize(1280, 760)
-    return _run(app, ctx, tasks, window, show=window.show)
+    from mpp_desk.ui.forms import fit_to_screen
+
+    fit_to_screen(window, 1280, 760)
+    single.sig_raise.connect(lambda: bring_to_front(window))
+    QTimer.singleShot(200, single.listen)  # after the first paint: the socket costs a module import
+    window.sig_closed.connect(app.quit)  # closing the window (after signing out) ends the program
+    try:
+        return _run(app, ctx, tasks, window, show=window.show)
+    finally:
+        single.release()
 
 
 def run_machine(app: QApplication, *, data_dir: Path, mode: str) -> int:

@@ -206,19 +206,29 @@ class ChangePasswordPanel(ServicePanel):
     def __init__(self, *, ctx, tasks: TaskManager, actor, forced: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(ctx=ctx, tasks=tasks, parent=parent)
         self._actor = actor
+        self._forced = forced
         self.heading.setText(self.tr("Change password"))
-        self.intro.setText(
-            self.tr("Your password was reset. Choose a new one to continue.") if forced
-            else self.tr("At least 8 characters, not your user name.")
-        )
+        self._say_why()
         self.old = self.line("old_password", self.tr("Current password"), password=True)
         self.new = self.line("new_password", self.tr("New password"), password=True)
         self.confirm = self.line("confirm", self.tr("Repeat new password"), password=True)
         self.old.setFocus()
 
+    def _say_why(self) -> None:
+        if not self._forced:
+            self.intro.setText(self.tr("At least 8 characters, not your user name."))
+        elif getattr(self._actor, "first_sign_in", False):
+            self.heading.setText(self.tr("Welcome: set your own password"))
+            self.intro.setText(self.tr("This is the first sign-in to this account. Type the password you were given, "
+                                       "then choose your own: at least 8 characters, not your user name."))
+        else:
+            self.heading.setText(self.tr("Change password"))
+            self.intro.setText(self.tr("Your password was reset. Choose a new one to continue."))
+
     def prepare(self, *, actor) -> None:
         """Reuse the panel for *actor*, with empty fields."""
         self._actor = actor
+        self._say_why()
         self.form.clear_errors()
         self.message.hide()
         self.buttons.setEnabled(True)

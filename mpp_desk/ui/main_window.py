@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
     sig_locked = Signal()
     """The screen was locked after the idle time."""
 
+    sig_closed = Signal()
+    """The window was closed (the person signed out first): the program ends."""
+
     def __init__(self, *, ctx, tasks: TaskManager, idle: IdleWatcher | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.opening)
         self.shell = None
         self._panels: dict[str, tuple[QWidget, QWidget]] = {}
+        self._closing = False
 
     # ----- pages -------------------------------------------------------------------------------
     def _centered(self, widget: QWidget) -> QWidget:
@@ -256,6 +260,35 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("MPP Desk"))
         self.show_sign_in()
         self.sig_signed_out.emit()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        """The window's X: sign out (audited, as "Sign out" is), then close and end the program.
+
+        An area with unsaved typing asks first through its event filter on this window (the
+        intake's close guard); when the person stays, this is not reached.
+        """
+        if self.actor is None or self._closing:
+            super().closeEvent(event)
+            if event.isAccepted():
+                self.sig_closed.emit()
+            return
+        event.ignore()  # closed for real once the sign-out is recorded
+        from mpp_desk.ui.ops import auth as ops
+
+        self._closing = True
+        actor, self.actor = self.actor, None
+        self.idle.stop()
+        self.hide()
+
+        def signed_out(_result=None) -> None:
+            self.sig_signed_out.emit()
+            self.close()
+
+        try:
+            Op(self._tasks, lambda: ops.sign_out(self._ctx, actor=actor)).success(signed_out).failure(
+                signed_out).run()
+        except RuntimeError:  # the task manager is already shut down (the program is ending anyway)
+            signed_out()
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)

@@ -804,6 +804,14 @@
             <source>The two passwords are not the same.</source>
             <translation>Kedua kata sandi tidak sama.</translation>
         </message>
+        <message>
+            <source>Welcome: set your own password</source>
+            <translation>Selamat datang: buat kata sandi Anda sendiri</translation>
+        </message>
+        <message>
+            <source>This is the first sign-in to this account. Type the password you were given, then choose your own: at least 8 characters, not your user name.</source>
+            <translation>Ini masuk pertama kali ke akun ini. Ketik kata sandi yang Anda terima, lalu pilih kata sandi Anda sendiri: paling sedikit 8 karakter, bukan nama pengguna Anda.</translation>
+        </message>
     </context>
     <context>
         <name>PinPanel</name>
@@ -1692,10 +1700,6 @@
             <translation>layanannya, dengan kata-kata</translation>
         </message>
         <message>
-            <source>— not known</source>
-            <translation>— tidak diketahui</translation>
-        </message>
-        <message>
             <source>What is complained about or suggested: the object and substance</source>
             <translation>Apa yang diadukan atau disarankan: objek dan materinya</translation>
         </message>
@@ -1842,6 +1846,14 @@
         <message>
             <source>COMPLAINT OR SUGGESTION?</source>
             <translation>PENGADUAN ATAU SARAN?</translation>
+        </message>
+        <message>
+            <source>dd-mm-yyyy, empty if not known</source>
+            <translation>hh-bb-tttt, kosongkan jika tidak tahu</translation>
+        </message>
+        <message>
+            <source>Not a date: type it as dd-mm-yyyy, for example {example}.</source>
+            <translation>Bukan tanggal: ketik sebagai hh-bb-tttt, misalnya {example}.</translation>
         </message>
     </context>
     <context>
@@ -2222,6 +2234,10 @@
         </message>
         <message>
             <source>Reason</source>
+            <translation>Alasan</translation>
+        </message>
+        <message>
+            <source>Why</source>
             <translation>Alasan</translation>
         </message>
     </context>
@@ -2664,6 +2680,10 @@
             <source>This receipt is genuine but its file is not on this PC yet.</source>
             <translation>Tanda terima ini asli, tetapi berkasnya belum ada di PC ini.</translation>
         </message>
+        <message>
+            <source>Nothing is due today or overdue. Files received in the last {days} days: {count}</source>
+            <translation>Tidak ada yang jatuh tempo hari ini atau terlambat. Berkas yang diterima dalam {days} hari terakhir: {count}</translation>
+        </message>
     </context>
     <context>
         <name>ChecklistModel</name>
@@ -3008,6 +3028,28 @@
         <message>
             <source>This area is not available to your role.</source>
             <translation>Bagian ini tidak tersedia untuk peran Anda.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Application</name>
+        <message>
+            <source>MPP Desk is already open for this data folder ({folder}): its window was brought to the front.</source>
+            <translation>MPP Desk sudah terbuka untuk folder data ini ({folder}): jendelanya sudah ditampilkan di depan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateField</name>
+        <message>
+            <source>dd-mm-yyyy</source>
+            <translation>hh-bb-tttt</translation>
+        </message>
+        <message>
+            <source>Calendar</source>
+            <translation>Kalender</translation>
+        </message>
+        <message>
+            <source>Pick the date on a calendar (Alt+Down)</source>
+            <translation>Pilih tanggal di kalender (Alt+Bawah)</translation>
         </message>
     </context>
 </TS>

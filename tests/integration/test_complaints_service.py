@@ -95,8 +95,11 @@ def test_late_complaint_needs_a_decision_and_records_it(desk):
     assert [s.type for s in detail.steps] == ["received", "note"]
     assert detail.steps[0].data["late_decision"] == "suggestion"
     assert detail.steps[1].notes == "Sudah lewat 46 hari."
-    kept = capture(ctx, actors["budi"], late_decision="complaint", **late)
+    kept = capture(ctx, actors["budi"], late_decision="complaint", late_decision_note="Pelapor dirawat  di rumah sakit.",
+                   **late)
     assert kept.summary.kind == "complaint" and kept.summary.late and kept.late_decision == "complaint"
+    assert kept.late_decision_note == "Pelapor dirawat di rumah sakit."  # the reason for accepting it is kept
+    assert kept.steps[-1].type == "note" and kept.steps[-1].notes == "Pelapor dirawat di rumah sakit."
     with ctx.uow(write=False) as uow:
         entry = uow.session.scalar(select(AuditEntry).where(AuditEntry.entity_id == str(kept.id)))
     assert entry.details["late"] is True and entry.details["late_decision"] == "complaint"

@@ -375,3 +375,12 @@ def test_a_finished_visit_cannot_be_changed(app_ctx, officer):
         with pytest.raises(service.VisitClosed):
             service.record_incomplete(uow, visit_id=done.id)
     assert count(app_ctx, ChecklistItem, ChecklistItem.state == "missing") == 0
+
+
+def test_recent_files_are_those_received_in_the_last_thirty_days_newest_first(app_ctx, officer):
+    too_old = register_file(app_ctx, officer, when=at("2026-03-06"))  # 31 days before 6 April
+    first_day = register_file(app_ctx, officer, applicant=business(), annex=45, when=at("2026-03-08"))
+    newest = register_file(app_ctx, officer, applicant=person(nik=NIK_2), when=at("2026-04-06", 8))
+    with app_ctx.uow(write=False, actor=officer) as uow:
+        rows = [r.visit_id for r in service.recent_files(uow, today=dt.date(2026, 4, 6))]
+    assert rows == [newest.id, first_day.id] and too_old.id not in rows

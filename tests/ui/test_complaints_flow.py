@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from mpp_desk import officetime
@@ -68,7 +69,7 @@ def test_anonymous_message_becomes_a_suggestion_with_the_reason_shown(qtbot, ui_
     capture.substance.setPlainText("Mohon disediakan kursi roda di pintu masuk.")
     capture.anonymous.setChecked(True)
     note = capture.notes["anonymous"]
-    qtbot.waitUntil(note.isVisible, timeout=5000)  # the debounced rules ran
+    qtbot.waitUntil(lambda: bool(note.text()), timeout=5000)  # the debounced rules ran
     assert capture.kind_label.text() == "SARAN" and "Anonim: dicatat sebagai saran" in note.text()
     assert "Anonim" in capture.reasons_label.text()
     assert not capture.reporter_name.isEnabled()  # identity fields are off for an anonymous message
@@ -80,6 +81,8 @@ def test_anonymous_message_becomes_a_suggestion_with_the_reason_shown(qtbot, ui_
     assert capture.substance.toPlainText() == "" and not capture.anonymous.isChecked()  # ready for the next one
     assert capture.saved_box.isVisible() and detail.case_number in capture.saved_label.text()
     assert "saran" in capture.saved_label.text()
+    qtbot.waitUntil(lambda: area.cases.detail.detail is not None, timeout=15000)  # the list opened the new case
+    quiet(qtbot, tasks, capture)
 
 
 @pytest.mark.clock
@@ -109,6 +112,124 @@ def test_late_complaint_is_flagged_and_the_officers_decision_recorded(qtbot, ui_
     detail = saved.args[0]
     assert detail.summary.kind == "suggestion" and detail.summary.late and detail.late_decision == "suggestion"
     assert detail.steps[-1].notes == "Layanan diterima lebih dari sebulan lalu."
+
+
+def test_the_service_date_takes_a_typed_date_and_its_calendar_opens_at_the_office_month(qtbot, ui_ctx, tasks, desk):
+    area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    capture = area.capture
+    field = capture.service_received_on
+    today = capture.setup.today
+    for typed in ("05/11/2026", "5-11-2026", "05.11.26"):
+        field.edit.clear()
+        qtbot.keyClicks(field.edit, typed)
+        assert field.date() == dt.date(2026, 11, 5), typed
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)  # leaving the field writes it the office's way
+    assert field.edit.text() == "05-11-2026" and capture.draft().service_received_on == dt.date(2026, 11, 5)
+    # not a date: said beside the field, kept as typed, and saving stops there
+    field.edit.clear()
+    qtbot.keyClicks(field.edit, "31/02/2026")
+    settle(qtbot, capture)
+    assert field.date() is None and field.edit.text() == "31/02/2026"
+    assert "Bukan tanggal" in capture.notes["service_received_on"].text()
+    fill_complaint(capture)
+    capture.save()
+    assert "Bukan tanggal" in capture.form.rows["service_received_on"].error.text()
+    assert capture.focusWidget() is field.edit and not capture.saving
+    # empty: not known; the calendar opens at this month, not at January 2000
+    field.edit.clear()
+    assert field.date() is None and field.is_valid()
+    popup = field.open_calendar()
+    assert (popup.yearShown(), popup.monthShown()) == (today.year, today.month)
+    popup.clicked.emit(QDate(today.year, today.month, 1))
+    assert field.date() == today.replace(day=1) and not popup.isVisible()
+    quiet(qtbot, tasks, capture)
+
+
+def test_long_service_names_are_whole_in_the_drop_down_and_its_tooltip(qtbot, ui_ctx, tasks, desk):
+    area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    combo = area.capture.service
+    metrics = combo.view().fontMetrics()
+    widest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    assert combo.view().minimumWidth() >= widest  # the open list shows every name whole
+    combo.setCurrentIndex(1)
+    title = combo.itemText(1)
+    assert combo.itemData(1, Qt.ItemDataRole.ToolTipRole) == title and combo.toolTip() == title
+    quiet(qtbot, tasks, area.capture)
+
+
+def quiet(qtbot, tasks, capture):
+    """No autosave left to start once the test's task manager is shut down."""
+    capture._autosave_timer.stop()
+    wait_tasks(qtbot, tasks)
+
+
+def field_tops(capture) -> dict[str, int]:
+    form = capture.scroll.widget()
+    return {key: row.mapTo(form, QPoint(0, 0)).y() for key, row in capture.form.rows.items() if row.isVisible()}
+
+
+def test_fields_stay_in_place_while_the_rules_messages_come_and_go(qtbot, ui_ctx, tasks, desk):
+    area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    capture = area.capture
+    settle(qtbot, capture)
+    before = field_tops(capture)
+    steps = [
+        lambda: capture.reporter_name.setText("Siti Aminah"),  # "a name alone is not an identity" under the phone
+        lambda: capture.reporter_nik.setText("3214"),  # a wrong NIK: said under it
+        lambda: capture.reporter_nik.clear(),
+        lambda: capture.reporter_phone.setText("0812 3456 7890"),  # the identity hint goes
+        lambda: capture.substance.setPlainText("Berkas belum diproses."),  # the substance hint goes
+        lambda: capture.anonymous.setChecked(True),
+        lambda: capture.anonymous.setChecked(False),
+    ]
+    for number, step in enumerate(steps, start=1):
+        step()
+        settle(qtbot, capture)
+        QApplication.processEvents()
+        assert field_tops(capture) == before, f"fields moved after step {number}"
+    quiet(qtbot, tasks, capture)
+
+
+def test_a_refused_late_complaint_scrolls_to_the_decision_and_focuses_it(qtbot, ui_ctx, tasks, desk):
+    area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    area.resize(1136, 640)  # what the shell leaves of a 1366×768 screen
+    capture = area.capture
+    fill_complaint(capture, substance="Berkas sudah lengkap tetapi belum diproses.\n" * 4)
+    capture.reporter_address.setPlainText("Jl. Ipik Gandamanah 5, Purwakarta")
+    served = capture.setup.today - dt.timedelta(days=45)
+    capture.service_received_on.setDate(served)
+    settle(qtbot, capture)
+    capture.scroll.verticalScrollBar().setValue(0)
+    capture.save()
+    QApplication.processEvents()
+    row = capture.form.rows["late_decision"]
+    assert row.error.isVisible() and capture.focusWidget() is capture.late_decision
+    viewport = capture.scroll.viewport()
+    top = row.mapTo(viewport, QPoint(0, 0)).y()
+    assert 0 <= top and top + row.height() <= viewport.height(), "the decision is out of sight"
+    quiet(qtbot, tasks, capture)
+
+
+def test_the_reason_for_accepting_a_late_complaint_is_kept_and_shown_with_the_case(qtbot, ui_ctx, tasks, desk):
+    area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    capture = area.capture
+    fill_complaint(capture)
+    capture.service_received_on.setDate(capture.setup.today - dt.timedelta(days=45))
+    settle(qtbot, capture)
+    capture.late_decision.setCurrentIndex(capture.late_decision.findData("complaint"))
+    capture.late_decision_note.setText("Pelapor dirawat di rumah sakit selama sebulan.")
+    with qtbot.waitSignal(capture.sig_saved, timeout=15000) as saved:
+        capture.save()
+    detail = saved.args[0]
+    assert detail.summary.kind == "complaint" and detail.late_decision == "complaint"
+    assert detail.late_decision_note == "Pelapor dirawat di rumah sakit selama sebulan."
+    area.tabs.setCurrentWidget(area.cases)
+    area.cases.open_case(detail.id)
+    panel = area.cases.detail
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.id == detail.id, timeout=15000)
+    assert "Pelapor dirawat di rumah sakit selama sebulan." in panel.info.text()
+    assert "Pelapor dirawat di rumah sakit selama sebulan." in panel.timeline.toPlainText()
+    wait_tasks(qtbot, tasks)
 
 
 def run_step(qtbot, panel, action, **values):

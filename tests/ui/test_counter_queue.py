@@ -269,3 +269,22 @@ def test_a_counter_named_after_its_number_is_not_named_twice(qtbot, queue_ctx, t
     set_setting(queue_ctx, "pc.counter_number", 7)
     panel = make_panel(qtbot, queue_ctx, tasks, officer)
     assert panel.title.text() == "Antrian — loket 7, memanggil kelompok B"
+
+
+def test_the_outcome_list_shows_every_outcome_whole_in_the_room_of_the_counter_home(qtbot, panel, service_queue):
+    """On a 1366×768 PC the panel gets about 1100×430 px in the counter's home; the list once showed 1½ rows."""
+    issue(service_queue, "A")
+    panel.resize(1100, 430)
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.waiting_codes("A") == ["A001"], timeout=10000)
+    press(qtbot, panel, Qt.Key.Key_F5)
+    press(qtbot, panel, Qt.Key.Key_F7)
+    qtbot.keyClick(panel, Qt.Key.Key_F8)
+    qtbot.wait(50)
+    outcomes = panel.outcomes
+    assert outcomes.count() == 5
+    viewport = outcomes.viewport().rect()
+    for row in range(outcomes.count()):
+        rect = outcomes.visualItemRect(outcomes.item(row))
+        assert viewport.contains(rect), f"outcome {row + 1} is cut: {rect} outside {viewport}"
+    assert panel.finish_bar.visibleRegion().boundingRect().height() == panel.finish_bar.height()  # scrolled into view

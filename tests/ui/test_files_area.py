@@ -161,3 +161,17 @@ def test_without_personal_data_rights_the_list_shows_masked_names(qtbot, ui_ctx,
     with ui_ctx.uow(write=False, actor=TERMINAL) as uow:
         rows = service.search(uow, status="received")
     assert all("*" in r.applicant_name for r in rows)
+
+
+def test_with_nothing_due_the_list_opens_with_the_latest_files_without_pressing_search(qtbot, ui_ctx, tasks, counter):
+    from mpp_desk.ui.areas.files_area import FilesArea
+
+    fresh = register_file(ui_ctx, counter, when=at("2026-04-02"))  # due weeks later: nothing is due on TODAY
+    widget = FilesArea(ctx=ui_ctx, tasks=tasks, actor=counter, today=TODAY)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 1, timeout=10000)
+    assert widget.model.row_object(0).registration_number == fresh.application.registration_number
+    assert "Tidak ada yang jatuh tempo" in widget.list_title.text() and "30 hari" in widget.list_title.text()
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=10000)
+    widget.scanner.stop()

@@ -42,6 +42,20 @@ def press(qtbot, area, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(focus(area), key, modifier)
 
 
+def ink(label) -> str:
+    """The colour a label's text is painted in: "red" (errorNote), "green" (okNote) or "other"."""
+    image = label.grab().toImage()
+    red = green = 0
+    for y in range(image.height()):
+        for x in range(0, image.width(), 2):
+            c = image.pixelColor(x, y)
+            if c.red() > 150 and c.green() < 90 and c.blue() < 90:
+                red += 1
+            elif c.green() > 100 and c.red() < 90 and c.blue() < 90:
+                green += 1
+    return "red" if red > green else "green" if green > red else "other"
+
+
 def pdf_text_and_codes(pdf: bytes) -> tuple[str, list[str]]:
     doc = pdfium.PdfDocument(pdf)
     try:
@@ -228,6 +242,7 @@ def test_an_incomplete_file_gets_a_return_slip_and_its_scan_starts_the_next_visi
         press(qtbot, area, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     result = area.finished
     assert result.visit.outcome == "incomplete" and result.visit.application is None
+    assert ink(area.result_title) == "red"  # "Not complete" is said in the error colour, not in green
     assert result.receipt.kind == "return_slip"
     with ui_ctx.uow(write=False) as uow:
         assert uow.session.scalar(select(Application.id)) is None  # nothing registered

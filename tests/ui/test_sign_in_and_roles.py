@@ -169,6 +169,9 @@ def test_a_reset_password_must_be_changed_at_sign_in(qtbot, ui_ctx, tasks):
     from mpp_desk import auth
     from mpp_desk.roles import TERMINAL
 
+    with ui_ctx.uow() as uow:  # siti has worked here before
+        auth.sign_in(uow, username="siti", password=COUNTER_PASSWORD)
+        uow.commit()
     with ui_ctx.uow(actor=TERMINAL) as uow:
         auth.reset_password(uow, actor=TERMINAL, username="siti", new_password="Sementara-123")
         uow.commit()
@@ -179,9 +182,64 @@ def test_a_reset_password_must_be_changed_at_sign_in(qtbot, ui_ctx, tasks):
     panel._submit()
     qtbot.waitUntil(lambda: window.pages.currentWidget().findChild(ChangePasswordPanel) is not None, timeout=10000)
     change = current_panel(window, ChangePasswordPanel)
+    assert "diatur ulang" in change.intro.text()
     change.old.setText("Sementara-123")
     change.new.setText("Baru-Sekali-2026")
     change.confirm.setText("Baru-Sekali-2026")
     with qtbot.waitSignal(window.sig_signed_in, timeout=10000):
         change._submit()
     assert window.shell.area_keys() == ["home", "intake", "files", "catalog", "calendar"]
+
+
+def test_closing_the_window_signs_out_as_sign_out_does_and_ends_the_program(qtbot, ui_ctx, tasks):
+    window = open_window(qtbot, ui_ctx, tasks, "signin")
+    sign_in(qtbot, window, "siti", COUNTER_PASSWORD)
+    with qtbot.waitSignals([window.sig_signed_out, window.sig_closed], timeout=10000):
+        window.close()  # the window's X
+    assert window.actor is None and not window.isVisible()
+    assert audit_actions(ui_ctx)[-1] == "auth.sign_out"
+
+
+def test_closing_over_an_unsaved_intake_asks_first_and_stays_signed_in(qtbot, ui_ctx, tasks, monkeypatch):
+    window = open_window(qtbot, ui_ctx, tasks, "signin")
+    sign_in(qtbot, window, "siti", COUNTER_PASSWORD)
+    intake = window.shell.open_area("intake")
+    qtbot.waitUntil(lambda: intake.service_list.count() == 2, timeout=10000)
+    qtbot.keyClicks(intake.search, "keamanan")
+    qtbot.keyClick(intake.search, Qt.Key.Key_Return)
+    qtbot.keyClicks(intake.nik, "3214015505900001")
+    assert intake.has_unsaved_changes()
+    asked = []
+    monkeypatch.setattr(intake, "_confirm_discard", lambda: asked.append(1) or False)
+    closed = []
+    window.sig_closed.connect(lambda: closed.append(1))
+    assert not window.close()  # the officer chose to stay
+    qtbot.wait(200)
+    assert asked and window.isVisible() and window.actor is not None and not closed
+    assert "auth.sign_out" not in audit_actions(ui_ctx)
+    monkeypatch.setattr(intake, "_confirm_discard", lambda: asked.append(2) or True)  # now leave it
+    with qtbot.waitSignal(window.sig_closed, timeout=10000):
+        window.close()
+    assert asked == [1, 2]  # asked once each time, not again while signing out
+    assert window.actor is None and audit_actions(ui_ctx)[-1] == "auth.sign_out"
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=10000)
+    intake.scanner.stop()
+
+
+def test_a_new_accounts_first_sign_in_asks_for_a_personal_password_without_speaking_of_a_reset(qtbot, ui_ctx, tasks):
+    from mpp_desk import auth
+    from mpp_desk.roles import TERMINAL
+
+    with ui_ctx.uow(actor=TERMINAL) as uow:
+        auth.create_user(uow, actor=TERMINAL, username="dewi", full_name="Dewi Baru", role="counter",
+                         password="Awal-Dewi-2026")  # the administrator's first password: to be replaced
+        uow.commit()
+    window = open_window(qtbot, ui_ctx, tasks, "signin")
+    panel = current_panel(window, SignInPanel)
+    panel.username.setText("dewi")
+    panel.password.setText("Awal-Dewi-2026")
+    panel._submit()
+    qtbot.waitUntil(lambda: window.pages.currentWidget().findChild(ChangePasswordPanel) is not None, timeout=10000)
+    change = current_panel(window, ChangePasswordPanel)
+    assert "pertama" in change.intro.text() and "diatur ulang" not in change.intro.text()
+    assert "kata sandi Anda sendiri" in change.heading.text()

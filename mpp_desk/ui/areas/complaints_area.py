@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -48,13 +47,12 @@ from PySide6.QtWidgets import (
 from mpp_desk.complaints import labels
 from mpp_desk.roles import Permission, allowed
 from mpp_desk.textformat import format_date
-from mpp_desk.ui.forms import Form, error_text
+from mpp_desk.ui.forms import DateField, Form, error_text, fit_to_screen
 from mpp_desk.ui.table_model import RowTableModel
 from mpp_desk.ui.tasks import Op, TaskManager
 
 ASSESS_DELAY_MS = 250
 AUTOSAVE_MS = 3000
-NOT_GIVEN = QDate(2000, 1, 1)  # the service date edit shows "—" at this value: not given
 
 
 def set_note(label: QLabel, text: str, kind: str = "statusNote") -> None:
@@ -99,6 +97,10 @@ class CapturePanel(QWidget):
     sig_ready = Signal(object)
     """The form's lists and calendar are loaded (the CaptureSetup)."""
 
+    HINT_LINES = {"anonymous": 2, "reporter_name": 2, "reporter_nik": 1, "reporter_phone": 2, "reporter_email": 1,
+                  "service_received_on": 2, "substance": 2}
+    """Lines kept free under the fields whose messages come and go as the officer types."""
+
     FIELDS = ("channel", "received_at", "anonymous", "reporter_name", "reporter_nik", "reporter_phone",
               "reporter_email", "reporter_address", "service", "service_received_on", "substance", "lapor_id",
               "late_decision", "attachments")
@@ -131,14 +133,14 @@ class CapturePanel(QWidget):
         self.reporter_address.setFixedHeight(54)
         self.service = QComboBox()
         self.service.setMaxVisibleItems(20)
+        # Long service names: the box stays narrow (elided), the list opens wide enough to read them,
+        # and the full name is the tooltip.
+        self.service.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.service.setMinimumContentsLength(18)
         self.service_other = QLineEdit()
         self.service_other.setPlaceholderText(self.tr("the service, in words"))
-        self.service_received_on = QDateEdit()
-        self.service_received_on.setDisplayFormat("dd-MM-yyyy")
-        self.service_received_on.setCalendarPopup(True)
-        self.service_received_on.setMinimumDate(NOT_GIVEN)
-        self.service_received_on.setSpecialValueText(self.tr("— not known"))
-        self.service_received_on.setDate(NOT_GIVEN)
+        self.service_received_on = DateField(today=self.office_today,
+                                             placeholder=self.tr("dd-mm-yyyy, empty if not known"))
         self.substance = QPlainTextEdit()
         self.substance.setPlaceholderText(self.tr("What is complained about or suggested: the object and substance"))
         self.lapor_direction = QComboBox()
@@ -174,6 +176,7 @@ class CapturePanel(QWidget):
         lapor_row.addWidget(self.lapor_direction, 1)
         lapor_row.addWidget(self.lapor_id, 1)
         late_box = QWidget()
+        late_box.setFocusProxy(self.late_decision)
         late_row = QHBoxLayout(late_box)
         late_row.setContentsMargins(0, 0, 0, 0)
         late_row.addWidget(self.late_decision, 1)
@@ -198,22 +201,28 @@ class CapturePanel(QWidget):
             ("reporter_address", self.tr("Address"), self.reporter_address),
             ("service", self.tr("Service concerned"), service_box),
             ("service_received_on", self.tr("Service received on"), self.service_received_on),
+            ("late_decision", self.tr("Late complaint"), late_box),  # right under the date that makes it late
             ("substance", self.tr("Object / substance"), self.substance),
             ("lapor_id", self.tr("SP4N-LAPOR!"), lapor_box),
-            ("late_decision", self.tr("Late complaint"), late_box),
             ("attachments", self.tr("Attachments"), files_box),
         ]
         for key, label_text, editor in rows:
             self.form.add(key, label_text, editor)
             note = QLabel()
             note.setWordWrap(True)
-            note.hide()
+            if key in self.HINT_LINES:  # the room for the rules' messages is kept: fields do not jump as one types
+                note.setText("\n".join("x" * self.HINT_LINES[key]))
+                note.setProperty("reserved", note.sizeHint().height())
+                note.setMinimumHeight(note.sizeHint().height())
+                note.clear()
+            else:
+                note.hide()
             self.form.rows[key].layout().addWidget(note)
             self.notes[key] = note
         self.form.layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self._late_row_label = self.form.layout.labelForField(self.form.rows["late_decision"])
         self._show_late_row(False)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form_widget)
@@ -291,6 +300,8 @@ class CapturePanel(QWidget):
         self.received_at.dateTimeChanged.connect(self._changed)
         self.service_received_on.dateChanged.connect(self._changed)
         self.anonymous.toggled.connect(self._changed)
+        self.service.currentIndexChanged.connect(self._service_chosen)
+        self.service_received_on.edit.editingFinished.connect(self._date_left)
         self.save_button.clicked.connect(self.save)
         self.clear_button.clicked.connect(self.clear)
         self.attach_button.clicked.connect(self._pick_files)
@@ -299,6 +310,10 @@ class CapturePanel(QWidget):
         self.setEnabled(False)
         set_note(self.status, self.tr("Loading…"))
         self.load()
+
+    def office_today(self) -> dt.date:
+        """The office's date: the calendar of the service date opens at its month."""
+        return self.setup.today if self.setup is not None else office_now().date()
 
     # -- loading and drafts
     def load(self) -> None:
@@ -317,7 +332,9 @@ class CapturePanel(QWidget):
         self.service.addItem(self.tr("— not stated"), "")
         for service_id, title in setup.services:
             self.service.addItem(title, service_id)
+            self.service.setItemData(self.service.count() - 1, title, Qt.ItemDataRole.ToolTipRole)
         self.service.addItem(self.tr("Other (write it)"), "other")
+        self._widen_service_list()
         self.reset()
         restored = setup.draft is not None and bool(setup.draft.form)
         if restored:
@@ -335,6 +352,17 @@ class CapturePanel(QWidget):
         self._autosave_timer.start()
         self.sig_ready.emit(setup)
 
+    def _widen_service_list(self) -> None:
+        """The drop-down list as wide as its longest name (up to the screen), whatever the box's width."""
+        metrics = self.service.view().fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.service.itemText(i)) for i in range(self.service.count())),
+                     default=0)
+        screen = self.screen().availableGeometry().width() if self.screen() is not None else 1366
+        self.service.view().setMinimumWidth(min(widest + 48, screen - 40))
+
+    def _service_chosen(self) -> None:
+        self.service.setToolTip(self.service.currentText() if self.service.currentIndex() > 0 else "")
+
     def reset(self) -> None:
         """An empty form: received now, the desk channel."""
         self._loading = True
@@ -347,7 +375,7 @@ class CapturePanel(QWidget):
         self.channel.setCurrentIndex(max(self.channel.findData("in_person"), 0))
         self.received_at.setDateTime(to_qdatetime(office_now()))
         self.service.setCurrentIndex(0)
-        self.service_received_on.setDate(NOT_GIVEN)
+        self.service_received_on.setDate(None)
         self.lapor_direction.setCurrentIndex(0)
         self.late_decision.setCurrentIndex(0)
         self.attachments.clear()
@@ -376,9 +404,7 @@ class CapturePanel(QWidget):
         service = form.get("ui_service") or d.service_id or ("other" if d.service_other else "")
         self.service.setCurrentIndex(max(self.service.findData(service), 0))
         self.service_other.setText(d.service_other)
-        if d.service_received_on is not None:
-            self.service_received_on.setDate(QDate(d.service_received_on.year, d.service_received_on.month,
-                                                   d.service_received_on.day))
+        self.service_received_on.setDate(d.service_received_on)
         self.substance.setPlainText(d.substance)
         self.lapor_direction.setCurrentIndex(max(self.lapor_direction.findData(d.lapor_direction), 0))
         self.lapor_id.setText(d.lapor_id)
@@ -396,7 +422,6 @@ class CapturePanel(QWidget):
         from mpp_desk.complaints.rules import CaptureDraft
 
         service = self.service.currentData() or ""
-        day = self.service_received_on.date()
         return CaptureDraft(
             channel=self.channel.currentData() or "",
             received_at=to_office_datetime(self.received_at.dateTime()),
@@ -408,7 +433,7 @@ class CapturePanel(QWidget):
             reporter_address=self.reporter_address.toPlainText(),
             service_id=service if service not in ("", "other") else None,
             service_other=self.service_other.text() if service == "other" else "",
-            service_received_on=None if day == NOT_GIVEN else dt.date(day.year(), day.month(), day.day()),
+            service_received_on=self.service_received_on.date(),
             substance=self.substance.toPlainText(),
             lapor_id=self.lapor_id.text(),
             lapor_direction=self.lapor_direction.currentData() or "",
@@ -470,7 +495,15 @@ class CapturePanel(QWidget):
             reasons = result.for_field(key)
             kinds = {r.level for r in reasons}
             kind = "errorNote" if kinds & {"error", "warning"} else ("okNote" if key == "received_at" else "statusNote")
-            set_note(note, "\n".join(r.text() for r in reasons), kind)
+            texts = [r.text() for r in reasons]
+            if key == "service_received_on" and not self.service_received_on.is_valid():
+                texts.insert(0, self.bad_date_text())
+                kind = "errorNote"
+            set_note(note, "\n".join(texts), kind)
+            if key in self.HINT_LINES:
+                note.show()  # its room stays, empty or not; a longer message gets the lines it needs
+                width = note.width() if note.width() > 50 else self.scroll.viewport().width() // 2
+                note.setMinimumHeight(max(note.property("reserved"), note.heightForWidth(width)))
         self.kind_label.setText(self.tr("COMPLAINT OR SUGGESTION?") if result.needs_decision
                                 else labels.label(labels.KINDS, result.kind).upper())
         self.respond_label.setText(self.tr("Respond by {date}").format(date=format_date(result.respond_by))
@@ -482,6 +515,14 @@ class CapturePanel(QWidget):
         self._show_late_row(result.late and not (result.kind == "suggestion" and not self.late_decision.currentData()
                                                  and not result.needs_decision))
         return result
+
+    def bad_date_text(self) -> str:
+        return self.tr("Not a date: type it as dd-mm-yyyy, for example {example}.").format(
+            example=self.office_today().strftime("%d-%m-%Y"))
+
+    def _date_left(self) -> None:
+        """Leaving the date field: a text that is not a date is said at once."""
+        self.assess_now()
 
     def _show_late_row(self, visible: bool) -> None:
         self.form.rows["late_decision"].setVisible(visible)
@@ -497,6 +538,11 @@ class CapturePanel(QWidget):
             return
         self.form.clear_errors()
         result = self.assess_now()
+        if not self.service_received_on.is_valid():
+            from mpp_desk.complaints.rules import ComplaintInputError
+
+            self._save_failed(ComplaintInputError("", field="service_received_on"), text=self.bad_date_text())
+            return
         problem = first_problem(result)
         if problem is not None:
             self._save_failed(problem)
@@ -521,7 +567,7 @@ class CapturePanel(QWidget):
         self.saved_box.show()
         self.sig_saved.emit(detail)
 
-    def _save_failed(self, error: BaseException) -> None:
+    def _save_failed(self, error: BaseException, *, text: str | None = None) -> None:
         self.saving = False
         self.save_button.setEnabled(True)
         field = getattr(error, "field", None)
@@ -529,13 +575,28 @@ class CapturePanel(QWidget):
             field = "service"
         if field in self.form.rows:
             error.field = field
-            self.form.show_error(error)
+            row = self.form.rows[field]
+            if text is not None:
+                row.set_error(text)
+            else:
+                self.form.show_error(error)
+            self.show_field(field)
             set_note(self.status, self.tr("Not saved: see the message beside the field. Nothing typed is lost."),
                      "errorNote")
         else:
             set_note(self.status, error_text(error), "errorNote")
         self.dirty = True
         self.autosave()  # what was typed is kept even if the program is closed now
+
+    def show_field(self, key: str) -> None:
+        """Scroll the form to a field (below the fold on a 768-px screen) and put the cursor in it."""
+        row = self.form.rows[key]
+        label = self.form.layout.labelForField(row)
+        self.scroll.widget().layout().activate()
+        self.scroll.ensureWidgetVisible(row, 10, 40)
+        if label is not None:
+            self.scroll.ensureWidgetVisible(label, 10, 10)
+        row.editor.setFocus()
 
     def clear(self) -> None:
         from mpp_desk.ui.ops import complaints as ops
@@ -658,7 +719,7 @@ class StepDialog(QDialog):
         layout.addLayout(self.form.layout)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(620, 420)
+        fit_to_screen(self, 620, 420)
 
     @staticmethod
     def _editor(kind: str, options) -> QWidget:
@@ -796,7 +857,7 @@ class ReceiptDialog(QDialog):
         layout.addLayout(buttons)
         self.print_button.clicked.connect(self.print_receipt)
         close.clicked.connect(self.accept)
-        self.resize(760, 820)
+        fit_to_screen(self, 760, 680)  # the page scrolls; the dialog fits a 1366×768 screen
 
     def current_paper(self) -> str:
         return ("a4", "80mm")[self.tabs.currentIndex()]
@@ -939,6 +1000,8 @@ class CaseDetailPanel(QWidget):
         if s.late:
             rows.append((self.tr("Late"), self.tr("{days} days after the service; decision: {decision}").format(
                 days=d.late_days, decision=labels.label(labels.LATE_DECISIONS, d.late_decision) or "—")))
+            if d.late_decision_note:
+                rows.append((self.tr("Why"), d.late_decision_note))
         if d.attachments:
             rows.append((self.tr("Files"), ", ".join(a.filename for a in d.attachments)))
         body = "".join(f"<tr><td style='color:#4a5a6a; padding-right:10px'>{html.escape(k)}</td>"

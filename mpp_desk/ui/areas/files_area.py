@@ -263,12 +263,23 @@ class FilesArea(QWidget):
 
         self.mode = "today"
         ctx, actor, today = self._ctx, self._actor, self.today
-        Op(self._tasks, lambda: ops.due_files(ctx, actor=actor, today=today)).success(self._show_rows).failure(
-            self._failed).run()
+        Op(self._tasks, lambda: ops.opening_files(ctx, actor=actor, today=today)).success(
+            self._show_opening).failure(self._failed).run()
+
+    def _show_opening(self, found) -> None:
+        rows, recent = found
+        if recent:  # nothing due: the latest files, so the list is never empty while there is work
+            self.mode = "recent"
+        self._show_rows(rows)
 
     def _show_rows(self, rows) -> None:
+        from mpp_desk.intake.service import RECENT_DAYS
+
         self.model.set_rows(rows)
-        if self.mode == "today":
+        if self.mode == "recent":
+            self.list_title.setText(self.tr("Nothing is due today or overdue. Files received in the last {days} "
+                                            "days: {count}").format(days=RECENT_DAYS, count=len(rows)))
+        elif self.mode == "today":
             overdue = sum(1 for r in rows if r.overdue)
             self.list_title.setText(self.tr("Due today: {due} · overdue: {late}").format(
                 due=sum(1 for r in rows if r.due_today), late=overdue))
@@ -407,7 +418,7 @@ class FilesArea(QWidget):
         self.status.setText(self.tr("{number} is now “{status}”.").format(
             number=visit.application.registration_number, status=status_label(visit.application.status)))
         self.show_visit(visit)
-        (self.show_due if self.mode == "today" else self.run_search)()
+        (self.show_due if self.mode in ("today", "recent") else self.run_search)()
 
     # ----- scanning -------------------------------------------------------------------------------
     def open_scanned(self, text: str) -> None:

@@ -48,6 +48,13 @@ STATE_MARKS = {PRESENT: "✓", MISSING: "✗", INVALID: "⚠"}
 PREVIEW_WIDTH = 560  # pixels: an A4 page fits beside the result; a roll receipt shows at about print size
 
 
+def repolish(widget: QWidget) -> None:
+    """Apply the style sheet again after the object name changed (errorNote, okNote, statusNote)."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
+
+
 def find_shell(widget: QWidget):
     """The role shell that holds *widget* (it can open another area), or None."""
     parent = widget.parentWidget()
@@ -419,19 +426,24 @@ class IntakeArea(QWidget):
         self.finish_button.setDefault(True)
         for button in (self.all_present_button, self.save_button, self.checklist_back, self.finish_button):
             button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.counts.setWordWrap(True)
+        # Two rows: the finishing button's text grows ("Return the file with a slip") and must not
+        # push the window wider than a 1366-px screen.
         buttons = QHBoxLayout()
         buttons.addWidget(self.checklist_back)
         buttons.addWidget(self.all_present_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.finish_button)
+        finish_row = QHBoxLayout()
+        finish_row.addWidget(self.counts, 1)
+        finish_row.addWidget(self.finish_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(note_row)
-        layout.addWidget(self.counts)
         layout.addWidget(keys)
         layout.addLayout(buttons)
+        layout.addLayout(finish_row)
         self.model.sig_changed.connect(self._checklist_changed)
         self.table.sig_note_requested.connect(self.edit_note)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -498,7 +510,7 @@ class IntakeArea(QWidget):
 
     def _say(self, text: str, kind: str = "statusNote") -> None:
         self.status.setObjectName(kind)
-        self.status.setStyleSheet("")  # re-polish with the new object name
+        repolish(self.status)
         self.status.setText(text)
 
     def _failed(self, error: BaseException) -> None:
@@ -887,7 +899,7 @@ class IntakeArea(QWidget):
             self.result_detail.setText(self.tr("{count} requirement(s) missing or not valid. Give the applicant the "
                                                "return slip; the visit is kept and the next visit can start from "
                                                "it.").format(count=missing))
-        self.result_title.setStyleSheet("")
+        repolish(self.result_title)
         self._say("")
         self._show_page(self.DONE)
         self.sig_finished.emit(result)
@@ -963,12 +975,12 @@ class IntakeArea(QWidget):
             self.print_status.setText(self.tr("{problem} The file is registered and the PDF copy is kept: fix the "
                                               "printer and press Ctrl+P to print again.").format(
                 problem=failure_text(result)))
-        self.print_status.setStyleSheet("")
+        repolish(self.print_status)
         self.sig_printed.emit(result)
 
     def _print_error(self, error: BaseException) -> None:
         self.print_status.setObjectName("errorNote")
-        self.print_status.setStyleSheet("")
+        repolish(self.print_status)
         self.print_status.setText(error_text(error))
         self.sig_failed.emit(error_text(error))
 
@@ -1003,7 +1015,7 @@ class IntakeArea(QWidget):
             return
         if paint_pdf(self.issued.pdf, printer) == 0:
             self.print_status.setObjectName("errorNote")
-            self.print_status.setStyleSheet("")
+            repolish(self.print_status)
             self.print_status.setText(self.tr("The printer could not be started. The PDF copy is kept; try again."))
             return
         where = printer.printerName() or printer.outputFileName() or "Qt"
@@ -1225,7 +1237,8 @@ class _CloseGuard(QObject):
         self._area = area
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Close and self._area.has_unsaved_changes():
+        closing = getattr(obj, "_closing", False)  # the window already asked once and is signing out
+        if event.type() == QEvent.Type.Close and not closing and self._area.has_unsaved_changes():
             if not self._area._confirm_discard():
                 event.ignore()
                 return True
@@ -1282,7 +1295,7 @@ class IntakeHomeCard(QFrame):
         due, late = counts
         self.figures.setText(self.tr("Open files due today: {due} · overdue: {late}").format(due=due, late=late))
         self.figures.setObjectName("errorNote" if late else "")
-        self.figures.setStyleSheet("")
+        repolish(self.figures)
 
     def start_from_ticket(self) -> None:
         ticket = self._current_ticket()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from mpp_desk.i18n import N_
-from mpp_desk.ui.forms import error_text
+from mpp_desk.ui.forms import VerticalScroll, error_text, show_all_rows
 from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
 
@@ -110,6 +110,7 @@ class QueuePanel(QWidget):
         # the current ticket
         self.title = QLabel(self.tr("Queue"))
         self.title.setObjectName("sectionTitle")
+        self.title.setWordWrap(True)  # a long counter name wraps instead of widening the window
         self.current_card = QFrame()
         self.current_card.setObjectName("counterCurrent")
         self.current_lead = QLabel(self.tr("Now at this counter"))
@@ -153,7 +154,7 @@ class QueuePanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.outcomes.addItem(item)
         self.outcomes.setCurrentRow(0)
-        self.outcomes.setMaximumHeight(150)
+        self.outcomes.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note (optional)"))
         finish_ok = QPushButton(self.tr("Finish (Enter)"))
@@ -208,7 +209,9 @@ class QueuePanel(QWidget):
         self.status.setObjectName("statusNote")
         self.status.setWordWrap(True)
 
-        left = QVBoxLayout()
+        left_column = QWidget()
+        left = QVBoxLayout(left_column)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.current_card)
         left.addLayout(grid)
         left.addWidget(self.finish_bar)
@@ -242,7 +245,8 @@ class QueuePanel(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.tabs, 1)
         body = QHBoxLayout()
-        body.addLayout(left, 5)
+        self.left_scroll = VerticalScroll(left_column)  # the finishing and transfer lists never push the window taller
+        body.addWidget(self.left_scroll, 5)
         body.addLayout(right, 6)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -547,8 +551,7 @@ class QueuePanel(QWidget):
         self.transfer_bar.hide()
         self.outcomes.setCurrentRow(0)
         self.note.clear()
-        self.finish_bar.show()
-        self.outcomes.setFocus()
+        self.show_bar(self.finish_bar)
 
     def confirm_finish(self) -> None:
         item = self.outcomes.currentItem()
@@ -578,8 +581,16 @@ class QueuePanel(QWidget):
             self._say(self.tr("There is no other group or counter to transfer to."), "errorNote")
             return
         self.targets.setCurrentRow(0)
-        self.transfer_bar.show()
-        self.targets.setFocus()
+        self.show_bar(self.transfer_bar)
+
+    def show_bar(self, bar: QFrame) -> None:
+        """Show the finishing or transfer choices whole (every row of the list), scrolled into view."""
+        choices = self.outcomes if bar is self.finish_bar else self.targets
+        bar.show()
+        show_all_rows(choices, None if choices is self.outcomes else 4)
+        self.left_scroll.widget().adjustSize()
+        self.left_scroll.ensureWidgetVisible(bar)
+        choices.setFocus()
 
     def select_target(self, kind: str, value) -> bool:
         """Select a transfer target by ("group", code) or ("counter", number); False if not listed."""

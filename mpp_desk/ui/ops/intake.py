@@ -225,6 +225,18 @@ def due_files(ctx: AppContext, *, actor, today=None) -> list:
         return service.due_and_overdue(uow, today=today)
 
 
+def opening_files(ctx: AppContext, *, actor, today=None) -> tuple[list, bool]:
+    """What the file list shows on opening: (rows, recent). The files due today and overdue, or,
+    when none is, the files received in the last days (``recent`` True)."""
+    from mpp_desk.intake import service
+
+    with ctx.uow(write=False, actor=actor) as uow:
+        rows = service.due_and_overdue(uow, today=today)
+        if rows:
+            return rows, False
+        return service.recent_files(uow, today=today), True
+
+
 def due_counts(ctx: AppContext, *, actor) -> tuple[int, int]:
     """(due today, overdue) open files, for the counter's home."""
     rows = due_files(ctx, actor=actor)
