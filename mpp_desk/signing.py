@@ -344,6 +344,14 @@ def check_record(
     return replace(result, expected=expected)
 
 
+def recorded_key_id(uow) -> str | None:
+    """The installation key's id the database records (None before the first key)."""
+    from mpp_desk.models import LocalState
+
+    stored = uow.session.get(LocalState, KEY_ID_STATE)
+    return stored.value if stored is not None else None
+
+
 def installation_signer(uow, data_dir: Path | str) -> Signer:
     """This installation's signer, checked against the key id the database records.
 
