@@ -428,6 +428,8 @@ def cmd_issue(args, ctx) -> int:
 
         Path(args.pdf).write_bytes(render_ticket_pdf(queue.slip(issued), width_mm=args.width))
     t = issued.ticket
+    if issued.clock_warning is not None:
+        print(f"mpp-desk: {issued.clock_warning.text()}", file=sys.stderr)
     if args.json:
         print_json({**_ticket_json(t), "ahead": issued.ahead, "estimated_wait_minutes": issued.estimated_wait_minutes})
         return 0
