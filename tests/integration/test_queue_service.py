@@ -137,18 +137,20 @@ def test_one_ticket_with_the_clock_ahead_never_moves_everyones_day(queue, all_da
     from mpp_desk.uow import UnitOfWork
 
     monday = TUESDAY - dt.timedelta(days=1)
-    assert queue.issue(group_code="A", now=at(monday, 9, 0)).clock_warning is None
+    before = queue.issue(group_code="A", now=at(monday, 9, 0))
     future = queue.issue(group_code="A", now=dt.datetime(2030, 6, 4, 9, 0, tzinfo=WIB))
     assert future.ticket.service_date == dt.date(2030, 6, 4)
-    assert future.clock_warning is not None and future.clock_warning.kind == "far_ahead"
     wednesday = TUESDAY + dt.timedelta(days=1)
     today = [queue.issue(group_code="A", now=at(TUESDAY, 9, m)) for m in range(2)]
     assert [t.ticket.code for t in today] == ["A001", "A002"]
     assert {t.ticket.service_date for t in today} == {TUESDAY}
-    assert today[0].clock_warning.kind == "future_tickets" and "2030-06-04" in today[0].clock_warning.text("en")
     assert queue.issue(group_code="A", now=at(wednesday, 9, 0)).ticket.code == "A001"  # numbers reset daily
     assert queue.waiting_counts(now=at(TUESDAY, 9, 5)) == {"A": 2, "B": 0}
     assert queue.call_next(counter_number=1, now=at(TUESDAY, 9, 6)).code == "A001"
+    # and the clock is warned about, never silently followed
+    assert before.clock_warning is None
+    assert future.clock_warning is not None and future.clock_warning.kind == "far_ahead"
+    assert today[0].clock_warning.kind == "future_tickets" and "2030-06-04" in today[0].clock_warning.text("en")
     with UnitOfWork(queue.db, write=False, actor=TERMINAL) as uow:
         stats = daily_stats(uow, date=TUESDAY)
     assert stats.total.issued == 2
