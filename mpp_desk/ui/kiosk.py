@@ -460,6 +460,9 @@ class KioskWindow(MachineWindow):
             self.print_note.setObjectName("kioskNotPrinted")
             reason = ticket.printed.text() if hasattr(ticket.printed, "text") else ""
             self.print_note.setText(f"{ticket.message()}\n{reason}".strip())
+        warning = ticket.issued.clock_warning
+        if warning is not None:  # the PC clock looks wrong: the number stands, staff should check the clock
+            self.print_note.setText(f"{self.print_note.text()}\n{warning.text()}")
         self.print_note.style().unpolish(self.print_note)
         self.print_note.style().polish(self.print_note)
         self.cancel_priority()

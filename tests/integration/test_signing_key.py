@@ -122,7 +122,7 @@ def test_the_command_line_says_one_clear_line_for_a_damaged_or_missing_key(ctx, 
     code_text = queue.slip(queue.issue(group_code="Z", now=NOW)).qr_data
     damage(ctx)
     for args in (("queue", "verify", code_text), ("queue", "public-key"),
-                 ("queue", "issue", "--group", "Z", "--at", "2026-11-24T09:20:00+07:00")):
+                 ("queue", "issue", "Z", "--at", "2026-11-24T09:20:00+07:00")):
         code, out, err = cli(ctx, capsys, *args)
         assert code == 2 and "Traceback" not in err and len(err.strip().splitlines()) == 1, (args, err)
         assert "rusak" in err

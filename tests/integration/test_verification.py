@@ -24,7 +24,7 @@ BASE = "https://mpp.purwakartakab.go.id/v/"
 
 
 def run(capsys, data_dir, *args: str) -> tuple[int, dict]:
-    code = main(["--data-dir", str(data_dir), "--lang", "en", *args, "--json"])
+    code = main(["--data-dir", str(data_dir), "--lang", "id", *args, "--json"])
     out, err = capsys.readouterr()
     assert err == "", err
     return code, json.loads(out)
@@ -80,7 +80,7 @@ def test_a_genuine_code_of_another_kind_is_refused_by_every_command(app_ctx, cod
             refused += 1
     assert refused == 6
     code, result = run(capsys, app_ctx.data_dir, "complaints", "verify", codes["queue"])
-    assert result["message"] == "The code is genuine but it is a queue ticket, not a complaint receipt."
+    assert result["message"] == "Kode ini asli, tetapi merupakan tiket antrian, bukan tanda terima pengaduan."
 
 
 def test_a_genuine_signature_over_a_record_that_does_not_exist_is_refused(app_ctx, codes, capsys):
@@ -104,7 +104,7 @@ def test_signed_fields_that_differ_from_the_record_are_refused(app_ctx, codes, c
     wrong = signer.sign_reference("q", good.id, {**good.fields, "c": "A999"})
     code, result = run(capsys, app_ctx.data_dir, "queue", "verify", BASE + wrong)
     assert code == 1 and result["reason"] == "mismatch"
-    assert "c differ" in result["message"]
+    assert "(c berbeda)" in result["message"]
 
 
 def flip_unused_bits(token: str) -> list[str]:
@@ -142,7 +142,7 @@ def test_a_genuine_token_behind_another_address_is_not_genuine(app_ctx, codes, c
     url = address.format(t=token_of(codes["queue"]))
     code, result = run(capsys, app_ctx.data_dir, "queue", "verify", url)
     assert code == 1 and not result["valid"] and result["reason"] == "wrong_address"
-    assert "is not this office's verification address (https://mpp.purwakartakab.go.id/v/)" in result["message"]
+    assert "bukan alamat verifikasi kantor ini (https://mpp.purwakartakab.go.id/v/)" in result["message"]
 
 
 def test_the_bare_token_and_the_office_address_in_any_case_verify(app_ctx, codes, capsys):

@@ -269,3 +269,13 @@ def test_a_counter_named_after_its_number_is_not_named_twice(qtbot, queue_ctx, t
     set_setting(queue_ctx, "pc.counter_number", 7)
     panel = make_panel(qtbot, queue_ctx, tasks, officer)
     assert panel.title.text() == "Antrian — loket 7, memanggil kelompok B"
+
+
+def test_the_panel_warns_when_the_pc_clock_went_back(qtbot, queue_ctx, tasks, officer, service_queue):
+    import datetime as dt
+
+    set_setting(queue_ctx, "pc.counter_number", 2)
+    service_queue.issue(group_code="A", now=TUESDAY_10 + dt.timedelta(hours=3))  # a PC whose clock was ahead
+    panel = make_panel(qtbot, queue_ctx, tasks, officer)
+    assert panel.panel_state.clock_warning is not None
+    assert "Jam komputer" in panel.status.text() and panel.status.objectName() == "errorNote"
