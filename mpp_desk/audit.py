@@ -321,7 +321,7 @@ def write_checkpoint(data_dir: Path, *, device_id: str, seq: int, hash_: str, ke
     body = {"v": 1, "device_id": device_id, "seq": seq, "hash": hash_, "keyed_from": keyed_from,
             "key_id": signer.key_id}
     text = _checkpoint_text(body)
-    signature = signer._private.sign(CHECKPOINT_DOMAIN + text.encode("utf-8"))
+    signature = signer.sign_bytes(CHECKPOINT_DOMAIN + text.encode("utf-8"))
     data = json.dumps({**body, "sig": base64.b64encode(signature).decode("ascii")}, sort_keys=True).encode()
     path = checkpoint_file(data_dir)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp")

@@ -31,8 +31,7 @@ import json
 import os
 import threading
 import uuid
-from collections.abc import Mapping
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -165,6 +164,10 @@ class Signer:
                     database = database_path(Path(data_dir))
                 cached = _cache[path] = cls(_load_or_create(path, Path(database)))
             return cached
+
+    def sign_bytes(self, data: bytes) -> bytes:
+        """A raw Ed25519 signature (callers put their own domain prefix in *data*)."""
+        return self._private.sign(data)
 
     def public_key_pem(self) -> str:
         """The public key to give the central server (SubjectPublicKeyInfo PEM)."""

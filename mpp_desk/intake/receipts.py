@@ -58,6 +58,7 @@ FIELD_LABELS = {
     "r": N_("receipts", "date received"),
     "d": N_("receipts", "due date"),
     "c": N_("receipts", "copy number"),
+    "kind": N_("receipts", "kind of receipt"),
 }
 
 

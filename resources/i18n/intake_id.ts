@@ -282,6 +282,10 @@
         <source>The receipt is not genuine: its address is not this office's verification address.</source>
         <translation>Tanda terima ini tidak asli: alamatnya bukan alamat verifikasi kantor ini.</translation>
     </message>
+    <message>
+        <source>kind of receipt</source>
+        <translation>jenis tanda terima</translation>
+    </message>
 </context>
     <context>
         <name>errors</name>

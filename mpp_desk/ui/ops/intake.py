@@ -64,12 +64,12 @@ def start_data(ctx: AppContext, *, actor) -> StartData:
         )
 
 
-def find_ticket(ctx: AppContext, *, code: str):
-    """Today's ticket with this code (A001)."""
+def find_ticket(ctx: AppContext, *, code: str, now=None):
+    """Today's ticket with this code (A001); today by the office clock at *now* (None: now)."""
     from mpp_desk.queue.service import find_ticket as find
 
     with ctx.uow(write=False) as uow:
-        return find(uow, code=code)
+        return find(uow, code=code, now=now)
 
 
 def previous_visits(ctx: AppContext, *, actor, nik: str) -> list:
