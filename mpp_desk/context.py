@@ -61,7 +61,25 @@ class AppContext:
             with self.uow() as uow:
                 if settings.upgrade(uow):
                     uow.commit()
+            self._record_signing_key()
         return self.db
+
+    def _record_signing_key(self) -> None:
+        """Record the signing key's id in the database the first time (creating the key on a fresh
+        install), so a key file lost later is never silently replaced. A key problem is logged here
+        and said clearly where something is signed or verified."""
+        from mpp_desk import signing
+        from mpp_desk.errors import UserError
+
+        try:
+            with self.uow(write=False) as uow:
+                if signing.recorded_key_id(uow) is not None:
+                    return
+            with self.uow() as uow:
+                signing.installation_signer(uow, self.data_dir)
+                uow.commit()
+        except UserError as exc:
+            log.error("signing key: %s", exc)
 
     def uow(self, *, write: bool = True, actor: "Actor | None" = None) -> "UnitOfWork":
         """A unit of work acting for *actor* (None: the system itself)."""

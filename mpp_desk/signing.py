@@ -12,6 +12,15 @@ A ticket's reference is about 170 characters; with the verification address in f
 fits a version 10 QR code at level M. The private key lives in the data folder
 (``keys/signing_ed25519.pem``, mode 0600), never in the database file, so a copied database
 cannot sign. The central server verifies with each installation's exported public key.
+
+The key's id (its fingerprint) is kept in the database (``local_state`` key ``signing.key_id``):
+once an installation has a key, a missing key file is never silently replaced by a new one (every
+code already printed would stop verifying); a damaged, missing or swapped key file is a clear
+:class:`SigningKeyProblem` telling IT staff to restore the file from the backup.
+
+Verifying a code is one rule for every kind (:func:`check_record`): the address is the office's
+verification address, the token is in canonical form and its signature holds, the kind is the one
+asked for, the record exists in this office's data, and the signed fields match the record.
 """
 
 from __future__ import annotations
@@ -22,32 +31,51 @@ import json
 import os
 import threading
 import uuid
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from mpp_desk.i18n import N_
+from mpp_desk.errors import UserError
+from mpp_desk.i18n import N_, translate
 
 KEYS_DIRNAME = "keys"
 KEY_FILENAME = "signing_ed25519.pem"
 DOMAIN = b"mpp1."
+KEY_ID_STATE = "signing.key_id"  # local_state key holding the installation key's id
 
 VALID = "valid"
 MALFORMED = "malformed"
 UNKNOWN_KEY = "unknown_key"
 BAD_SIGNATURE = "bad_signature"
+WRONG_ADDRESS = "wrong_address"
+WRONG_KIND = "wrong_kind"
+NOT_FOUND = "not_found"
+MISMATCH = "mismatch"
 
 REASONS = {
     VALID: N_("signing", "The reference is genuine."),
     MALFORMED: N_("signing", "This is not an MPP Desk reference, or it is damaged."),
     UNKNOWN_KEY: N_("signing", "The reference was signed by an installation this one does not know."),
     BAD_SIGNATURE: N_("signing", "The signature does not match: the reference was altered or forged."),
+    WRONG_ADDRESS: N_("signing", "Not genuine: the address {address} is not this office's verification address "
+                                 "({expected})."),
+    WRONG_KIND: N_("signing", "The code is genuine but it is {actual}, not {expected}."),
+    NOT_FOUND: N_("signing", "Not genuine here: this office has no record of {expected} with this code."),
+    MISMATCH: N_("signing", "Not genuine: the code does not match the record ({fields} differ)."),
+}
+
+# What each kind of code is, for the messages ("it is a queue ticket, not a complaint receipt").
+KIND_LABELS = {
+    "q": N_("signing", "a queue ticket"),
+    "adu": N_("signing", "a complaint receipt"),
+    "tt": N_("signing", "an intake receipt (Tanda Terima)"),
+    "rs": N_("signing", "an intake return slip"),
 }
 
 
@@ -61,11 +89,48 @@ class VerifyResult:
     fields: dict[str, Any] = field(default_factory=dict)
     reason: str = MALFORMED
     key_id: str | None = None
+    expected: tuple[str, ...] = ()  # the kinds asked for (WRONG_KIND, NOT_FOUND)
+    differing: tuple[str, ...] = ()  # signed fields that differ from the record (MISMATCH)
+    address: str | None = None  # the address that is not the office's (WRONG_ADDRESS)
+    expected_address: str | None = None
 
     @property
     def message(self) -> str:
         """The English explanation, marked for translation in the "signing" context."""
         return REASONS[self.reason]
+
+    def text(self, language: str | None = None) -> str:
+        """The verdict in words, in *language* (default: the current one), parameters filled in."""
+        def kind_text(kinds) -> str:
+            return " / ".join(translate("signing", KIND_LABELS.get(k, k), language) for k in kinds)
+
+        return translate("signing", REASONS[self.reason], language).format(
+            address=self.address or "",
+            expected=self.expected_address if self.reason == WRONG_ADDRESS else kind_text(self.expected),
+            actual=kind_text([self.kind or "?"]),
+            fields=", ".join(self.differing),
+        )
+
+
+class SigningKeyProblem(UserError):
+    """The installation's signing key cannot be used: missing, damaged or not this installation's."""
+
+
+KEY_MISSING = N_(
+    "errors",
+    "The signing key of this installation is missing ({path}). No new key is made, because every code "
+    "already printed can only be checked with the original. IT staff: please restore the key file from the backup.",
+)
+KEY_DAMAGED = N_(
+    "errors",
+    "The signing key file {path} is damaged and cannot be used. IT staff: please restore the key file "
+    "from the backup.",
+)
+KEY_REPLACED = N_(
+    "errors",
+    "The signing key file {path} is not this installation's key (found {found}, expected {expected}). "
+    "IT staff: please restore the original key file from the backup.",
+)
 
 
 class Signer:
@@ -82,14 +147,27 @@ class Signer:
         return cls(Ed25519PrivateKey.generate())
 
     @classmethod
-    def for_data_dir(cls, data_dir: Path | str) -> Signer:
-        """The installation's key from *data_dir*/keys, created on first use (mode 0600)."""
+    def for_data_dir(cls, data_dir: Path | str, *, database: Path | str | None = None) -> Signer:
+        """The installation's key from *data_dir*/keys, created on first use (mode 0600).
+
+        A key is created only when the database (*database*, default the data folder's) records none:
+        once codes were signed, a missing key file is a :class:`SigningKeyProblem`, never a new key.
+        A damaged key file is one too.
+        """
         path = key_path(data_dir)
         with _cache_lock:
             cached = _cache.get(path)
             if cached is None:
-                cached = _cache[path] = cls(_load_or_create(path))
+                if database is None:
+                    from mpp_desk.paths import database_path
+
+                    database = database_path(Path(data_dir))
+                cached = _cache[path] = cls(_load_or_create(path, Path(database)))
             return cached
+
+    def sign_bytes(self, data: bytes) -> bytes:
+        """A raw Ed25519 signature (callers put their own domain prefix in *data*)."""
+        return self._private.sign(data)
 
     def public_key_pem(self) -> str:
         """The public key to give the central server (SubjectPublicKeyInfo PEM)."""
@@ -159,9 +237,18 @@ def verify(
     return verify_with(text_or_url, keys)
 
 
-def verify_with(text_or_url: str, keys: Mapping[str, Ed25519PublicKey]) -> VerifyResult:
-    """Check a token against the known public keys (key id -> key)."""
-    token = extract_token(text_or_url)
+def verify_with(
+    text_or_url: str, keys: Mapping[str, Ed25519PublicKey], *, base_url: str | None = None
+) -> VerifyResult:
+    """Check a token against the known public keys (key id -> key).
+
+    With *base_url* (the office's verification address), an address in front of the token must be
+    that address: a genuine token behind another host or path is reported as WRONG_ADDRESS.
+    """
+    text = (text_or_url or "").strip()
+    if base_url and "://" in text and not address_matches(text, base_url):
+        return VerifyResult(False, reason=WRONG_ADDRESS, address=_address_of(text), expected_address=base_url)
+    token = extract_token(text)
     parts = token.split(".")
     if len(parts) != 3:
         return VerifyResult(False, reason=MALFORMED)
@@ -182,6 +269,144 @@ def verify_with(text_or_url: str, keys: Mapping[str, Ed25519PublicKey]) -> Verif
     except (InvalidSignature, UnicodeEncodeError):
         return VerifyResult(False, kind, ref_id, fields, BAD_SIGNATURE, kid)
     return VerifyResult(True, kind, ref_id, fields, VALID, kid)
+
+
+def address_matches(url: str, base_url: str) -> bool:
+    """Whether *url* is the office's verification address *base_url* plus one token.
+
+    Scheme, host and port must be the same (host compared without case), no user name, and the
+    path must be the base path (``?t=`` addresses) or the base path plus one segment.
+    """
+    try:
+        got, want = urlsplit(url.strip()), urlsplit(base_url.strip())
+        got_port, want_port = got.port, want.port
+    except ValueError:
+        return False
+    if got.scheme.lower() != want.scheme.lower() or got.username is not None or got.password is not None:
+        return False
+    if (got.hostname or "") != (want.hostname or "") or got_port != want_port or got.fragment:
+        return False
+    base_path = want.path.rstrip("/")
+    if "t" in parse_qs(want.query, keep_blank_values=True) or base_url.endswith(("=", "?")):
+        return got.path.rstrip("/") == base_path and "t" in parse_qs(got.query)
+    if got.query:
+        return False
+    head = got.path.rstrip("/").rsplit("/", 1)[0]
+    return head == base_path
+
+
+def _address_of(url: str) -> str:
+    """The host and path of *url* without the token (for the message)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url[:80]
+    path = parts.path.rstrip("/").rsplit("/", 1)[0]
+    return f"{parts.scheme}://{parts.netloc}{path}/"[:200]
+
+
+def check_record(
+    text_or_url: str,
+    *,
+    keys: Mapping[str, Ed25519PublicKey],
+    kinds: Collection[str],
+    lookup: Callable[[str, str], tuple[str, Mapping[str, Any]] | None],
+    base_url: str | None,
+) -> VerifyResult:
+    """The one rule for every code: genuine, at the office's address, of a kind in *kinds*, naming a
+    record that exists, with the signed fields equal to the record's.
+
+    *lookup(kind, id)* returns the record's ``(kind, signed fields)`` as they would be signed now,
+    or None when there is no such record (an id that cannot even be parsed is no record either).
+    """
+    result = verify_with(text_or_url, keys, base_url=base_url)
+    expected = tuple(kinds)
+
+    def differences() -> list[str] | None:
+        try:
+            found = lookup(result.kind or "", result.id or "")
+        except (ValueError, TypeError):
+            found = None
+        if found is None:
+            return None
+        record_kind, record_fields = found
+        out = sorted(k for k in set(record_fields) | set(result.fields) if record_fields.get(k) != result.fields.get(k))
+        return out + ["kind"] if record_kind != result.kind else out
+
+    if not result.valid:
+        if result.reason == BAD_SIGNATURE and result.kind in kinds:  # say which fields were altered
+            return replace(result, expected=expected, differing=tuple(differences() or ()))
+        return replace(result, expected=expected)
+    if result.kind not in kinds:
+        return replace(result, valid=False, reason=WRONG_KIND, expected=expected)
+    differing = differences()
+    if differing is None:
+        return replace(result, valid=False, reason=NOT_FOUND, expected=(result.kind,))
+    if differing:
+        return replace(result, valid=False, reason=MISMATCH, expected=expected, differing=tuple(differing))
+    return replace(result, expected=expected)
+
+
+def recorded_key_id(uow) -> str | None:
+    """The installation key's id the database records (None before the first key)."""
+    from mpp_desk.models import LocalState
+
+    stored = uow.session.get(LocalState, KEY_ID_STATE)
+    return stored.value if stored is not None else None
+
+
+def installation_signer(uow, data_dir: Path | str) -> Signer:
+    """This installation's signer, checked against the key id the database records.
+
+    The first time, the key (created if there is none yet) is recorded, when *uow* may write. A
+    missing, damaged or swapped key file raises :class:`SigningKeyProblem` before anything is signed.
+    """
+    from mpp_desk.models import LocalState
+
+    session = uow.session
+    stored = session.get(LocalState, KEY_ID_STATE)
+    path = key_path(data_dir)
+    if stored is not None and not path.exists():
+        forget(data_dir)
+        raise SigningKeyProblem(KEY_MISSING, path=str(path))
+    signer = Signer.for_data_dir(data_dir, database=uow.db.path)
+    if stored is None:
+        if uow.write:
+            session.add(LocalState(key=KEY_ID_STATE, value=signer.key_id))
+            session.flush()
+    elif stored.value != signer.key_id:
+        forget(data_dir)
+        raise SigningKeyProblem(KEY_REPLACED, path=str(path), found=signer.key_id, expected=stored.value)
+    return signer
+
+
+def verify_in_office(
+    uow,
+    text_or_url: str,
+    *,
+    data_dir: Path | str | None,
+    kinds: Collection[str],
+    lookup: Callable[[str, str], tuple[str, Mapping[str, Any]] | None],
+    signer: Signer | None = None,
+    public_keys: Mapping[str, Ed25519PublicKey] | None = None,
+) -> VerifyResult:
+    """:func:`check_record` with this installation's key and verification address (setting
+    ``receipts.verify_base_url``)."""
+    from mpp_desk import settings
+
+    keys = dict(public_keys or {})
+    if signer is None and data_dir is not None:
+        signer = installation_signer(uow, data_dir)
+    if signer is not None:
+        keys[signer.key_id] = signer.public_key
+    base_url = settings.get(uow, "receipts.verify_base_url")
+    return check_record(text_or_url, keys=keys, kinds=kinds, lookup=lookup, base_url=base_url or None)
+
+
+def forget(data_dir: Path | str) -> None:
+    """Drop the cached key of *data_dir* (after the file was restored or found missing)."""
+    with _cache_lock:
+        _cache.pop(key_path(data_dir), None)
 
 
 def extract_token(text_or_url: str) -> str:
@@ -212,8 +437,27 @@ _cache: dict[Path, "Signer"] = {}
 _cache_lock = threading.Lock()
 
 
-def _load_or_create(path: Path) -> Ed25519PrivateKey:
+def _recorded_key_id(database: Path) -> str | None:
+    """The key id the database records, read without taking any lock (None if it cannot be read)."""
+    import sqlite3
+
+    if not database.is_file():
+        return None
+    try:
+        con = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            row = con.execute("SELECT value FROM local_state WHERE key = ?", (KEY_ID_STATE,)).fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def _load_or_create(path: Path, database: Path) -> Ed25519PrivateKey:
     if not path.exists():
+        if _recorded_key_id(database) is not None:
+            raise SigningKeyProblem(KEY_MISSING, path=str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.chmod(path.parent, 0o700)
@@ -237,9 +481,14 @@ def _load_or_create(path: Path) -> Ed25519PrivateKey:
                 pass
         finally:
             tmp.unlink(missing_ok=True)
-    key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    try:
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except FileNotFoundError:
+        raise SigningKeyProblem(KEY_MISSING, path=str(path)) from None
+    except (OSError, ValueError, TypeError, UnsupportedAlgorithm) as exc:
+        raise SigningKeyProblem(KEY_DAMAGED, path=str(path)) from exc
     if not isinstance(key, Ed25519PrivateKey):
-        raise ValueError(f"{path} does not hold an Ed25519 private key")
+        raise SigningKeyProblem(KEY_DAMAGED, path=str(path))
     return key
 
 
@@ -267,9 +516,14 @@ def _b64(data: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
-    if not text or any(c not in _B64_CHARS for c in text):
+    """Strict base64url: only the canonical form (the one :func:`_b64` writes) is accepted, so no
+    unused bit of the last character can change without the code being refused."""
+    if not text or any(c not in _B64_CHARS for c in text) or len(text) % 4 == 1:
         raise ValueError("not base64url")
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    if _b64(data) != text:
+        raise ValueError("not canonical base64url")
+    return data
 
 
 _B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")

@@ -74,7 +74,12 @@ class UnitOfWork:
         try:
             self.session.commit()
         except OperationalError as exc:
+            self.session.info.pop("audit_head", None)
             raise classify_error(exc, self.db.path) from exc
+        if "audit_head" in self.session.info:
+            from mpp_desk import audit  # the audit module imports this one
+
+            audit.after_commit(self)
 
     def flush(self) -> None:
         assert self.session is not None
@@ -82,6 +87,7 @@ class UnitOfWork:
 
     def rollback(self) -> None:
         assert self.session is not None
+        self.session.info.pop("audit_head", None)
         self.session.rollback()
 
 

@@ -244,12 +244,13 @@ def cmd_block(args, ctx) -> int:
 def cmd_verify(args, ctx) -> int:
     from mpp_desk.complaints.receipts import verify_receipt
 
-    result = verify_receipt(args.text, data_dir=ctx.app.data_dir)
+    with ctx.app.uow(write=False, actor=TERMINAL) as uow:
+        result = verify_receipt(uow, args.text, data_dir=ctx.app.data_dir)
     if args.json:
         print_json({"valid": result.valid, "kind": result.kind, "id": result.id, "fields": result.fields,
-                    "reason": result.reason})
+                    "reason": result.reason, "message": result.text()})
     else:
-        print(translate("signing", result.message))
+        print(result.text())
         if result.valid:
             print("  " + "  ".join(f"{k}={v}" for k, v in sorted(result.fields.items())))
     return 0 if result.valid else 1

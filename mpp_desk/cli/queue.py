@@ -428,6 +428,8 @@ def cmd_issue(args, ctx) -> int:
 
         Path(args.pdf).write_bytes(render_ticket_pdf(queue.slip(issued), width_mm=args.width))
     t = issued.ticket
+    if issued.clock_warning is not None:
+        print(f"mpp-desk: {issued.clock_warning.text()}", file=sys.stderr)
     if args.json:
         print_json({**_ticket_json(t), "ahead": issued.ahead, "estimated_wait_minutes": issued.estimated_wait_minutes})
         return 0
@@ -590,24 +592,27 @@ def _stats_row(line, widths: list[int]) -> str:
 
 
 def cmd_verify(args, ctx) -> int:
-    from mpp_desk.signing import REASONS, verify
+    from mpp_desk.queue.backend import verify_ticket
 
-    result = verify(args.text, data_dir=ctx.app.data_dir)
+    with ctx.app.uow(write=False) as uow:
+        result = verify_ticket(uow, args.text, data_dir=ctx.app.data_dir)
     if args.json:
         print_json(
-            {"valid": result.valid, "kind": result.kind, "id": result.id, "fields": result.fields, "reason": result.reason}
+            {"valid": result.valid, "kind": result.kind, "id": result.id, "fields": result.fields, "reason": result.reason,
+             "message": result.text()}
         )
     else:
-        print(translate("signing", REASONS[result.reason]))
+        print(result.text())
         if result.fields:
             print(", ".join(f"{k}={v}" for k, v in sorted(result.fields.items())))
     return 0 if result.valid else 1
 
 
 def cmd_public_key(args, ctx) -> int:
-    from mpp_desk.signing import Signer
+    from mpp_desk.signing import installation_signer
 
-    signer = Signer.for_data_dir(ctx.app.data_dir)
+    with ctx.app.uow(write=False) as uow:
+        signer = installation_signer(uow, ctx.app.data_dir)
     sys.stdout.write(signer.public_key_pem())
     print(f"# key id: {signer.key_id}")
     return 0

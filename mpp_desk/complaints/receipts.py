@@ -146,7 +146,7 @@ def build_receipt(uow, *, case_id: uuid.UUID, data_dir: Path | str | None = None
     from mpp_desk.identifiers import mask_nik
     from mpp_desk.models import ComplaintCase, ServiceStandard
     from mpp_desk.roles import Permission, authorize
-    from mpp_desk.signing import Signer, verification_url
+    from mpp_desk.signing import verification_url
 
     if uow.actor is not None:
         authorize(uow, uow.actor, Permission.HANDLE_COMPLAINTS)
@@ -158,7 +158,9 @@ def build_receipt(uow, *, case_id: uuid.UUID, data_dir: Path | str | None = None
     if signer is None:
         if data_dir is None:
             raise ValueError("a signer or the data folder (for the installation key) is needed")
-        signer = Signer.for_data_dir(data_dir)
+        from mpp_desk.signing import installation_signer
+
+        signer = installation_signer(uow, data_dir)
     token = signer.sign_reference(RECEIPT_KIND, case.id, token_fields(
         case_number=case.case_number, kind=case.kind, respond_by=case.respond_by,
         received_on=office_date(case.received_at)))
@@ -522,8 +524,20 @@ def _plain(text: str) -> str:
     return "".join(out)
 
 
-def verify_receipt(text_or_url: str, *, data_dir: Path | str | None = None, public_keys=None):
-    """Check a scanned receipt QR (the signing module's VerifyResult; ``kind`` is "adu" for a complaint)."""
-    from mpp_desk.signing import verify
+def verify_receipt(uow, text_or_url: str, *, data_dir: Path | str | None = None, signer=None, public_keys=None):
+    """Check a scanned complaint receipt QR by the one rule of :func:`mpp_desk.signing.check_record`:
+    the office's address, a genuine signature, a complaint receipt (kind "adu"), a case on record here,
+    and the signed fields equal to the case's. Returns the signing module's VerifyResult."""
+    from mpp_desk.complaints.rules import office_date
+    from mpp_desk.models import ComplaintCase
+    from mpp_desk.signing import expand_uuid, verify_in_office
 
-    return verify(text_or_url, data_dir=data_dir, public_keys=public_keys)
+    def lookup(kind: str, ref_id: str):
+        case = uow.session.get(ComplaintCase, expand_uuid(ref_id))
+        if case is None or case.deleted_at is not None:
+            return None
+        return RECEIPT_KIND, token_fields(case_number=case.case_number, kind=case.kind, respond_by=case.respond_by,
+                                          received_on=office_date(case.received_at))
+
+    return verify_in_office(uow, text_or_url, data_dir=data_dir, kinds=(RECEIPT_KIND,), lookup=lookup,
+                            signer=signer, public_keys=public_keys)

@@ -58,6 +58,7 @@ FIELD_LABELS = {
     "r": N_("receipts", "date received"),
     "d": N_("receipts", "due date"),
     "c": N_("receipts", "copy number"),
+    "kind": N_("receipts", "kind of receipt"),
 }
 
 
@@ -1028,6 +1029,9 @@ CHECK_MESSAGES = {
     "bad_signature": N_("receipts", "The receipt is not genuine: it was altered or forged."),
     NOT_A_RECEIPT: N_("receipts", "This code is genuine but it is not an intake receipt."),
     MISMATCH: N_("receipts", "The receipt does not match the file on record."),
+    "not_found": N_("receipts", "The receipt is not genuine here: this office has no record of it."),
+    "wrong_address": N_("receipts", "The receipt is not genuine: its address is not this office's verification "
+                                    "address."),
 }
 
 
@@ -1046,6 +1050,7 @@ class ReceiptCheck:
     fields: dict[str, Any] = field(default_factory=dict)
     differing: tuple[str, ...] = ()  # token field names that differ from the record
     known: bool = False  # the receipt is in this database
+    detail: str = ""  # what was found, for the reasons that name it (the wrong address)
 
     @property
     def message(self) -> str:
@@ -1054,6 +1059,8 @@ class ReceiptCheck:
     def text(self, language: str | None = None) -> str:
         """The verdict in words, naming the fields that differ from the record."""
         out = translate("receipts", self.message, language)
+        if self.detail:
+            out += " " + self.detail
         if self.differing:
             names = ", ".join(translate("receipts", FIELD_LABELS.get(f, f), language) for f in self.differing)
             out += " " + translate("receipts", N_("receipts", "Different from the record: {fields}."),
@@ -1069,36 +1076,56 @@ def verify_receipt(
     signer=None,
     public_keys: Mapping[str, Any] | None = None,
 ) -> ReceiptCheck:
-    """Check a scanned or typed receipt code: the signature, then the fields against the record.
+    """Check a scanned or typed receipt code by the one rule of :func:`mpp_desk.signing.check_record`:
+    the office's address, a genuine signature, an intake receipt's kind, a receipt on record here,
+    and the signed fields equal to the record's (the differing ones are named).
 
     Needs no permission: it reveals nothing but the signed fields (NIK masked).
     """
     from mpp_desk import signing
 
-    keys = dict(public_keys or {})
-    if signer is None and data_dir is not None:
-        signer = signing.Signer.for_data_dir(data_dir)
-    if signer is not None:
-        keys[signer.key_id] = signer.public_key
-    result = signing.verify_with(text_or_url, keys)
-    if result.reason == signing.MALFORMED:
-        return ReceiptCheck(False, signing.MALFORMED)
-    kind = KIND_OF_TOKEN.get(result.kind or "")
-    if kind is None:
-        return ReceiptCheck(False, NOT_A_RECEIPT if result.valid else result.reason, fields=dict(result.fields))
-    try:
-        receipt_id = signing.expand_uuid(result.id or "")
-    except (ValueError, TypeError):
-        return ReceiptCheck(False, signing.MALFORMED)
+    def lookup(kind: str, ref_id: str):
+        row = uow.session.get(IntakeReceipt, signing.expand_uuid(ref_id))
+        if row is None:
+            return None
+        return TOKEN_KINDS[row.kind], _expected_fields(uow, row)
+
+    result = signing.verify_in_office(uow, text_or_url, data_dir=data_dir, kinds=tuple(KIND_OF_TOKEN),
+                                      lookup=lookup, signer=signer, public_keys=public_keys)
     fields = dict(result.fields)
     copy = fields.get("c") if isinstance(fields.get("c"), int) else None
-    row = uow.session.get(IntakeReceipt, receipt_id)
+    row = None
+    if result.reason in (signing.VALID, signing.MISMATCH, signing.BAD_SIGNATURE) and result.kind in KIND_OF_TOKEN:
+        try:
+            row = uow.session.get(IntakeReceipt, signing.expand_uuid(result.id or ""))
+        except (ValueError, TypeError):
+            row = None
     if row is None:
-        return ReceiptCheck(result.valid, VALID if result.valid else result.reason, kind, receipt_id,
-                            registration_number=fields.get("n"), copy_number=copy, fields=fields)
+        reason = NOT_A_RECEIPT if result.reason == signing.WRONG_KIND else result.reason
+        return ReceiptCheck(False, reason, KIND_OF_TOKEN.get(result.kind or ""),
+                            registration_number=fields.get("n") if isinstance(fields.get("n"), str) else None,
+                            copy_number=copy, fields=fields, detail=result.address or "")
+    application = uow.session.scalar(select(Application).where(Application.visit_id == row.visit_id))
+    return ReceiptCheck(
+        valid=result.valid,
+        reason=result.reason,
+        kind=row.kind,
+        receipt_id=row.id,
+        visit_id=row.visit_id,
+        application_id=application.id if application is not None else None,
+        registration_number=application.registration_number if application is not None else None,
+        copy_number=row.copy_number,
+        fields=fields,
+        differing=result.differing,
+        known=True,
+    )
+
+
+def _expected_fields(uow, row: IntakeReceipt) -> dict[str, Any]:
+    """The fields a receipt's token signs, as its record stands now."""
     visit = uow.session.get(IntakeVisit, row.visit_id)
     application = uow.session.scalar(select(Application).where(Application.visit_id == row.visit_id))
-    expected = signed_fields(
+    return signed_fields(
         row.kind,
         registration_number=application.registration_number if application is not None else None,
         nik=visit.nik,
@@ -1107,23 +1134,6 @@ def verify_receipt(
                                                                                        or row.issued_at),
         due=application.due_date if application is not None else None,
         copy_number=row.copy_number,
-    )
-    differing = tuple(sorted(k for k in set(expected) | set(fields) if expected.get(k) != fields.get(k)))
-    if kind != row.kind:
-        differing = tuple(sorted({*differing, "kind"}))
-    reason = result.reason if not result.valid else (MISMATCH if differing else VALID)
-    return ReceiptCheck(
-        valid=result.valid and not differing,
-        reason=reason,
-        kind=row.kind,
-        receipt_id=row.id,
-        visit_id=row.visit_id,
-        application_id=application.id if application is not None else None,
-        registration_number=application.registration_number if application is not None else None,
-        copy_number=row.copy_number,
-        fields=fields,
-        differing=differing,
-        known=True,
     )
 
 

@@ -151,11 +151,15 @@ class LocalQueue:
 
     @property
     def signer(self) -> Signer:
+        """The installation's signer, checked against the key id the database records."""
         if self._signer is None:
-            from mpp_desk.signing import Signer
-
-            self._signer = Signer.for_data_dir(self.data_dir)
+            self._signer = self.read(self._installation_signer)
         return self._signer
+
+    def _installation_signer(self, uow) -> Signer:
+        from mpp_desk.signing import installation_signer
+
+        return installation_signer(uow, self.data_dir)
 
     # -- running service functions
 
@@ -191,7 +195,18 @@ class LocalQueue:
     # -- the interface
 
     def issue(self, **kwargs: Any) -> IssuedTicket:
-        return self.write(service.issue_ticket, **kwargs)
+        """Issue a ticket; its code is signed before the commit, so a broken signing key refuses
+        the ticket (with a clear message) instead of leaving a number nobody was told about."""
+        return self.write(self._issue_signed, **kwargs)
+
+    def _issue_signed(self, uow, **kwargs: Any) -> IssuedTicket:
+        if self._signer is None:
+            from mpp_desk.signing import installation_signer
+
+            self._signer = installation_signer(uow, self.data_dir)  # records the key id the first time
+        issued = service.issue_ticket(uow, **kwargs)
+        ticket_token(self._signer, issued.ticket)
+        return issued
 
     def call_next(self, **kwargs: Any) -> TicketView | None:
         return self.write(service.call_next, **kwargs)
@@ -265,7 +280,7 @@ class LocalQueue:
         else:
             view = ticket
             ahead, wait = _ahead_and_wait(uow, view)
-        token = self.signer.sign_reference(TICKET_KIND, view.id, {"c": view.code, "d": view.service_date.isoformat()})
+        token = ticket_token(self.signer, view)
         return TicketSlip(
             office_name=_setting(uow, "office.name", DEFAULT_OFFICE),
             code=view.code,
@@ -280,6 +295,32 @@ class LocalQueue:
             priority_reason=view.priority_reason,
             copy=view.printed if copy is None else copy,
         )
+
+
+def ticket_fields(code: str, service_date: dt.date) -> dict[str, str]:
+    """The fields a ticket's code signs: its number and its service date."""
+    return {"c": code, "d": service_date.isoformat()}
+
+
+def ticket_token(signer: Signer, view: TicketView) -> str:
+    return signer.sign_reference(TICKET_KIND, view.id, ticket_fields(view.code, view.service_date))
+
+
+def verify_ticket(uow, text_or_url: str, *, data_dir: Path | str | None, signer: Signer | None = None,
+                  public_keys=None):
+    """Check a ticket's QR by the one rule of :func:`mpp_desk.signing.check_record`: the office's
+    address, a genuine signature, a queue ticket (kind "q"), on record here, number and date matching."""
+    from mpp_desk.models import Ticket
+    from mpp_desk.signing import expand_uuid, verify_in_office
+
+    def lookup(kind: str, ref_id: str):
+        row = uow.session.get(Ticket, expand_uuid(ref_id))
+        if row is None:
+            return None
+        return TICKET_KIND, ticket_fields(row.code, row.service_date)
+
+    return verify_in_office(uow, text_or_url, data_dir=data_dir, kinds=(TICKET_KIND,), lookup=lookup,
+                            signer=signer, public_keys=public_keys)
 
 
 DEFAULT_OFFICE = "Mal Pelayanan Publik Bale Madukara"

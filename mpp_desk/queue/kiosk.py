@@ -30,7 +30,7 @@ class KioskTicket:
     """The issued ticket, its slip, and how printing went."""
 
     issued: IssuedTicket
-    slip: TicketSlip
+    slip: TicketSlip | None  # None when the slip could not be made (the ticket exists all the same)
     printed: PrintResult
 
     @property
@@ -57,10 +57,17 @@ def take_ticket(
     """Issue (refusals raise QueueClosed and friends), print, and mark printed only if it printed."""
     from mpp_desk.printing.printers import NoPrinter
 
+    from mpp_desk.printing.printers import FAILED, PrintFailed
+
     issued = queue.issue(
         group_code=group_code, service_id=service_id, priority=priority, priority_reason=priority_reason, now=now
     )
-    slip = queue.slip(issued)
+    # From here on the number exists: whatever fails, the citizen is shown it (never "no number").
+    try:
+        slip = queue.slip(issued)
+    except Exception as exc:  # noqa: BLE001 - the ticket is committed; say its number, print nothing
+        log.exception("ticket %s issued but its slip could not be made", issued.ticket.id)
+        return KioskTicket(issued=issued, slip=None, printed=PrintFailed(FAILED, f"{type(exc).__name__}: {exc}"))
     result = _print(printer or NoPrinter(), slip)
     if result.ok:
         _mark(queue, issued.ticket.id)

@@ -10,12 +10,15 @@ makes two counters pressing at the same instant get different tickets, and two k
 numbers; the unique (group, service date, number) constraint backs it up.
 
 Numbering and the clock. Numbers restart every day at midnight Asia/Jakarta and are
-``max(number) + 1`` for the group and service date. The service date is the office's date by the
-PC clock, but never earlier than the latest service date already used: if the clock jumps back
-over midnight the kiosk keeps counting on the later day instead of handing out a number that
-people in the hall already hold. Within a day, ``issued_at`` never goes backwards either (it is
-at least the group's previous ticket's time plus one microsecond), so a clock jump cannot move a
-new ticket ahead of people already waiting.
+``max(number) + 1`` for the group and service date (the unique (group, date, number) constraint
+backs it). The service date is the office's date by the clock of the moment, nothing else: one
+ticket issued while a PC clock was ahead stays on its own (future) date and never moves everyone
+else's day. A clock that went back (now earlier than a ticket already issued today or before), is
+far ahead of the latest ticket, or left tickets dated in the future, gives a
+:class:`~mpp_desk.queue.views.ClockWarning` (:func:`clock_warning`; on the issued ticket, logged,
+and audited when a ticket is issued under it). Within a day, ``issued_at`` never goes backwards
+(it is at least the group's previous ticket's time plus one microsecond), so a clock jump cannot
+move a new ticket ahead of people already waiting.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from mpp_desk.queue.errors import (
 from mpp_desk.queue.setup import counter_group_ids, counter_view, get_counter, get_group, load_breaks
 from mpp_desk.queue.views import (
     BoardState,
+    ClockWarning,
     CounterCall,
     CounterState,
     EventView,
@@ -78,7 +82,6 @@ ALLOWED_FROM = {
 # Built once with bind parameters: constructing a SQL expression costs more Python time than
 # SQLite takes to run it, and issue/call-next run a dozen of them per press.
 
-_LATEST_DATE = select(func.max(Ticket.service_date))
 _LATEST_SEQ = select(func.max(QueueEvent.seq))
 _LAST_NUMBER = (
     select(Ticket.number, Ticket.issued_at)
@@ -209,6 +212,7 @@ def issue_ticket(
 
     check_open(uow, group=group, now=now)
     service_date = current_service_date(session, now)
+    warning = clock_warning(uow, now=now)
     last = session.connection().execute(_LAST_NUMBER, {"group_id": group.id, "day": service_date}).first()
     number = last.number + 1 if last else 1
     if group.daily_limit is not None and number > group.daily_limit:
@@ -238,9 +242,16 @@ def issue_ticket(
     session.add(ticket)
     _event(session, ticket, QueueEvent.ISSUED, group=group, at=issued_at)
     session.flush()
+    if warning is not None and warning.kind != "future_tickets":
+        from mpp_desk import audit
+
+        log.warning("ticket %s issued while the PC clock looks wrong: %s", ticket.code, warning.text("en"))
+        audit.record(uow, action="queue.clock_jump", entity="queue_ticket", entity_id=ticket.id,
+                     summary=f"{ticket.code} issued with the clock {warning.kind.replace('_', ' ')}",
+                     details={"kind": warning.kind, "clock": now.isoformat(), **dict(warning.params)})
     ahead = _ahead(session, ticket)
     wait = estimate_wait(session, group=group, service_date=service_date, ahead=ahead)
-    return IssuedTicket(ticket=ticket_view(session, ticket), ahead=ahead, estimated_wait=wait)
+    return IssuedTicket(ticket=ticket_view(session, ticket), ahead=ahead, estimated_wait=wait, clock_warning=warning)
 
 
 def ticket_code(prefix: str, number: int) -> str:
@@ -249,13 +260,46 @@ def ticket_code(prefix: str, number: int) -> str:
 
 
 def current_service_date(session: Session, now: dt.datetime) -> dt.date:
-    """Today's service date: the office date by the clock, never before the latest one used."""
+    """Today's service date: the office's date by the clock of the moment (see the module doc)."""
+    return local_date(now)
+
+
+CLOCK_AHEAD_LIMIT = dt.timedelta(days=45)  # longer than any closure (Lebaran leave included)
+CLOCK_SLACK = dt.timedelta(minutes=5)  # two PCs' clocks may differ a little
+
+CLOCK_BEHIND = N_("queue", "The PC clock ({clock}) is earlier than a ticket already issued ({latest}): "
+                           "the clock went back. Please ask IT staff to check the clock.")
+CLOCK_FAR_AHEAD = N_("queue", "The PC clock ({clock}) is far ahead of the latest ticket ({latest}). "
+                              "Please ask IT staff to check the clock.")
+CLOCK_FUTURE_TICKETS = N_("queue", "There are tickets dated {date}, later than today: the PC clock was ahead when "
+                                   "they were issued. Please ask IT staff to check the clock.")
+
+
+def clock_warning(uow, *, now: dt.datetime | None = None) -> ClockWarning | None:
+    """Whether the PC clock looks wrong at *now*, judged against the tickets already issued."""
+    session = uow.session
+    now = as_utc(now)
     today = local_date(now)
-    latest = session.connection().scalar(_LATEST_DATE)
-    if latest is not None and latest > today:
-        log.warning("clock is behind the last service date (%s < %s); numbering continues on %s", today, latest, latest)
-        return latest
-    return today
+    latest = session.scalar(select(func.max(Ticket.issued_at)))
+    if latest is not None:
+        latest = as_utc(_aware(latest))
+        times = (("clock", _when(now)), ("latest", _when(latest)))
+        if latest - CLOCK_AHEAD_LIMIT <= now < latest - CLOCK_SLACK:
+            return ClockWarning("behind", CLOCK_BEHIND, times)
+        if now > latest + CLOCK_AHEAD_LIMIT:
+            return ClockWarning("far_ahead", CLOCK_FAR_AHEAD, times)
+    future = session.scalar(select(func.max(Ticket.service_date)).where(Ticket.service_date > today))
+    if future is not None:  # tickets left by a clock that was (far) ahead
+        return ClockWarning("future_tickets", CLOCK_FUTURE_TICKETS, (("date", future.isoformat()),))
+    return None
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def _when(moment: dt.datetime) -> str:
+    return local(moment).strftime("%Y-%m-%d %H:%M WIB")
 
 
 def check_open(uow, *, group: QueueGroup, now: dt.datetime | None = None) -> None:

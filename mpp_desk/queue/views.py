@@ -87,12 +87,27 @@ class TicketView:
 
 
 @dataclass(frozen=True)
+class ClockWarning:
+    """The PC clock looks wrong (it went back, or far ahead): staff should check it."""
+
+    kind: str  # "behind" | "far_ahead" | "future_tickets"
+    message: str  # English, marked for translation in the "queue" context
+    params: tuple[tuple[str, str], ...] = ()
+
+    def text(self, language: str | None = None) -> str:
+        from mpp_desk.i18n import translate
+
+        return translate("queue", self.message, language).format(**dict(self.params))
+
+
+@dataclass(frozen=True)
 class IssuedTicket:
     """A new ticket with what the kiosk shows and prints about the wait."""
 
     ticket: TicketView
     ahead: int
     estimated_wait: dt.timedelta
+    clock_warning: ClockWarning | None = None  # the PC clock looked wrong when it was issued
 
     @property
     def estimated_wait_minutes(self) -> int:

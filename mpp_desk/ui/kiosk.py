@@ -479,6 +479,9 @@ class KioskWindow(MachineWindow):
             # no paper to take: the number stays until the visitor has noted it and touches Done
             self.idle_note.setText(self.tr("Your number stays on screen until you touch Done."))
         self.holding_number = not ticket.printed.ok
+        warning = ticket.issued.clock_warning
+        if warning is not None:  # the PC clock looks wrong: the number stands, staff should check the clock
+            self.print_note.setText(f"{self.print_note.text()}\n{warning.text()}")
         self.print_note.style().unpolish(self.print_note)
         self.print_note.style().polish(self.print_note)
         self.cancel_priority()

@@ -31,7 +31,31 @@
             <source>the first entry does not start the chain</source>
             <translation>entri pertama tidak mengawali rantai</translation>
         </message>
-    </context>
+        <message>
+        <source>entry {seq_number} is not the one the signed checkpoint recorded (rewritten, or the database was replaced by another copy)</source>
+        <translation>entri {seq_number} bukan entri yang dicatat titik periksa bertanda tangan (ditulis ulang, atau basis data diganti dengan salinan lain)</translation>
+    </message>
+    <message>
+        <source>the signed checkpoint file is missing from the data folder</source>
+        <translation>berkas titik periksa bertanda tangan tidak ada di folder data</translation>
+    </message>
+    <message>
+        <source>the checkpoint file is damaged or not signed by this installation</source>
+        <translation>berkas titik periksa rusak atau tidak ditandatangani oleh instalasi ini</translation>
+    </message>
+    <message>
+        <source>the checkpoint cannot be checked: the signing key is missing or damaged</source>
+        <translation>titik periksa tidak dapat diperiksa: kunci tanda tangan tidak ada atau rusak</translation>
+    </message>
+    <message>
+        <source>the audit trail's key file is missing: restore it from the backup</source>
+        <translation>berkas kunci jejak audit tidak ada: pulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <source>the audit trail's key file is damaged: restore it from the backup</source>
+        <translation>berkas kunci jejak audit rusak: pulihkan dari cadangan</translation>
+    </message>
+</context>
     <context>
         <name>cli</name>
         <message>

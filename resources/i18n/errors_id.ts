@@ -39,5 +39,25 @@
         <source>The database {path} was made by a newer version of MPP Desk (schema {revision}). Install the newer version; the file was not changed.</source>
         <translation>Basis data {path} dibuat oleh versi MPP Desk yang lebih baru (skema {revision}). Pasang versi yang lebih baru; berkas tidak diubah.</translation>
     </message>
+    <message>
+        <source>The audit trail's key file is missing ({path}). No new key is made, because the entries already written can only be checked with the original. IT staff: please restore the key file from the backup.</source>
+        <translation>Berkas kunci jejak audit tidak ada ({path}). Kunci baru tidak dibuat, karena entri yang sudah tertulis hanya dapat diperiksa dengan kunci aslinya. Petugas TI: mohon memulihkan berkas kunci dari cadangan.</translation>
+    </message>
+    <message>
+        <source>The audit trail's key file {path} is damaged. IT staff: please restore the key file from the backup.</source>
+        <translation>Berkas kunci jejak audit {path} rusak. Petugas TI: mohon memulihkan berkas kunci dari cadangan.</translation>
+    </message>
+    <message>
+        <source>The signing key of this installation is missing ({path}). No new key is made, because every code already printed can only be checked with the original. IT staff: please restore the key file from the backup.</source>
+        <translation>Kunci tanda tangan instalasi ini tidak ada ({path}). Kunci baru tidak dibuat, karena setiap kode yang sudah dicetak hanya dapat diperiksa dengan kunci aslinya. Petugas TI: mohon memulihkan berkas kunci dari cadangan.</translation>
+    </message>
+    <message>
+        <source>The signing key file {path} is damaged and cannot be used. IT staff: please restore the key file from the backup.</source>
+        <translation>Berkas kunci tanda tangan {path} rusak dan tidak dapat dipakai. Petugas TI: mohon memulihkan berkas kunci dari cadangan.</translation>
+    </message>
+    <message>
+        <source>The signing key file {path} is not this installation's key (found {found}, expected {expected}). IT staff: please restore the original key file from the backup.</source>
+        <translation>Berkas kunci tanda tangan {path} bukan kunci instalasi ini (ditemukan {found}, seharusnya {expected}). Petugas TI: mohon memulihkan berkas kunci asli dari cadangan.</translation>
+    </message>
 </context>
 </TS>

@@ -274,7 +274,19 @@
             <source>Different from the record: {fields}.</source>
             <translation>Berbeda dari catatan: {fields}.</translation>
         </message>
-    </context>
+        <message>
+        <source>The receipt is not genuine here: this office has no record of it.</source>
+        <translation>Tanda terima ini tidak sah di sini: kantor ini tidak memiliki catatannya.</translation>
+    </message>
+    <message>
+        <source>The receipt is not genuine: its address is not this office's verification address.</source>
+        <translation>Tanda terima ini tidak asli: alamatnya bukan alamat verifikasi kantor ini.</translation>
+    </message>
+    <message>
+        <source>kind of receipt</source>
+        <translation>jenis tanda terima</translation>
+    </message>
+</context>
     <context>
         <name>errors</name>
         <message>

@@ -251,7 +251,19 @@
             <source>no-shows</source>
             <translation>tdk hadir</translation>
         </message>
-    </context>
+        <message>
+        <source>The PC clock ({clock}) is earlier than a ticket already issued ({latest}): the clock went back. Please ask IT staff to check the clock.</source>
+        <translation>Jam komputer ({clock}) lebih awal daripada tiket yang sudah diterbitkan ({latest}): jam mundur. Mohon minta petugas TI memeriksa jam.</translation>
+    </message>
+    <message>
+        <source>The PC clock ({clock}) is far ahead of the latest ticket ({latest}). Please ask IT staff to check the clock.</source>
+        <translation>Jam komputer ({clock}) jauh mendahului tiket terakhir ({latest}). Mohon minta petugas TI memeriksa jam.</translation>
+    </message>
+    <message>
+        <source>There are tickets dated {date}, later than today: the PC clock was ahead when they were issued. Please ask IT staff to check the clock.</source>
+        <translation>Jam komputer pernah terlalu maju: ada tiket bertanggal {date}, setelah hari ini. Mohon minta petugas TI memeriksa jam.</translation>
+    </message>
+</context>
     <context>
         <name>errors</name>
         <message>
@@ -413,5 +425,37 @@
             <source>The signature does not match: the reference was altered or forged.</source>
             <translation>Tanda tangan tidak cocok: referensi ini telah diubah atau dipalsukan.</translation>
         </message>
-    </context>
+        <message>
+        <source>Not genuine: the address {address} is not this office's verification address ({expected}).</source>
+        <translation>Tidak asli: alamat {address} bukan alamat verifikasi kantor ini ({expected}).</translation>
+    </message>
+    <message>
+        <source>The code is genuine but it is {actual}, not {expected}.</source>
+        <translation>Kode ini asli, tetapi merupakan {actual}, bukan {expected}.</translation>
+    </message>
+    <message>
+        <source>Not genuine here: this office has no record of {expected} with this code.</source>
+        <translation>Tidak sah di sini: kantor ini tidak memiliki catatan {expected} dengan kode ini.</translation>
+    </message>
+    <message>
+        <source>Not genuine: the code does not match the record ({fields} differ).</source>
+        <translation>Tidak asli: kode tidak sesuai dengan catatan ({fields} berbeda).</translation>
+    </message>
+    <message>
+        <source>a queue ticket</source>
+        <translation>tiket antrian</translation>
+    </message>
+    <message>
+        <source>a complaint receipt</source>
+        <translation>tanda terima pengaduan</translation>
+    </message>
+    <message>
+        <source>an intake receipt (Tanda Terima)</source>
+        <translation>tanda terima berkas</translation>
+    </message>
+    <message>
+        <source>an intake return slip</source>
+        <translation>slip pengembalian berkas</translation>
+    </message>
+</context>
 </TS>

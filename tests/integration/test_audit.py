@@ -92,10 +92,15 @@ def test_a_row_altered_together_with_its_own_hash_breaks_the_next_link(uow_facto
     with uow_factory(write=False) as uow:
         row = uow.session.scalar(select(AuditEntry).where(AuditEntry.seq == 2))
     row.summary = "rewritten"
-    forged = audit.compute_hash(row)
+    key = audit._load_key(audit.data_folder(uow))
+    forged = audit.compute_hash(row, key)  # even someone holding the key breaks the next link
     raw(db, "UPDATE audit_entry SET summary = 'rewritten', hash = ? WHERE seq = 2", forged)
     result = verify(uow_factory)
     assert (result.ok, result.first_broken_seq, result.reason) == (False, 3, "broken_link")
+    # without the key, a plain SHA-256 recomputed by whoever edits the file is the row's own break
+    raw(db, "UPDATE audit_entry SET hash = ? WHERE seq = 2", audit.compute_hash(row))
+    result = verify(uow_factory)
+    assert (result.ok, result.first_broken_seq, result.reason) == (False, 2, "altered")
 
 
 def test_a_removed_row_is_reported(uow_factory, db):
@@ -208,7 +213,8 @@ def test_list_entries_needs_the_permission_and_shows_newest_first(uow_factory):
 
 
 def test_chains_pulled_from_other_devices_verify_separately(data_dir, tmp_path):
-    """Entries another PC wrote (as sync will bring them) keep their own chain and are checked too."""
+    """Entries another PC wrote (as sync will bring them) keep their own chain; its links are checked here
+    (its content is keyed with the other installation's secret: the central server checks that)."""
     other = open_database(tmp_path / "other.sqlite3")
     here = open_database(data_dir / "here.sqlite3")
     try:
@@ -224,13 +230,13 @@ def test_chains_pulled_from_other_devices_verify_separately(data_dir, tmp_path):
         with UnitOfWork(here, write=False) as uow:
             result = audit.verify(uow)
         assert result.ok and result.checked == 6
-        con.execute("UPDATE audit_entry SET action = 'test.forged' WHERE device_id = ? AND seq = 2", (other.device_id,))
+        con.execute("DELETE FROM audit_entry WHERE device_id = ? AND seq = 2", (other.device_id,))
         con.commit()
         con.close()
         with UnitOfWork(here, write=False) as uow:
             result = audit.verify(uow)
         assert (result.ok, result.device_id, result.first_broken_seq, result.reason) == (
-            False, other.device_id, 2, "altered")
+            False, other.device_id, 3, "missing")
         assert result.checked == 4  # this PC's three, then the other PC's first
     finally:
         other.dispose()

@@ -342,7 +342,8 @@ def test_receipts_are_issued_kept_and_reprinted_as_copies(desk):
     assert first.paths["a4"].exists() and first.paths["80mm"].exists() and second.paths["a4"] != first.paths["a4"]
     assert second.paths["a4"].name.endswith("_salinan-2.pdf")
     assert first.paths["a4"].parent == ctx.data_dir / "receipts" / "complaints"
-    result = verify_receipt(first.receipt.qr_data, data_dir=ctx.data_dir)
+    with ctx.uow(write=False) as uow:
+        result = verify_receipt(uow, first.receipt.qr_data, data_dir=ctx.data_dir)
     assert result.valid and result.fields["n"] == detail.case_number and result.fields["r"] == "2026-12-04"
     assert actions(ctx, detail.id)[-2:] == ["complaints.receipt_printed", "complaints.receipt_printed"]
 

@@ -14,7 +14,7 @@ from sqlalchemy import event, func, select
 from mpp_desk import queue as q
 from mpp_desk.database import open_database
 from mpp_desk.errors import DatabaseProblem
-from mpp_desk.models import OutboxEntry, QueueEvent, Ticket
+from mpp_desk.models import AuditEntry, OutboxEntry, QueueEvent, Ticket
 from mpp_desk.queue import LocalQueue
 from mpp_desk.queue.errors import CounterBusy, DailyLimitReached, InvalidTransition, QueueClosed
 
@@ -107,26 +107,53 @@ def test_numbers_restart_at_midnight_jakarta_time_and_yesterday_stays(queue, all
     assert queue.waiting_counts(now=at(dt.date(2026, 11, 25), 8, 1)) == {"A": 0, "B": 0}
 
 
-def test_a_clock_jumping_back_never_reuses_a_number(queue, all_day):
+def test_a_clock_jumping_back_never_reuses_a_number_and_is_warned_about(queue, all_day):
     wednesday = TUESDAY + dt.timedelta(days=1)
     for minute in range(3):
         queue.issue(group_code="A", now=at(TUESDAY, 9, minute))  # Tuesday ended at A003
     for minute in range(5):
         queue.issue(group_code="A", now=at(wednesday, 9, minute))  # Wednesday: A001..A005
-    # the PC clock falls back to Tuesday: numbering continues on Wednesday, no second A004
+    # the PC clock falls back to Tuesday: the ticket is Tuesday's next number, and the clock is warned about
     jumped = queue.issue(group_code="A", now=at(TUESDAY, 16, 0))
-    assert jumped.ticket.code == "A006" and jumped.ticket.service_date == wednesday
-    # and within the day a clock going back does not put the new ticket ahead of anyone
-    assert jumped.ticket.issued_at > at(wednesday, 9, 4)
-    assert jumped.ahead == 5
+    assert jumped.ticket.code == "A004" and jumped.ticket.service_date == TUESDAY
+    assert jumped.clock_warning is not None and jumped.clock_warning.kind == "behind"
+    assert "the clock went back" in jumped.clock_warning.text("en")
     with queue.db.sessions() as session:
         pairs = session.execute(select(Ticket.service_date, Ticket.group_id, Ticket.number)).all()
+        jumps = session.scalars(select(AuditEntry.action).where(AuditEntry.action == "queue.clock_jump")).all()
     assert len(pairs) == len(set(pairs)) == 9
+    assert jumps == ["queue.clock_jump"]
+    # Wednesday's queue is untouched: called in order, no stranger in it
     order = []
-    for i in range(6):
+    for i in range(5):
         order.append(queue.call_next(counter_number=1, now=at(wednesday, 10, i)))
         queue.mark_no_show(ticket_id=order[-1].id, counter_number=1, now=at(wednesday, 10, i, 30))
-    assert codes(order) == ["A001", "A002", "A003", "A004", "A005", "A006"]
+    assert codes(order) == ["A001", "A002", "A003", "A004", "A005"]
+
+
+def test_one_ticket_with_the_clock_ahead_never_moves_everyones_day(queue, all_day):
+    from mpp_desk.queue.stats import daily_stats
+    from mpp_desk.roles import TERMINAL
+    from mpp_desk.uow import UnitOfWork
+
+    monday = TUESDAY - dt.timedelta(days=1)
+    before = queue.issue(group_code="A", now=at(monday, 9, 0))
+    future = queue.issue(group_code="A", now=dt.datetime(2030, 6, 4, 9, 0, tzinfo=WIB))
+    assert future.ticket.service_date == dt.date(2030, 6, 4)
+    wednesday = TUESDAY + dt.timedelta(days=1)
+    today = [queue.issue(group_code="A", now=at(TUESDAY, 9, m)) for m in range(2)]
+    assert [t.ticket.code for t in today] == ["A001", "A002"]
+    assert {t.ticket.service_date for t in today} == {TUESDAY}
+    assert queue.issue(group_code="A", now=at(wednesday, 9, 0)).ticket.code == "A001"  # numbers reset daily
+    assert queue.waiting_counts(now=at(TUESDAY, 9, 5)) == {"A": 2, "B": 0}
+    assert queue.call_next(counter_number=1, now=at(TUESDAY, 9, 6)).code == "A001"
+    # and the clock is warned about, never silently followed
+    assert before.clock_warning is None
+    assert future.clock_warning is not None and future.clock_warning.kind == "far_ahead"
+    assert today[0].clock_warning.kind == "future_tickets" and "2030-06-04" in today[0].clock_warning.text("en")
+    with UnitOfWork(queue.db, write=False, actor=TERMINAL) as uow:
+        stats = daily_stats(uow, date=TUESDAY)
+    assert stats.total.issued == 2
 
 
 def test_a_clock_jumping_back_within_the_day_keeps_the_order(queue):

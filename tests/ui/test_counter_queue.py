@@ -288,3 +288,13 @@ def test_the_outcome_list_shows_every_outcome_whole_in_the_room_of_the_counter_h
         rect = outcomes.visualItemRect(outcomes.item(row))
         assert viewport.contains(rect), f"outcome {row + 1} is cut: {rect} outside {viewport}"
     assert panel.finish_bar.visibleRegion().boundingRect().height() == panel.finish_bar.height()  # scrolled into view
+
+
+def test_the_panel_warns_when_the_pc_clock_went_back(qtbot, queue_ctx, tasks, officer, service_queue):
+    import datetime as dt
+
+    set_setting(queue_ctx, "pc.counter_number", 2)
+    service_queue.issue(group_code="A", now=TUESDAY_10 + dt.timedelta(hours=3))  # a PC whose clock was ahead
+    panel = make_panel(qtbot, queue_ctx, tasks, officer)
+    assert panel.panel_state.clock_warning is not None
+    assert "Jam komputer" in panel.status.text() and panel.status.objectName() == "errorNote"

@@ -88,7 +88,7 @@ def counter(ui_ctx, sign_in, tmp_path):
 def area(qtbot, ui_ctx, tasks, counter):
     from mpp_desk.ui.areas.intake_area import IntakeArea
 
-    widget = IntakeArea(ctx=ui_ctx, tasks=tasks, actor=counter)
+    widget = IntakeArea(ctx=ui_ctx, tasks=tasks, actor=counter, clock=lambda: ticket_moment())
     widget._confirm_discard = lambda: True  # no modal question when the test closes the area
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
@@ -99,19 +99,24 @@ def area(qtbot, ui_ctx, tasks, counter):
     widget.scanner.stop()
 
 
-def future_ticket(ctx):
-    """A ticket on a working day after today's date, so "today's ticket A001" is found whatever the clock says."""
+def ticket_moment() -> dt.datetime:
+    """09:30 on the first working day from 17 March 2099: the day the tests' tickets are issued and found."""
     from zoneinfo import ZoneInfo
 
-    from mpp_desk.queue import LocalQueue
     from mpp_desk.workdays import WorkingCalendar
 
     day = dt.date(2099, 3, 17)
     calendar = WorkingCalendar()
     while not calendar.is_working_day(day):
         day += dt.timedelta(days=1)
-    return LocalQueue.from_context(ctx).issue(
-        group_code="A", now=dt.datetime.combine(day, dt.time(9, 30), tzinfo=ZoneInfo("Asia/Jakarta"))).ticket
+    return dt.datetime.combine(day, dt.time(9, 30), tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+def future_ticket(ctx):
+    """A ticket issued at :func:`ticket_moment` (the intake area's clock is set to that day)."""
+    from mpp_desk.queue import LocalQueue
+
+    return LocalQueue.from_context(ctx).issue(group_code="A", now=ticket_moment()).ticket
 
 
 def test_a_complete_file_by_keyboard_registers_prints_and_reprints_as_salinan(qtbot, area, ui_ctx, tmp_path):

@@ -223,11 +223,12 @@ class IntakeArea(QWidget):
 
     START, APPLICANT, CHECKLIST, DONE = range(4)
 
-    def __init__(self, *, ctx, tasks: TaskManager, actor, parent: QWidget | None = None) -> None:
+    def __init__(self, *, ctx, tasks: TaskManager, actor, clock=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._tasks = tasks
         self._actor = actor
+        self._clock = clock  # a callable giving the aware "now" (tests); None: the PC clock
         self.services: list = []
         self.service = None
         self.ticket = None
@@ -568,8 +569,9 @@ class IntakeArea(QWidget):
             self.set_ticket(None)
             self.search.setFocus()
             return
-        ctx = self._ctx
-        Op(self._tasks, lambda: ops.find_ticket(ctx, code=code)).success(self._ticket_found).failure(self._failed).run()
+        ctx, now = self._ctx, self._clock() if self._clock is not None else None
+        Op(self._tasks, lambda: ops.find_ticket(ctx, code=code, now=now)).success(self._ticket_found).failure(
+            self._failed).run()
 
     def _ticket_found(self, ticket) -> None:
         self.set_ticket(ticket)

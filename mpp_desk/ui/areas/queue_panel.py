@@ -370,6 +370,8 @@ class QueuePanel(QWidget):
                 text = self.tr("Queue — counter {number} ({name}), calls from {groups}").format(
                     number=counter.number, name=counter.name, groups=groups)
             self.title.setText(text)
+            if getattr(panel, "clock_warning", None):
+                self._say(panel.clock_warning, "errorNote")
         self._show_current()
         self._show_lines(panel)
         self.held_model.set_rows(self.held)

@@ -41,10 +41,10 @@ class Scanned:
     visit: Any | None  # VisitView
 
 
-def _signer(ctx: AppContext):
-    from mpp_desk.signing import Signer
+def _signer(ctx: AppContext, uow):
+    from mpp_desk.signing import installation_signer
 
-    return Signer.for_data_dir(ctx.data_dir)
+    return installation_signer(uow, ctx.data_dir)
 
 
 def start_data(ctx: AppContext, *, actor) -> StartData:
@@ -64,12 +64,12 @@ def start_data(ctx: AppContext, *, actor) -> StartData:
         )
 
 
-def find_ticket(ctx: AppContext, *, code: str):
-    """Today's ticket with this code (A001)."""
+def find_ticket(ctx: AppContext, *, code: str, now=None):
+    """Today's ticket with this code (A001); today by the office clock at *now* (None: now)."""
     from mpp_desk.queue.service import find_ticket as find
 
     with ctx.uow(write=False) as uow:
-        return find(uow, code=code)
+        return find(uow, code=code, now=now)
 
 
 def previous_visits(ctx: AppContext, *, actor, nik: str) -> list:
@@ -134,7 +134,7 @@ def finish(ctx: AppContext, *, actor, visit_id: uuid.UUID, items: list, complete
             visit = service.register_complete(uow, visit_id=visit_id, items=items)
         else:
             visit = service.record_incomplete(uow, visit_id=visit_id, items=items)
-        issued = receipts.issue_receipt(uow, visit_id=visit_id, data_dir=ctx.data_dir, signer=_signer(ctx), size=size)
+        issued = receipts.issue_receipt(uow, visit_id=visit_id, data_dir=ctx.data_dir, signer=_signer(ctx, uow), size=size)
         uow.commit()
     return Finished(visit, issued)
 
@@ -144,7 +144,7 @@ def issue_copy(ctx: AppContext, *, actor, visit_id: uuid.UUID, size: str):
     from mpp_desk.intake import receipts
 
     with ctx.uow(actor=actor) as uow:
-        issued = receipts.issue_receipt(uow, visit_id=visit_id, data_dir=ctx.data_dir, signer=_signer(ctx), size=size)
+        issued = receipts.issue_receipt(uow, visit_id=visit_id, data_dir=ctx.data_dir, signer=_signer(ctx, uow), size=size)
         uow.commit()
         return issued
 

@@ -109,6 +109,7 @@ class CounterPanelState:
     unprinted: tuple  # TicketView of today's tickets whose slip never printed
     last_seq: int
     problem: str | None = None  # why the panel cannot work (translated), e.g. the counter is not set up
+    clock_warning: str | None = None  # the PC clock looks wrong (translated), see queue.service.clock_warning
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ def counter_panel(
         groups = list_groups(uow)
         counters = list_counters(uow)
         last_seq = service.latest_seq(uow)
+        clock = service.clock_warning(uow, now=now)
     group_names = {g.code: g.name for g in groups}
     others = tuple((c.number, c.name) for c in counters if c.active and c.number != number)
     try:
@@ -155,6 +157,7 @@ def counter_panel(
         counters=others,
         unprinted=tuple(queue.reprint_candidates(now=now)),
         last_seq=last_seq,
+        clock_warning=clock.text() if clock is not None else None,
     )
 
 
