@@ -19,14 +19,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
 from mpp_desk.errors import ValidationError
 from mpp_desk.i18n import N_, translate
-from mpp_desk.textformat import format_date
+from mpp_desk.textformat import format_date, safe_text
 
 LATE_AFTER_DAYS = 30  # calendar days after the service was received
 RESPOND_WITHIN = 14  # working days after the complaint was received
@@ -168,30 +167,8 @@ class Assessment:
 
 
 def clean_text(value: object, *, multiline: bool = False, limit: int | None = None) -> str:
-    """Any Unicode, made safe to store and print: NFC, no control characters or lone surrogates.
-
-    Single-line fields get their whitespace collapsed; multi-line ones keep line breaks and tabs.
-    """
-    if value is None:
-        return ""
-    kept = []
-    for ch in str(value):
-        if ch in "\n\t" and multiline:
-            kept.append(ch)
-        elif ch == "\r":
-            continue
-        elif ch in "\u2028\u2029":
-            kept.append("\n" if multiline else " ")
-        elif unicodedata.category(ch) in ("Cc", "Cs"):  # control characters, lone surrogates
-            kept.append(" ")
-        else:
-            kept.append(ch)
-    text = unicodedata.normalize("NFC", "".join(kept))
-    if multiline:
-        lines = [" ".join(line.split()) for line in text.split("\n")]
-        text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    else:
-        text = " ".join(text.split())
+    """Any Unicode, made safe to store and print (:func:`mpp_desk.textformat.safe_text`)."""
+    text = safe_text(value, multiline=multiline)
     if limit is not None and len(text) > limit:
         text = text[:limit]
     return text

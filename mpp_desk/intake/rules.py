@@ -21,6 +21,7 @@ from mpp_desk.identifiers import (
     validate_nik,
     validate_npwp,
 )
+from mpp_desk.textformat import safe_text
 
 PERSON = "person"
 BUSINESS = "business"
@@ -139,8 +140,8 @@ class CheckedApplicant:
 
 
 def clean_text(text: str | None) -> str:
-    """Whitespace collapsed to single spaces, trimmed."""
-    return " ".join((text or "").split())
+    """Whitespace collapsed to single spaces, trimmed; control and bidi characters removed (safe_text)."""
+    return safe_text(text)
 
 
 def check_applicant(data: ApplicantInput, *, today: dt.date | None = None) -> CheckedApplicant:

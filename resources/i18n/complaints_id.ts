@@ -607,7 +607,11 @@
             <source>The case is closed; reopen it first.</source>
             <translation>Kasus sudah selesai; buka kembali lebih dulu.</translation>
         </message>
-    </context>
+        <message>
+        <source>The file {name} is damaged or is not really a {kind}; it was not attached.</source>
+        <translation>Berkas {name} rusak atau sebenarnya bukan {kind}; berkas tidak dilampirkan.</translation>
+    </message>
+</context>
     <context>
         <name>errors</name>
         <message>

@@ -39,5 +39,9 @@
         <source>The database {path} was made by a newer version of MPP Desk (schema {revision}). Install the newer version; the file was not changed.</source>
         <translation>Basis data {path} dibuat oleh versi MPP Desk yang lebih baru (skema {revision}). Pasang versi yang lebih baru; berkas tidak diubah.</translation>
     </message>
+    <message>
+        <source>Type at least one letter or digit of the name, number or NIK to search.</source>
+        <translation>Ketik sedikitnya satu huruf atau angka dari nama, nomor, atau NIK untuk mencari.</translation>
+    </message>
 </context>
 </TS>

@@ -235,8 +235,9 @@ def test_the_draft_is_restored_after_the_area_is_recreated(qtbot, ui_ctx, tasks,
     fill_complaint(capture, substance="Petugas loket 3 tidak ramah ✓ — mohon ditindaklanjuti.")
     capture.reporter_email.setText("siti@example.com")
     capture.channel.setCurrentIndex(capture.channel.findData("email"))
-    photo = tmp_path / "bukti.png"
-    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    from tests.intake_support import real_png
+
+    photo = real_png(tmp_path / "bukti.png")
     capture.add_file(str(photo))
     bad = tmp_path / "bukan-foto.png"
     bad.write_bytes(b"GIF89a not really a png")
