@@ -62,10 +62,18 @@ class ImportResult:
     changed: tuple[str, ...] = ()
 
 
+MAX_SEARCH_CHARS = 200  # a search box's text: refused beyond, never cut
+MAX_SEARCH_WORDS = 20  # each word is one condition of the query
+
+
 def list_standards(uow, *, search: str | None = None) -> list[StandardEntry]:
     """The live catalogue by annex number; every word of *search* must match the title, KBLI or annex number."""
+    words = (search or "").split()
+    if len(search or "") > MAX_SEARCH_CHARS or len(words) > MAX_SEARCH_WORDS:
+        raise CatalogError(N_("errors", "A search has at most {words} words and {chars} characters."),
+                           words=MAX_SEARCH_WORDS, chars=MAX_SEARCH_CHARS)
     stmt = _standards_query().where(ServiceStandard.deleted_at.is_(None)).order_by(ServiceStandard.annex_number)
-    for word in (search or "").split():
+    for word in words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         matches = [
             ServiceStandard.title.ilike(f"%{escaped}%", escape="\\"),

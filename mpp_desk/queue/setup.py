@@ -23,6 +23,8 @@ from mpp_desk.uow import soft_delete
 
 GROUP_CODE = re.compile(r"^[A-Z]{1,3}$")
 MAX_COUNTER_NUMBER = 999
+MAX_DAILY_LIMIT = 9999  # tickets per group and day (numbers have at most four digits)
+MAX_POSITION = 999  # place on the kiosk
 DEFAULT_OPEN = dt.time(8, 0)
 DEFAULT_CLOSE = dt.time(15, 0)
 # Issuing pauses for the Friday prayer unless the administrator changes or removes this break.
@@ -74,7 +76,7 @@ def create_group(
     close_time = close_time or DEFAULT_CLOSE
     _check_hours(open_time, close_time)
     if position is None:
-        position = (session.scalar(select(func.max(QueueGroup.position))) or 0) + 1
+        position = min((session.scalar(select(func.max(QueueGroup.position))) or 0) + 1, MAX_POSITION)
     group = QueueGroup(
         id=uuid.uuid4(),
         code=code,
@@ -83,7 +85,7 @@ def create_group(
         close_time=close_time,
         daily_limit=_check_limit(daily_limit),
         active=True,
-        position=position,
+        position=_check_position(position),
     )
     session.add(group)
     audit.record_row(uow, action="queue.group_created", row=group, summary=code)
@@ -117,7 +119,7 @@ def update_group(
     if active is not None:
         group.active = bool(active)
     if position is not None:
-        group.position = int(position)
+        group.position = _check_position(position)
     if session.is_modified(group):
         audit.record_row(uow, action="queue.group_updated", row=group, summary=group.code)
     session.flush()
@@ -415,9 +417,17 @@ def _check_hours(open_time: dt.time, close_time: dt.time) -> None:
 def _check_limit(limit: int | None) -> int | None:
     if limit is None:
         return None
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise QueueSetupError(N_("errors", "The daily limit must be a whole number of at least 1."), field="limit")
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_DAILY_LIMIT:
+        raise QueueSetupError(N_("errors", "The daily limit must be a whole number from 1 to {max}."), field="limit",
+                              max=MAX_DAILY_LIMIT)
     return limit
+
+
+def _check_position(position: int) -> int:
+    if isinstance(position, bool) or not isinstance(position, int) or not 0 <= position <= MAX_POSITION:
+        raise QueueSetupError(N_("errors", "The position must be a whole number from 0 to {max}."), field="position",
+                              max=MAX_POSITION)
+    return position
 
 
 def _check_counter_number(number: int) -> int:

@@ -43,5 +43,9 @@
         <source>Type at least one letter or digit of the name, number or NIK to search.</source>
         <translation>Ketik sedikitnya satu huruf atau angka dari nama, nomor, atau NIK untuk mencari.</translation>
     </message>
+    <message>
+        <source>A search has at most {words} words and {chars} characters.</source>
+        <translation>Pencarian paling banyak {words} kata dan {chars} karakter.</translation>
+    </message>
 </context>
 </TS>

@@ -251,7 +251,11 @@
             <source>no-shows</source>
             <translation>tdk hadir</translation>
         </message>
-    </context>
+        <message>
+        <source>Ticket {code} was issued, but its PDF could not be written to {path}: {reason}</source>
+        <translation>Tiket {code} sudah diambil, tetapi PDF-nya tidak dapat ditulis ke {path}: {reason}</translation>
+    </message>
+</context>
     <context>
         <name>errors</name>
         <message>
@@ -383,8 +387,12 @@
             <translation>Jam buka harus sebelum jam tutup.</translation>
         </message>
         <message>
-            <source>The daily limit must be a whole number of at least 1.</source>
-            <translation>Batas harian harus bilangan bulat paling sedikit 1.</translation>
+            <source>The daily limit must be a whole number from 1 to {max}.</source>
+            <translation>Batas harian harus bilangan bulat 1 sampai {max}.</translation>
+        </message>
+        <message>
+            <source>The position must be a whole number from 0 to {max}.</source>
+            <translation>Urutan harus bilangan bulat 0 sampai {max}.</translation>
         </message>
         <message>
             <source>A counter number is a whole number from 1 to {max}.</source>
