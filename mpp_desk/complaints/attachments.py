@@ -160,7 +160,7 @@ def store(data_dir: Path | str, source: Path | str) -> StoredFile:
                                   field="attachments", name=source.name) from None
     finally:
         tmp.unlink(missing_ok=True)
-    return StoredFile(filename=source.name[:255], path=relative, sha256=sha, size=written, mime=mime)
+    return StoredFile(filename=source.name, path=relative, sha256=sha, size=written, mime=mime)
 
 
 def verify_stored(data_dir: Path | str, relative: str, sha256: str) -> bool:

@@ -972,7 +972,7 @@ def mark_printed(uow, *, receipt_id: uuid.UUID, printed_on: str, now: dt.datetim
         raise ReceiptProblem(N_("errors", "This receipt does not exist."))
     if receipt.printed_at is None:
         receipt.printed_at = as_utc(now)
-        receipt.printed_on = (printed_on or "")[:200]
+        receipt.printed_on = printed_on or ""  # a printer setting, already at most 200 characters
         uow.session.flush()
 
 

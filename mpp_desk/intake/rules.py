@@ -21,6 +21,7 @@ from mpp_desk.identifiers import (
     validate_nik,
     validate_npwp,
 )
+from mpp_desk.limits import TEXT_LIMITS
 from mpp_desk.textformat import safe_text
 
 PERSON = "person"
@@ -65,11 +66,11 @@ STATE_LABELS = {
 }
 KIND_LABELS = {PERSON: N_("intake", "Person"), BUSINESS: N_("intake", "Business")}
 
-MAX_NAME = 200
-MAX_BUSINESS_NAME = 300
-MAX_ADDRESS = 500
-MAX_NOTE = 500
-MAX_REASON = 1000
+MAX_NAME = TEXT_LIMITS["person_name"]  # the limits of mpp_desk.limits: longer is refused, never cut
+MAX_BUSINESS_NAME = TEXT_LIMITS["intake_business_name"]
+MAX_ADDRESS = TEXT_LIMITS["intake_address"]
+MAX_NOTE = TEXT_LIMITS["intake_note"]
+MAX_REASON = TEXT_LIMITS["intake_reason"]
 
 
 class ApplicantInvalid(ValidationError):

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from mpp_desk import audit
 from mpp_desk.i18n import N_
+from mpp_desk.limits import check_text
 from mpp_desk.models import Counter, CounterGroup, QueueBreak, QueueGroup, ServiceStandard
 from mpp_desk.queue.errors import QueueNotFound, QueueSetupError
 from mpp_desk.queue.views import BreakView, CounterView, GroupView, ServiceRef
@@ -178,7 +179,7 @@ def create_counter(uow, *, number: int, name: str, group_codes: Sequence[str]) -
     number = _check_counter_number(number)
     if session.scalar(select(Counter).where(Counter.number == number)) is not None:
         raise QueueSetupError(N_("errors", "Counter {number} already exists."), field="number", number=number)
-    name = _check_name(name)
+    name = _check_name(name, "counter_name")
     _wanted_groups(session, group_codes)  # refuse before anything is added to the session
     counter = Counter(id=uuid.uuid4(), number=number, name=name, active=True)
     session.add(counter)
@@ -203,7 +204,7 @@ def update_counter(
     session = uow.session
     counter = get_counter(session, number)
     if name is not None:
-        counter.name = _check_name(name)
+        counter.name = _check_name(name, "counter_name")
     if active is not None:
         counter.active = bool(active)
     if group_codes is not None:
@@ -277,7 +278,7 @@ def set_break(
         row = session.get(QueueBreak, break_id)
         if row is None or row.deleted_at is not None:
             raise QueueNotFound(N_("errors", "There is no such break."))
-    row.weekday, row.start_time, row.end_time, row.name = int(weekday), start, end, _check_name(name)
+    row.weekday, row.start_time, row.end_time, row.name = int(weekday), start, end, _check_name(name, "break_name")
     audit.record_row(uow, action="queue.break_saved", row=row, summary=row.name)
     session.flush()
     return _break_view(row)
@@ -402,8 +403,8 @@ def _check_code(code: str) -> str:
     return code
 
 
-def _check_name(name: str) -> str:
-    name = (name or "").strip()
+def _check_name(name: str, kind: str = "queue_group_name") -> str:
+    name = check_text(name, kind, field="name", error=QueueSetupError)
     if not name:
         raise QueueSetupError(N_("errors", "The name must not be empty."), field="name")
     return name

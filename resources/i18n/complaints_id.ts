@@ -611,6 +611,10 @@
         <source>The file {name} is damaged or is not really a {kind}; it was not attached.</source>
         <translation>Berkas {name} rusak atau sebenarnya bukan {kind}; berkas tidak dilampirkan.</translation>
     </message>
+    <message>
+        <source>This is too long (at most {maximum} characters).</source>
+        <translation>Isian terlalu panjang (maksimal {maximum} karakter).</translation>
+    </message>
 </context>
     <context>
         <name>errors</name>

@@ -2994,4 +2994,15 @@
             <translation>Bagian ini tidak tersedia untuk peran Anda.</translation>
         </message>
     </context>
+    <context>
+        <name>Forms</name>
+        <message>
+            <source>{count} / {maximum} characters: {excess} too many</source>
+            <translation>{count} / {maximum} karakter: kelebihan {excess}</translation>
+        </message>
+        <message>
+            <source>{count} / {maximum} characters</source>
+            <translation>{count} / {maximum} karakter</translation>
+        </message>
+    </context>
 </TS>

@@ -334,3 +334,24 @@ def test_a_printer_fault_is_explained_and_printing_can_be_repeated(qtbot, ui_ctx
     qtbot.waitUntil(lambda: dialog.message.isVisible() and dialog.print_button.isEnabled(), timeout=15000)
     assert dialog.message.objectName() == "errorNote"
     assert "Printer tanda terima" in dialog.message.text() and "cetak lagi" in dialog.message.text()
+
+
+def test_multi_line_fields_show_a_character_counter_and_an_over_long_text_is_refused_not_cut(qtbot, ui_ctx, tasks,
+                                                                                              desk):
+    from mpp_desk.complaints.rules import MAX_LENGTHS
+
+    area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    capture = area.capture
+    counter = capture.form.rows["substance"].counter
+    assert counter.text() == "0 / 20000 karakter" and not counter.over
+    fill_complaint(capture, substance="Antrian lama")
+    assert counter.text() == "12 / 20000 karakter"
+    too_long = "a" * (MAX_LENGTHS["substance"] + 5)
+    capture.substance.setPlainText(too_long)
+    assert counter.over and counter.text() == "20005 / 20000 karakter: kelebihan 5"
+    assert capture.substance.toPlainText() == too_long  # nothing cut
+    assert capture.form.rows["reporter_address"].counter.text() == "0 / 1000 karakter"
+    capture.save()
+    qtbot.waitUntil(lambda: capture.form.rows["substance"].error.isVisible(), timeout=15000)
+    assert "terlalu panjang" in capture.form.rows["substance"].error.text()
+    wait_tasks(qtbot, tasks)
