@@ -293,12 +293,12 @@ def _set_receipt_printer(ctx, spec: str) -> None:
     from mpp_desk.roles import TERMINAL
 
     with ctx.uow(actor=TERMINAL) as uow:
-        settings.set(uow, actor=TERMINAL, key="printer.receipt", value=spec)
+        settings.set(uow, actor=TERMINAL, key="printer.receipt", value=spec, outside_data_folder=True)
         uow.commit()
 
 
 @pytest.mark.parametrize("kind", ["escpos-file", "pdf"])
-def test_the_receipt_goes_to_this_pcs_receipt_printer(qtbot, ui_ctx, tasks, desk, tmp_path, kind):
+def test_the_receipt_goes_to_this_pcs_receipt_printer(qtbot, ui_ctx, tasks, desk, tmp_path, kind, device_files):
     target = tmp_path / ("printer.bin" if kind == "escpos-file" else "printed")
     _set_receipt_printer(ui_ctx, f"{kind}:{target}")
     case, dialog = _saved_receipt(qtbot, ui_ctx, tasks, desk)
@@ -327,7 +327,8 @@ def test_without_a_receipt_printer_the_print_dialog_prints_the_kept_pdf(qtbot, u
     assert dialog.message.objectName() == "okNote"
 
 
-def test_a_printer_fault_is_explained_and_printing_can_be_repeated(qtbot, ui_ctx, tasks, desk, tmp_path):
+def test_a_printer_fault_is_explained_and_printing_can_be_repeated(qtbot, ui_ctx, tasks, desk, tmp_path,
+                                                                  device_files):
     _set_receipt_printer(ui_ctx, f"escpos-file:{tmp_path / 'no-such-dir' / 'lp0'}")
     _case, dialog = _saved_receipt(qtbot, ui_ctx, tasks, desk)
     dialog.print_button.click()
