@@ -92,7 +92,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(argv)
     from mpp_desk.errors import UserError
+    from mpp_desk.paths import owner_only_umask
 
+    owner_only_umask()  # the database, receipts, keys and exports hold personal data
     _language_first(argv)
     too_long = next((a for a in argv if len(a) > _max_argument_chars()), None)
     if too_long is not None:

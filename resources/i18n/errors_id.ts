@@ -47,5 +47,13 @@
         <source>A search has at most {words} words and {chars} characters.</source>
         <translation>Pencarian paling banyak {words} kata dan {chars} karakter.</translation>
     </message>
+    <message>
+        <source>The database file {path} is empty (0 bytes): it is damaged, not a new installation. It was not changed; restore a backup, or remove the file to set up a new office.</source>
+        <translation>Berkas basis data {path} kosong (0 bita): berkas rusak, bukan pemasangan baru. Berkas tidak diubah; pulihkan cadangan, atau hapus berkas itu untuk menyiapkan kantor baru.</translation>
+    </message>
+    <message>
+        <source>The file {path} belongs to another program (it has tables but is not an MPP Desk database). It was not changed.</source>
+        <translation>Berkas {path} milik program lain (berisi tabel, tetapi bukan basis data MPP Desk). Berkas tidak diubah.</translation>
+    </message>
 </context>
 </TS>

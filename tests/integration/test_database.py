@@ -327,3 +327,125 @@ def test_several_processes_write_one_file_safely(data_dir):
             assert entity_ids == set(uow.session.scalars(select(CalendarOverride.id)))
     finally:
         db.dispose()
+
+
+# --- files that must not be taken for ours (issue 11: storage) --------------------------------
+
+
+def test_an_empty_database_file_is_refused_not_made_a_fresh_install(data_dir):
+    from mpp_desk.paths import database_path
+
+    path = database_path(data_dir)
+    path.write_bytes(b"")
+    with pytest.raises(DatabaseProblem) as info:
+        open_database(path)
+    assert "kosong" in info.value.text() and str(path) in info.value.text()
+    assert path.stat().st_size == 0  # untouched: no tables, so nobody can run setup on it
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_untouched(data_dir):
+    path = data_dir / "other.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)")
+    con.execute("INSERT INTO invoices (amount) VALUES (12.5)")
+    con.commit()
+    con.close()
+    before = sha(path)
+    with pytest.raises(DatabaseProblem) as info:
+        open_database(path)
+    assert "program lain" in info.value.text()
+    assert sha(path) == before
+    con = sqlite3.connect(path)
+    assert [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["invoices"]
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    con.close()
+
+
+def test_a_newer_schema_in_rollback_journal_mode_is_not_switched_to_wal(data_dir):
+    path = data_dir / "newer-delete.sqlite3"
+    open_database(path).dispose()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode = DELETE")
+    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.commit()
+    con.close()
+    before = sha(path)
+    with pytest.raises(DatabaseProblem) as info:
+        open_database(path)
+    assert "tidak diubah" in info.value.text()
+    assert sha(path) == before
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    con.close()
+
+
+def _damage_an_index(path) -> None:
+    """An index whose entries no longer match its table: PRAGMA quick_check does not look, integrity_check does."""
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE probe (a INTEGER, b INTEGER)")
+    con.execute("CREATE INDEX probe_a ON probe (a)")
+    con.executemany("INSERT INTO probe VALUES (?, ?)", [(i, 1000 - i) for i in range(200)])
+    con.commit()
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX probe_a ON probe (b)' WHERE name = 'probe_a'")
+    con.commit()
+    con.close()
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    assert con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] != "ok"
+    con.close()
+
+
+def test_after_an_unclean_shutdown_the_whole_file_is_checked(data_dir):
+    from mpp_desk.database import RUN_DIRNAME
+
+    path = data_dir / "mpp-desk.sqlite3"
+    open_database(path).dispose()
+    assert not list((data_dir / RUN_DIRNAME).glob("*.open"))  # a clean close leaves no marker
+    _damage_an_index(path)
+    # a process killed while it had the database open: its marker stays, its lock is gone
+    subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        import os
+        from pathlib import Path
+        from mpp_desk.database import OpenMarker
+        OpenMarker(Path({str(data_dir)!r}))
+        os._exit(9)
+    """)], check=False, env={**os.environ, "PYTHONPATH": os.getcwd()})
+    assert len(list((data_dir / RUN_DIRNAME).glob("*.open"))) == 1
+    before = sha(path)
+    with pytest.raises(DatabaseProblem) as info:
+        open_database(path)
+    assert "rusak" in info.value.text()
+    assert sha(path) == before
+
+
+def test_a_live_process_marker_does_not_count_as_an_unclean_shutdown(data_dir):
+    from mpp_desk.database import stale_open_markers
+
+    path = data_dir / "mpp-desk.sqlite3"
+    first = open_database(path)
+    try:
+        assert stale_open_markers(data_dir) == []
+        second = open_database(path)  # a second process (here: a second open) sees a live marker
+        second.dispose()
+    finally:
+        first.dispose()
+    assert stale_open_markers(data_dir) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_data_folder_and_database_are_owner_only(tmp_path):
+    data = tmp_path / "data"
+    env = {**os.environ, "PYTHONPATH": os.getcwd(), "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run([sys.executable, "-m", "mpp_desk", "--data-dir", str(data), "queue", "groups"], check=True,
+                   env=env, capture_output=True)
+    assert data.stat().st_mode & 0o777 == 0o700
+    for file in data.rglob("*"):
+        if file.is_file():
+            assert file.stat().st_mode & 0o077 == 0, file
+    os.chmod(data, 0o755)  # an existing installation with loose modes is tightened
+    os.chmod(data / "mpp-desk.sqlite3", 0o644)
+    subprocess.run([sys.executable, "-m", "mpp_desk", "--data-dir", str(data), "queue", "groups"], check=True,
+                   env=env, capture_output=True)
+    assert data.stat().st_mode & 0o777 == 0o700
+    assert (data / "mpp-desk.sqlite3").stat().st_mode & 0o777 == 0o600
