@@ -362,6 +362,11 @@ UPGRADES: dict[int, Callable[[UnitOfWork], None]] = {
 }
 
 
+def upgrade_needed(uow: UnitOfWork) -> bool:
+    """True when this PC's stored settings are older than SETTINGS_VERSION (a read only)."""
+    return get(uow, VERSION_KEY) < SETTINGS_VERSION
+
+
 def upgrade(uow: UnitOfWork) -> bool:
     """Bring this PC's stored settings to SETTINGS_VERSION; returns True if anything was written."""
     setting = SETTINGS[VERSION_KEY]

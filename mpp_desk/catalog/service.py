@@ -139,6 +139,11 @@ def delete_standard(uow, *, annex_number: int) -> bool:
     return True
 
 
+def seed_needed(uow) -> bool:
+    """True when the shipped catalogue has not been imported yet (a read only)."""
+    return _session(uow).get(LocalState, SEEDED_KEY) is None
+
+
 def seed_default_catalog(uow) -> bool:
     """On first start, import the shipped catalogue (resources/catalog/*.txt) into queue group A; True if it wrote."""
     session = _session(uow)

@@ -449,3 +449,26 @@ def test_the_data_folder_and_database_are_owner_only(tmp_path):
                    env=env, capture_output=True)
     assert data.stat().st_mode & 0o777 == 0o700
     assert (data / "mpp-desk.sqlite3").stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("command", [["queue", "groups"], ["calendar", "due", "--from", "2026-03-17", "--days", "7"],
+                                     ["audit", "verify"]])
+def test_reading_commands_do_not_wait_for_another_process_writing(app_ctx, capsys, command):
+    """Seeding and upgrades are looked for with a read first; the write lock is taken only to write."""
+    import time
+
+    from mpp_desk.cli import main
+
+    app_ctx.close()  # seeded and upgraded: nothing left to write on the next start
+    other = sqlite3.connect(app_ctx.database_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+    try:
+        started = time.monotonic()
+        code = main(["--data-dir", str(app_ctx.data_dir), "--lang", "id", *command])
+        took = time.monotonic() - started
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert took < 5, f"{command} waited {took:.1f} s for the write lock"
