@@ -93,3 +93,22 @@ _TOO_LONG = {  # the same words in each message context that carries them
 def too_long_message(context: str = "errors") -> str:
     """The refusal of an over-long text, in the message context *context* ("errors" or "complaints")."""
     return _TOO_LONG.get(context, _TOO_LONG["errors"])
+
+
+_SEARCH_TOO_LONG = {
+    "errors": N_("errors", "A search has at most {words} words and {chars} characters."),
+    "complaints": N_("complaints", "A search has at most {words} words and {chars} characters."),
+}
+MAX_SEARCH_WORDS = 10  # each word of a search is one condition of the query
+MAX_SEARCH_CHARS = 200
+
+
+def search_words(text: str | None, *, field: str = "search", error: type[ValidationError] = ValidationError) -> list[str]:
+    """The words of a search box's text; more than MAX_SEARCH_WORDS words or MAX_SEARCH_CHARS characters
+    is refused (never some words silently dropped)."""
+    cleaned = safe_text(text)
+    words = cleaned.split()
+    if len(words) > MAX_SEARCH_WORDS or len(cleaned) > MAX_SEARCH_CHARS:
+        raise error(_SEARCH_TOO_LONG.get(error.context, _SEARCH_TOO_LONG["errors"]), field=field,
+                    words=MAX_SEARCH_WORDS, chars=MAX_SEARCH_CHARS)
+    return words

@@ -21,6 +21,7 @@ from mpp_desk.catalog.entry import ALL_KEYS, LIST_FIELDS, Requirements, Standard
 from mpp_desk.catalog.errors import CatalogError
 from mpp_desk.catalog.files import load_files
 from mpp_desk.i18n import N_
+from mpp_desk.limits import search_words
 from mpp_desk.models import LocalState, QueueGroup, Requirement, ServiceStandard
 from mpp_desk.models.base import utcnow
 from mpp_desk.paths import CATALOG_SEED_DIR
@@ -62,16 +63,9 @@ class ImportResult:
     changed: tuple[str, ...] = ()
 
 
-MAX_SEARCH_CHARS = 200  # a search box's text: refused beyond, never cut
-MAX_SEARCH_WORDS = 20  # each word is one condition of the query
-
-
 def list_standards(uow, *, search: str | None = None) -> list[StandardEntry]:
     """The live catalogue by annex number; every word of *search* must match the title, KBLI or annex number."""
-    words = (search or "").split()
-    if len(search or "") > MAX_SEARCH_CHARS or len(words) > MAX_SEARCH_WORDS:
-        raise CatalogError(N_("errors", "A search has at most {words} words and {chars} characters."),
-                           words=MAX_SEARCH_WORDS, chars=MAX_SEARCH_CHARS)
+    words = search_words(search)
     stmt = _standards_query().where(ServiceStandard.deleted_at.is_(None)).order_by(ServiceStandard.annex_number)
     for word in words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -51,7 +51,7 @@ from mpp_desk.complaints.views import (
 )
 from mpp_desk.errors import UserError
 from mpp_desk.i18n import N_
-from mpp_desk.limits import TEXT_LIMITS
+from mpp_desk.limits import TEXT_LIMITS, search_words
 from mpp_desk.models import (
     CaseStep,
     ComplaintAttachment,
@@ -568,7 +568,7 @@ def list_cases(uow, *, status: str | None = None, kind: str | None = None, searc
     if assignee:
         user_id = uow.session.scalar(select(StaffUser.id).where(StaffUser.username == assignee.lower()))
         stmt = stmt.where(ComplaintCase.assignee_id == user_id)
-    for word in (search or "").split()[:6]:
+    for word in search_words(search, error=ComplaintInputError):
         pattern = "%" + _escape_like(word) + "%"
         stmt = stmt.where(or_(ComplaintCase.case_number.ilike(pattern, escape="\\"),
                               ComplaintCase.substance.ilike(pattern, escape="\\"),

@@ -615,6 +615,10 @@
         <source>This is too long (at most {maximum} characters).</source>
         <translation>Isian terlalu panjang (maksimal {maximum} karakter).</translation>
     </message>
+    <message>
+        <source>A search has at most {words} words and {chars} characters.</source>
+        <translation>Pencarian paling banyak {words} kata dan {chars} karakter.</translation>
+    </message>
 </context>
     <context>
         <name>errors</name>

@@ -85,3 +85,16 @@ def test_no_user_text_is_cut_by_slicing_in_the_services():
             if pattern.search(line):
                 offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert offenders == []
+
+
+def test_a_search_with_too_many_words_is_refused_not_shortened(uow_factory):
+    from mpp_desk.catalog.service import list_standards
+    from mpp_desk.limits import MAX_SEARCH_WORDS, search_words
+
+    assert search_words("a " * MAX_SEARCH_WORDS) == ["a"] * MAX_SEARCH_WORDS
+    with pytest.raises(ValidationError) as refused:
+        search_words("a " * (MAX_SEARCH_WORDS + 1))
+    assert "paling banyak 10 kata" in refused.value.text("id")
+    with uow_factory(write=False) as uow:
+        with pytest.raises(ValidationError):
+            list_standards(uow, search="x" * 201)
