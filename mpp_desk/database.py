@@ -32,7 +32,7 @@ BUSY_TIMEOUT_MS = 10_000
 BEGIN_OPTION = "mpp_begin"  # execution option: "IMMEDIATE" for write transactions
 
 
-def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int = BUSY_TIMEOUT_MS, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own is deferred only).
@@ -40,7 +40,8 @@ def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int = BUSY_TIMEOUT_
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")  # persistent in the file; cheap once set
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")  # persistent in the file; cheap once set
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
 
@@ -59,6 +60,7 @@ class Database:
     sessions: sessionmaker
     device_id: str
     marker: "OpenMarker | None" = None
+    read_only: bool = False  # the file cannot be written: reading works, a write unit of work is refused
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -94,7 +96,7 @@ def _check_file(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations_d
         if not os.access(parent, os.W_OK):
             raise DatabaseProblem(N_("errors", "The data folder {folder} is read-only."), folder=str(parent))
         return
-    if not os.access(path, os.R_OK | os.W_OK) or not os.access(path.parent, os.W_OK):
+    if not os.access(path, os.R_OK):
         raise DatabaseProblem(
             N_("errors", "The database file {path} is read-only. Ask the administrator to fix its permissions."),
             path=str(path),
@@ -114,7 +116,7 @@ def _check_file(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations_d
         )
     unclean = stale_open_markers(path.parent)
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=busy_timeout_ms / 1000)
+        con = sqlite3.connect(f"file:{path}?{_read_only_uri_options(path)}", uri=True, timeout=busy_timeout_ms / 1000)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             revision = None
@@ -270,10 +272,34 @@ def _classify(exc: BaseException, path: Path) -> DatabaseProblem:
     return DatabaseProblem(N_("errors", "The database {path} cannot be opened: {reason}"), path=str(path), reason=text)
 
 
-def create_sqlite_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
-    _install_sqlite_pragmas(engine, busy_timeout_ms)
+def create_sqlite_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, *, read_only: bool = False) -> Engine:
+    if read_only:  # opened with mode=ro: reading works, any write is refused by SQLite itself
+        engine = create_engine(f"sqlite:///file:{path}?{_read_only_uri_options(path)}&uri=true")
+    else:
+        engine = create_engine(f"sqlite:///{path}")
+    _install_sqlite_pragmas(engine, busy_timeout_ms, read_only=read_only)
     return engine
+
+
+def _read_only_uri_options(path: Path) -> str:
+    """URI options to read *path* without writing anything. In a folder that cannot be written SQLite
+    cannot make the WAL index (-shm) either; with no -wal file left (a clean close) the file is then
+    read as immutable: nobody can be writing it there."""
+    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
+        return "mode=ro&immutable=1"
+    return "mode=ro"
+
+
+def is_read_only(path: Path) -> bool:
+    """The file (or its folder, where SQLite keeps its -wal and -shm files) cannot be written."""
+    return path.exists() and (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK))
+
+
+def read_only_problem(path: Path) -> DatabaseProblem:
+    return DatabaseProblem(
+        N_("errors", "The database file {path} is read-only. Ask the administrator to fix its permissions."),
+        path=str(path),
+    )
 
 
 def open_database(
@@ -286,19 +312,27 @@ def open_database(
     """Open (creating if needed) and migrate the database at *path*; raise DatabaseProblem if unusable."""
     path = Path(path)
     _check_file(path, busy_timeout_ms, migrations_dir)
-    try:
-        marker = OpenMarker(path.parent)
-    except OSError:
-        marker = None  # a read-only run/ folder: then the next start runs the quick check only
-    engine = create_sqlite_engine(path, busy_timeout_ms)
+    read_only = is_read_only(path)  # then it is opened for reading; writing says "read-only" clearly
+    marker = None
+    if not read_only:
+        try:
+            marker = OpenMarker(path.parent)
+        except OSError:
+            marker = None  # a read-only run/ folder: then the next start runs the quick check only
+    engine = create_sqlite_engine(path, busy_timeout_ms, read_only=read_only)
     try:
         with engine.connect() as conn:
             mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
-            if str(mode).lower() != "wal":
+            if str(mode).lower() != "wal" and not read_only:
                 raise DatabaseProblem(
                     N_("errors", "The database {path} cannot switch to WAL mode ({mode})."), path=str(path), mode=mode
                 )
-        if migrate:
+        if migrate and read_only:
+            from mpp_desk.migrations import current_revision, head_revision
+
+            if current_revision(engine) != head_revision(migrations_dir):
+                raise read_only_problem(path)
+        elif migrate:
             from mpp_desk.migrations import upgrade_to_head
 
             upgrade_to_head(engine, path, migrations_dir)
@@ -314,8 +348,10 @@ def open_database(
         if marker is not None:
             marker.release()
         raise _classify(exc, path) from exc
-    restrict_to_owner(path.parent, path)
-    return Database(path=path, engine=engine, sessions=sessions, device_id=device_id, marker=marker)
+    if not read_only:
+        restrict_to_owner(path.parent, path)
+    return Database(path=path, engine=engine, sessions=sessions, device_id=device_id, marker=marker,
+                    read_only=read_only)
 
 
 def _ensure_device_id(sessions: sessionmaker) -> str:

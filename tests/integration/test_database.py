@@ -208,17 +208,23 @@ def test_write_waiting_on_another_writer_reports_locked_after_the_timeout(data_d
         db.dispose()
 
 
-def test_read_only_database_is_refused_with_a_clear_message(data_dir):
+def test_a_read_only_database_is_read_and_a_write_is_refused_with_a_clear_message(data_dir):
     path = data_dir / "ro.sqlite3"
     open_database(path).dispose()
     before = sha(path)
     script = textwrap.dedent(
         f"""
         import sys
+        from sqlalchemy import text
         from mpp_desk.database import open_database
         from mpp_desk.errors import DatabaseProblem
+        from mpp_desk.uow import UnitOfWork
+        db = open_database({str(path)!r})  # reading needs no write access
+        with UnitOfWork(db, write=False) as uow:
+            print("rows", uow.session.scalar(text("SELECT count(*) FROM local_state")))
         try:
-            open_database({str(path)!r})
+            with UnitOfWork(db):
+                pass
         except DatabaseProblem as exc:
             print(exc.text()); sys.exit(3)
         sys.exit(0)
@@ -228,17 +234,18 @@ def test_read_only_database_is_refused_with_a_clear_message(data_dir):
         # root ignores file modes: mount the data folder read-only in a private mount namespace
         cmd = ["unshare", "-m", "sh", "-c", f'mount --bind -o ro "$0" "$0" && exec "$1" -c "$2"', str(data_dir),
                sys.executable, script]
-        result = subprocess.run(cmd, capture_output=True, text=True)
+        result = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.getcwd()})
     else:
         os.chmod(path, 0o444)
         os.chmod(data_dir, 0o555)
         try:
-            result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+            result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                                    env={**os.environ, "PYTHONPATH": os.getcwd()})
         finally:
             os.chmod(data_dir, 0o755)
             os.chmod(path, 0o644)
     assert result.returncode == 3, result.stderr
-    assert "hanya-baca" in result.stdout
+    assert "rows " in result.stdout and "hanya-baca" in result.stdout
     assert sha(path) == before
 
 
@@ -472,3 +479,30 @@ def test_reading_commands_do_not_wait_for_another_process_writing(app_ctx, capsy
     out, err = capsys.readouterr()
     assert code == 0, err
     assert took < 5, f"{command} waited {took:.1f} s for the write lock"
+
+
+def test_reading_commands_work_on_a_read_only_data_folder_and_writing_ones_say_why_not(app_ctx):
+    app_ctx.close()
+    data = app_ctx.data_dir
+    before = sha(app_ctx.database_path)
+    env = {**os.environ, "PYTHONPATH": os.getcwd(), "QT_QPA_PLATFORM": "offscreen"}
+    runs = {}
+    for name, command in (("read", ["queue", "groups"]), ("write", ["queue", "group", "add", "Z", "Zed"])):
+        argv = [sys.executable, "-m", "mpp_desk", "--data-dir", str(data), "--lang", "id", *command]
+        if os.geteuid() == 0:  # root ignores file modes: a read-only bind mount in a private namespace
+            argv = ["unshare", "-m", "sh", "-c", 'mount --bind -o ro "$0" "$0" && shift && exec "$@"', str(data),
+                    "_", *argv]
+            runs[name] = subprocess.run(argv, capture_output=True, text=True, env=env)
+        else:
+            os.chmod(app_ctx.database_path, 0o444)
+            os.chmod(data, 0o555)
+            try:
+                runs[name] = subprocess.run(argv, capture_output=True, text=True, env=env)
+            finally:
+                os.chmod(data, 0o700)
+                os.chmod(app_ctx.database_path, 0o600)
+    assert runs["read"].returncode == 0, runs["read"].stderr
+    assert runs["read"].stdout.startswith("A")
+    assert runs["write"].returncode == 2 and "hanya-baca" in runs["write"].stderr
+    assert len(runs["write"].stderr.strip().splitlines()) == 1
+    assert sha(app_ctx.database_path) == before
