@@ -57,8 +57,9 @@ def run_gui(argv: list[str]) -> int:
     """Open the desktop app; returns the process exit code."""
     args, qt_args = gui_parser().parse_known_args(argv)
     from mpp_desk.i18n import set_language
-    from mpp_desk.paths import resolve_data_dir
+    from mpp_desk.paths import owner_only_umask, resolve_data_dir
 
+    owner_only_umask()  # the database, receipts and keys hold personal data: owner-only
     data_dir = resolve_data_dir(args.data_dir)
     configure_logging(data_dir)
     mode = "kiosk" if args.kiosk else "display" if args.display else "staff"

@@ -61,6 +61,8 @@ HASH_PARAMETERS: dict[str, Any] = {
 
 PASSWORD_MIN_LENGTH = 8
 PASSWORD_MAX_LENGTH = 256
+PASSWORD_MIN_SCORE = 3  # zxcvbn: 3 = "safely unguessable" against throttled online attacks
+ADMIN_FIRST_LOCK = dt.timedelta(minutes=1)  # an administrator's first lockout; doubles with each further one
 PIN_MIN_LENGTH = 6
 PIN_MAX_LENGTH = 12
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,31}$")
@@ -170,8 +172,9 @@ def normalize_username(text: str) -> str:
     return name
 
 
-def check_password(password: str, *, username: str, field: str = "password") -> None:
-    """Raise ValidationError unless *password* follows the password rules."""
+def check_password(password: str, *, username: str, field: str = "password", hints=()) -> None:
+    """Raise ValidationError unless *password* follows the password rules: 8 to 256 characters and not
+    easy to guess (zxcvbn score 3 or more: "password", "12345678", "admin123" are refused)."""
     if len(password) < PASSWORD_MIN_LENGTH:
         raise ValidationError(N_("errors", "A password needs at least {minimum} characters."), field=field,
                               minimum=PASSWORD_MIN_LENGTH)
@@ -182,6 +185,21 @@ def check_password(password: str, *, username: str, field: str = "password") -> 
         raise ValidationError(N_("errors", "A password cannot be one character repeated."), field=field)
     if password.strip().casefold() == username.strip().casefold():
         raise ValidationError(N_("errors", "A password cannot be the same as the username."), field=field)
+    if password_strength(password, hints=(username, *hints)) < PASSWORD_MIN_SCORE:
+        raise ValidationError(
+            N_("errors", "This password is too easy to guess (a common password, a word with digits, a keyboard "
+                         "run or a name). Use three or four unrelated words, for example Kopi-Tubruk-Pagi-7."),
+            field=field,
+        )
+
+
+def password_strength(password: str, *, hints=()) -> int:
+    """zxcvbn's score, 0 (guessed at once) to 4: common passwords, dictionary words, keyboard runs,
+    dates, repeats and the *hints* (username, full name, office) are what an attacker tries first."""
+    from zxcvbn import zxcvbn
+
+    inputs = [w for h in hints if h for w in str(h).replace(".", " ").replace("-", " ").split() if len(w) > 2]
+    return zxcvbn(password[:PASSWORD_MAX_LENGTH], user_inputs=inputs)["score"]
 
 
 def check_pin(pin: str) -> None:
@@ -333,7 +351,7 @@ def first_run_setup(
         raise PermissionDenied(N_("errors", "MPP Desk is already set up. Sign in as an administrator."))
     username = normalize_username(admin_username)
     full_name = _check_full_name(admin_full_name)
-    check_password(password, username=username)
+    check_password(password, username=username, hints=(full_name, office_name))
     if pin is not None:
         check_pin(pin)
     name_setting = settings.declared("office.name")
@@ -384,7 +402,7 @@ def create_user(
     name = normalize_username(username)
     full = _check_full_name(full_name)
     role_ = _role(role)
-    check_password(password, username=name)
+    check_password(password, username=name, hints=(full,))
     if _session(uow).scalar(select(StaffUser.id).where(StaffUser.username == name)) is not None:
         raise ValidationError(N_("errors", "The username {username} is already taken."), field="username",
                               username=name)
@@ -469,7 +487,7 @@ def reset_password(uow: UnitOfWork, *, actor: Actor | None, username: str, new_p
     """Set a new password chosen by an administrator; the person must change it at next sign-in."""
     authorize(uow, actor, Permission.MANAGE_USERS)
     user = _get(uow, username)
-    check_password(new_password, username=user.username)
+    check_password(new_password, username=user.username, hints=(user.full_name,))
     user.password_hash = hash_secret(new_password)
     user.must_change_password = True
     user.password_changed_at = utcnow()
@@ -502,7 +520,7 @@ def change_password(uow: UnitOfWork, *, user_id: uuid.UUID, old_password: str, n
         raise PermissionDenied(N_("errors", "Your account was changed or disabled. Sign in again."))
     if not _matches(user.password_hash, old_password):
         raise ValidationError(N_("errors", "The current password is wrong."), field="old_password")
-    check_password(new_password, username=user.username, field="new_password")
+    check_password(new_password, username=user.username, field="new_password", hints=(user.full_name,))
     if new_password == old_password:
         raise ValidationError(N_("errors", "The new password must differ from the current one."),
                               field="new_password")
@@ -540,13 +558,15 @@ def sign_in(uow: UnitOfWork, *, username: str, password: str, now: dt.datetime |
     if user.locked_until is not None and now < user.locked_until:
         _failed(uow, user, "locked")
         raise AccountLocked(user.locked_until, now)
+    admin = user.role == Role.ADMIN.value and user.active
     if user.locked_until is not None:  # the lockout has run out: a fresh set of attempts
         user.locked_until = None
-        user.failed_attempts = 0
+        if not admin:
+            user.failed_attempts = 0
     if not _matches(user.password_hash, password):
         user.failed_attempts += 1
-        if user.failed_attempts >= max_failed:
-            user.locked_until = now + lockout
+        if (user.failed_attempts % max_failed == 0) if admin else (user.failed_attempts >= max_failed):
+            user.locked_until = now + _lock_length(user, max_failed, lockout, admin=admin)
             _failed(uow, user, "wrong_password", locked=True)
             log.warning("user %s locked after %s failed sign-ins", user.id, user.failed_attempts)
             raise AccountLocked(user.locked_until, now)
@@ -566,6 +586,22 @@ def sign_in(uow: UnitOfWork, *, username: str, password: str, now: dt.datetime |
                  summary=f"{user.username} signed in", details={"role": user.role}, actor=actor)
     log.info("user %s signed in", user.id)
     return actor
+
+
+def _lock_length(user: StaffUser, max_failed: int, lockout: dt.timedelta, *, admin: bool) -> dt.timedelta:
+    """How long an account stays locked after another *max_failed* wrong passwords.
+
+    Staff accounts: the office's lockout (15 minutes by default; an administrator unlocks them).
+    Administrators: 1 minute, doubling with each further lockout up to the office's lockout (their
+    failed attempts count on until a right password). Anyone at the sign-in screen could otherwise
+    keep the only administrator out for the whole lockout with five wrong guesses, while a guesser
+    still gets only a few tries a minute, then a few an hour. The terminal (``mpp-desk user enable
+    NAME`` or ``user reset-password NAME``) always lifts a lockout.
+    """
+    if not admin:
+        return lockout
+    rounds = max(1, user.failed_attempts // max_failed)
+    return min(lockout, ADMIN_FIRST_LOCK * (2 ** min(rounds - 1, 16)))
 
 
 def sign_out(uow: UnitOfWork, *, actor: Actor, idle: bool = False) -> None:

@@ -50,17 +50,22 @@ class AppContext:
             from mpp_desk.database import open_database
 
             self.db = open_database(self.database_path)
-            if seed:
-                from mpp_desk.catalog.service import seed_default_catalog
+            from mpp_desk import settings
+            from mpp_desk.catalog.service import seed_default_catalog, seed_needed
 
+            # Look first (a read, no lock); take the write lock only when something is to be written,
+            # so reading commands are not held up by, nor hold up, another process writing.
+            with self.uow(write=False) as uow:
+                must_seed = seed and seed_needed(uow)
+                must_upgrade = settings.upgrade_needed(uow)
+            if must_seed:
                 with self.uow() as uow:
                     if seed_default_catalog(uow):
                         uow.commit()
-            from mpp_desk import settings
-
-            with self.uow() as uow:
-                if settings.upgrade(uow):
-                    uow.commit()
+            if must_upgrade:
+                with self.uow() as uow:
+                    if settings.upgrade(uow):
+                        uow.commit()
             self._record_signing_key()
         return self.db
 

@@ -24,6 +24,7 @@ from mpp_desk import officetime
 from mpp_desk.errors import DatabaseProblem
 from mpp_desk.i18n import N_
 from mpp_desk.models import LocalState
+from mpp_desk.paths import restrict_to_owner
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ BUSY_TIMEOUT_MS = 10_000
 BEGIN_OPTION = "mpp_begin"  # execution option: "IMMEDIATE" for write transactions
 
 
-def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int = BUSY_TIMEOUT_MS, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own is deferred only).
@@ -39,7 +40,8 @@ def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int = BUSY_TIMEOUT_
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")  # persistent in the file; cheap once set
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")  # persistent in the file; cheap once set
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
 
@@ -57,13 +59,30 @@ class Database:
     engine: Engine
     sessions: sessionmaker
     device_id: str
+    marker: "OpenMarker | None" = None
+    read_only: bool = False  # the file cannot be written: reading works, a write unit of work is refused
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.marker is not None:  # closed cleanly: the next start needs no full check
+            self.marker.release()
+            self.marker = None
 
 
-def _check_file(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
-    """Refuse files we must not touch, with a message the user can act on."""
+SQLITE_HEADER = b"SQLite format 3\x00"
+MARKER_TABLES = ("alembic_version", "local_state")  # every MPP Desk database has both
+RUN_DIRNAME = "run"  # <data folder>/run/<id>.open: one marker per process with the database open
+
+
+def _check_file(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations_dir: Path | None = None) -> None:
+    """Refuse files we must not touch, with a message the user can act on; changes nothing in the file.
+
+    Refused: an empty (0-byte) file where a database was (it is not a fresh install: anyone could
+    then set it up again and become administrator), another program's SQLite file, a file made
+    by a newer MPP Desk (before WAL mode is switched on), and a damaged file. After an unclean
+    shutdown (a process's open-marker left behind) the full ``integrity_check`` runs instead of
+    the quick one, which misses damaged index entries.
+    """
     if not path.exists():
         parent = path.parent
         try:
@@ -77,32 +96,156 @@ def _check_file(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         if not os.access(parent, os.W_OK):
             raise DatabaseProblem(N_("errors", "The data folder {folder} is read-only."), folder=str(parent))
         return
-    if not os.access(path, os.R_OK | os.W_OK) or not os.access(path.parent, os.W_OK):
+    if not os.access(path, os.R_OK):
         raise DatabaseProblem(
             N_("errors", "The database file {path} is read-only. Ask the administrator to fix its permissions."),
             path=str(path),
         )
     with open(path, "rb") as fh:
         header = fh.read(16)
-    if header and header != b"SQLite format 3\x00":
+    if not header:
+        raise DatabaseProblem(
+            N_("errors", "The database file {path} is empty (0 bytes): it is damaged, not a new installation. "
+                         "It was not changed; restore a backup, or remove the file to set up a new office."),
+            path=str(path),
+        )
+    if header != SQLITE_HEADER:
         raise DatabaseProblem(
             N_("errors", "The file {path} is not an MPP Desk database or is damaged. It was not changed."),
             path=str(path),
         )
+    unclean = stale_open_markers(path.parent)
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=busy_timeout_ms / 1000)
+        con = sqlite3.connect(f"file:{path}?{_read_only_uri_options(path)}", uri=True, timeout=busy_timeout_ms / 1000)
         try:
-            result = con.execute("PRAGMA quick_check").fetchone()
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+            check = "integrity_check" if unclean else "quick_check"
+            result = con.execute(f"PRAGMA {check}").fetchone()
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise _classify(exc, path) from exc
+    if tables and not all(t in tables for t in MARKER_TABLES):
+        raise DatabaseProblem(
+            N_("errors", "The file {path} belongs to another program (it has tables but is not an MPP Desk "
+                         "database). It was not changed."),
+            path=str(path),
+        )
+    if revision is not None:
+        _check_revision_known(path, revision, migrations_dir)
     if not result or result[0] != "ok":
         raise DatabaseProblem(
             N_("errors", "The database {path} is damaged ({detail}). It was not changed; restore a backup."),
             path=str(path),
             detail=str(result[0] if result else "?"),
         )
+    if unclean:
+        log.warning("database %s: checked in full after an unclean shutdown", path)
+        clear_stale_open_markers(path.parent)
+
+
+def _check_revision_known(path: Path, revision: str, migrations_dir: Path | None) -> None:
+    from mpp_desk.migrations import known_revision
+
+    if not known_revision(revision, migrations_dir):
+        raise DatabaseProblem(
+            N_(
+                "errors",
+                "The database {path} was made by a newer version of MPP Desk (schema {revision}). "
+                "Install the newer version; the file was not changed.",
+            ),
+            path=str(path),
+            revision=revision,
+        )
+
+
+# --- open-markers: was the database closed cleanly? ------------------------------------------
+
+
+class OpenMarker:
+    """A file in <data folder>/run/ held locked while this process has the database open.
+
+    Removed on a clean close (Database.dispose). One left behind whose lock nobody holds means a
+    process ended without closing (killed, crashed, power cut): the next start checks the whole file.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        folder = Path(data_dir) / RUN_DIRNAME
+        folder.mkdir(exist_ok=True)
+        self.path = folder / f"{uuid.uuid4().hex}.open"
+        self._fh = open(self.path, "w+b")  # noqa: SIM115 - held open (and locked) while the database is
+        self._fh.write(f"{os.getpid()}\n".encode())
+        self._fh.flush()
+        if not _lock(self._fh):
+            raise OSError("cannot lock the open-marker")
+
+    def release(self) -> None:
+        if self._fh is None:
+            return
+        try:
+            _unlock(self._fh)
+            self._fh.close()
+            self.path.unlink(missing_ok=True)
+        except OSError:
+            pass
+        self._fh = None
+
+
+def _lock(fh) -> bool:
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            fh.seek(0)
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+
+
+def _unlock(fh) -> None:
+    if os.name == "nt":
+        import msvcrt
+
+        fh.seek(0)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def stale_open_markers(data_dir: Path) -> list[Path]:
+    """Open-markers whose process is gone (their lock is free): the database was not closed cleanly."""
+    folder = Path(data_dir) / RUN_DIRNAME
+    stale = []
+    if not folder.is_dir():
+        return stale
+    for marker in folder.glob("*.open"):
+        try:
+            with open(marker, "r+b") as fh:
+                if _lock(fh):
+                    _unlock(fh)
+                    stale.append(marker)
+        except OSError:
+            continue
+    return stale
+
+
+def clear_stale_open_markers(data_dir: Path) -> None:
+    for marker in stale_open_markers(data_dir):
+        try:
+            marker.unlink()
+        except OSError:
+            pass
 
 
 def classify_error(exc: BaseException, path: Path) -> DatabaseProblem:
@@ -129,10 +272,34 @@ def _classify(exc: BaseException, path: Path) -> DatabaseProblem:
     return DatabaseProblem(N_("errors", "The database {path} cannot be opened: {reason}"), path=str(path), reason=text)
 
 
-def create_sqlite_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
-    _install_sqlite_pragmas(engine, busy_timeout_ms)
+def create_sqlite_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, *, read_only: bool = False) -> Engine:
+    if read_only:  # opened with mode=ro: reading works, any write is refused by SQLite itself
+        engine = create_engine(f"sqlite:///file:{path}?{_read_only_uri_options(path)}&uri=true")
+    else:
+        engine = create_engine(f"sqlite:///{path}")
+    _install_sqlite_pragmas(engine, busy_timeout_ms, read_only=read_only)
     return engine
+
+
+def _read_only_uri_options(path: Path) -> str:
+    """URI options to read *path* without writing anything. In a folder that cannot be written SQLite
+    cannot make the WAL index (-shm) either; with no -wal file left (a clean close) the file is then
+    read as immutable: nobody can be writing it there."""
+    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
+        return "mode=ro&immutable=1"
+    return "mode=ro"
+
+
+def is_read_only(path: Path) -> bool:
+    """The file (or its folder, where SQLite keeps its -wal and -shm files) cannot be written."""
+    return path.exists() and (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK))
+
+
+def read_only_problem(path: Path) -> DatabaseProblem:
+    return DatabaseProblem(
+        N_("errors", "The database file {path} is read-only. Ask the administrator to fix its permissions."),
+        path=str(path),
+    )
 
 
 def open_database(
@@ -144,16 +311,28 @@ def open_database(
 ) -> Database:
     """Open (creating if needed) and migrate the database at *path*; raise DatabaseProblem if unusable."""
     path = Path(path)
-    _check_file(path, busy_timeout_ms)
-    engine = create_sqlite_engine(path, busy_timeout_ms)
+    _check_file(path, busy_timeout_ms, migrations_dir)
+    read_only = is_read_only(path)  # then it is opened for reading; writing says "read-only" clearly
+    marker = None
+    if not read_only:
+        try:
+            marker = OpenMarker(path.parent)
+        except OSError:
+            marker = None  # a read-only run/ folder: then the next start runs the quick check only
+    engine = create_sqlite_engine(path, busy_timeout_ms, read_only=read_only)
     try:
         with engine.connect() as conn:
             mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
-            if str(mode).lower() != "wal":
+            if str(mode).lower() != "wal" and not read_only:
                 raise DatabaseProblem(
                     N_("errors", "The database {path} cannot switch to WAL mode ({mode})."), path=str(path), mode=mode
                 )
-        if migrate:
+        if migrate and read_only:
+            from mpp_desk.migrations import current_revision, head_revision
+
+            if current_revision(engine) != head_revision(migrations_dir):
+                raise read_only_problem(path)
+        elif migrate:
             from mpp_desk.migrations import upgrade_to_head
 
             upgrade_to_head(engine, path, migrations_dir)
@@ -161,11 +340,18 @@ def open_database(
         device_id = _ensure_device_id(sessions)
     except DatabaseProblem:
         engine.dispose()
+        if marker is not None:
+            marker.release()
         raise
     except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
         engine.dispose()
+        if marker is not None:
+            marker.release()
         raise _classify(exc, path) from exc
-    return Database(path=path, engine=engine, sessions=sessions, device_id=device_id)
+    if not read_only:
+        restrict_to_owner(path.parent, path)
+    return Database(path=path, engine=engine, sessions=sessions, device_id=device_id, marker=marker,
+                    read_only=read_only)
 
 
 def _ensure_device_id(sessions: sessionmaker) -> str:

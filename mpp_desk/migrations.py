@@ -28,6 +28,19 @@ def alembic_config(script_location: Path | None = None) -> Config:
     return cfg
 
 
+def head_revision(script_location: Path | None = None) -> str:
+    return ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
+
+
+def known_revision(revision: str, script_location: Path | None = None) -> bool:
+    """True when *revision* is one of this version's migrations (False: a newer MPP Desk made it)."""
+    try:
+        ScriptDirectory.from_config(alembic_config(script_location)).get_revision(revision)
+        return True
+    except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown revision
+        return False
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()

@@ -218,4 +218,10 @@ def authorize(uow: UnitOfWork, actor: Actor | None, permission: Permission) -> A
     user = uow.session.get(StaffUser, actor.user_id)
     if user is None or not user.active or user.deleted_at is not None or user.role != actor.role.value:
         raise PermissionDenied(N_("errors", "Your account was changed or disabled. Sign in again."))
+    if user.must_change_password:  # after a reset: nothing but changing the password (auth.change_password)
+        raise PasswordChangeRequired(N_("errors", "Change your password first: it was reset by an administrator."))
     return actor
+
+
+class PasswordChangeRequired(PermissionDenied):
+    """The account's password was reset: the person must choose a new one before doing anything else."""

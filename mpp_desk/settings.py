@@ -79,6 +79,13 @@ def _url(value: str) -> str | None:
     return None
 
 
+def _https_url(value: str) -> str | None:
+    """An address printed in QR codes for anyone to check: https only (http can be rewritten on the way)."""
+    if not _URL.match(value) or not value.lower().startswith("https://"):
+        return N_("errors", "Enter a web address that starts with https://.")
+    return None
+
+
 def _url_or_empty(value: str) -> str | None:
     return _url(value) if value else None
 
@@ -175,7 +182,8 @@ _DECLARATIONS: tuple[Setting, ...] = (
             choice_label=pc_role_label),
     Setting("pc.counter_number", int, 1, PC, N_("settings", "Counter number"), minimum=1, maximum=99),
     Setting("pc.counter_name", str, "", PC, N_("settings", "Counter name"), max_length=100),
-    Setting("printer.receipt", str, "", PC, N_("settings", "Receipt printer"), max_length=200),
+    Setting("printer.receipt", str, "", PC, N_("settings", "Receipt printer"), max_length=200,
+            validator=_printer_spec),
     Setting("printer.ticket", str, "", PC, N_("settings", "Queue ticket printer"), max_length=200,
             validator=_printer_spec),
     Setting("ui.language", str, "id", PC, N_("settings", "Language"), choices=LANGUAGES,
@@ -189,7 +197,7 @@ _DECLARATIONS: tuple[Setting, ...] = (
     Setting("server.url", str, "", PC, N_("settings", "Central server address"), max_length=300,
             validator=_url_or_empty),
     Setting("receipts.verify_base_url", str, "https://mpp.purwakartakab.go.id/v/", OFFICE,
-            N_("settings", "Receipt verification address"), required=True, max_length=300, validator=_url),
+            N_("settings", "Receipt verification address"), required=True, max_length=300, validator=_https_url),
     Setting("display.running_text", str, "", OFFICE, N_("settings", "Running text of the display board"),
             max_length=500),
     Setting(VERSION_KEY, int, 0, PC, N_("settings", "Settings schema version"), minimum=0, internal=True),
@@ -278,17 +286,46 @@ def _store(uow: UnitOfWork, setting: Setting, value: Any) -> tuple[Any, bool]:
     return old, True
 
 
-def set(uow: UnitOfWork, *, actor: Actor | None, key: str, value: Any) -> Any:  # noqa: A001 - the registry's verb
-    """Change a setting (checked, audited as ``settings.changed``); returns the stored value."""
+def set(  # noqa: A001 - the registry's verb
+    uow: UnitOfWork, *, actor: Actor | None, key: str, value: Any, outside_data_folder: bool = False
+) -> Any:
+    """Change a setting (checked, audited as ``settings.changed``); returns the stored value.
+
+    A printer writing PDFs (``pdf:FOLDER``) must write inside the data folder, where the files stay
+    owner-only, unless the administrator confirms a folder outside it (*outside_data_folder*).
+    """
     setting = declared(key)
     if setting.internal:
         raise ValidationError(N_("errors", "This setting is kept by the application and cannot be changed."), field=key)
     authorize(uow, actor, Permission.EDIT_SETTINGS)
     new = setting.coerce(value)
+    if key in PRINTER_KEYS and not outside_data_folder:
+        _check_pdf_folder(uow, key, new)
     old, changed = _store(uow, setting, new)
     if changed:
         _audit_change(uow, setting, old, new, actor)
     return new
+
+
+PRINTER_KEYS = ("printer.ticket", "printer.receipt")
+
+
+def _check_pdf_folder(uow: UnitOfWork, key: str, spec: str) -> None:
+    from mpp_desk.printing.printers import pdf_folder
+
+    kind, _, rest = (spec or "").strip().partition(":")
+    if kind != "pdf" or not rest:
+        return
+    data_dir = Path(uow.db.path).resolve().parent
+    folder = pdf_folder(rest, data_dir)
+    try:
+        folder.resolve().relative_to(data_dir)
+    except (ValueError, OSError):
+        raise ValidationError(
+            N_("errors", "The PDF folder {folder} is outside the data folder {data}. An administrator can confirm "
+                         "it (the files hold personal data and are not protected there)."),
+            field=key, folder=str(folder), data=str(data_dir),
+        ) from None
 
 
 def set_initial(uow: UnitOfWork, *, actor: Actor | None, key: str, value: Any) -> Any:
@@ -337,6 +374,11 @@ def _upgrade_to_1(uow: UnitOfWork) -> None:
 UPGRADES: dict[int, Callable[[UnitOfWork], None]] = {
     1: _upgrade_to_1,
 }
+
+
+def upgrade_needed(uow: UnitOfWork) -> bool:
+    """True when this PC's stored settings are older than SETTINGS_VERSION (a read only)."""
+    return get(uow, VERSION_KEY) < SETTINGS_VERSION
 
 
 def upgrade(uow: UnitOfWork) -> bool:

@@ -69,3 +69,60 @@ def parse_typed_date(text: str) -> dt.date | None:
         elif len(parts[2]) != 4:
             raise ValueError(f"not a date: {text!r}")
     return dt.date(year, month, day)  # raises ValueError for 31-02 and the like
+
+
+# --- text safe to store, show and print --------------------------------------------------------
+
+# Bidirectional formatting characters: they reorder what a reader sees (a name or amount shown
+# backwards on screen or paper) without being visible themselves.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def safe_text(value: object, *, multiline: bool = False) -> str:
+    """Any Unicode made safe to store, show and print: NFC, no control, bidi-override or lone-surrogate
+    characters (an ESC or NUL in a name would reach a receipt printer as a command).
+
+    Single-line values get their whitespace collapsed to single spaces; multi-line ones keep line
+    breaks and tabs (at most one blank line in a row). The one cleaning function of the app: every
+    field a person types goes through it before it is checked, stored or printed.
+    """
+    import re
+    import unicodedata
+
+    if value is None:
+        return ""
+    kept = []
+    for ch in str(value):
+        if ch in "\n\t" and multiline:
+            kept.append(ch)
+        elif ch == "\r":
+            continue
+        elif ch in "\u2028\u2029":
+            kept.append("\n" if multiline else " ")
+        elif ch in BIDI_CONTROLS:
+            continue
+        elif unicodedata.category(ch) in ("Cc", "Cs"):  # control characters, lone surrogates
+            kept.append(" ")
+        else:
+            kept.append(ch)
+    text = unicodedata.normalize("NFC", "".join(kept))
+    if multiline:
+        lines = [" ".join(line.split()) for line in text.split("\n")]
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return " ".join(text.split())
+
+
+def printer_text(text: str) -> str:
+    """Text a receipt printer's built-in code page prints as text and never runs as a command:
+    controls and bidi characters removed, dashes and accents folded to ASCII."""
+    import unicodedata
+
+    for src, dst in _PRINTER_REPLACE.items():
+        text = text.replace(src, dst)
+    folded = unicodedata.normalize("NFKD", safe_text(text)).encode("ascii", "ignore").decode("ascii")
+    return "".join(ch for ch in folded if " " <= ch < "\x7f")
+
+
+_PRINTER_REPLACE = {
+    "–": "-", "—": "-", "·": "-", "…": "...", "“": '"', "”": '"', "‘": "'", "’": "'", "±": "+/-", "✓": "v", "✗": "x",
+}  # fmt: skip

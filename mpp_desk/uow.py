@@ -24,7 +24,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from mpp_desk.database import BEGIN_OPTION, Database, classify_error
+from mpp_desk.database import BEGIN_OPTION, Database, classify_error, read_only_problem
 from mpp_desk.models import OutboxEntry, SyncMixin
 from mpp_desk.models.base import utcnow
 
@@ -52,6 +52,10 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self.session = self.db.sessions()
         self.session.info["device_id"] = self.db.device_id
+        if self.write and getattr(self.db, "read_only", False):
+            self.session.close()
+            self.session = None
+            raise read_only_problem(self.db.path)
         if self.write:
             # Take the write lock now: a read-then-write under a deferred BEGIN could fail half way.
             # Waiting for another writer is the busy timeout's job; past it, say so clearly.

@@ -391,7 +391,9 @@ def _set_override(uow: UnitOfWork, *, day: dt.date, kind: str | None, reason: st
 
 
 def _check_reason(reason: str | None) -> str:
-    text = " ".join((reason or "").split())
+    from mpp_desk.limits import check_text
+
+    text = check_text(reason, "calendar_reason", field="reason", error=CalendarInputError)
     if not text:
         raise CalendarInputError(N_("errors", "Give a reason for the change to the calendar."), field="reason")
     return text

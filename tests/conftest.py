@@ -176,3 +176,15 @@ def pc_in_new_york(monkeypatch):
     yield "America/New_York"
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture
+def device_files(tmp_path, monkeypatch):
+    """Let ``escpos-file:`` write to files under tmp_path, standing in for a printer's device file
+    (the app accepts device paths only: /dev/usb/lp0, COM3, ...)."""
+    from mpp_desk.printing import printers
+
+    real = printers.is_device_path
+    monkeypatch.setattr(printers, "is_device_path",
+                        lambda text: real(text) or str(text or "").startswith(str(tmp_path)))
+    return tmp_path

@@ -90,3 +90,25 @@ def return_file(ctx, actor, *, annex: int = 67, applicant: ApplicantInput | None
         done = service.record_incomplete(uow, visit_id=visit.id, items=with_gaps(visit), now=when)
         uow.commit()
     return done
+
+
+def real_png(path, size=(8, 8)):
+    """A small PNG that Pillow opens (attachments are opened by their format's reader)."""
+    from PIL import Image
+
+    Image.new("RGB", size, (200, 30, 30)).save(path, "PNG")
+    return path
+
+
+def real_pdf(path, pages: int = 1):
+    """A small PDF that pypdfium2 opens."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument.new()
+    try:
+        for _ in range(pages):
+            doc.new_page(200, 200)
+        doc.save(str(path))
+    finally:
+        doc.close()
+    return path

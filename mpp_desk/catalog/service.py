@@ -21,6 +21,7 @@ from mpp_desk.catalog.entry import ALL_KEYS, LIST_FIELDS, Requirements, Standard
 from mpp_desk.catalog.errors import CatalogError
 from mpp_desk.catalog.files import load_files
 from mpp_desk.i18n import N_
+from mpp_desk.limits import search_words
 from mpp_desk.models import LocalState, QueueGroup, Requirement, ServiceStandard
 from mpp_desk.models.base import utcnow
 from mpp_desk.paths import CATALOG_SEED_DIR
@@ -64,8 +65,9 @@ class ImportResult:
 
 def list_standards(uow, *, search: str | None = None) -> list[StandardEntry]:
     """The live catalogue by annex number; every word of *search* must match the title, KBLI or annex number."""
+    words = search_words(search)
     stmt = _standards_query().where(ServiceStandard.deleted_at.is_(None)).order_by(ServiceStandard.annex_number)
-    for word in (search or "").split():
+    for word in words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         matches = [
             ServiceStandard.title.ilike(f"%{escaped}%", escape="\\"),
@@ -129,6 +131,11 @@ def delete_standard(uow, *, annex_number: int) -> bool:
                  summary=f"annex {row.annex_number} KBLI {row.kbli} removed", details={"annex_number": row.annex_number})
     session.flush()
     return True
+
+
+def seed_needed(uow) -> bool:
+    """True when the shipped catalogue has not been imported yet (a read only)."""
+    return _session(uow).get(LocalState, SEEDED_KEY) is None
 
 
 def seed_default_catalog(uow) -> bool:

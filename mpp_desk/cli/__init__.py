@@ -64,12 +64,12 @@ SUBCOMMAND_MODULES = ("catalog", "calendar", "user", "audit", "settings", "queue
 
 
 def build_parser() -> "argparse.ArgumentParser":
-    import argparse
     import importlib
 
     from mpp_desk import __version__
+    from mpp_desk.cli.args import OneLineParser
 
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="mpp-desk",
         description="MPP Desk — aplikasi front office Mal Pelayanan Publik Bale Madukara. "
         "Tanpa subperintah: membuka aplikasi.",
@@ -92,13 +92,21 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(argv)
     from mpp_desk.errors import UserError
+    from mpp_desk.paths import owner_only_umask
 
+    owner_only_umask()  # the database, receipts, keys and exports hold personal data
+    _language_first(argv)
+    too_long = next((a for a in argv if len(a) > _max_argument_chars()), None)
+    if too_long is not None:
+        from mpp_desk.cli.args import MAX_ARGUMENT_CHARS
+        from mpp_desk.i18n import N_, translate
+
+        print("mpp-desk: " + translate("cli", N_("cli", "A value of {length} characters was given; at most {maximum} "
+                                                  "are accepted. Nothing was done.")).format(
+            length=len(too_long), maximum=MAX_ARGUMENT_CHARS), file=sys.stderr)
+        return 2
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.lang:
-        from mpp_desk.i18n import set_language
-
-        set_language(args.lang)
     handler: Callable[..., int] | None = getattr(args, "handler", None)
     if handler is None:
         from mpp_desk.app import run_gui
@@ -106,12 +114,71 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(argv)
     ctx = CliContext(args)
     try:
-        return handler(args, ctx) or 0
+        code = handler(args, ctx) or 0
+        sys.stdout.flush()  # here, so a closed pipe is met inside this try and not at exit
+        return code
     except UserError as exc:
         print(f"mpp-desk: {exc.text()}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`mpp-desk ... | head`): stop quietly, as other commands do.
+        _silence_stdout()
+        return 141  # 128 + SIGPIPE, what a shell reports for a command cut off by its pipe
+    except Exception as exc:  # noqa: BLE001 - last resort: one line for the user, the traceback in the log
+        return _unexpected(exc, args)
     finally:
         ctx.close()
+
+
+def _max_argument_chars() -> int:
+    from mpp_desk.cli.args import MAX_ARGUMENT_CHARS
+
+    return MAX_ARGUMENT_CHARS
+
+
+def _language_first(argv: list[str]) -> None:
+    """--lang before parsing, so argparse's complaints are said in that language too."""
+    from mpp_desk.i18n import set_language
+
+    for i, a in enumerate(argv):
+        value = argv[i + 1] if a == "--lang" and i + 1 < len(argv) else a[7:] if a.startswith("--lang=") else None
+        if value in ("id", "en"):
+            set_language(value)
+            return
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _unexpected(exc: BaseException, args) -> int:
+    """An error nobody foresaw: one line on stderr, the traceback in the log file of the data folder."""
+    import logging
+    import traceback
+
+    from mpp_desk.i18n import N_, translate
+
+    where = ""
+    try:
+        from mpp_desk.paths import resolve_data_dir
+
+        log_dir = resolve_data_dir(getattr(args, "data_dir", None)) / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        with open(log_dir / "mpp-desk-cli.log", "a", encoding="utf-8") as fh:
+            fh.write("".join(traceback.format_exception(exc)))
+        where = str(log_dir / "mpp-desk-cli.log")
+    except OSError:
+        logging.getLogger(__name__).exception("unexpected error")
+    message = translate("cli", N_("cli", "Unexpected error ({kind}); the details are in {log}.")).format(
+        kind=type(exc).__name__, log=where or "-")
+    print(f"mpp-desk: {message}", file=sys.stderr)
+    return 1
 
 
 # Options that belong to the desktop app rather than to a subcommand.

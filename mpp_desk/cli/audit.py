@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mpp_desk.cli import print_json
+from mpp_desk.cli.args import whole_number
 from mpp_desk.i18n import N_, translate
 from mpp_desk.roles import TERMINAL
 
@@ -14,7 +15,7 @@ def register(sub) -> None:
     v.add_argument("--json", action="store_true", help="keluaran JSON")
     v.set_defaults(handler=_verify)
     ls = au.add_parser("list", help="entri terbaru lebih dulu")
-    ls.add_argument("--limit", type=int, default=50, help="jumlah entri (bawaan 50)")
+    ls.add_argument("--limit", type=whole_number(1, 100_000), default=50, help="jumlah entri (bawaan 50)")
     ls.add_argument("--action", default=None, help="hanya tindakan yang diawali teks ini, mis. auth.")
     ls.add_argument("--json", action="store_true", help="keluaran JSON")
     ls.set_defaults(handler=_list)

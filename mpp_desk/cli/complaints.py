@@ -11,7 +11,8 @@ import datetime as dt
 import sys
 
 from mpp_desk.cli import print_json, sayer, usage
-from mpp_desk.i18n import N_, translate
+from mpp_desk.cli.args import output_file, whole_number
+from mpp_desk.i18n import N_
 from mpp_desk.officetime import local
 from mpp_desk.roles import TERMINAL
 
@@ -32,7 +33,7 @@ def register(sub) -> None:
     reg.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD", help="diterima sejak")
     reg.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD", help="diterima sampai dengan")
     reg.add_argument("--format", dest="fmt", choices=("pdf", "xlsx", "csv"), required=True)
-    reg.add_argument("--out", required=True, metavar="BERKAS", help="berkas keluaran")
+    reg.add_argument("--out", required=True, type=output_file, metavar="BERKAS", help="berkas keluaran")
     reg.add_argument("--kind", choices=("complaint", "suggestion"), help="hanya pengaduan atau saran")
     reg.add_argument("--status", choices=("open", "closed"), help="hanya yang terbuka atau selesai")
     reg.add_argument("--problem", metavar="JENIS", help="jenis masalah, mis. requirements, fee")
@@ -63,7 +64,7 @@ def register(sub) -> None:
     cset.add_argument("--contact", default="", metavar="KONTAK", help="nomor, alamat atau akun")
     cset.add_argument("--on-receipt", action="store_true", help="cetak di tanda terima (menanyakan perkembangan)")
     cset.add_argument("--inactive", action="store_true", help="tidak dipakai untuk kasus baru")
-    cset.add_argument("--position", type=int, metavar="N", help="urutan")
+    cset.add_argument("--position", type=whole_number(0, 999), metavar="N", help="urutan")
     cset.set_defaults(handler=cmd_channel_set)
     cremove = ccmds.add_parser("remove", help="hapus kanal: KODE")
     cremove.add_argument("code", metavar="KODE")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mpp_desk.cli import print_json, usage
+from mpp_desk.cli.args import whole_number
 from mpp_desk.i18n import translate
 from mpp_desk.roles import TERMINAL
 
@@ -38,7 +39,7 @@ def register(sub) -> None:
     search.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="diterima sampai")
     search.add_argument("--incomplete", action="store_true", help="sertakan kunjungan yang berkasnya belum lengkap")
     search.add_argument("--overdue", action="store_true", help="hanya yang melewati batas waktu")
-    search.add_argument("--limit", type=int, default=200, metavar="N")
+    search.add_argument("--limit", type=whole_number(1, 10_000), default=200, metavar="N")
     search.add_argument("--json", action="store_true", help="keluaran JSON")
     search.set_defaults(handler=cmd_search)
 

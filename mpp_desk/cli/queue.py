@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import uuid
 
 from mpp_desk.cli import print_json, sayer, usage
-from mpp_desk.i18n import N_, translate
+from mpp_desk.cli.args import output_file, record_id, whole_number
+from mpp_desk.i18n import N_
 from mpp_desk.roles import TERMINAL
 
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 _say = sayer("queue")
+
+COUNTER = whole_number(1, 999)  # as MAX_COUNTER_NUMBER in mpp_desk.queue.setup
+LIMIT = whole_number(1, 9999)  # as MAX_DAILY_LIMIT
+POSITION = whole_number(0, 999)  # as MAX_POSITION
 
 
 def register(sub) -> None:
@@ -40,8 +44,8 @@ def register(sub) -> None:
     gadd.add_argument("name", metavar="NAMA")
     gadd.add_argument("--open", metavar="JJ:MM", help="jam buka (bawaan 08:00)")
     gadd.add_argument("--close", metavar="JJ:MM", help="jam tutup (bawaan 15:00)")
-    gadd.add_argument("--limit", type=int, metavar="N", help="kuota nomor per hari")
-    gadd.add_argument("--position", type=int, metavar="N", help="urutan di kios")
+    gadd.add_argument("--limit", type=LIMIT, metavar="N", help="kuota nomor per hari")
+    gadd.add_argument("--position", type=POSITION, metavar="N", help="urutan di kios")
     gadd.set_defaults(handler=cmd_group_add)
     gset = gcmds.add_parser("set", help="ubah kelompok: KODE [pilihan]")
     gset.add_argument("code", metavar="KODE")
@@ -49,12 +53,12 @@ def register(sub) -> None:
     gset.add_argument("--open", metavar="JJ:MM")
     gset.add_argument("--close", metavar="JJ:MM")
     limit = gset.add_mutually_exclusive_group()
-    limit.add_argument("--limit", type=int, metavar="N", help="kuota nomor per hari")
+    limit.add_argument("--limit", type=LIMIT, metavar="N", help="kuota nomor per hari")
     limit.add_argument("--no-limit", action="store_true", help="hapus kuota harian")
     state = gset.add_mutually_exclusive_group()
     state.add_argument("--active", dest="active", action="store_true", default=None, help="buka kelompok")
     state.add_argument("--inactive", dest="active", action="store_false", help="tutup kelompok")
-    gset.add_argument("--position", type=int, metavar="N")
+    gset.add_argument("--position", type=POSITION, metavar="N")
     gset.set_defaults(handler=cmd_group_set)
 
     counters = cmds.add_parser("counters", help="daftar loket")
@@ -65,12 +69,12 @@ def register(sub) -> None:
     counter.set_defaults(handler=usage(counter))
     ccmds = counter.add_subparsers(dest="counter_command", metavar="PERINTAH")
     cadd = ccmds.add_parser("add", help="tambah loket: NOMOR NAMA --groups A,B")
-    cadd.add_argument("number", type=int, metavar="NOMOR")
+    cadd.add_argument("number", type=COUNTER, metavar="NOMOR")
     cadd.add_argument("name", metavar="NAMA")
     cadd.add_argument("--groups", required=True, metavar="A,B", help="kelompok yang dilayani")
     cadd.set_defaults(handler=cmd_counter_add)
     cset = ccmds.add_parser("set", help="ubah loket: NOMOR [pilihan]")
-    cset.add_argument("number", type=int, metavar="NOMOR")
+    cset.add_argument("number", type=COUNTER, metavar="NOMOR")
     cset.add_argument("--name", metavar="NAMA")
     cset.add_argument("--groups", metavar="A,B")
     cstate = cset.add_mutually_exclusive_group()
@@ -85,13 +89,13 @@ def register(sub) -> None:
     brk.set_defaults(handler=usage(brk))
     bcmds = brk.add_subparsers(dest="break_command", metavar="PERINTAH")
     badd = bcmds.add_parser("add", help="tambah jeda: HARI MULAI SELESAI NAMA (hari 0=Senin ... 4=Jumat)")
-    badd.add_argument("weekday", type=int, metavar="HARI")
+    badd.add_argument("weekday", type=whole_number(0, 6), metavar="HARI")
     badd.add_argument("start", metavar="MULAI")
     badd.add_argument("end", metavar="SELESAI")
     badd.add_argument("name", metavar="NAMA")
     badd.set_defaults(handler=cmd_break_add)
     bremove = bcmds.add_parser("remove", help="hapus jeda: ID (lihat 'queue breaks --json')")
-    bremove.add_argument("break_id", metavar="ID")
+    bremove.add_argument("break_id", type=record_id, metavar="ID")
     bremove.set_defaults(handler=cmd_break_remove)
 
     issue = cmds.add_parser("issue", help="ambil nomor antrian (seperti kios)")
@@ -103,15 +107,15 @@ def register(sub) -> None:
         metavar="ALASAN",
         help="antrian prioritas; alasan: elderly, disability, pregnant, nursing",
     )
-    issue.add_argument("--service", metavar="ID", help="id layanan katalog")
-    issue.add_argument("--pdf", metavar="BERKAS", help="simpan tiket sebagai PDF")
+    issue.add_argument("--service", type=record_id, metavar="ID", help="id layanan katalog")
+    issue.add_argument("--pdf", type=output_file, metavar="BERKAS", help="simpan tiket sebagai PDF")
     issue.add_argument("--width", type=int, choices=(80, 58), default=80, help="lebar kertas PDF (mm)")
     issue.add_argument("--at", metavar="WAKTU", help="waktu ISO 8601 dengan zona (untuk uji dan skrip)")
     issue.add_argument("--json", action="store_true", help="keluaran JSON")
     issue.set_defaults(handler=cmd_issue)
 
     call = cmds.add_parser("call", help="panggil nomor berikutnya untuk loket")
-    call.add_argument("counter", type=int, metavar="LOKET")
+    call.add_argument("counter", type=COUNTER, metavar="LOKET")
     call.add_argument("--at", metavar="WAKTU", help="waktu ISO 8601 dengan zona (untuk uji dan skrip)")
     call.add_argument("--json", action="store_true", help="keluaran JSON")
     call.set_defaults(handler=cmd_call)
@@ -127,7 +131,7 @@ def register(sub) -> None:
     ):
         action = cmds.add_parser(name, help=help_text)
         action.add_argument("code", metavar="TIKET", help="kode tiket hari ini, mis. A001")
-        action.add_argument("--counter", type=int, required=True, metavar="LOKET")
+        action.add_argument("--counter", type=COUNTER, required=True, metavar="LOKET")
         if name == "finish":
             action.add_argument(
                 "--outcome",
@@ -137,7 +141,7 @@ def register(sub) -> None:
             )
         if name == "transfer":
             action.add_argument("--to-group", metavar="KELOMPOK")
-            action.add_argument("--to-counter", type=int, metavar="LOKET")
+            action.add_argument("--to-counter", type=COUNTER, metavar="LOKET")
         action.add_argument("--json", action="store_true", help="keluaran JSON")
         action.set_defaults(handler=cmd_action, action=name)
     cancel = cmds.add_parser("cancel", help="batalkan tiket yang menunggu atau ditunda")
@@ -197,6 +201,10 @@ def _moment(text: str | None) -> dt.datetime | None:
         raise QueueSetupError(
             N_("errors", "Write the time as YYYY-MM-DDTHH:MM, for example 2026-11-24T09:15."), field="at"
         ) from None
+    if not 2000 <= moment.year <= 2100:
+        raise QueueSetupError(
+            N_("errors", "Write the time as YYYY-MM-DDTHH:MM, for example 2026-11-24T09:15."), field="at"
+        )
     return moment if moment.tzinfo else moment.replace(tzinfo=office_tz())
 
 
@@ -394,14 +402,9 @@ def cmd_break_add(args, ctx) -> int:
 
 def cmd_break_remove(args, ctx) -> int:
     from mpp_desk.queue import remove_break
-    from mpp_desk.queue.errors import QueueNotFound
 
-    try:
-        break_id = uuid.UUID(args.break_id)
-    except ValueError:
-        raise QueueNotFound(N_("errors", "There is no such break.")) from None
     with ctx.app.uow(actor=TERMINAL) as uow:
-        remove_break(uow, break_id=break_id)
+        remove_break(uow, break_id=args.break_id)
         uow.commit()
     print(_say(N_("queue", "Break removed.")))
     return 0
@@ -411,10 +414,8 @@ def cmd_break_remove(args, ctx) -> int:
 
 
 def cmd_issue(args, ctx) -> int:
-    from pathlib import Path
-
     reason = args.priority or None
-    service_id = uuid.UUID(args.service) if args.service else None
+    service_id = args.service  # a UUID, checked by the parser; the --pdf path too (before anything is issued)
     queue = _queue(ctx)
     issued = queue.issue(
         group_code=args.group,
@@ -426,7 +427,13 @@ def cmd_issue(args, ctx) -> int:
     if args.pdf:
         from mpp_desk.printing.pdf import render_ticket_pdf
 
-        Path(args.pdf).write_bytes(render_ticket_pdf(queue.slip(issued), width_mm=args.width))
+        try:
+            args.pdf.write_bytes(render_ticket_pdf(queue.slip(issued), width_mm=args.width))
+        except OSError as exc:  # checked before issuing; this is the disk failing in between
+            print(_say(N_("queue", "Ticket {code} was issued, but its PDF could not be written to {path}: {reason}"),
+                       code=issued.ticket.code, path=str(args.pdf), reason=exc.strerror or str(exc)), file=sys.stderr)
+            print(issued.ticket.code)
+            return 1
     t = issued.ticket
     if issued.clock_warning is not None:
         print(f"mpp-desk: {issued.clock_warning.text()}", file=sys.stderr)
@@ -548,7 +555,9 @@ def cmd_stats(args, ctx) -> int:
     from mpp_desk.workdays import parse_date
 
     day = parse_date(args.date, field="date") if args.date else ctx.app.clock.today()
-    stats = _queue(ctx).daily_stats(date=day)
+    from mpp_desk.queue import LocalQueue
+
+    stats = LocalQueue.from_context(ctx.app, actor=TERMINAL).daily_stats(date=day)  # a report: as the administrator
     if args.json:
         print_json(stats.to_dict())
         return 0

@@ -22,6 +22,8 @@ def register(sub) -> None:
     s = st.add_parser("set", help="ubah satu pengaturan")
     s.add_argument("key")
     s.add_argument("value")
+    s.add_argument("--outside-data-folder", action="store_true",
+                   help="administrator: izinkan folder PDF printer di luar folder data")
     s.set_defaults(handler=_set)
 
 
@@ -61,7 +63,8 @@ def _set(args, ctx) -> int:
     try:
         value = setting.parse(args.value)
         with ctx.app.uow(actor=TERMINAL) as uow:
-            stored = settings.set(uow, actor=TERMINAL, key=args.key, value=value)
+            stored = settings.set(uow, actor=TERMINAL, key=args.key, value=value,
+                                  outside_data_folder=args.outside_data_folder)
             uow.commit()
     except ValidationError as exc:  # name the setting: the message is written for a form field
         print(f"mpp-desk: {args.key}: {exc.text()}", file=sys.stderr)

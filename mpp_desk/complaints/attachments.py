@@ -1,7 +1,9 @@
 """Attachments of a case (scanned letters, photos): checked by content, stored once under their SHA-256.
 
-A file is accepted when it is at most :data:`MAX_BYTES` and its first bytes say PDF, JPEG or PNG
-(the extension alone proves nothing: a renamed program stays a program). Stored files live in
+A file is accepted when it is at most :data:`MAX_BYTES`, its first bytes say PDF, JPEG or PNG
+(the extension alone proves nothing: a renamed program stays a program) and the library that
+reads the format opens it (pypdfium2 for a PDF, Pillow for an image): a program with ``%PDF-``
+near its start is not a PDF. Stored files live in
 ``<data folder>/attachments/<first 2 hex>/<sha256>.<ext>``; the same file added twice is stored
 once. Files are written before the database row and never removed by a failed save, so a save
 that is retried finds them already there.
@@ -79,7 +81,36 @@ def check_file(path: Path | str) -> tuple[int, str, str]:
             N_("complaints", "The file {name} is not a PDF, JPEG or PNG; only scans and photos in those forms are accepted."),
             field="attachments", name=name,
         )
+    if not _opens_as(path, kind[0]):
+        raise ComplaintInputError(
+            N_("complaints", "The file {name} is damaged or is not really a {kind}; it was not attached."),
+            field="attachments", name=name, kind=kind[1].upper(),
+        )
     return size, kind[0], kind[1]
+
+
+def _opens_as(path: Path, mime: str) -> bool:
+    """True when the format's own reader opens *path* as *mime* (a PDF with at least one page,
+    an image whose data decodes in full)."""
+    try:
+        if mime == "application/pdf":
+            import pypdfium2 as pdfium
+
+            doc = pdfium.PdfDocument(str(path))
+            try:
+                return len(doc) > 0
+            finally:
+                doc.close()
+        from PIL import Image
+
+        expected = {"image/jpeg": "JPEG", "image/png": "PNG"}[mime]
+        with Image.open(path) as image:
+            if image.format != expected:
+                return False
+            image.load()
+        return True
+    except Exception:  # noqa: BLE001 - any failure of the reader means "not this format"
+        return False
 
 
 def check_files(paths) -> None:
@@ -129,4 +160,5 @@ def store(data_dir: Path | str, source: Path | str) -> StoredFile:
                                   field="attachments", name=source.name) from None
     finally:
         tmp.unlink(missing_ok=True)
-    return StoredFile(filename=source.name[:255], path=relative, sha256=sha, size=written, mime=mime)
+    return StoredFile(filename=source.name, path=relative, sha256=sha, size=written, mime=mime)
+

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from mpp_desk import audit
 from mpp_desk.complaints.rules import ComplaintInputError, clean_text
 from mpp_desk.i18n import N_
+from mpp_desk.limits import TEXT_LIMITS
 from mpp_desk.models import ComplaintChannel, ServiceStandard
 from mpp_desk.roles import Permission, authorize
 from mpp_desk.uow import soft_delete
@@ -140,10 +141,10 @@ def save_channel(uow, *, code: str, name: str, contact: str = "", on_receipt: bo
             N_("complaints", "A channel code is 2 to 32 lower-case letters, digits or underscores, starting with a letter."),
             field="code",
         )
-    name = clean_text(name, limit=200)
+    name = clean_text(name, limit=TEXT_LIMITS["channel_name"], field="name")
     if not name:
         raise ComplaintInputError(N_("complaints", "Enter the channel's name."), field="name")
-    contact = clean_text(contact, limit=300)
+    contact = clean_text(contact, limit=TEXT_LIMITS["channel_contact"], field="contact")
     _materialise(uow)
     row = uow.session.scalar(select(ComplaintChannel).where(ComplaintChannel.code == code))
     if row is None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mpp_desk.i18n import N_, translate
-from mpp_desk.textformat import format_date
+from mpp_desk.textformat import format_date, safe_text
 
 RECEIPT_KIND = "adu"  # the signed reference's kind
 RECEIPT_LANGUAGE = "id"
@@ -514,7 +514,7 @@ def _plain(text: str) -> str:
     for src, dst in _REPLACE.items():
         text = text.replace(src, dst)
     out = []
-    for ch in unicodedata.normalize("NFKD", text):
+    for ch in unicodedata.normalize("NFKD", safe_text(text)):
         if ch.isascii():
             out.append(ch if ch.isprintable() else " ")
         elif unicodedata.combining(ch):

@@ -23,6 +23,7 @@ from mpp_desk.complaints.rules import ComplaintInputError
 from mpp_desk.complaints.service import authorize_read, sees_personal_data
 from mpp_desk.complaints.views import CaseSummary
 from mpp_desk.i18n import N_, translate
+from mpp_desk.limits import search_words
 from mpp_desk.models import ComplaintCase
 from mpp_desk.roles import Permission, authorize
 from mpp_desk.textformat import format_date
@@ -75,7 +76,7 @@ def register_rows(uow, *, date_from: dt.date, date_to: dt.date, today: dt.date,
         stmt = stmt.where(c.service_id == filters.service_id)
     if filters.path is not None:
         stmt = stmt.where(c.resolution_path == filters.path)
-    for word in (filters.search or "").split()[:6]:
+    for word in search_words(filters.search, error=ComplaintInputError):
         pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         stmt = stmt.where(or_(c.case_number.ilike(pattern, escape="\\"), c.substance.ilike(pattern, escape="\\")))
     stmt = stmt.order_by(c.received_on, c.received_at, c.case_number)

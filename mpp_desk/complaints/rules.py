@@ -19,14 +19,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
 from mpp_desk.errors import ValidationError
 from mpp_desk.i18n import N_, translate
-from mpp_desk.textformat import format_date
+from mpp_desk.limits import TEXT_LIMITS, too_long_message
+from mpp_desk.textformat import format_date, safe_text
 
 LATE_AFTER_DAYS = 30  # calendar days after the service was received
 RESPOND_WITHIN = 14  # working days after the complaint was received
@@ -34,15 +34,20 @@ RESPOND_WITHIN = 14  # working days after the complaint was received
 ERROR, WARNING, INFO = "error", "warning", "info"
 COMPLAINT, SUGGESTION = "complaint", "suggestion"
 
+# The capture form's fields and their limits (mpp_desk.limits.TEXT_LIMITS): longer is refused, never cut.
 MAX_LENGTHS = {
-    "reporter_name": 200,
-    "reporter_email": 254,
-    "reporter_address": 1000,
-    "service_other": 300,
-    "substance": 20_000,
-    "lapor_id": 40,
-    "late_decision_note": 2000,
+    "channel": TEXT_LIMITS["complaint_channel"],
+    "reporter_name": TEXT_LIMITS["person_name"],
+    "reporter_nik": TEXT_LIMITS["identifier"],
+    "reporter_phone": TEXT_LIMITS["phone"],
+    "reporter_email": TEXT_LIMITS["email"],
+    "reporter_address": TEXT_LIMITS["address"],
+    "service_other": TEXT_LIMITS["complaint_service_other"],
+    "substance": TEXT_LIMITS["complaint_substance"],
+    "lapor_id": TEXT_LIMITS["identifier"],
+    "late_decision_note": TEXT_LIMITS["complaint_note"],
 }
+MULTILINE = frozenset({"reporter_address", "substance", "late_decision_note"})
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
 _LAPOR_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9./_-]{2,39}")
 
@@ -167,51 +172,21 @@ class Assessment:
         return tuple(r.code for r in self.reasons if r.level != ERROR and r.code != "respond_by")
 
 
-def clean_text(value: object, *, multiline: bool = False, limit: int | None = None) -> str:
-    """Any Unicode, made safe to store and print: NFC, no control characters or lone surrogates.
+def clean_text(value: object, *, multiline: bool = False, limit: int | None = None, field: str | None = None) -> str:
+    """Any Unicode, made safe to store and print (:func:`mpp_desk.textformat.safe_text`).
 
-    Single-line fields get their whitespace collapsed; multi-line ones keep line breaks and tabs.
+    With *limit*: a longer text is refused (ComplaintInputError on *field*), never cut.
     """
-    if value is None:
-        return ""
-    kept = []
-    for ch in str(value):
-        if ch in "\n\t" and multiline:
-            kept.append(ch)
-        elif ch == "\r":
-            continue
-        elif ch in "\u2028\u2029":
-            kept.append("\n" if multiline else " ")
-        elif unicodedata.category(ch) in ("Cc", "Cs"):  # control characters, lone surrogates
-            kept.append(" ")
-        else:
-            kept.append(ch)
-    text = unicodedata.normalize("NFC", "".join(kept))
-    if multiline:
-        lines = [" ".join(line.split()) for line in text.split("\n")]
-        text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    else:
-        text = " ".join(text.split())
+    text = safe_text(value, multiline=multiline)
     if limit is not None and len(text) > limit:
-        text = text[:limit]
+        raise ComplaintInputError(too_long_message("complaints"), field=field, maximum=limit)
     return text
 
 
 def normalized(draft: CaptureDraft) -> CaptureDraft:
-    """The draft with every text field cleaned (what is stored)."""
+    """The draft with every text field cleaned (what is stored); lengths are checked by :func:`assess`."""
     return dataclasses.replace(
-        draft,
-        channel=clean_text(draft.channel, limit=32),
-        reporter_name=clean_text(draft.reporter_name, limit=MAX_LENGTHS["reporter_name"]),
-        reporter_nik=clean_text(draft.reporter_nik, limit=40),
-        reporter_phone=clean_text(draft.reporter_phone, limit=40),
-        reporter_email=clean_text(draft.reporter_email, limit=MAX_LENGTHS["reporter_email"]),
-        reporter_address=clean_text(draft.reporter_address, multiline=True, limit=MAX_LENGTHS["reporter_address"]),
-        service_other=clean_text(draft.service_other, limit=MAX_LENGTHS["service_other"]),
-        substance=clean_text(draft.substance, multiline=True, limit=MAX_LENGTHS["substance"]),
-        lapor_id=clean_text(draft.lapor_id, limit=MAX_LENGTHS["lapor_id"]),
-        late_decision_note=clean_text(draft.late_decision_note, multiline=True,
-                                      limit=MAX_LENGTHS["late_decision_note"]),
+        draft, **{name: clean_text(getattr(draft, name), multiline=name in MULTILINE) for name in MAX_LENGTHS}
     )
 
 
@@ -230,6 +205,9 @@ def assess(draft: CaptureDraft, today: dt.date, calendar, *, channels: frozenset
     """
     d = normalized(draft)
     reasons: list[Reason] = []
+    for name, maximum in MAX_LENGTHS.items():
+        if len(getattr(d, name)) > maximum:
+            reasons.append(Reason("too_long", ERROR, name, too_long_message("complaints"), {"maximum": maximum}))
 
     # -- values that are simply wrong (shown beside their field; saving is refused)
     if not d.channel:

@@ -51,6 +51,7 @@ from mpp_desk.complaints.views import (
 )
 from mpp_desk.errors import UserError
 from mpp_desk.i18n import N_
+from mpp_desk.limits import TEXT_LIMITS, search_words
 from mpp_desk.models import (
     CaseStep,
     ComplaintAttachment,
@@ -313,7 +314,7 @@ def classify(uow, *, case_id: uuid.UUID, problem_type: str, sector: str = "", se
     case = _open_case(uow, case_id, Permission.HANDLE_COMPLAINTS)
     if problem_type not in labels.PROBLEM_TYPES:
         raise ComplaintInputError(N_("complaints", "Choose the problem type."), field="problem_type")
-    sector = clean_text(sector, limit=200)
+    sector = clean_text(sector, limit=TEXT_LIMITS["complaint_sector"], field="sector")
     old = {"problem_type": case.problem_type, "sector": case.sector, "service_id": case.service_id}
     case.problem_type = problem_type
     case.sector = sector
@@ -323,7 +324,8 @@ def classify(uow, *, case_id: uuid.UUID, problem_type: str, sector: str = "", se
             raise ComplaintInputError(N_("complaints", "Choose a service from the list."), field="service")
         case.service_id, case.service_other = service.id, ""
     elif service_other is not None and clean_text(service_other):
-        case.service_id, case.service_other = None, clean_text(service_other, limit=300)
+        case.service_id, case.service_other = None, clean_text(
+            service_other, limit=TEXT_LIMITS["complaint_service_other"], field="service_other")
     _step(uow, case, "classified", notes=notes, data={"problem_type": problem_type, "sector": sector,
                                                       "service_id": str(case.service_id) if case.service_id else None,
                                                       "service_other": case.service_other})
@@ -335,7 +337,7 @@ def analyse(uow, *, case_id: uuid.UUID, core_problem: str, standard_link: str = 
             plan: Iterable[str] = (), notes: str = "", today: dt.date | None = None) -> CaseDetail:
     """Record the analysis: the core problem, the link to the standard/SOP/regulation, earlier cases, the plan."""
     case = _open_case(uow, case_id, Permission.HANDLE_COMPLAINTS)
-    core_problem = clean_text(core_problem, multiline=True, limit=4000)
+    core_problem = clean_text(core_problem, multiline=True, limit=TEXT_LIMITS["complaint_text"], field="core_problem")
     if not core_problem:
         raise ComplaintInputError(N_("complaints", "Write the core problem in a sentence or two."), field="core_problem")
     plan = [p for p in dict.fromkeys(plan)]
@@ -343,9 +345,10 @@ def analyse(uow, *, case_id: uuid.UUID, core_problem: str, standard_link: str = 
     if unknown or not plan:
         raise ComplaintInputError(N_("complaints", "Choose at least one handling step (clarification, confirmation, research, investigation)."),
                                   field="plan")
-    related_numbers = [clean_text(n, limit=40) for n in related if clean_text(n)]
+    related_numbers = [clean_text(n, limit=TEXT_LIMITS["identifier"], field="related") for n in related if clean_text(n)]
+    standard_link = clean_text(standard_link, multiline=True, limit=TEXT_LIMITS["complaint_text"], field="standard_link")
     _step(uow, case, "analysed", notes=notes, data={
-        "core_problem": core_problem, "standard_link": clean_text(standard_link, multiline=True, limit=4000),
+        "core_problem": core_problem, "standard_link": standard_link,
         "related": related_numbers, "plan": plan,
     })
     _audit(uow, case, "analysed", {"plan": plan, "related": len(related_numbers)})
@@ -377,11 +380,12 @@ def approve_apip(uow, *, case_id: uuid.UUID, approved_by: str, reference: str = 
                  today: dt.date | None = None) -> CaseDetail:
     """Record the head of office's approval to involve APIP (the Inspectorate); supervisors only."""
     case = _open_case(uow, case_id, Permission.ESCALATE_COMPLAINTS)
-    approved_by = clean_text(approved_by, limit=200)
+    approved_by = clean_text(approved_by, limit=TEXT_LIMITS["complaint_short"], field="approved_by")
     if not approved_by:
         raise ComplaintInputError(N_("complaints", "Write who approved (the head of office)."), field="approved_by")
     _step(uow, case, "apip_approved", notes=notes, path=labels.APIP, level="head_of_office",
-          data={"approved_by": approved_by, "reference": clean_text(reference, limit=200)})
+          data={"approved_by": approved_by,
+                "reference": clean_text(reference, limit=TEXT_LIMITS["complaint_short"], field="reference")})
     _audit(uow, case, "apip_approved", {"reference": bool(reference)})
     return _detail(uow, case, today=today)
 
@@ -397,10 +401,10 @@ def follow_up(uow, *, case_id: uuid.UUID, path: str, level: str, action: str, ag
         raise ComplaintInputError(N_("complaints", "Choose the resolution path."), field="path")
     if level not in labels.LEVELS:
         raise ComplaintInputError(N_("complaints", "Choose the level in the chain."), field="level")
-    action = clean_text(action, multiline=True, limit=4000)
+    action = clean_text(action, multiline=True, limit=TEXT_LIMITS["complaint_text"], field="action")
     if not action:
         raise ComplaintInputError(N_("complaints", "Write what was done."), field="action")
-    agency = clean_text(agency, limit=200)
+    agency = clean_text(agency, limit=TEXT_LIMITS["complaint_short"], field="agency")
     if path == labels.AGENCY and not agency:
         raise ComplaintInputError(N_("complaints", "Name the technical team or regional agency."), field="agency")
     if path == labels.APIP and not _has_step(case, "apip_approved"):
@@ -418,7 +422,7 @@ def report_to_superior(uow, *, case_id: uuid.UUID, level: str, report: str, note
     case = _open_case(uow, case_id, Permission.HANDLE_COMPLAINTS)
     if level not in labels.LEVELS:
         raise ComplaintInputError(N_("complaints", "Choose the level in the chain."), field="level")
-    report = clean_text(report, multiline=True, limit=8000)
+    report = clean_text(report, multiline=True, limit=TEXT_LIMITS["complaint_long_text"], field="report")
     if not report:
         raise ComplaintInputError(N_("complaints", "Write the report to the superior."), field="report")
     _step(uow, case, "reported", notes=notes, path=case.resolution_path, level=level, data={"report": report})
@@ -442,7 +446,7 @@ def inform(uow, *, case_id: uuid.UUID, method: str, informed_at: dt.datetime, me
     if informed_on < case.received_on or informed_on > today:
         raise ComplaintInputError(N_("complaints", "The date must lie between the received date and today."),
                                   field="informed_at")
-    message = clean_text(message, multiline=True, limit=8000)
+    message = clean_text(message, multiline=True, limit=TEXT_LIMITS["complaint_long_text"], field="message")
     if not message:
         raise ComplaintInputError(N_("complaints", "Write what the complainant was told."), field="message")
     if case.responded_on is None:
@@ -459,7 +463,7 @@ def close(uow, *, case_id: uuid.UUID, outcome: str, notes: str = "", today: dt.d
     case = _case(uow, case_id, Permission.HANDLE_COMPLAINTS)
     if case.status == ComplaintCase.CLOSED:
         raise StepRefused(N_("complaints", "The case is already closed."))
-    outcome = clean_text(outcome, multiline=True, limit=8000)
+    outcome = clean_text(outcome, multiline=True, limit=TEXT_LIMITS["complaint_long_text"], field="outcome")
     if not outcome:
         raise ComplaintInputError(N_("complaints", "Write the outcome."), field="outcome")
     today = today or office_date(utcnow())
@@ -487,7 +491,7 @@ def reopen(uow, *, case_id: uuid.UUID, reason: str, today: dt.date | None = None
     case = _case(uow, case_id, Permission.HANDLE_COMPLAINTS)
     if case.status != ComplaintCase.CLOSED:
         raise StepRefused(N_("complaints", "Only a closed case can be reopened."))
-    reason = clean_text(reason, multiline=True, limit=4000)
+    reason = clean_text(reason, multiline=True, limit=TEXT_LIMITS["complaint_text"], field="reason")
     if not reason:
         raise ComplaintInputError(N_("complaints", "Write why the case is reopened."), field="reason")
     case.status = ComplaintCase.OPEN
@@ -501,7 +505,7 @@ def reopen(uow, *, case_id: uuid.UUID, reason: str, today: dt.date | None = None
 def add_note(uow, *, case_id: uuid.UUID, notes: str, today: dt.date | None = None) -> CaseDetail:
     """A free note on the timeline."""
     case = _case(uow, case_id, Permission.HANDLE_COMPLAINTS)
-    notes = clean_text(notes, multiline=True, limit=8000)
+    notes = clean_text(notes, multiline=True, limit=TEXT_LIMITS["complaint_long_text"], field="notes")
     if not notes:
         raise ComplaintInputError(N_("complaints", "Write the note."), field="notes")
     _step(uow, case, "note", notes=notes)
@@ -564,7 +568,7 @@ def list_cases(uow, *, status: str | None = None, kind: str | None = None, searc
     if assignee:
         user_id = uow.session.scalar(select(StaffUser.id).where(StaffUser.username == assignee.lower()))
         stmt = stmt.where(ComplaintCase.assignee_id == user_id)
-    for word in (search or "").split()[:6]:
+    for word in search_words(search, error=ComplaintInputError):
         pattern = "%" + _escape_like(word) + "%"
         stmt = stmt.where(or_(ComplaintCase.case_number.ilike(pattern, escape="\\"),
                               ComplaintCase.substance.ilike(pattern, escape="\\"),
@@ -745,7 +749,7 @@ def _step(uow, case: ComplaintCase, type_: str, *, notes: str = "", path: str = 
         at=utcnow(),
         actor_id=actor.user_id if actor is not None else None,
         actor_username=actor.username if actor is not None else "system",
-        notes=clean_text(notes, multiline=True, limit=8000),
+        notes=clean_text(notes, multiline=True, limit=TEXT_LIMITS["complaint_long_text"], field="notes"),
         path=path,
         level=level,
         data=_jsonable(data or {}),

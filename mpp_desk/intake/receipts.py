@@ -24,7 +24,6 @@ import hashlib
 import io
 import os
 import textwrap
-import unicodedata
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -41,7 +40,7 @@ from mpp_desk.intake.rules import INVALID, MISSING, PRESENT_VALID, STATE_LABELS,
 from mpp_desk.models import Application, IntakeReceipt, IntakeVisit, ServiceStandard
 from mpp_desk.officetime import as_utc, local, local_date
 from mpp_desk.roles import Permission, authorize
-from mpp_desk.textformat import format_date_id
+from mpp_desk.textformat import format_date_id, printer_text
 
 TANDA_TERIMA = IntakeReceipt.TANDA_TERIMA
 RETURN_SLIP = IntakeReceipt.RETURN_SLIP
@@ -853,15 +852,7 @@ def _render_escpos(view: ReceiptView, width: int) -> bytes:
     return p.output
 
 
-_REPLACE = {"–": "-", "—": "-", "·": "-", "…": "...", "“": '"', "”": '"', "‘": "'", "’": "'", "✓": "v", "✗": "x"}
-
-
-def _plain(text: str) -> str:
-    """Text a printer's built-in code page can print: dashes and accents folded to ASCII."""
-    for src, dst in _REPLACE.items():
-        text = text.replace(src, dst)
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return folded
+_plain = printer_text  # controls and bidi characters removed, accents folded to ASCII
 
 
 # --- issuing, keeping and verifying receipts ------------------------------------------------------
@@ -982,7 +973,7 @@ def mark_printed(uow, *, receipt_id: uuid.UUID, printed_on: str, now: dt.datetim
         raise ReceiptProblem(N_("errors", "This receipt does not exist."))
     if receipt.printed_at is None:
         receipt.printed_at = as_utc(now)
-        receipt.printed_on = (printed_on or "")[:200]
+        receipt.printed_on = printed_on or ""  # a printer setting, already at most 200 characters
         uow.session.flush()
 
 

@@ -21,6 +21,8 @@ from mpp_desk.identifiers import (
     validate_nik,
     validate_npwp,
 )
+from mpp_desk.limits import TEXT_LIMITS
+from mpp_desk.textformat import safe_text
 
 PERSON = "person"
 BUSINESS = "business"
@@ -63,11 +65,11 @@ STATE_LABELS = {
     INVALID: N_("intake", "Not valid"),
 }
 
-MAX_NAME = 200
-MAX_BUSINESS_NAME = 300
-MAX_ADDRESS = 500
-MAX_NOTE = 500
-MAX_REASON = 1000
+MAX_NAME = TEXT_LIMITS["person_name"]  # the limits of mpp_desk.limits: longer is refused, never cut
+MAX_BUSINESS_NAME = TEXT_LIMITS["intake_business_name"]
+MAX_ADDRESS = TEXT_LIMITS["intake_address"]
+MAX_NOTE = TEXT_LIMITS["intake_note"]
+MAX_REASON = TEXT_LIMITS["intake_reason"]
 
 
 class ApplicantInvalid(ValidationError):
@@ -138,8 +140,8 @@ class CheckedApplicant:
 
 
 def clean_text(text: str | None) -> str:
-    """Whitespace collapsed to single spaces, trimmed."""
-    return " ".join((text or "").split())
+    """Whitespace collapsed to single spaces, trimmed; control and bidi characters removed (safe_text)."""
+    return safe_text(text)
 
 
 def check_applicant(data: ApplicantInput, *, today: dt.date | None = None) -> CheckedApplicant:

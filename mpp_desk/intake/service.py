@@ -593,6 +593,9 @@ def search(uow, *, criteria: SearchCriteria | None = None, today: dt.date | None
     if c.overdue_only:
         stmt = stmt.where(Application.status.in_(OPEN_STATUSES), Application.due_date < today)
     key = name_key(c.name) if c.name else ""
+    if c.name and not key:  # "%", "*" or "_" folds to nothing, which would match every file
+        raise ValidationError(N_("errors", "Type at least one letter or digit of the name, number or NIK to search."),
+                              field="query")
     if key:
         # A name search lists by name, newest first within one name, like a register: each of the two
         # name indexes is walked in order and stops after *limit* matches, however common the prefix.

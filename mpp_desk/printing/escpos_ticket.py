@@ -7,12 +7,12 @@ the bytes then go to the real printer in one write (:mod:`mpp_desk.printing.prin
 from __future__ import annotations
 
 import textwrap
-import unicodedata
 
 from escpos.constants import QR_ECLEVEL_M
 from escpos.printer import Dummy
 
 from mpp_desk.printing.slip import TicketSlip
+from mpp_desk.textformat import printer_text
 
 WIDTH_CHARS = {80: 48, 58: 32}  # font A columns
 
@@ -71,12 +71,4 @@ def _lines(p: Dummy, text: str, width: int, *, max_lines: int = 3) -> None:
         p.textln(line)
 
 
-_REPLACE = {"–": "-", "—": "-", "·": "-", "…": "...", "“": '"', "”": '"', "‘": "'", "’": "'", "±": "+/-"}
-
-
-def _plain(text: str) -> str:
-    """Text a printer's built-in code page can print: dashes and accents folded to ASCII."""
-    for src, dst in _REPLACE.items():
-        text = text.replace(src, dst)
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return folded
+_plain = printer_text  # controls and bidi characters removed, accents folded to ASCII

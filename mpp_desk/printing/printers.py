@@ -259,6 +259,33 @@ def _valid_host(host: str) -> bool:
         return bool(_HOSTNAME.fullmatch(host))
 
 
+# escpos-file writes raw bytes (and truncates): only onto a printer's device, never onto a file.
+_DEVICE = re.compile(
+    r"/dev/(usb/lp\d{1,3}|lp\d{1,3}|ttyUSB\d{1,3}|ttyACM\d{1,3}|ttyS\d{1,3}|rfcomm\d{1,3})"  # Linux
+    r"|/dev/(cu|tty)\.[A-Za-z0-9_.-]{1,64}"  # macOS serial
+    r"|(\\\\\.\\)?(COM\d{1,3}|LPT\d)"  # Windows ports: COM3, LPT1, \\.\COM10
+    r"|\\\\[A-Za-z0-9_.-]{1,64}\\[^\\/]{1,80}",  # Windows shared printer: \\PC\Printer
+    re.IGNORECASE,
+)
+
+
+def is_device_path(text: str) -> bool:
+    """A printer device (/dev/usb/lp0, /dev/ttyUSB0, COM3, LPT1, \\\\PC\\Printer), not an ordinary file."""
+    return bool(_DEVICE.fullmatch(text or ""))
+
+
+def pdf_folder(rest: str, data_dir: Path | None) -> Path | None:
+    """The folder of ``pdf:FOLDER`` (a relative one is inside the data folder; "pdf" alone: <data>/tickets)."""
+    if not rest:
+        return Path(data_dir) / "tickets" if data_dir else None
+    folder = Path(rest).expanduser()
+    if not folder.is_absolute():
+        if data_dir is None:
+            return None
+        folder = Path(data_dir) / folder
+    return folder
+
+
 def printer_from_setting(spec: str | None, *, data_dir: Path | None = None, width_mm: int = 80) -> Printer:
     """The printer a setting string names (see the module docstring); "" or None is NoPrinter."""
     spec = (spec or "").strip()
@@ -288,7 +315,7 @@ def printer_from_setting(spec: str | None, *, data_dir: Path | None = None, widt
                 return Network(host, port, timeout=5)
 
             return EscposPrinter(spec, net, width_chars=width_chars)
-    elif kind == "escpos-file" and rest:
+    elif kind == "escpos-file" and is_device_path(rest):
 
         def file():
             from escpos.printer import File
@@ -299,7 +326,7 @@ def printer_from_setting(spec: str | None, *, data_dir: Path | None = None, widt
     elif kind == "system" and rest.strip():
         return SystemPrinter(rest.strip(), width_mm=width_mm)
     elif kind == "pdf":
-        folder = Path(rest).expanduser() if rest else (Path(data_dir) / "tickets" if data_dir else None)
+        folder = pdf_folder(rest, data_dir)
         if folder is not None:
             return PdfFolderPrinter(folder, width_mm=width_mm)
     raise PrinterSpecError(

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from mpp_desk import audit
 from mpp_desk.i18n import N_
+from mpp_desk.limits import check_text
 from mpp_desk.models import Counter, CounterGroup, QueueBreak, QueueGroup, ServiceStandard
 from mpp_desk.queue.errors import QueueNotFound, QueueSetupError
 from mpp_desk.queue.views import BreakView, CounterView, GroupView, ServiceRef
@@ -23,6 +24,8 @@ from mpp_desk.uow import soft_delete
 
 GROUP_CODE = re.compile(r"^[A-Z]{1,3}$")
 MAX_COUNTER_NUMBER = 999
+MAX_DAILY_LIMIT = 9999  # tickets per group and day (numbers have at most four digits)
+MAX_POSITION = 999  # place on the kiosk
 DEFAULT_OPEN = dt.time(8, 0)
 DEFAULT_CLOSE = dt.time(15, 0)
 # Issuing pauses for the Friday prayer unless the administrator changes or removes this break.
@@ -74,7 +77,7 @@ def create_group(
     close_time = close_time or DEFAULT_CLOSE
     _check_hours(open_time, close_time)
     if position is None:
-        position = (session.scalar(select(func.max(QueueGroup.position))) or 0) + 1
+        position = min((session.scalar(select(func.max(QueueGroup.position))) or 0) + 1, MAX_POSITION)
     group = QueueGroup(
         id=uuid.uuid4(),
         code=code,
@@ -83,7 +86,7 @@ def create_group(
         close_time=close_time,
         daily_limit=_check_limit(daily_limit),
         active=True,
-        position=position,
+        position=_check_position(position),
     )
     session.add(group)
     audit.record_row(uow, action="queue.group_created", row=group, summary=code)
@@ -117,7 +120,7 @@ def update_group(
     if active is not None:
         group.active = bool(active)
     if position is not None:
-        group.position = int(position)
+        group.position = _check_position(position)
     if session.is_modified(group):
         audit.record_row(uow, action="queue.group_updated", row=group, summary=group.code)
     session.flush()
@@ -176,7 +179,7 @@ def create_counter(uow, *, number: int, name: str, group_codes: Sequence[str]) -
     number = _check_counter_number(number)
     if session.scalar(select(Counter).where(Counter.number == number)) is not None:
         raise QueueSetupError(N_("errors", "Counter {number} already exists."), field="number", number=number)
-    name = _check_name(name)
+    name = _check_name(name, "counter_name")
     _wanted_groups(session, group_codes)  # refuse before anything is added to the session
     counter = Counter(id=uuid.uuid4(), number=number, name=name, active=True)
     session.add(counter)
@@ -201,7 +204,7 @@ def update_counter(
     session = uow.session
     counter = get_counter(session, number)
     if name is not None:
-        counter.name = _check_name(name)
+        counter.name = _check_name(name, "counter_name")
     if active is not None:
         counter.active = bool(active)
     if group_codes is not None:
@@ -275,7 +278,7 @@ def set_break(
         row = session.get(QueueBreak, break_id)
         if row is None or row.deleted_at is not None:
             raise QueueNotFound(N_("errors", "There is no such break."))
-    row.weekday, row.start_time, row.end_time, row.name = int(weekday), start, end, _check_name(name)
+    row.weekday, row.start_time, row.end_time, row.name = int(weekday), start, end, _check_name(name, "break_name")
     audit.record_row(uow, action="queue.break_saved", row=row, summary=row.name)
     session.flush()
     return _break_view(row)
@@ -400,8 +403,8 @@ def _check_code(code: str) -> str:
     return code
 
 
-def _check_name(name: str) -> str:
-    name = (name or "").strip()
+def _check_name(name: str, kind: str = "queue_group_name") -> str:
+    name = check_text(name, kind, field="name", error=QueueSetupError)
     if not name:
         raise QueueSetupError(N_("errors", "The name must not be empty."), field="name")
     return name
@@ -415,9 +418,17 @@ def _check_hours(open_time: dt.time, close_time: dt.time) -> None:
 def _check_limit(limit: int | None) -> int | None:
     if limit is None:
         return None
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise QueueSetupError(N_("errors", "The daily limit must be a whole number of at least 1."), field="limit")
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_DAILY_LIMIT:
+        raise QueueSetupError(N_("errors", "The daily limit must be a whole number from 1 to {max}."), field="limit",
+                              max=MAX_DAILY_LIMIT)
     return limit
+
+
+def _check_position(position: int) -> int:
+    if isinstance(position, bool) or not isinstance(position, int) or not 0 <= position <= MAX_POSITION:
+        raise QueueSetupError(N_("errors", "The position must be a whole number from 0 to {max}."), field="position",
+                              max=MAX_POSITION)
+    return position
 
 
 def _check_counter_number(number: int) -> int:

@@ -25,6 +25,7 @@ from sqlalchemy import select
 
 from mpp_desk.models import Counter, QueueGroup, Ticket
 from mpp_desk.officetime import local
+from mpp_desk.roles import Permission, authorize
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,11 @@ def percentile(ordered: list[float], pct: float) -> float:
 
 
 def daily_stats(uow, *, date: dt.date) -> DailyStats:
-    """Issued, served, no-shows, waiting and service times, tickets per hour: per group and counter."""
+    """Issued, served, no-shows, waiting and service times, tickets per hour: per group and counter.
+
+    A report: needs VIEW_REPORTS (the supervisor, the administrator), whoever calls it.
+    """
+    authorize(uow, uow.actor, Permission.VIEW_REPORTS)
     session = uow.session
     rows = session.execute(
         select(

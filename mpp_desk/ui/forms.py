@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
     QToolButton,
@@ -55,6 +56,57 @@ class FieldRow(QWidget):
         self.error.setVisible(bool(message))
 
 
+class LengthCounter(QLabel):
+    """"123 / 20000" under a multi-line field, turning into a warning past the limit.
+
+    Nothing is cut: the officer sees how much is too much and the service refuses it on saving
+    (the limits are those of :mod:`mpp_desk.limits`).
+    """
+
+    def __init__(self, editor: QPlainTextEdit | QLineEdit, maximum: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.maximum = maximum
+        self.setObjectName("lengthCounter")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        signal = editor.textChanged
+        signal.connect(self.refresh)
+        self.refresh()
+
+    def length(self) -> int:
+        from mpp_desk.textformat import safe_text
+
+        if isinstance(self.editor, QPlainTextEdit):
+            return len(safe_text(self.editor.toPlainText(), multiline=True))
+        return len(safe_text(self.editor.text()))
+
+    @property
+    def over(self) -> bool:
+        return self.length() > self.maximum
+
+    def refresh(self, *_args) -> None:
+        count = self.length()
+        if count > self.maximum:
+            self.setObjectName("errorNote")
+            self.setText(QCoreApplication.translate(
+                "Forms", "{count} / {maximum} characters: {excess} too many").format(
+                count=count, maximum=self.maximum, excess=count - self.maximum))
+        else:
+            self.setObjectName("lengthCounter")
+            self.setText(QCoreApplication.translate("Forms", "{count} / {maximum} characters").format(
+                count=count, maximum=self.maximum))
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+def limit_counter(row: "FieldRow", maximum: int) -> LengthCounter:
+    """Put a :class:`LengthCounter` under *row*'s editor (a multi-line field); returns it."""
+    counter = LengthCounter(row.editor, maximum, row)
+    row.layout().insertWidget(1, counter)
+    row.counter = counter
+    return counter
+
+
 class Form:
     """A QFormLayout of FieldRows keyed by the service's field names."""
 
@@ -62,10 +114,16 @@ class Form:
         self.layout = layout
         self.rows: dict[str, FieldRow] = {}
 
-    def add(self, key: str, label: str, editor: QWidget) -> QWidget:
+    def add(self, key: str, label: str, editor: QWidget, *, limit: str | int | None = None) -> QWidget:
+        """Add a field; *limit* (a kind of :data:`mpp_desk.limits.TEXT_LIMITS`, or a number) puts a
+        character counter under a multi-line field."""
         row = FieldRow(editor)
         self.rows[key] = row
         self.layout.addRow(label, row)
+        if limit is not None and isinstance(editor, QPlainTextEdit):
+            from mpp_desk.limits import TEXT_LIMITS
+
+            limit_counter(row, TEXT_LIMITS[limit] if isinstance(limit, str) else int(limit))
         return editor
 
     def clear_errors(self) -> None:

@@ -119,7 +119,15 @@
             <source>Your role ({role}) does not allow this: {action}.</source>
             <translation>Peran Anda ({role}) tidak diizinkan untuk: {action}.</translation>
         </message>
-    </context>
+        <message>
+        <source>This password is too easy to guess (a common password, a word with digits, a keyboard run or a name). Use three or four unrelated words, for example Kopi-Tubruk-Pagi-7.</source>
+        <translation>Kata sandi ini terlalu mudah ditebak (kata sandi umum, kata dengan angka, deretan tombol keyboard, atau nama). Gunakan tiga atau empat kata yang tidak berhubungan, misalnya Kopi-Tubruk-Pagi-7.</translation>
+    </message>
+    <message>
+        <source>Change your password first: it was reset by an administrator.</source>
+        <translation>Ganti kata sandi Anda terlebih dahulu: kata sandi telah diatur ulang oleh administrator.</translation>
+    </message>
+</context>
     <context>
         <name>cli</name>
         <message>

@@ -607,7 +607,19 @@
             <source>The case is closed; reopen it first.</source>
             <translation>Kasus sudah selesai; buka kembali lebih dulu.</translation>
         </message>
-    </context>
+        <message>
+        <source>The file {name} is damaged or is not really a {kind}; it was not attached.</source>
+        <translation>Berkas {name} rusak atau sebenarnya bukan {kind}; berkas tidak dilampirkan.</translation>
+    </message>
+    <message>
+        <source>This is too long (at most {maximum} characters).</source>
+        <translation>Isian terlalu panjang (maksimal {maximum} karakter).</translation>
+    </message>
+    <message>
+        <source>A search has at most {words} words and {chars} characters.</source>
+        <translation>Pencarian paling banyak {words} kata dan {chars} karakter.</translation>
+    </message>
+</context>
     <context>
         <name>errors</name>
         <message>

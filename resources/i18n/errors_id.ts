@@ -59,5 +59,21 @@
         <source>The signing key file {path} is not this installation's key (found {found}, expected {expected}). IT staff: please restore the original key file from the backup.</source>
         <translation>Berkas kunci tanda tangan {path} bukan kunci instalasi ini (ditemukan {found}, seharusnya {expected}). Petugas TI: mohon memulihkan berkas kunci asli dari cadangan.</translation>
     </message>
+    <message>
+        <source>Type at least one letter or digit of the name, number or NIK to search.</source>
+        <translation>Ketik sedikitnya satu huruf atau angka dari nama, nomor, atau NIK untuk mencari.</translation>
+    </message>
+    <message>
+        <source>A search has at most {words} words and {chars} characters.</source>
+        <translation>Pencarian paling banyak {words} kata dan {chars} karakter.</translation>
+    </message>
+    <message>
+        <source>The database file {path} is empty (0 bytes): it is damaged, not a new installation. It was not changed; restore a backup, or remove the file to set up a new office.</source>
+        <translation>Berkas basis data {path} kosong (0 bita): berkas rusak, bukan pemasangan baru. Berkas tidak diubah; pulihkan cadangan, atau hapus berkas itu untuk menyiapkan kantor baru.</translation>
+    </message>
+    <message>
+        <source>The file {path} belongs to another program (it has tables but is not an MPP Desk database). It was not changed.</source>
+        <translation>Berkas {path} milik program lain (berisi tabel, tetapi bukan basis data MPP Desk). Berkas tidak diubah.</translation>
+    </message>
 </context>
 </TS>

@@ -263,6 +263,10 @@
         <source>There are tickets dated {date}, later than today: the PC clock was ahead when they were issued. Please ask IT staff to check the clock.</source>
         <translation>Jam komputer pernah terlalu maju: ada tiket bertanggal {date}, setelah hari ini. Mohon minta petugas TI memeriksa jam.</translation>
     </message>
+    <message>
+        <source>Ticket {code} was issued, but its PDF could not be written to {path}: {reason}</source>
+        <translation>Tiket {code} sudah diambil, tetapi PDF-nya tidak dapat ditulis ke {path}: {reason}</translation>
+    </message>
 </context>
     <context>
         <name>errors</name>
@@ -395,8 +399,12 @@
             <translation>Jam buka harus sebelum jam tutup.</translation>
         </message>
         <message>
-            <source>The daily limit must be a whole number of at least 1.</source>
-            <translation>Batas harian harus bilangan bulat paling sedikit 1.</translation>
+            <source>The daily limit must be a whole number from 1 to {max}.</source>
+            <translation>Batas harian harus bilangan bulat 1 sampai {max}.</translation>
+        </message>
+        <message>
+            <source>The position must be a whole number from 0 to {max}.</source>
+            <translation>Urutan harus bilangan bulat 0 sampai {max}.</translation>
         </message>
         <message>
             <source>A counter number is a whole number from 1 to {max}.</source>

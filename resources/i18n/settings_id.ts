@@ -106,5 +106,13 @@
             <source>This setting is kept by the application and cannot be changed.</source>
             <translation>Pengaturan ini dikelola oleh aplikasi dan tidak dapat diubah.</translation>
         </message>
-    </context>
+        <message>
+        <source>Enter a web address that starts with https://.</source>
+        <translation>Masukkan alamat web yang diawali https://.</translation>
+    </message>
+    <message>
+        <source>The PDF folder {folder} is outside the data folder {data}. An administrator can confirm it (the files hold personal data and are not protected there).</source>
+        <translation>Folder PDF {folder} berada di luar folder data {data}. Administrator dapat mengonfirmasinya (berkas berisi data pribadi dan tidak terlindungi di sana).</translation>
+    </message>
+</context>
 </TS>

@@ -3052,4 +3052,15 @@
             <translation>Pilih tanggal di kalender (Alt+Bawah)</translation>
         </message>
     </context>
+    <context>
+        <name>Forms</name>
+        <message>
+            <source>{count} / {maximum} characters: {excess} too many</source>
+            <translation>{count} / {maximum} karakter: kelebihan {excess}</translation>
+        </message>
+        <message>
+            <source>{count} / {maximum} characters</source>
+            <translation>{count} / {maximum} karakter</translation>
+        </message>
+    </context>
 </TS>

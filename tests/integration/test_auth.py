@@ -321,6 +321,107 @@ def test_password_rules(uow_factory, admin, password, message):
     assert info.value.text("id") == message and info.value.field == "password"
 
 
+@pytest.mark.parametrize("password", ["password", "12345678", "admin123", "qwertyuiop", "P@ssw0rd", "iloveyou1",
+                                      "1q2w3e4r", "Aminah2026"])
+def test_short_and_common_passwords_are_refused_everywhere_a_password_is_set(uow_factory, admin, password):
+    add_user(uow_factory, admin)
+    with uow_factory() as uow:
+        with pytest.raises(ValidationError) as created:
+            auth.create_user(uow, actor=admin, username="rina", full_name="Rina Aminah", role="counter",
+                             password=password)
+        assert created.value.field == "password" and "terlalu mudah ditebak" in created.value.text("id")
+        with pytest.raises(ValidationError):
+            auth.reset_password(uow, actor=admin, username="siti", new_password=password)
+        with pytest.raises(ValidationError) as changed:
+            auth.change_password(uow, user_id=user_row(uow_factory, "siti").id, old_password=PASSWORD,
+                                 new_password=password)
+        assert changed.value.field == "new_password"
+
+
+def test_a_first_run_setup_with_a_common_password_is_refused(uow_factory):
+    with uow_factory() as uow:
+        with pytest.raises(ValidationError):
+            auth.first_run_setup(uow, office_name="MPP Bale Madukara", office_address="", admin_username="admin",
+                                 admin_full_name="Budi Santoso", password="12345678")
+        assert auth.needs_first_run_setup(uow)
+
+
+def test_a_reset_account_can_do_nothing_in_the_service_layer_until_the_password_is_changed(uow_factory, admin):
+    from mpp_desk.roles import PasswordChangeRequired
+
+    add_user(uow_factory, admin, role=Role.SUPERVISOR)
+    with uow_factory() as uow:
+        auth.reset_password(uow, actor=admin, username="siti", new_password="Sementara-Loket-77")
+        uow.commit()
+    actor = sign_in(uow_factory, "siti", "Sementara-Loket-77")
+    with uow_factory() as uow:  # any service call that checks the actor (here: a report)
+        with pytest.raises(PasswordChangeRequired) as refused:
+            _a_report(uow, actor)
+        assert "Ganti kata sandi" in refused.value.text("id")
+    with uow_factory() as uow:
+        actor = auth.change_password(uow, user_id=actor.user_id, old_password="Sementara-Loket-77",
+                                     new_password="Kopi-Tubruk-Pagi-7")
+        uow.commit()
+    with uow_factory(write=False) as uow:
+        _a_report(uow, actor)  # allowed now
+
+
+def _a_report(uow, actor):
+    from mpp_desk.queue.stats import daily_stats
+
+    uow.actor = actor
+    return daily_stats(uow, date=dt.date(2026, 3, 17))
+
+
+@pytest.mark.parametrize("role", [Role.COUNTER, None])
+def test_queue_statistics_need_the_reports_permission(uow_factory, admin, role):
+    from mpp_desk.queue.stats import daily_stats
+
+    actor = None
+    if role is not None:
+        add_user(uow_factory, admin, role=role)
+        actor = sign_in(uow_factory, "siti", PASSWORD)
+    with uow_factory(write=False) as uow:
+        uow.actor = actor
+        with pytest.raises(PermissionDenied):
+            daily_stats(uow, date=dt.date(2026, 3, 17))
+        uow.actor = admin
+        assert daily_stats(uow, date=dt.date(2026, 3, 17)).total.issued == 0
+
+
+def test_wrong_guesses_by_anyone_keep_the_administrator_out_for_a_minute_not_a_quarter_hour(uow_factory, admin):
+    """The last administrator: 1 minute after five wrong passwords, then 2, 4, ... up to the office's 15."""
+    now = T0
+    expected = [1, 2, 4, 8, 15, 15]
+    for minutes in expected:
+        for attempt in range(4):
+            with pytest.raises(auth.SignInFailed) as info:
+                sign_in(uow_factory, "admin", f"tebakan-{attempt}", now=now)
+            assert not isinstance(info.value, auth.AccountLocked)
+        with pytest.raises(auth.AccountLocked) as locked:
+            sign_in(uow_factory, "admin", "tebakan-5", now=now)
+        assert user_row(uow_factory, "admin").locked_until == now + dt.timedelta(minutes=minutes)
+        assert f"{minutes} menit" in locked.value.text("id")
+        now += dt.timedelta(minutes=minutes)
+    assert sign_in(uow_factory, "admin", PASSWORD, now=now).username == "admin"
+    row = user_row(uow_factory, "admin")
+    assert row.failed_attempts == 0 and row.locked_until is None
+    for attempt in range(5):  # after a right password the next lockout is short again
+        with pytest.raises(auth.SignInFailed):
+            sign_in(uow_factory, "admin", f"salah-{attempt}", now=now)
+    assert user_row(uow_factory, "admin").locked_until == now + dt.timedelta(minutes=1)
+
+
+def test_a_locked_administrator_is_let_back_in_from_the_terminal(uow_factory, admin):
+    for attempt in range(5):
+        with pytest.raises(auth.SignInFailed):
+            sign_in(uow_factory, "admin", f"tebakan-{attempt}", now=T0)
+    with uow_factory() as uow:
+        auth.enable_user(uow, actor=TERMINAL, username="admin")
+        uow.commit()
+    assert sign_in(uow_factory, "admin", PASSWORD, now=T0).username == "admin"
+
+
 def test_reset_forces_a_change_and_change_password_clears_it(uow_factory, admin):
     add_user(uow_factory, admin)
     with uow_factory() as uow:

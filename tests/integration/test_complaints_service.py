@@ -264,10 +264,10 @@ def test_share_answered_within_14_working_days_for_a_period(desk):
 
 def test_attachments_are_checked_by_content_and_stored_under_their_hash(desk, tmp_path):
     ctx, actors, _ = desk
-    png = tmp_path / "foto.png"
-    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 200)
-    pdf = tmp_path / "surat.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n" + b"x" * 500)
+    from tests.intake_support import real_pdf, real_png
+
+    png = real_png(tmp_path / "foto.png")
+    pdf = real_pdf(tmp_path / "surat.pdf")
     fake = tmp_path / "virus.pdf"
     fake.write_bytes(b"MZ\x90\x00 this is a program renamed to .pdf")
     big = tmp_path / "besar.jpg"
@@ -293,6 +293,23 @@ def test_attachments_are_checked_by_content_and_stored_under_their_hash(desk, tm
     again = run(ctx, actors["budi"], service.add_attachments, case_id=detail.id, paths=[png], data_dir=ctx.data_dir)
     assert len(again.attachments) == 3 and again.steps[-1].type == "attachment"
     assert len(list((ctx.data_dir / "attachments").rglob("*.png"))) == 1  # stored once
+
+
+def test_attachments_are_opened_by_their_formats_reader_not_judged_by_their_first_bytes(desk, tmp_path):
+    ctx, actors, _ = desk
+    elf = tmp_path / "laporan.pdf"  # a program with "%PDF-" near its start
+    elf.write_bytes(b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 40 + b"%PDF-1.7\n" + b"\x90" * 4000)
+    png_head = tmp_path / "foto.png"  # a PNG signature followed by junk
+    png_head.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 200)
+    jpeg_head = tmp_path / "foto.jpg"
+    jpeg_head.write_bytes(b"\xff\xd8\xff\xe0" + b"MZ program" * 50)
+    for bad in (elf, png_head, jpeg_head):
+        with pytest.raises(ValidationError) as refused:
+            capture(ctx, actors["budi"], attachments=[bad])
+        assert refused.value.field == "attachments" and bad.name in refused.value.text("id")
+    with ctx.uow(write=False) as uow:
+        assert uow.session.scalar(select(ComplaintCase.id)) is None
+    assert not list(ctx.data_dir.glob("attachments/*/*"))  # nothing stored either
 
 
 def test_a_failed_save_keeps_the_draft_and_a_saved_case_clears_it(desk):

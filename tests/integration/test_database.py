@@ -208,17 +208,23 @@ def test_write_waiting_on_another_writer_reports_locked_after_the_timeout(data_d
         db.dispose()
 
 
-def test_read_only_database_is_refused_with_a_clear_message(data_dir):
+def test_a_read_only_database_is_read_and_a_write_is_refused_with_a_clear_message(data_dir):
     path = data_dir / "ro.sqlite3"
     open_database(path).dispose()
     before = sha(path)
     script = textwrap.dedent(
         f"""
         import sys
+        from sqlalchemy import text
         from mpp_desk.database import open_database
         from mpp_desk.errors import DatabaseProblem
+        from mpp_desk.uow import UnitOfWork
+        db = open_database({str(path)!r})  # reading needs no write access
+        with UnitOfWork(db, write=False) as uow:
+            print("rows", uow.session.scalar(text("SELECT count(*) FROM local_state")))
         try:
-            open_database({str(path)!r})
+            with UnitOfWork(db):
+                pass
         except DatabaseProblem as exc:
             print(exc.text()); sys.exit(3)
         sys.exit(0)
@@ -228,17 +234,18 @@ def test_read_only_database_is_refused_with_a_clear_message(data_dir):
         # root ignores file modes: mount the data folder read-only in a private mount namespace
         cmd = ["unshare", "-m", "sh", "-c", 'mount --bind -o ro "$0" "$0" && exec "$1" -c "$2"', str(data_dir),
                sys.executable, script]
-        result = subprocess.run(cmd, capture_output=True, text=True)
+        result = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.getcwd()})
     else:
         os.chmod(path, 0o444)
         os.chmod(data_dir, 0o555)
         try:
-            result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+            result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                                    env={**os.environ, "PYTHONPATH": os.getcwd()})
         finally:
             os.chmod(data_dir, 0o755)
             os.chmod(path, 0o644)
     assert result.returncode == 3, result.stderr
-    assert "hanya-baca" in result.stdout
+    assert "rows " in result.stdout and "hanya-baca" in result.stdout
     assert sha(path) == before
 
 
@@ -327,3 +334,175 @@ def test_several_processes_write_one_file_safely(data_dir):
             assert entity_ids == set(uow.session.scalars(select(CalendarOverride.id)))
     finally:
         db.dispose()
+
+
+# --- files that must not be taken for ours (issue 11: storage) --------------------------------
+
+
+def test_an_empty_database_file_is_refused_not_made_a_fresh_install(data_dir):
+    from mpp_desk.paths import database_path
+
+    path = database_path(data_dir)
+    path.write_bytes(b"")
+    with pytest.raises(DatabaseProblem) as info:
+        open_database(path)
+    assert "kosong" in info.value.text() and str(path) in info.value.text()
+    assert path.stat().st_size == 0  # untouched: no tables, so nobody can run setup on it
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_untouched(data_dir):
+    path = data_dir / "other.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)")
+    con.execute("INSERT INTO invoices (amount) VALUES (12.5)")
+    con.commit()
+    con.close()
+    before = sha(path)
+    with pytest.raises(DatabaseProblem) as info:
+        open_database(path)
+    assert "program lain" in info.value.text()
+    assert sha(path) == before
+    con = sqlite3.connect(path)
+    assert [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["invoices"]
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    con.close()
+
+
+def test_a_newer_schema_in_rollback_journal_mode_is_not_switched_to_wal(data_dir):
+    path = data_dir / "newer-delete.sqlite3"
+    open_database(path).dispose()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode = DELETE")
+    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.commit()
+    con.close()
+    before = sha(path)
+    with pytest.raises(DatabaseProblem) as info:
+        open_database(path)
+    assert "tidak diubah" in info.value.text()
+    assert sha(path) == before
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    con.close()
+
+
+def _damage_an_index(path) -> None:
+    """An index whose entries no longer match its table: PRAGMA quick_check does not look, integrity_check does."""
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE probe (a INTEGER, b INTEGER)")
+    con.execute("CREATE INDEX probe_a ON probe (a)")
+    con.executemany("INSERT INTO probe VALUES (?, ?)", [(i, 1000 - i) for i in range(200)])
+    con.commit()
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX probe_a ON probe (b)' WHERE name = 'probe_a'")
+    con.commit()
+    con.close()
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    assert con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] != "ok"
+    con.close()
+
+
+def test_after_an_unclean_shutdown_the_whole_file_is_checked(data_dir):
+    from mpp_desk.database import RUN_DIRNAME
+
+    path = data_dir / "mpp-desk.sqlite3"
+    open_database(path).dispose()
+    assert not list((data_dir / RUN_DIRNAME).glob("*.open"))  # a clean close leaves no marker
+    _damage_an_index(path)
+    # a process killed while it had the database open: its marker stays, its lock is gone
+    subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        import os
+        from pathlib import Path
+        from mpp_desk.database import OpenMarker
+        OpenMarker(Path({str(data_dir)!r}))
+        os._exit(9)
+    """)], check=False, env={**os.environ, "PYTHONPATH": os.getcwd()})
+    assert len(list((data_dir / RUN_DIRNAME).glob("*.open"))) == 1
+    before = sha(path)
+    with pytest.raises(DatabaseProblem) as info:
+        open_database(path)
+    assert "rusak" in info.value.text()
+    assert sha(path) == before
+
+
+def test_a_live_process_marker_does_not_count_as_an_unclean_shutdown(data_dir):
+    from mpp_desk.database import stale_open_markers
+
+    path = data_dir / "mpp-desk.sqlite3"
+    first = open_database(path)
+    try:
+        assert stale_open_markers(data_dir) == []
+        second = open_database(path)  # a second process (here: a second open) sees a live marker
+        second.dispose()
+    finally:
+        first.dispose()
+    assert stale_open_markers(data_dir) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_data_folder_and_database_are_owner_only(tmp_path):
+    data = tmp_path / "data"
+    env = {**os.environ, "PYTHONPATH": os.getcwd(), "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run([sys.executable, "-m", "mpp_desk", "--data-dir", str(data), "queue", "groups"], check=True,
+                   env=env, capture_output=True)
+    assert data.stat().st_mode & 0o777 == 0o700
+    for file in data.rglob("*"):
+        if file.is_file():
+            assert file.stat().st_mode & 0o077 == 0, file
+    os.chmod(data, 0o755)  # an existing installation with loose modes is tightened
+    os.chmod(data / "mpp-desk.sqlite3", 0o644)
+    subprocess.run([sys.executable, "-m", "mpp_desk", "--data-dir", str(data), "queue", "groups"], check=True,
+                   env=env, capture_output=True)
+    assert data.stat().st_mode & 0o777 == 0o700
+    assert (data / "mpp-desk.sqlite3").stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("command", [["queue", "groups"], ["calendar", "due", "--from", "2026-03-17", "--days", "7"],
+                                     ["audit", "verify"]])
+def test_reading_commands_do_not_wait_for_another_process_writing(app_ctx, capsys, command):
+    """Seeding and upgrades are looked for with a read first; the write lock is taken only to write."""
+    import time
+
+    from mpp_desk.cli import main
+
+    app_ctx.close()  # seeded and upgraded: nothing left to write on the next start
+    other = sqlite3.connect(app_ctx.database_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+    try:
+        started = time.monotonic()
+        code = main(["--data-dir", str(app_ctx.data_dir), "--lang", "id", *command])
+        took = time.monotonic() - started
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert took < 5, f"{command} waited {took:.1f} s for the write lock"
+
+
+def test_reading_commands_work_on_a_read_only_data_folder_and_writing_ones_say_why_not(app_ctx):
+    app_ctx.close()
+    data = app_ctx.data_dir
+    before = sha(app_ctx.database_path)
+    env = {**os.environ, "PYTHONPATH": os.getcwd(), "QT_QPA_PLATFORM": "offscreen"}
+    runs = {}
+    for name, command in (("read", ["queue", "groups"]), ("write", ["queue", "group", "add", "Z", "Zed"])):
+        argv = [sys.executable, "-m", "mpp_desk", "--data-dir", str(data), "--lang", "id", *command]
+        if os.geteuid() == 0:  # root ignores file modes: a read-only bind mount in a private namespace
+            argv = ["unshare", "-m", "sh", "-c", 'mount --bind -o ro "$0" "$0" && shift && exec "$@"', str(data),
+                    "_", *argv]
+            runs[name] = subprocess.run(argv, capture_output=True, text=True, env=env)
+        else:
+            os.chmod(app_ctx.database_path, 0o444)
+            os.chmod(data, 0o555)
+            try:
+                runs[name] = subprocess.run(argv, capture_output=True, text=True, env=env)
+            finally:
+                os.chmod(data, 0o700)
+                os.chmod(app_ctx.database_path, 0o600)
+    assert runs["read"].returncode == 0, runs["read"].stderr
+    assert runs["read"].stdout.startswith("A")
+    assert runs["write"].returncode == 2 and "hanya-baca" in runs["write"].stderr
+    assert len(runs["write"].stderr.strip().splitlines()) == 1
+    assert sha(app_ctx.database_path) == before

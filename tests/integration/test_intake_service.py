@@ -290,6 +290,39 @@ def test_search_by_number_nik_name_business_nib_kbli_dates_and_status(app_ctx, o
     assert row.applicant_name == "Ñoño Şükrü 李" and row.nik_masked == "3214********0001"
 
 
+@pytest.mark.parametrize("query", ["%", "*", "_", " % _ ", "--"])
+def test_a_query_that_folds_to_nothing_is_refused_not_a_list_of_every_file(app_ctx, officer, query):
+    register_file(app_ctx, officer)
+    register_file(app_ctx, officer, applicant=person(nik=NIK_2, full_name="Budi"), when=at("2026-03-18"))
+    with app_ctx.uow(write=False, actor=officer) as uow:
+        with pytest.raises(ValidationError) as refused:
+            service.search(uow, today=dt.date(2026, 3, 20), query=query)
+    assert refused.value.field == "query" and "huruf atau angka" in refused.value.text("id")
+
+
+def test_control_and_bidi_characters_never_reach_the_stored_name_or_the_printer(app_ctx, officer):
+    from mpp_desk.intake.receipts import issue_receipt, render_receipt_escpos
+    from mpp_desk.signing import Signer
+
+    drawer = "\x1bp\x00\x19\x19"  # ESC p: open the cash drawer
+    name = f"Siti{drawer} \u202eAminah\x07\x00"
+    done = register_file(app_ctx, officer, applicant=person(full_name=name, address="Jl. \x1b@Veteran\u2066 1"))
+    with app_ctx.uow(actor=officer) as uow:
+        visit = uow.session.get(IntakeVisit, done.id)
+        assert visit.full_name == "Siti p Aminah" and visit.address == "Jl. @Veteran 1"
+        issued = issue_receipt(uow, visit_id=done.id, data_dir=app_ctx.data_dir, now=at("2026-03-17", 10, 5),
+                               signer=Signer.for_data_dir(app_ctx.data_dir))
+        uow.commit()
+    view = issued.view
+    # even a view carrying such characters (an older row) prints them as nothing
+    from dataclasses import replace
+
+    data = render_receipt_escpos(replace(view, applicant_name=name, office_address="\x1b@\u202e"), width_chars=48)
+    clean = render_receipt_escpos(replace(view, applicant_name="Siti p Aminah", office_address="@"), width_chars=48)
+    assert data == clean and b"Siti p Aminah" in data
+    assert b"\x1bp" not in data and data.count(b"\x1b@") == 1  # no drawer kick; INIT only once, at the start
+
+
 def test_without_personal_data_rights_names_are_masked_and_nik_search_is_refused(app_ctx, officer):
     register_file(app_ctx, officer)
     with app_ctx.uow(write=False, actor=TERMINAL) as uow:  # the administrator: reports, no personal data

@@ -72,6 +72,42 @@ def test_setting_the_same_value_again_writes_nothing(uow_factory, admin):
     assert count(uow_factory, AuditEntry) == audits and count(uow_factory, OutboxEntry) == outbox
 
 
+@pytest.mark.parametrize("key", ["printer.ticket", "printer.receipt"])
+@pytest.mark.parametrize("spec", ["escpos-file:/etc/passwd", "escpos-file:/home/kasir/mpp-desk.sqlite3",
+                                  "escpos-file:C:\\Windows\\win.ini", "escpos-file:../../etc/hosts", "laser",
+                                  "pdf:../../etc", "pdf:/etc/cron.d", "pdf:tickets/../../.."])
+def test_printer_settings_point_only_at_devices_and_inside_the_data_folder(uow_factory, admin, key, spec):
+    stored = count(uow_factory, SettingValue)
+    with uow_factory() as uow:
+        with pytest.raises(ValidationError) as refused:
+            settings.set(uow, actor=admin, key=key, value=spec)
+        assert refused.value.field == key
+        uow.rollback()
+    assert count(uow_factory, SettingValue) == stored
+
+
+def test_printer_settings_that_are_fine_and_an_outside_folder_confirmed_by_the_administrator(uow_factory, admin,
+                                                                                             tmp_path):
+    with uow_factory() as uow:
+        for spec in ("escpos-file:/dev/usb/lp0", "escpos-file:COM3", "pdf", "pdf:tiket", "escpos-usb:0x0416:0x5011"):
+            assert settings.set(uow, actor=admin, key="printer.receipt", value=spec) == spec
+        outside = f"pdf:{tmp_path / 'shared'}"
+        with pytest.raises(ValidationError) as refused:
+            settings.set(uow, actor=admin, key="printer.ticket", value=outside)
+        assert "di luar folder data" in refused.value.text("id")
+        assert settings.set(uow, actor=admin, key="printer.ticket", value=outside, outside_data_folder=True) == outside
+        uow.commit()
+
+
+def test_the_verification_address_printed_in_qr_codes_is_https_only(uow_factory, admin):
+    with uow_factory() as uow:
+        with pytest.raises(ValidationError) as refused:
+            settings.set(uow, actor=admin, key="receipts.verify_base_url", value="http://mpp.purwakartakab.go.id/v/")
+        assert "https://" in refused.value.text("id")
+        settings.set(uow, actor=admin, key="receipts.verify_base_url", value="https://mpp.example.go.id/v/")
+        uow.commit()
+
+
 def test_invalid_values_are_refused_and_nothing_is_stored(uow_factory, admin):
     stored = count(uow_factory, SettingValue)
     with uow_factory() as uow:

@@ -16,7 +16,7 @@ from mpp_desk.cli import main
 from mpp_desk.complaints import service as complaints
 from mpp_desk.complaints.rules import CaptureDraft
 from mpp_desk.roles import TERMINAL, Actor, Role
-from mpp_desk.signing import Signer, compact_uuid
+from mpp_desk.signing import Signer
 from tests.intake_support import at, make_officer, register_file
 
 WIB = ZoneInfo("Asia/Jakarta")

@@ -164,8 +164,8 @@ def test_accounts_area_adds_a_user_and_disables_it(qtbot, ui_ctx, tasks, sign_in
         panel.username.setText("budi")
         panel.full_name.setText("Budi Pengaduan")
         panel.role.setCurrentIndex(panel.role.findData("complaints"))
-        panel.password.setText("Pengaduan-2026")
-        panel.confirm.setText("Pengaduan-2026")
+        panel.password.setText("Kopi-Tubruk-Pagi-7")
+        panel.confirm.setText("Kopi-Tubruk-Pagi-7")
         results = []
         panel.sig_done.connect(results.append)
         panel._submit()

@@ -359,8 +359,9 @@ def test_the_draft_is_restored_after_the_area_is_recreated(qtbot, ui_ctx, tasks,
     fill_complaint(capture, substance="Petugas loket 3 tidak ramah ✓ — mohon ditindaklanjuti.")
     capture.reporter_email.setText("siti@example.com")
     capture.channel.setCurrentIndex(capture.channel.findData("email"))
-    photo = tmp_path / "bukti.png"
-    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    from tests.intake_support import real_png
+
+    photo = real_png(tmp_path / "bukti.png")
     capture.add_file(str(photo))
     bad = tmp_path / "bukan-foto.png"
     bad.write_bytes(b"GIF89a not really a png")
@@ -416,12 +417,12 @@ def _set_receipt_printer(ctx, spec: str) -> None:
     from mpp_desk.roles import TERMINAL
 
     with ctx.uow(actor=TERMINAL) as uow:
-        settings.set(uow, actor=TERMINAL, key="printer.receipt", value=spec)
+        settings.set(uow, actor=TERMINAL, key="printer.receipt", value=spec, outside_data_folder=True)
         uow.commit()
 
 
 @pytest.mark.parametrize("kind", ["escpos-file", "pdf"])
-def test_the_receipt_goes_to_this_pcs_receipt_printer(qtbot, ui_ctx, tasks, desk, tmp_path, kind):
+def test_the_receipt_goes_to_this_pcs_receipt_printer(qtbot, ui_ctx, tasks, desk, tmp_path, kind, device_files):
     target = tmp_path / ("printer.bin" if kind == "escpos-file" else "printed")
     _set_receipt_printer(ui_ctx, f"{kind}:{target}")
     case, dialog = _saved_receipt(qtbot, ui_ctx, tasks, desk)
@@ -450,10 +451,32 @@ def test_without_a_receipt_printer_the_print_dialog_prints_the_kept_pdf(qtbot, u
     assert dialog.message.objectName() == "okNote"
 
 
-def test_a_printer_fault_is_explained_and_printing_can_be_repeated(qtbot, ui_ctx, tasks, desk, tmp_path):
+def test_a_printer_fault_is_explained_and_printing_can_be_repeated(qtbot, ui_ctx, tasks, desk, tmp_path,
+                                                                  device_files):
     _set_receipt_printer(ui_ctx, f"escpos-file:{tmp_path / 'no-such-dir' / 'lp0'}")
     _case, dialog = _saved_receipt(qtbot, ui_ctx, tasks, desk)
     dialog.print_button.click()
     qtbot.waitUntil(lambda: dialog.message.isVisible() and dialog.print_button.isEnabled(), timeout=15000)
     assert dialog.message.objectName() == "errorNote"
     assert "Printer tanda terima" in dialog.message.text() and "cetak lagi" in dialog.message.text()
+
+
+def test_multi_line_fields_show_a_character_counter_and_an_over_long_text_is_refused_not_cut(qtbot, ui_ctx, tasks,
+                                                                                              desk):
+    from mpp_desk.complaints.rules import MAX_LENGTHS
+
+    area = open_area(qtbot, ui_ctx, tasks, desk["budi"])
+    capture = area.capture
+    counter = capture.form.rows["substance"].counter
+    assert counter.text() == "0 / 20000 karakter" and not counter.over
+    fill_complaint(capture, substance="Antrian lama")
+    assert counter.text() == "12 / 20000 karakter"
+    too_long = "a" * (MAX_LENGTHS["substance"] + 5)
+    capture.substance.setPlainText(too_long)
+    assert counter.over and counter.text() == "20005 / 20000 karakter: kelebihan 5"
+    assert capture.substance.toPlainText() == too_long  # nothing cut
+    assert capture.form.rows["reporter_address"].counter.text() == "0 / 1000 karakter"
+    capture.save()
+    qtbot.waitUntil(lambda: capture.form.rows["substance"].error.isVisible(), timeout=15000)
+    assert "terlalu panjang" in capture.form.rows["substance"].error.text()
+    wait_tasks(qtbot, tasks)

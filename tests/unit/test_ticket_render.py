@@ -147,7 +147,7 @@ def test_printer_settings_are_understood(tmp_path):
         assert "Printer tidak dikenali" in info.value.text("id")
 
 
-def test_pdf_folder_and_device_file_printers_write_the_ticket(tmp_path):
+def test_pdf_folder_and_device_file_printers_write_the_ticket(tmp_path, device_files):
     result = printer_from_setting(f"pdf:{tmp_path}/pdf").print_ticket(slip())
     assert result.ok and result.path.name == "2026-11-22_A015.pdf" and result.path.read_bytes().startswith(b"%PDF")
     device = tmp_path / "lp0"
@@ -155,7 +155,7 @@ def test_pdf_folder_and_device_file_printers_write_the_ticket(tmp_path):
     assert result.ok and device.read_bytes() == render_ticket_escpos(slip(), width_chars=48)
 
 
-def test_a_missing_printer_is_a_result_not_an_exception(tmp_path):
+def test_a_missing_printer_is_a_result_not_an_exception(tmp_path, device_files):
     assert NoPrinter().print_ticket(slip()).reason == NOT_CONFIGURED
     missing = printer_from_setting(f"escpos-file:{tmp_path}/no/such/dir/lp0").print_ticket(slip())
     assert not missing.ok and missing.reason == NOT_FOUND

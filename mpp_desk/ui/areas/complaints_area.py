@@ -45,6 +45,8 @@ from PySide6.QtWidgets import (
 )
 
 from mpp_desk.complaints import labels
+from mpp_desk.complaints.rules import MAX_LENGTHS
+from mpp_desk.limits import COMPLAINT_STEP_FIELDS as STEP_FIELD_LIMITS
 from mpp_desk.roles import Permission, allowed
 from mpp_desk.textformat import format_date
 from mpp_desk.ui.forms import DateField, Form, error_text, fit_to_screen
@@ -207,7 +209,7 @@ class CapturePanel(QWidget):
             ("attachments", self.tr("Attachments"), files_box),
         ]
         for key, label_text, editor in rows:
-            self.form.add(key, label_text, editor)
+            self.form.add(key, label_text, editor, limit=MAX_LENGTHS.get(key))
             note = QLabel()
             note.setWordWrap(True)
             if key in self.HINT_LINES:  # the room for the rules' messages is kept: fields do not jump as one types
@@ -705,7 +707,7 @@ class StepDialog(QDialog):
         for key, kind, label_text, options in fields:
             editor = self._editor(kind, options)
             self.editors[key] = (kind, editor)
-            self.form.add(key, label_text, editor)
+            self.form.add(key, label_text, editor, limit=STEP_FIELD_LIMITS.get(key))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()

@@ -47,6 +47,13 @@ def _weekday_name(weekday: int) -> str:
     return DAY_NAMES.get(current_language(), DAY_NAMES["id"])[weekday]
 
 
+
+def running_text_limit() -> int:
+    """The running text's limit, as the setting declares it (the counter under the field shows it)."""
+    from mpp_desk.settings import SETTINGS
+
+    return SETTINGS["display.running_text"].max_length
+
 class QueueSetupArea(QWidget):
     """Three tabs: groups, counters, breaks and the board; every change goes through the queue set-up services."""
 
@@ -227,7 +234,8 @@ class QueueSetupArea(QWidget):
         self.running_text.setPlaceholderText(self.tr("e.g. Services are free of charge. Opening hours Monday–Friday "
                                                      "08.00–15.00."))
         self.running_text.setMaximumHeight(120)
-        self.board_form.add("display.running_text", self.tr("Running text"), self.running_text)
+        self.board_form.add("display.running_text", self.tr("Running text"), self.running_text,
+                            limit=running_text_limit())
         self.save_text_button = QPushButton(self.tr("Save running text"))
         self.save_text_button.clicked.connect(self.save_running_text)
         board_layout = QVBoxLayout(board_box)
