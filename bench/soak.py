@@ -228,7 +228,8 @@ def prepare(data_dir: Path) -> None:
         q.create_counter(uow, number=1, name="Loket Perizinan", group_codes=["A"])
         q.create_counter(uow, number=2, name="Loket Pengaduan", group_codes=["A", "B"])
         settings.set(uow, actor=TERMINAL, key="display.running_text", value=RUNNING_TEXT)
-        settings.set(uow, actor=TERMINAL, key="printer.ticket", value="escpos-file:" + os.devnull)
+        # every ticket is really printed: to the data folder's PDF printer (escpos-file takes device paths only)
+        settings.set(uow, actor=TERMINAL, key="printer.ticket", value="pdf")
         uow.commit()
     ctx.close()
 

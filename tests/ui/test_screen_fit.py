@@ -61,7 +61,7 @@ def staff(ui_ctx, tmp_path):
             auth.create_user(uow, actor=TERMINAL, username=username, full_name=f"{username.title()} Staf", role=role,
                              password=PASSWORD, must_change_password=False)
         settings.set(uow, actor=TERMINAL, key="pc.counter_number", value=3)
-        settings.set(uow, actor=TERMINAL, key="printer.receipt", value=f"pdf:{tmp_path / 'printed'}")
+        settings.set(uow, actor=TERMINAL, key="printer.receipt", value="pdf:printed")  # inside the data folder
         q.create_counter(uow, number=3, name="Loket Pengaduan dan Perizinan Berusaha", group_codes=["A", "B"])
         uow.commit()
     return ui_ctx
