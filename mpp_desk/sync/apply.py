@@ -87,8 +87,10 @@ def apply_record(session: Session, entity: str, entity_id: uuid.UUID, payload: d
 
 
 def _same_key_local_id(session: Session, entity: str, payload: dict[str, Any], entity_id: uuid.UUID) -> uuid.UUID | None:
-    table = entities.ENTITIES[entity].table
-    for key in entities.unique_keys(table):
+    spec = entities.ENTITIES[entity]
+    table = spec.table
+    keys = entities.unique_keys(table) + ([spec.adopt_key] if spec.adopt_key else [])
+    for key in keys:
         raw = entities.key_values(payload, key)
         if raw is None:
             continue

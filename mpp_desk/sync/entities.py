@@ -34,13 +34,15 @@ class EntitySpec:
 
     ``append_only``: inserts only, merged. ``adoptable``: a reference record a standalone PC may have
     seeded itself under another id; on pull the server's record with the same unique key replaces it.
-    ``writers``: the device roles that may push it.
+    ``writers``: the device roles that may push it. ``adopt_key``: for an adoptable table without a
+    unique key of its own, the columns that say two rows are the same (requirement lines of a standard).
     """
 
     name: str
     writers: frozenset[str]
     append_only: bool = False
     adoptable: bool = False
+    adopt_key: tuple[str, ...] = ()
 
     @property
     def table(self) -> Table:
@@ -56,7 +58,7 @@ ENTITIES: dict[str, EntitySpec] = {
         EntitySpec("queue_counter_group", _ADMIN, adoptable=True),
         EntitySpec("queue_break", _ADMIN),
         EntitySpec("service_standard", _ADMIN, adoptable=True),
-        EntitySpec("service_requirement", _ADMIN),
+        EntitySpec("service_requirement", _ADMIN, adoptable=True, adopt_key=("service_id", "kind", "position")),
         EntitySpec("calendar_override", _ADMIN, adoptable=True),
         EntitySpec("complaint_channel", _ADMIN, adoptable=True),
         EntitySpec("setting", _ADMIN),  # office scope only (see local_only)
