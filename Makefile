@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test sysdeps kiosk display bench screenshots clean
+.PHONY: run test sysdeps kiosk display bench screenshots clean server
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ sysdeps:
 
 test: $(STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The central server for a trial on this machine's PostgreSQL (started on Debian if down; database
+# mpp_central created if missing; secret kept in .central/); HOST=0.0.0.0 PORT=8750 to serve the LAN.
+server: $(STAMP)
+	$(BIN)/python tools/server_trial.py
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
