@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from mpp_desk.server import SERVER_VERSION, devices
+from mpp_desk.server import SERVER_VERSION, devices, leases
 from mpp_desk.server import sync as service
 from mpp_desk.server.settings import ServerSettings
 from mpp_desk.server.tables import office
@@ -24,6 +24,8 @@ from mpp_desk.sync.schemas import (
     EnrolRequest,
     EnrolResponse,
     Health,
+    LeaseRequest,
+    LeaseResponse,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -45,6 +47,10 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
 
     @app.exception_handler(devices.DeviceError)
     async def _device_error(_request, exc: devices.DeviceError):
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(leases.LeaseError)
+    async def _lease_error(_request, exc: leases.LeaseError):
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
@@ -111,6 +117,12 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
     ) -> PullResponse:
         with engine.begin() as conn:
             return service.pull(conn, device, since=since, limit=min(limit, settings.pull_page_max))
+
+    @app.post("/v1/leases", response_model=LeaseResponse)
+    def lease(body: LeaseRequest, device: devices.Device = Depends(caller)) -> LeaseResponse:
+        with engine.begin() as conn:
+            block = leases.lease(conn, device, kind=body.kind, wanted=body.wanted)
+        return LeaseResponse(kind=body.kind, block=block)
 
     return app
 

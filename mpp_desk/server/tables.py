@@ -150,14 +150,14 @@ refusals = Table(
     Column("at", DateTime(timezone=True), nullable=False, server_default=func.now()),
 )
 
-# Number blocks leased to a device (registration numbers, complaint cases). Leasing: not built yet.
+# Number blocks leased to a device for good (registration numbers, complaint cases): server/leases.py.
 number_leases = Table(
     "number_leases",
     metadata,
     Column("id", BigInteger, Identity(always=True), primary_key=True),
     Column("kind", String(32), nullable=False),
     Column("period", String(16), nullable=False),
-    Column("block", Integer, nullable=False),
+    Column("block", String(4), nullable=False),
     Column("device_id", Uuid, nullable=False),
     Column("leased_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     UniqueConstraint("kind", "period", "block", name="uq_number_leases_block"),

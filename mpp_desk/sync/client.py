@@ -23,6 +23,7 @@ from mpp_desk.i18n import N_
 from mpp_desk.models import OutboxEntry
 from mpp_desk.models.base import utcnow
 from mpp_desk.sync import entities
+from mpp_desk.uow import UnitOfWork
 from mpp_desk.sync.apply import (
     LAST_SYNC_KEY,
     apply_page,
@@ -31,6 +32,7 @@ from mpp_desk.sync.apply import (
     defer_foreign_keys,
     read_state,
     server_unit_of_work,
+    set_state,
 )
 from mpp_desk.sync.schemas import (
     PROTOCOL,
@@ -38,6 +40,8 @@ from mpp_desk.sync.schemas import (
     EnrolRequest,
     EnrolResponse,
     Health,
+    LeaseRequest,
+    LeaseResponse,
     Op,
     PullResponse,
     PushRequest,
@@ -163,6 +167,10 @@ class ServerApi:
             self._call("POST", "/v1/push", content=body.model_dump_json(), headers={"content-type": "application/json"})
         )
 
+    def lease(self, kind: str, wanted: str | None) -> LeaseResponse:
+        body = LeaseRequest(kind=kind, wanted=wanted)
+        return LeaseResponse.model_validate(self._call("POST", "/v1/leases", json=body.model_dump(mode="json")))
+
     def pull(self, since: int, limit: int = PULL_PAGE) -> PullResponse:
         return PullResponse.model_validate(self._call("GET", "/v1/pull", params={"since": since, "limit": limit}))
 
@@ -196,6 +204,7 @@ def join(db: Database, data_dir: Path, url: str, code: str, *, transport: httpx.
         pulled = pull_all(db, api)
         pushed, conflicts, rejected = push_all(db, api, joined.role)
         pulled += pull_all(db, api)
+        ensure_leases(db, api, joined.role)
     return joined, SyncResult(pushed, pulled, pending_count(db), conflicts, rejected)
 
 
@@ -205,6 +214,7 @@ def sync_now(db: Database, data_dir: Path, *, transport: httpx.BaseTransport | N
     with ServerApi(joined.url, joined.credential, transport=transport) as api:
         pushed, conflicts, rejected = push_all(db, api, joined.role)
         pulled = pull_all(db, api)
+        ensure_leases(db, api, joined.role)
     return SyncResult(pushed, pulled, pending_count(db), conflicts, rejected)
 
 
@@ -213,6 +223,45 @@ def require_joined(data_dir: Path) -> Joined:
     if joined is None:
         raise SyncProblem(N_("sync", "This PC has not joined a server yet: run mpp-desk sync join URL CODE."))
     return joined
+
+
+LEASE_KEY = "sync.lease.{kind}"
+LEASE_ROLES = {
+    "registration": frozenset({"counter", "supervisor", "admin"}),
+    "complaint": frozenset({"complaints", "supervisor", "admin"}),
+}
+
+
+def ensure_leases(db: Database, api: ServerApi, role: str) -> dict[str, str]:
+    """Lease this PC's number blocks once (asking for the ones it already uses); returns kind -> block.
+
+    The complaint block becomes the complaint desk's number block at once. The registration block is
+    stored for the intake service, which still numbers by the counter number (docs/sync.md).
+    """
+    from mpp_desk import settings
+    from mpp_desk.complaints import service as complaints
+
+    held: dict[str, str] = {}
+    for kind, roles in LEASE_ROLES.items():
+        if role not in roles:
+            continue
+        stored = read_state(db, LEASE_KEY.format(kind=kind))
+        if stored:
+            held[kind] = stored
+            continue
+        with UnitOfWork(db, write=False) as uow:
+            if kind == "complaint":
+                wanted = complaints.number_block(uow)
+            else:
+                wanted = f"{int(settings.get(uow, 'pc.counter_number') or 0):02d}"
+        block = api.lease(kind, wanted).block
+        with server_unit_of_work(db) as uow:
+            set_state(uow.session, LEASE_KEY.format(kind=kind), block)
+            if kind == "complaint":
+                set_state(uow.session, complaints.BLOCK_KEY, block)
+            uow.commit()
+        held[kind] = block
+    return held
 
 
 def pull_all(db: Database, api: ServerApi) -> int:
@@ -334,6 +383,8 @@ def status(db: Database, data_dir: Path) -> dict[str, Any]:
         "conflicts": counts.get("conflict", 0),
         "rejected": counts.get("rejected", 0),
         "last_sync_at": read_state(db, LAST_SYNC_KEY),
+        "leases": {kind: read_state(db, LEASE_KEY.format(kind=kind)) for kind in LEASE_ROLES
+                   if read_state(db, LEASE_KEY.format(kind=kind))},
     }
 
 

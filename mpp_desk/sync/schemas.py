@@ -88,5 +88,15 @@ class PullResponse(BaseModel):
     more: bool
 
 
+class LeaseRequest(BaseModel):
+    kind: Literal["registration", "complaint"]
+    wanted: str | None = Field(default=None, max_length=4)
+
+
+class LeaseResponse(BaseModel):
+    kind: str
+    block: str
+
+
 class Problem(BaseModel):
     detail: str

@@ -87,7 +87,7 @@ def upgrade() -> None:
     sa.Column('id', sa.BigInteger(), sa.Identity(always=True), nullable=False),
     sa.Column('kind', sa.String(length=32), nullable=False),
     sa.Column('period', sa.String(length=16), nullable=False),
-    sa.Column('block', sa.Integer(), nullable=False),
+    sa.Column('block', sa.String(length=4), nullable=False),
     sa.Column('device_id', sa.Uuid(), nullable=False),
     sa.Column('leased_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_number_leases')),
