@@ -55,9 +55,19 @@ TIMEOUT_S = 30.0
 
 
 class SyncProblem(UserError):
-    """Sync cannot go on: not joined, the server away or refusing, with the reason."""
+    """Sync cannot go on: not joined, the server away or refusing, with the reason.
+
+    ``retry``: whether trying again later may help (server away, 5xx) or a person must act (401, 403, 426).
+    """
 
     context = "sync"
+    retry = True
+
+
+class SyncRefused(SyncProblem):
+    """The server refused this PC or its request; retrying the same will not help."""
+
+    retry = False
 
 
 @dataclass(frozen=True)
@@ -142,16 +152,16 @@ class ServerApi:
         detail = _detail(response)
         status = response.status_code
         if status == 401:
-            raise SyncProblem(N_("sync", "The server does not accept this PC ({detail}). Ask the administrator for a "
+            raise SyncRefused(N_("sync", "The server does not accept this PC ({detail}). Ask the administrator for a "
                                          "new enrolment code and join again."), detail=detail)
         if status == 403:
-            raise SyncProblem(N_("sync", "The server refused a change this PC may not make: {detail}"), detail=detail)
+            raise SyncRefused(N_("sync", "The server refused a change this PC may not make: {detail}"), detail=detail)
         if status == 426:
-            raise SyncProblem(N_("sync", "This MPP Desk is too old for the server: {detail}"), detail=detail)
+            raise SyncRefused(N_("sync", "This MPP Desk is too old for the server: {detail}"), detail=detail)
         if status >= 500:
             raise SyncProblem(N_("sync", "The server {url} has a problem (HTTP {status}). Changes stay on this PC "
                                          "and are sent later."), url=self.url, status=status)
-        raise SyncProblem(N_("sync", "The server refused the request (HTTP {status}): {detail}"),
+        raise SyncRefused(N_("sync", "The server refused the request (HTTP {status}): {detail}"),
                           status=status, detail=detail)
 
     def health(self) -> Health:
