@@ -81,9 +81,28 @@ def apply_record(session: Session, entity: str, entity_id: uuid.UUID, payload: d
             _adopt(session, entity, local_id, entity_id, payload)
             exists = True
     if exists:
+        _merge_pending(session, table, entity, entity_id, payload)
         session.execute(update(table).where(table.c.id == entity_id).values(**values))
     else:
         session.execute(insert(table).values(**values))
+
+
+def _merge_pending(session: Session, table, entity: str, entity_id: uuid.UUID, payload: dict[str, Any]) -> None:
+    """Pending local ops of a row the server now holds with the very same content need not be sent."""
+    pending = session.scalars(
+        select(OutboxEntry).where(OutboxEntry.entity_id == entity_id, OutboxEntry.entity == entity,
+                                  OutboxEntry.pushed_at.is_(None))
+    ).all()
+    if not pending:
+        return
+    local = _jsonable_row(table, session.execute(select(table).where(table.c.id == entity_id)).mappings().one())
+    if entities.same_content(_comparable(local), _comparable(payload)):
+        now = utcnow()
+        for entry in pending:
+            entry.pushed_at = now
+            entry.result = "merged"
+            entry.result_reason = "the server already holds the same content"
+        session.flush()
 
 
 def _same_key_local_id(session: Session, entity: str, payload: dict[str, Any], entity_id: uuid.UUID) -> uuid.UUID | None:

@@ -16,12 +16,18 @@ def state(ctx, key):
 
 def test_two_counters_left_on_the_default_counter_number_get_different_blocks(server, server_db, make_pc):
     first, second = make_pc("counter-a"), make_pc("counter-b")  # both on pc.counter_number 1
-    desk_json(first, "sync", "join", server, enroll(server_db, "loket-a", "counter"))
+    office = make_pc("office")
+    desk_json(office, "sync", "join", server, enroll(server_db, "admin-pc", "admin"))
+    joined = desk_json(first, "sync", "join", server, enroll(server_db, "loket-a", "counter"))
+    # what the counter PC had from its installation (catalogue, groups) is the office's already: merged,
+    # not refused for its role
+    assert (joined["rejected"], joined["conflicts"], joined["pending"]) == (0, 0, 0)
     desk_json(second, "sync", "join", server, enroll(server_db, "loket-b", "counter"))
+    o = desk_json(office, "sync", "status")["leases"]["registration"]
     a = desk_json(first, "sync", "status")["leases"]["registration"]
     b = desk_json(second, "sync", "status")["leases"]["registration"]
-    assert a == "01"  # the block it asked for, free
-    assert b != a and b.isdigit() and len(b) == 2
+    assert o == "01"  # the block it asked for (its counter number), free
+    assert len({o, a, b}) == 3 and all(x.isdigit() and len(x) == 2 for x in (a, b))
     desk_json(second, "sync", "now")
     assert desk_json(second, "sync", "status")["leases"]["registration"] == b  # kept for good
 
