@@ -17,6 +17,8 @@ def register(sub) -> None:
     join = ss.add_parser("join", help="gabungkan PC ini ke server pusat dengan kode pendaftaran")
     join.add_argument("url", help="alamat server, mis. http://server-mpp:8750")
     join.add_argument("code", help="kode pendaftaran dari `mpp-central device enroll`")
+    join.add_argument("--ca", metavar="FILE", default=None,
+                      help="sertifikat CA kantor (ca.pem dari `mpp-central cert init`) untuk https")
     join.add_argument("--json", action="store_true", help="keluaran JSON")
     join.set_defaults(handler=_join)
     now = ss.add_parser("now", help="kirim perubahan yang menunggu, lalu ambil perubahan dari server")
@@ -36,7 +38,9 @@ def _join(args, ctx) -> int:
     from mpp_desk.sync import client
 
     app = ctx.app
-    joined, result = client.join(app.db, app.data_dir, args.url, args.code)
+    from pathlib import Path
+
+    joined, result = client.join(app.db, app.data_dir, args.url, args.code, ca=Path(args.ca) if args.ca else None)
     if args.json:
         print_json({"server": joined.url, "device_id": joined.device_id, "role": joined.role,
                     "office_name": joined.office_name, **asdict(result)})

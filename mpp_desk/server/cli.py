@@ -64,6 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("--json", action="store_true")
     revoke.set_defaults(handler=_revoke)
 
+    cert = sub.add_parser("cert", help="TLS for the office LAN")
+    cs_ = cert.add_subparsers(dest="cert_command", metavar="COMMAND", required=True)
+    ci = cs_.add_parser("init", help="a small CA and the server's certificate signed by it")
+    ci.add_argument("--out", required=True, metavar="FOLDER", help="where ca.pem, ca.key, server.pem, server.key go")
+    ci.add_argument("--host", action="append", required=True, help="a name or IP address the PCs use (repeatable)")
+    ci.add_argument("--office-name", default="MPP")
+    ci.add_argument("--json", action="store_true")
+    ci.set_defaults(handler=_cert_init)
+
     conflict = sub.add_parser("conflict", help="changes the server did not take (both versions kept)")
     cs = conflict.add_subparsers(dest="conflict_command", metavar="COMMAND", required=True)
     cl = with_db(cs.add_parser("list", help="open conflicts"))
@@ -100,6 +109,21 @@ def _print(args, data: dict[str, Any], text: str) -> None:
         sys.stdout.write("\n")
     else:
         print(text)
+
+
+def _cert_init(args) -> int:
+    from pathlib import Path
+
+    from mpp_desk.server import certs
+
+    try:
+        made = certs.init(Path(args.out), args.host, office=args.office_name)
+    except (FileExistsError, ValueError) as exc:
+        raise Failure(str(exc)) from None
+    _print(args, made, f"CA {made['ca_pem']} (fingerprint {made['ca_fingerprint']})\n"
+                       f"serve with: --tls-cert {made['server_pem']} --tls-key {made['server_key']}\n"
+                       f"on each PC: mpp-desk sync join https://{args.host[0]}:8750 CODE --ca ca.pem")
+    return 0
 
 
 def _migrate(args) -> int:

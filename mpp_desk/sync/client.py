@@ -49,6 +49,8 @@ from mpp_desk.sync.schemas import (
 )
 
 CREDENTIAL_FILENAME = "sync.json"
+CA_FILENAME = "sync-ca.pem"
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 BATCH_OPS = 500
 PULL_PAGE = 500
 TIMEOUT_S = 30.0
@@ -81,6 +83,7 @@ class Joined:
     credential: str
     office_name: str
     joined_at: str
+    ca_file: str | None = None  # the office CA this PC trusts (in its data folder), for https
 
 
 @dataclass(frozen=True)
@@ -125,12 +128,19 @@ def _save_joined(data_dir: Path, joined: Joined) -> None:
 class ServerApi:
     """The server's endpoints; every failure becomes a :class:`SyncProblem` with the server's reason."""
 
-    def __init__(self, url: str, credential: str | None = None, *, transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(self, url: str, credential: str | None = None, *, ca_file: str | Path | None = None,
+                 transport: httpx.BaseTransport | None = None) -> None:
         self.url = url.rstrip("/")
         headers = {PROTOCOL_HEADER: str(PROTOCOL)}
         if credential:
             headers["Authorization"] = f"Bearer {credential}"
-        self._http = httpx.Client(base_url=self.url, headers=headers, timeout=TIMEOUT_S, transport=transport)
+        verify: Any = True
+        if ca_file is not None:
+            import ssl
+
+            verify = ssl.create_default_context(cafile=str(ca_file))  # this CA only, not the system's
+        self._http = httpx.Client(base_url=self.url, headers=headers, timeout=TIMEOUT_S, transport=transport,
+                                  verify=verify)
 
     def close(self) -> None:
         self._http.close()
@@ -145,6 +155,9 @@ class ServerApi:
         try:
             response = self._http.request(method, path, **kwargs)
         except httpx.HTTPError as exc:
+            if "CERTIFICATE_VERIFY_FAILED" in str(exc) or "certificate verify failed" in str(exc):
+                raise SyncRefused(N_("sync", "The server {url} did not show a certificate of the office's CA for "
+                                             "this address; nothing was sent."), url=self.url) from exc
             raise SyncProblem(N_("sync", "The server {url} cannot be reached ({reason}). Changes stay on this PC "
                                          "and are sent later."), url=self.url, reason=type(exc).__name__) from exc
         if response.status_code < 400:
@@ -195,12 +208,32 @@ def _detail(response: httpx.Response) -> str:
 # -- the operations -------------------------------------------------------------------------
 
 
-def join(db: Database, data_dir: Path, url: str, code: str, *, transport: httpx.BaseTransport | None = None) -> tuple[Joined, SyncResult]:
+def check_url(url: str) -> str:
+    """Personal data travels only over TLS: plain http is for this machine alone (a trial)."""
+    parsed = httpx.URL(url)
+    if parsed.scheme == "https" or (parsed.scheme == "http" and parsed.host in LOOPBACK_HOSTS):
+        return url.rstrip("/")
+    raise SyncRefused(N_("sync", "Use https:// for the server {url}: records with personal data only travel "
+                                 "encrypted (mpp-central cert init)."), url=url)
+
+
+def join(db: Database, data_dir: Path, url: str, code: str, *, ca: Path | None = None,
+         transport: httpx.BaseTransport | None = None) -> tuple[Joined, SyncResult]:
     """Enrol this PC with *code*, pull the office's records, then push what the PC already had."""
+    url = check_url(url)
     existing = load_joined(data_dir)
     if existing is not None:
         raise SyncProblem(N_("sync", "This PC has already joined {url}."), url=existing.url)
-    with ServerApi(url, transport=transport) as api:
+    ca_file = None
+    if ca is not None:
+        try:
+            pem = Path(ca).read_bytes()
+        except OSError as exc:
+            raise SyncProblem(N_("sync", "The CA file {path} cannot be read: {reason}"), path=str(ca),
+                              reason=exc.strerror or str(exc)) from exc
+        ca_file = Path(data_dir) / CA_FILENAME
+        ca_file.write_bytes(pem)
+    with ServerApi(url, ca_file=ca_file, transport=transport) as api:
         health = api.health()
         if PROTOCOL < health.min_protocol:
             raise SyncProblem(N_("sync", "This MPP Desk is too old for the server: {detail}"),
@@ -208,9 +241,9 @@ def join(db: Database, data_dir: Path, url: str, code: str, *, transport: httpx.
         answer = api.enroll(code, db.device_id)
     joined = Joined(url=url.rstrip("/"), device_id=str(answer.device_id), name=answer.name, role=answer.role,
                     credential=answer.credential, office_name=answer.office_name,
-                    joined_at=utcnow().isoformat())
+                    joined_at=utcnow().isoformat(), ca_file=str(ca_file) if ca_file else None)
     _save_joined(data_dir, joined)
-    with ServerApi(joined.url, joined.credential, transport=transport) as api:
+    with ServerApi(joined.url, joined.credential, ca_file=joined.ca_file, transport=transport) as api:
         pulled = pull_all(db, api)
         pushed, conflicts, rejected = push_all(db, api, joined.role)
         pulled += pull_all(db, api)
@@ -221,7 +254,7 @@ def join(db: Database, data_dir: Path, url: str, code: str, *, transport: httpx.
 def sync_now(db: Database, data_dir: Path, *, transport: httpx.BaseTransport | None = None) -> SyncResult:
     """Push the outbox, then pull to the end of the server's change log."""
     joined = require_joined(data_dir)
-    with ServerApi(joined.url, joined.credential, transport=transport) as api:
+    with ServerApi(joined.url, joined.credential, ca_file=joined.ca_file, transport=transport) as api:
         pushed, conflicts, rejected = push_all(db, api, joined.role)
         pulled = pull_all(db, api)
         ensure_leases(db, api, joined.role)

@@ -35,6 +35,18 @@
         <source>This PC has not joined a server yet: run mpp-desk sync join URL CODE.</source>
         <translation>PC ini belum tergabung ke server: jalankan mpp-desk sync join URL KODE.</translation>
     </message>
+    <message>
+        <source>The server {url} did not show a certificate of the office's CA for this address; nothing was sent.</source>
+        <translation>Server {url} tidak menunjukkan sertifikat dari CA kantor untuk alamat ini; tidak ada yang dikirim.</translation>
+    </message>
+    <message>
+        <source>Use https:// for the server {url}: records with personal data only travel encrypted (mpp-central cert init).</source>
+        <translation>Gunakan https:// untuk server {url}: data yang memuat data pribadi hanya dikirim terenkripsi (mpp-central cert init).</translation>
+    </message>
+    <message>
+        <source>The CA file {path} cannot be read: {reason}</source>
+        <translation>Berkas CA {path} tidak dapat dibaca: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
