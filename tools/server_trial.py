@@ -3,6 +3,8 @@
 Starts the Debian cluster if it is down, creates the database if missing, keeps a random secret in
 `.central/secret` (owner-only), migrates, sets the office up on the first run (administrator
 `admin`, password printed once), then serves on 127.0.0.1:8750 (or HOST/PORT from the environment).
+With a HOST other than this machine's loopback it serves https with an office CA made once in
+`.central/tls` for this machine's name (and TLS_HOSTS, comma-separated): PCs join with `--ca`.
 """
 
 from __future__ import annotations
@@ -87,8 +89,17 @@ def main() -> int:
     print(f"mpp-central on http://{host}:{port} (database {url})\n"
           f"enrol a PC:  MPP_CENTRAL_SECRET_KEY=$(cat .central/secret) {command} device enroll --database {url} --name counter-1 --role counter\n"
           f"on the PC:   mpp-desk sync join http://{host}:{port} CODE")
-    os.execv(sys.executable, [sys.executable, "-m", "mpp_desk.server.cli", "serve", "--database", url,
-                              "--host", host, "--port", port])
+    serve = [sys.executable, "-m", "mpp_desk.server.cli", "serve", "--database", url, "--host", host, "--port", port]
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        import socket
+
+        tls = STATE / "tls"
+        if not (tls / "server.pem").exists():
+            names = [socket.gethostname(), *filter(None, os.environ.get("TLS_HOSTS", "").split(","))]
+            central("cert", "init", "--out", str(tls), *sum((["--host", n] for n in names), []))
+        serve += ["--tls-cert", str(tls / "server.pem"), "--tls-key", str(tls / "server.key")]
+        print(f"https: on each PC  mpp-desk sync join https://{socket.gethostname()}:{port} CODE --ca {tls / 'ca.pem'}")
+    os.execv(sys.executable, serve)
 
 
 if __name__ == "__main__":
