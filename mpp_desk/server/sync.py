@@ -75,9 +75,10 @@ def _apply_group(conn: Connection, device: Device, ops: list[Op]) -> list[OpResu
     try:
         for op in ops:
             done.append(_apply(conn, device, op))
+        _check_references(conn, ops)  # after the whole action: a parent may come after its child
     except _Refused as refused:
         savepoint.rollback()
-        guilty = ops[len(done)]
+        guilty = next(o for o in ops if o.op_id == refused.result.op_id)
         if refused.result.status == "conflict":
             server = refused.result.server
             conn.execute(
@@ -100,6 +101,23 @@ def _apply_group(conn: Connection, device: Device, ops: list[Op]) -> list[OpResu
         return answers
     savepoint.commit()
     return done
+
+
+def _check_references(conn: Connection, ops: list[Op]) -> None:
+    """Every synced record an op's payload points at must be held by the server (foreign keys of the models)."""
+    for op in ops:
+        table = entities.ENTITIES[op.entity].table
+        for fk in table.foreign_keys:
+            target = fk.column.table.name
+            value = op.payload.get(fk.parent.name)
+            if value is None or target not in entities.ENTITIES:
+                continue
+            found = conn.execute(
+                select(records.c.entity_id).where(records.c.entity == target, records.c.entity_id == uuid.UUID(str(value)))
+            ).first()
+            if found is None:
+                raise _Refused(OpResult(op_id=op.op_id, status="rejected",
+                                        reason=f"{fk.parent.name} points at {target} {value}, which the server does not hold"))
 
 
 def _server_record(conn: Connection, op: Op) -> ServerRecord | None:

@@ -184,3 +184,20 @@ def test_serve_refuses_to_start_without_a_secret(pg_url, monkeypatch):
     monkeypatch.delenv("MPP_CENTRAL_SECRET_KEY", raising=False)
     status, _, err = central("serve", "--database", pg_url, "--port", "1")
     assert status == 2 and "MPP_CENTRAL_SECRET_KEY" in err
+
+
+def test_a_record_pointing_at_one_the_server_lacks_is_refused_but_its_parent_may_come_later_in_the_action(admin):
+    group = {"id": str(uuid.uuid4()), "created_at": NOW, "updated_at": NOW, "version": 1, "device_id": "pc",
+             "deleted_at": None, "code": "Z", "name": "Uji", "open_time": "08:00:00", "close_time": "15:00:00",
+             "daily_limit": None, "active": True, "position": 9}
+    counter_link = {"id": str(uuid.uuid4()), "created_at": NOW, "updated_at": NOW, "version": 1, "device_id": "pc",
+                    "deleted_at": None, "counter_id": str(uuid.uuid4()), "group_id": group["id"]}
+    orphan = push(admin, [op("queue_counter_group", counter_link)]).json()["results"]
+    assert orphan[0]["status"] == "rejected" and "queue_counter" in orphan[0]["reason"]
+    counter = {"id": counter_link["counter_id"], "created_at": NOW, "updated_at": NOW, "version": 1,
+               "device_id": "pc", "deleted_at": None, "number": 9, "name": "Loket 9", "active": True}
+    tx = uuid.uuid4()
+    # child first, parents after it, in one action: accepted whole
+    results = push(admin, [op("queue_counter_group", counter_link, tx=tx), op("queue_counter", counter, tx=tx),
+                           op("queue_group", group, tx=tx)]).json()["results"]
+    assert [r["status"] for r in results] == ["accepted"] * 3, results
