@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections import ChainMap
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select, text, update
+from sqlalchemy import and_, delete, func, insert, select, text, tuple_, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection
 
 from mpp_desk.server.devices import Device
@@ -35,89 +37,262 @@ def record_refusal(conn: Connection, device: Device, status_code: int, reason: s
 
 
 def push(conn: Connection, device: Device, ops: list[Op]) -> list[OpResult]:
-    """Apply a batch: each local transaction (tx_id) whole or not at all; replays answered as before."""
+    """Apply a batch: each local transaction (tx_id) whole or not at all; replays answered as before.
+
+    Decisions are made in memory over the records and keys the batch touches (read once, rows locked),
+    then written in bulk: a few statements per batch, not per op.
+    """
+    if not ops:
+        return []
     answered = {
         row.op_id: row
         for row in conn.execute(
             select(device_ops).where(device_ops.c.device_id == device.id, device_ops.c.op_id.in_([o.op_id for o in ops]))
         )
-    } if ops else {}
-    groups: dict[Any, list[Op]] = {}
-    for op in ops:
-        groups.setdefault(op.tx_id or op.op_id, []).append(op)
+    }
     results: dict[uuid.UUID, OpResult] = {}
-    locked = False
-    for group in groups.values():
-        fresh = [op for op in group if op.op_id not in answered and op.op_id not in results]
-        for op in group:
-            if op.op_id in answered:
-                row = answered[op.op_id]
-                results[op.op_id] = OpResult(op_id=op.op_id, status=row.status, reason=row.reason, version=row.version,
-                                             seq=row.seq, server=_server_record(conn, op) if row.status != "accepted" else None)
-        if not fresh:
-            continue
-        if not locked:
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGE_LOG_LOCK})
-            locked = True
-        group_results = _apply_group(conn, device, fresh)
-        for op, result in zip(fresh, group_results):
-            results[op.op_id] = result
-            conn.execute(
-                insert(device_ops).values(device_id=device.id, op_id=op.op_id, tx_id=op.tx_id, status=result.status,
-                                          reason=result.reason, version=result.version, seq=result.seq)
-            )
-    return [results[op.op_id] for op in ops]
-
-
-def _apply_group(conn: Connection, device: Device, ops: list[Op]) -> list[OpResult]:
-    savepoint = conn.begin_nested()
-    done: list[OpResult] = []
-    try:
-        for op in ops:
-            done.append(_apply(conn, device, op))
-        _check_references(conn, ops)  # after the whole action: a parent may come after its child
-    except _Refused as refused:
-        savepoint.rollback()
-        guilty = next(o for o in ops if o.op_id == refused.result.op_id)
-        if refused.result.status == "conflict":
-            server = refused.result.server
-            conn.execute(
-                insert(conflicts).values(
-                    entity=guilty.entity, entity_id=guilty.entity_id, device_id=device.id, op_id=guilty.op_id,
-                    tx_id=guilty.tx_id, base_version=guilty.base_version,
-                    server_version=server.version if server else None,
-                    client_payload=guilty.payload, server_payload=server.payload if server else None,
-                    tx_ops=[o.model_dump(mode="json") for o in ops], reason=refused.result.reason or "",
-                )
-            )
-        answers = []
-        for op in ops:
-            if op is guilty:
-                answers.append(refused.result)
-            else:
-                answers.append(OpResult(op_id=op.op_id, status=refused.result.status,
-                                        reason=f"refused with op {guilty.op_id} of the same action: {refused.result.reason}",
-                                        server=_server_record(conn, op)))
-        return answers
-    savepoint.commit()
-    return done
-
-
-def _check_references(conn: Connection, ops: list[Op]) -> None:
-    """Every synced record an op's payload points at must be held by the server (foreign keys of the models)."""
+    fresh: list[Op] = []
+    seen: set[uuid.UUID] = set()
     for op in ops:
-        table = entities.ENTITIES[op.entity].table
-        for fk in table.foreign_keys:
-            target = fk.column.table.name
-            value = op.payload.get(fk.parent.name)
-            if value is None or target not in entities.ENTITIES:
+        if op.op_id in answered:
+            row = answered[op.op_id]
+            results[op.op_id] = OpResult(op_id=op.op_id, status=row.status, reason=row.reason, version=row.version,
+                                         seq=row.seq, server=_server_record(conn, op) if row.status != "accepted" else None)
+        elif op.op_id not in seen:
+            seen.add(op.op_id)
+            fresh.append(op)
+    if fresh:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGE_LOG_LOCK})
+        batch = _Batch(conn, device, fresh)
+        groups: dict[Any, list[Op]] = {}
+        for op in fresh:
+            groups.setdefault(op.tx_id or op.op_id, []).append(op)
+        for group in groups.values():
+            batch.decide(group)
+        results.update(batch.write())
+    first = {}
+    for op in ops:  # an op id sent twice in one batch gets the first one's answer
+        first.setdefault(op.op_id, results[op.op_id])
+    return [first[op.op_id] for op in ops]
+
+
+_DELETED = object()
+
+
+class _Batch:
+    """The records, keys and references a batch touches, decided in memory and written in bulk."""
+
+    def __init__(self, conn: Connection, device: Device, ops: list[Op]) -> None:
+        self.conn = conn
+        self.device = device
+        self.tx_of = {op.op_id: op.tx_id for op in ops}
+        targets = {(op.entity, op.entity_id) for op in ops if op.entity in entities.ENTITIES}
+        self.current: dict[tuple[str, uuid.UUID], tuple[int, dict[str, Any]]] = {}
+        for chunk in _chunks(sorted(targets, key=str), 1000):
+            for row in conn.execute(
+                select(records.c.entity, records.c.entity_id, records.c.version, records.c.payload)
+                .where(tuple_(records.c.entity, records.c.entity_id).in_(chunk)).with_for_update()
+            ):
+                self.current[(row.entity, row.entity_id)] = (row.version, row.payload)
+        wanted_keys = set()
+        referenced = set()
+        for op in ops:
+            if op.entity not in entities.ENTITIES:
                 continue
-            found = conn.execute(
-                select(records.c.entity_id).where(records.c.entity == target, records.c.entity_id == uuid.UUID(str(value)))
-            ).first()
-            if found is None:
+            wanted_keys.update((op.entity, n, v) for n, v in _keys(op.entity, op.payload))
+            previous = self.current.get((op.entity, op.entity_id))
+            if previous:
+                wanted_keys.update((op.entity, n, v) for n, v in _keys(op.entity, previous[1]))
+            referenced.update(_references(op))
+        self.keys: dict[tuple[str, str, str], Any] = {}
+        for chunk in _chunks(sorted(wanted_keys), 1000):
+            for row in conn.execute(
+                select(record_keys).where(tuple_(record_keys.c.entity, record_keys.c.key_name,
+                                                 record_keys.c.key_value).in_(chunk))
+            ):
+                self.keys[(row.entity, row.key_name, row.key_value)] = row.entity_id
+        self.held: set[tuple[str, uuid.UUID]] = set()
+        missing = [r for r in referenced if r not in self.current]
+        for chunk in _chunks(sorted(missing, key=str), 1000):
+            self.held.update((r.entity, r.entity_id) for r in conn.execute(
+                select(records.c.entity, records.c.entity_id).where(tuple_(records.c.entity, records.c.entity_id).in_(chunk))
+            ))
+        self.log: list[tuple[Op, int, dict[str, Any]]] = []  # accepted changes, in order
+        self.answers: dict[uuid.UUID, OpResult] = {}
+        self.conflicts: list[dict[str, Any]] = []
+        self.touched: set[tuple[str, uuid.UUID]] = set()
+
+    # -- deciding ------------------------------------------------------------------------------
+
+    def decide(self, group: list[Op]) -> None:
+        current = ChainMap({}, self.current)
+        keys = ChainMap({}, self.keys)
+        log: list[tuple[Op, int, dict[str, Any]]] = []
+        answers: dict[uuid.UUID, OpResult] = {}
+        try:
+            for op in group:
+                answers[op.op_id] = self._apply(op, current, keys, log)
+            for op in group:
+                self._check_references(op, current)
+        except _Refused as refused:
+            self._refuse(group, refused.result)
+            return
+        self.current.update(current.maps[0])
+        self.keys.update(keys.maps[0])
+        self.log.extend(log)
+        self.answers.update(answers)
+        self.touched.update(current.maps[0])
+
+    def _apply(self, op: Op, current, keys, log) -> OpResult:
+        def refuse(status: str, reason: str) -> _Refused:
+            return _Refused(OpResult(op_id=op.op_id, status=status, reason=reason))
+
+        spec = entities.ENTITIES.get(op.entity)
+        if spec is None:
+            raise refuse("rejected", f"{op.entity} does not sync")
+        payload = dict(op.payload)
+        if str(payload.get("id")) != str(op.entity_id):
+            raise refuse("rejected", "the payload's id is not the op's entity_id")
+        if entities.local_only(op.entity, payload):
+            raise refuse("rejected", "this record belongs to one PC and does not sync")
+        problem = entities.check_payload(op.entity, payload)
+        if problem:
+            raise refuse("rejected", problem)
+        record = current.get((op.entity, op.entity_id))
+        if op.op == "insert":
+            if record is not None:
+                if entities.same_content(record[1], payload):
+                    return OpResult(op_id=op.op_id, status="accepted", reason="already held", version=record[0])
+                raise refuse("conflict", "the server already holds this record with other content")
+            version = 1
+        else:
+            if spec.append_only:
+                raise refuse("rejected", f"{op.entity} records are append-only")
+            if record is None:
+                raise refuse("rejected", "the server does not hold this record")
+            if op.base_version != record[0]:
+                raise refuse("conflict", f"changed elsewhere: this PC edited version {op.base_version}, "
+                                         f"the server holds version {record[0]}")
+            version = record[0] + 1
+        new_keys = _keys(op.entity, payload)
+        for name, value in new_keys:
+            owner = keys.get((op.entity, name, value))
+            if owner is not None and owner is not _DELETED and owner != op.entity_id:
+                raise refuse("conflict", f"{name} {value} already belongs to record {owner}")
+        if record is not None:
+            for name, value in _keys(op.entity, record[1]):
+                keys[(op.entity, name, value)] = _DELETED
+        for name, value in new_keys:
+            keys[(op.entity, name, value)] = op.entity_id
+        payload["version"] = version
+        current[(op.entity, op.entity_id)] = (version, payload)
+        log.append((op, version, payload))
+        return OpResult(op_id=op.op_id, status="accepted", version=version)
+
+    def _check_references(self, op: Op, current) -> None:
+        for target, column, value in _reference_values(op):
+            if (target, value) not in current and (target, value) not in self.held:
                 raise _Refused(OpResult(op_id=op.op_id, status="rejected",
-                                        reason=f"{fk.parent.name} points at {target} {value}, which the server does not hold"))
+                                        reason=f"{column} points at {target} {value}, which the server does not hold"))
+
+    def _refuse(self, group: list[Op], result: OpResult) -> None:
+        guilty = next(o for o in group if o.op_id == result.op_id)
+        server = self._server(guilty)
+        result = result.model_copy(update={"server": server})
+        if result.status == "conflict":
+            self.conflicts.append(dict(
+                entity=guilty.entity, entity_id=guilty.entity_id, device_id=self.device.id, op_id=guilty.op_id,
+                tx_id=guilty.tx_id, base_version=guilty.base_version, server_version=server.version if server else None,
+                client_payload=guilty.payload, server_payload=server.payload if server else None,
+                tx_ops=[o.model_dump(mode="json") for o in group], reason=result.reason or "",
+            ))
+        for op in group:
+            if op is guilty:
+                self.answers[op.op_id] = result
+            else:
+                self.answers[op.op_id] = OpResult(
+                    op_id=op.op_id, status=result.status, server=self._server(op),
+                    reason=f"refused with op {guilty.op_id} of the same action: {result.reason}")
+
+    def _server(self, op: Op) -> ServerRecord | None:
+        record = self.current.get((op.entity, op.entity_id))
+        return ServerRecord(version=record[0], payload=record[1]) if record else None
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def write(self) -> dict[uuid.UUID, OpResult]:
+        conn = self.conn
+        seqs: dict[uuid.UUID, int] = {}
+        if self.log:
+            rows = [dict(entity=op.entity, entity_id=op.entity_id, version=version, op=op.op, payload=payload,
+                         device_id=self.device.id, op_id=op.op_id, tx_id=op.tx_id) for op, version, payload in self.log]
+            returned = conn.execute(
+                insert(change_log).returning(change_log.c.op_id, change_log.c.seq, sort_by_parameter_order=True), rows
+            ).all()
+            seqs = {r.op_id: r.seq for r in returned}
+            last: dict[tuple[str, uuid.UUID], dict[str, Any]] = {}
+            for op, version, payload in self.log:
+                last[(op.entity, op.entity_id)] = dict(entity=op.entity, entity_id=op.entity_id, version=version,
+                                                       payload=payload, deleted=payload.get("deleted_at") is not None,
+                                                       seq=seqs[op.op_id])
+            stmt = pg_insert(records)
+            conn.execute(stmt.on_conflict_do_update(
+                index_elements=[records.c.entity, records.c.entity_id],
+                set_={"version": stmt.excluded.version, "payload": stmt.excluded.payload,
+                      "deleted": stmt.excluded.deleted, "seq": stmt.excluded.seq},
+            ), list(last.values()))
+            changed = [(e, n, v) for (e, n, v), owner in self.keys.items() if owner is _DELETED]
+            for chunk in _chunks(changed, 1000):
+                conn.execute(delete(record_keys).where(
+                    tuple_(record_keys.c.entity, record_keys.c.key_name, record_keys.c.key_value).in_(chunk)))
+            new_keys = []
+            for op, _version, payload in self.log:
+                new_keys.extend(dict(entity=op.entity, key_name=n, key_value=v, entity_id=op.entity_id)
+                                for n, v in _keys(op.entity, payload)
+                                if self.keys.get((op.entity, n, v)) == op.entity_id)
+            if new_keys:
+                unique = {(k["entity"], k["key_name"], k["key_value"]): k for k in new_keys}
+                stmt = pg_insert(record_keys)
+                conn.execute(stmt.on_conflict_do_update(
+                    index_elements=[record_keys.c.entity, record_keys.c.key_name, record_keys.c.key_value],
+                    set_={"entity_id": stmt.excluded.entity_id}), list(unique.values()))
+        if self.conflicts:
+            conn.execute(insert(conflicts), self.conflicts)
+        answers = {}
+        for op_id, answer in self.answers.items():
+            if answer.status == "accepted" and op_id in seqs:
+                answer = answer.model_copy(update={"seq": seqs[op_id]})
+            answers[op_id] = answer
+        conn.execute(insert(device_ops), [
+            dict(device_id=self.device.id, op_id=op_id, tx_id=self.tx_of.get(op_id), status=a.status, reason=a.reason, version=a.version,
+                 seq=a.seq) for op_id, a in answers.items()
+        ])
+        return answers
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _reference_values(op: Op):
+    """(target entity, column, id) for every synced record the op's payload points at."""
+    spec = entities.ENTITIES.get(op.entity)
+    if spec is None:
+        return
+    for fk in sorted(spec.table.foreign_keys, key=lambda fk: fk.parent.name):
+        target = fk.column.table.name
+        value = op.payload.get(fk.parent.name)
+        if value is None or target not in entities.ENTITIES:
+            continue
+        try:
+            yield target, fk.parent.name, uuid.UUID(str(value))
+        except ValueError:
+            continue
+
+
+def _references(op: Op) -> set[tuple[str, uuid.UUID]]:
+    return {(target, value) for target, _column, value in _reference_values(op)}
 
 
 def _server_record(conn: Connection, op: Op) -> ServerRecord | None:
@@ -125,59 +300,6 @@ def _server_record(conn: Connection, op: Op) -> ServerRecord | None:
         select(records.c.version, records.c.payload).where(records.c.entity == op.entity, records.c.entity_id == op.entity_id)
     ).first()
     return ServerRecord(version=row.version, payload=row.payload) if row else None
-
-
-def _apply(conn: Connection, device: Device, op: Op) -> OpResult:
-    def refuse(status: str, reason: str, server: ServerRecord | None = None) -> _Refused:
-        return _Refused(OpResult(op_id=op.op_id, status=status, reason=reason, server=server))
-
-    spec = entities.ENTITIES.get(op.entity)
-    if spec is None:
-        raise refuse("rejected", f"{op.entity} does not sync")
-    payload = dict(op.payload)
-    if str(payload.get("id")) != str(op.entity_id):
-        raise refuse("rejected", "the payload's id is not the op's entity_id")
-    if entities.local_only(op.entity, payload):
-        raise refuse("rejected", "this record belongs to one PC and does not sync")
-    problem = entities.check_payload(op.entity, payload)
-    if problem:
-        raise refuse("rejected", problem)
-    current = conn.execute(
-        select(records).where(records.c.entity == op.entity, records.c.entity_id == op.entity_id).with_for_update()
-    ).first()
-    server = ServerRecord(version=current.version, payload=current.payload) if current else None
-    if op.op == "insert":
-        if current is not None:
-            if entities.same_content(current.payload, payload):
-                return OpResult(op_id=op.op_id, status="accepted", reason="already held", version=current.version)
-            raise refuse("conflict", "the server already holds this record with other content", server)
-        version = 1
-    else:
-        if spec.append_only:
-            raise refuse("rejected", f"{op.entity} records are append-only")
-        if current is None:
-            raise refuse("rejected", "the server does not hold this record")
-        if op.base_version != current.version:
-            raise refuse("conflict", f"changed elsewhere: this PC edited version {op.base_version}, "
-                                     f"the server holds version {current.version}", server)
-        version = current.version + 1
-    clash = _key_clash(conn, op.entity, op.entity_id, payload)
-    if clash:
-        raise refuse("conflict", clash, server)
-    payload["version"] = version
-    seq = conn.execute(
-        insert(change_log).values(entity=op.entity, entity_id=op.entity_id, version=version, op=op.op, payload=payload,
-                                  device_id=device.id, op_id=op.op_id, tx_id=op.tx_id).returning(change_log.c.seq)
-    ).scalar_one()
-    deleted = payload.get("deleted_at") is not None
-    if current is None:
-        conn.execute(insert(records).values(entity=op.entity, entity_id=op.entity_id, version=version, payload=payload,
-                                            deleted=deleted, seq=seq))
-    else:
-        conn.execute(update(records).where(records.c.entity == op.entity, records.c.entity_id == op.entity_id)
-                     .values(version=version, payload=payload, deleted=deleted, seq=seq))
-    _store_keys(conn, op.entity, op.entity_id, payload)
-    return OpResult(op_id=op.op_id, status="accepted", version=version, seq=seq)
 
 
 def _keys(entity: str, payload: dict[str, Any]) -> list[tuple[str, str]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -101,6 +102,7 @@ def may_write(role: str, entity: str) -> bool:
     return spec is not None and role in spec.writers
 
 
+@functools.cache
 def unique_keys(table: Table) -> list[tuple[str, ...]]:
     """The table's unique keys other than its id, as column-name tuples (from the shared models)."""
     keys: list[tuple[str, ...]] = []
@@ -123,6 +125,7 @@ def key_values(payload: dict[str, Any], key: tuple[str, ...]) -> list[Any] | Non
     return None if any(v is None for v in values) else values
 
 
+@functools.cache
 def references(table_name: str) -> list[tuple[Table, str]]:
     """(table, column) pairs whose foreign key points at ``table_name.id``."""
     found = []
