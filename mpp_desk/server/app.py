@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
@@ -118,6 +119,29 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
         with engine.begin() as conn:
             return service.pull(conn, device, since=since, limit=min(limit, settings.pull_page_max))
 
+    def overseer(device: devices.Device = Depends(caller)) -> devices.Device:
+        if device.role not in OVERSEERS:
+            raise HTTPException(403, f"a {device.role} device does not see conflicts or devices")
+        return device
+
+    @app.get("/v1/conflicts")
+    def open_conflicts(device: devices.Device = Depends(overseer)) -> dict:
+        with engine.begin() as conn:
+            return {"conflicts": service.list_conflicts(conn)}
+
+    @app.get("/v1/devices")
+    def list_devices(device: devices.Device = Depends(overseer)) -> dict:
+        with engine.begin() as conn:
+            found = devices.list_devices(conn)
+        return {"devices": [_device_json(d) for d in found]}
+
+    @app.post("/v1/devices/{device_id}/revoke")
+    def revoke_device(device_id: uuid.UUID, device: devices.Device = Depends(overseer)) -> dict:
+        if device_id == device.id:
+            raise HTTPException(422, "a device cannot revoke itself")
+        with engine.begin() as conn:
+            return _device_json(devices.revoke(conn, device_id, now=_now()))
+
     @app.post("/v1/leases", response_model=LeaseResponse)
     def lease(body: LeaseRequest, device: devices.Device = Depends(caller)) -> LeaseResponse:
         with engine.begin() as conn:
@@ -125,6 +149,14 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
         return LeaseResponse(kind=body.kind, block=block)
 
     return app
+
+
+OVERSEERS = frozenset({"supervisor", "admin"})
+
+
+def _device_json(d: devices.Device) -> dict:
+    return {"id": str(d.id), "name": d.name, "role": d.role, "enrolled": d.enrolled, "revoked": d.revoked,
+            "last_seen_at": d.last_seen_at.isoformat() if d.last_seen_at else None}
 
 
 def _describe(errors) -> str:

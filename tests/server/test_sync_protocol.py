@@ -201,3 +201,21 @@ def test_a_record_pointing_at_one_the_server_lacks_is_refused_but_its_parent_may
     results = push(admin, [op("queue_counter_group", counter_link, tx=tx), op("queue_counter", counter, tx=tx),
                            op("queue_group", group, tx=tx)]).json()["results"]
     assert [r["status"] for r in results] == ["accepted"] * 3, results
+
+
+def test_a_supervisor_device_sees_conflicts_and_devices_and_revokes_one(server, server_db, admin):
+    day = calendar_day("2026-12-24")
+    push(admin, [op("calendar_override", day)])
+    push(admin, [op("calendar_override", {**day, "reason": "Versi dua"}, "update", base=1)])
+    push(admin, [op("calendar_override", {**day, "reason": "Versi basi"}, "update", base=1)])
+    supervisor = client(server, credential(server, enroll(server_db, "kepala-pc", "supervisor")))
+    counter_token = credential(server, enroll(server_db, "loket-9", "counter"))
+    (conflict,) = supervisor.get("/v1/conflicts").json()["conflicts"]
+    assert conflict["client_payload"]["reason"] == "Versi basi" and conflict["server_payload"]["reason"] == "Versi dua"
+    listed = {d["name"]: d for d in supervisor.get("/v1/devices").json()["devices"]}
+    assert listed["loket-9"]["enrolled"] and listed["admin-pc"]["last_seen_at"]
+    assert supervisor.post(f"/v1/devices/{listed['loket-9']['id']}/revoke").json()["revoked"] is True
+    assert client(server, counter_token).get("/v1/pull").status_code == 401
+    assert client(server, counter_token).get("/v1/conflicts").status_code == 401
+    kiosk = client(server, credential(server, enroll(server_db, "kiosk-1", "kiosk")))
+    assert kiosk.get("/v1/conflicts").status_code == 403
