@@ -71,6 +71,15 @@ def redeem(conn: Connection, secret: bytes, *, code: str, local_device_id: str, 
     ).first()
     if row is None or row.used_at is not None or row.expires_at <= now:
         raise DeviceError("this enrolment code is unknown, used or expired; ask for a new one", status=401)
+    if local_device_id:
+        twin = conn.execute(
+            select(devices.c.name).where(devices.c.local_device_id == local_device_id[:64], devices.c.id != row.device_id,
+                                         devices.c.revoked_at.is_(None), devices.c.enrolled_at.is_not(None))
+        ).scalar()
+        if twin is not None:
+            # A copied or restored data folder would write as a second device under the same identity.
+            raise DeviceError(f"this PC's data folder is a copy of the one device {twin!r} joined with; join from a "
+                              f"fresh data folder, or revoke {twin!r} first (the code was not used)", status=409)
     credential = secrets.token_urlsafe(32)
     conn.execute(update(enrolment_codes).where(enrolment_codes.c.code_hash == row.code_hash).values(used_at=now))
     result = conn.execute(

@@ -148,3 +148,26 @@ def test_an_enrolment_code_works_once(server, server_db, make_pc):
     desk_json(make_pc("pc1"), "sync", "join", server, code)
     status, _, err = desk(make_pc("pc2"), "sync", "join", server, code)
     assert status == 2 and "kode pendaftaran" in err
+
+
+def test_a_copied_data_folder_cannot_join_as_a_second_pc(server, server_db, make_pc, tmp_path):
+    import shutil
+
+    from mpp_desk.context import AppContext
+
+    original = make_pc("pc1")
+    desk_json(original, "sync", "join", server, enroll(server_db, "loket-1", "counter"))
+    copy_dir = tmp_path / "copy"
+    shutil.copytree(original.data_dir, copy_dir)
+    (copy_dir / "sync.json").unlink()  # even without the credential: the file's identity is the original's
+    copy = AppContext(data_dir=copy_dir)
+    copy.open()
+    try:
+        code = enroll(server_db, "loket-2", "counter")
+        status, _, err = desk(copy, "sync", "join", server, code)
+        assert status == 2 and "409" in err and "copy" in err
+        # the code was not burnt: a fresh PC joins with it
+        assert desk_json(make_pc("fresh"), "sync", "join", server, code)["role"] == "counter"
+    finally:
+        copy.close()
+    assert desk_json(original, "sync", "now")["pending"] == 0
