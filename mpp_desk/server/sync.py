@@ -8,7 +8,7 @@ from collections import ChainMap
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select, text, tuple_, update
+from sqlalchemy import ARRAY, Text, Uuid, and_, any_, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection
 
@@ -88,10 +88,10 @@ class _Batch:
         self.tx_of = {op.op_id: op.tx_id for op in ops}
         targets = {(op.entity, op.entity_id) for op in ops if op.entity in entities.ENTITIES}
         self.current: dict[tuple[str, uuid.UUID], tuple[int, dict[str, Any]]] = {}
-        for chunk in _chunks(sorted(targets, key=str), 1000):
+        for entity, ids in _by_first(targets).items():
             for row in conn.execute(
                 select(records.c.entity, records.c.entity_id, records.c.version, records.c.payload)
-                .where(tuple_(records.c.entity, records.c.entity_id).in_(chunk)).with_for_update()
+                .where(records.c.entity == entity, records.c.entity_id == any_(_uuid_array(ids))).with_for_update()
             ):
                 self.current[(row.entity, row.entity_id)] = (row.version, row.payload)
         wanted_keys = set()
@@ -105,17 +105,18 @@ class _Batch:
                 wanted_keys.update((op.entity, n, v) for n, v in _keys(op.entity, previous[1]))
             referenced.update(_references(op))
         self.keys: dict[tuple[str, str, str], Any] = {}
-        for chunk in _chunks(sorted(wanted_keys), 1000):
+        for (entity, name), values in _by_first_two(wanted_keys).items():
             for row in conn.execute(
-                select(record_keys).where(tuple_(record_keys.c.entity, record_keys.c.key_name,
-                                                 record_keys.c.key_value).in_(chunk))
+                select(record_keys).where(record_keys.c.entity == entity, record_keys.c.key_name == name,
+                                          record_keys.c.key_value == any_(_text_array(values)))
             ):
                 self.keys[(row.entity, row.key_name, row.key_value)] = row.entity_id
         self.held: set[tuple[str, uuid.UUID]] = set()
         missing = [r for r in referenced if r not in self.current]
-        for chunk in _chunks(sorted(missing, key=str), 1000):
+        for entity, ids in _by_first(missing).items():
             self.held.update((r.entity, r.entity_id) for r in conn.execute(
-                select(records.c.entity, records.c.entity_id).where(tuple_(records.c.entity, records.c.entity_id).in_(chunk))
+                select(records.c.entity, records.c.entity_id)
+                .where(records.c.entity == entity, records.c.entity_id == any_(_uuid_array(ids)))
             ))
         self.log: list[tuple[Op, int, dict[str, Any]]] = []  # accepted changes, in order
         self.answers: dict[uuid.UUID, OpResult] = {}
@@ -242,9 +243,9 @@ class _Batch:
                       "deleted": stmt.excluded.deleted, "seq": stmt.excluded.seq},
             ), list(last.values()))
             changed = [(e, n, v) for (e, n, v), owner in self.keys.items() if owner is _DELETED]
-            for chunk in _chunks(changed, 1000):
-                conn.execute(delete(record_keys).where(
-                    tuple_(record_keys.c.entity, record_keys.c.key_name, record_keys.c.key_value).in_(chunk)))
+            for (entity, name), values in _by_first_two(changed).items():
+                conn.execute(delete(record_keys).where(record_keys.c.entity == entity, record_keys.c.key_name == name,
+                                                       record_keys.c.key_value == any_(_text_array(values))))
             new_keys = []
             for op, _version, payload in self.log:
                 new_keys.extend(dict(entity=op.entity, key_name=n, key_value=v, entity_id=op.entity_id)
@@ -270,9 +271,27 @@ class _Batch:
         return answers
 
 
-def _chunks(items: list, size: int):
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
+def _by_first(pairs) -> dict[str, list[uuid.UUID]]:
+    """{entity: [ids]}: one indexed ``= ANY(array)`` query per entity (a row-value IN list is not)."""
+    out: dict[str, list[uuid.UUID]] = {}
+    for entity, entity_id in pairs:
+        out.setdefault(entity, []).append(entity_id)
+    return out
+
+
+def _by_first_two(triples) -> dict[tuple[str, str], list[str]]:
+    out: dict[tuple[str, str], list[str]] = {}
+    for entity, name, value in triples:
+        out.setdefault((entity, name), []).append(value)
+    return out
+
+
+def _uuid_array(ids: list[uuid.UUID]):
+    return bindparam(None, ids, type_=ARRAY(Uuid()), unique=True)
+
+
+def _text_array(values: list[str]):
+    return bindparam(None, values, type_=ARRAY(Text()), unique=True)
 
 
 def _reference_values(op: Op):
