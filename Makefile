@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test sysdeps kiosk display bench soak screenshots clean
+.PHONY: run test sysdeps kiosk display bench soak screenshots clean server
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ test: $(STAMP) sysdeps
 	  echo "== tests marked clock, the PC in America/New_York"; \
 	  TZ=America/New_York QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m clock || exit 1; \
 	fi
+
+# The central server for a trial on this machine's PostgreSQL (started on Debian if down; database
+# mpp_central created if missing; secret kept in .central/); HOST=0.0.0.0 PORT=8750 to serve the LAN.
+server: $(STAMP)
+	$(BIN)/python tools/server_trial.py
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py

@@ -9,7 +9,12 @@ Usage (services take the unit of work, the caller commits)::
 Leaving the block without ``commit()`` rolls everything back. Every insert, update or
 soft delete of a :class:`~mpp_desk.models.SyncMixin` row bumps its version, stamps the
 device and time, and adds one :class:`~mpp_desk.models.OutboxEntry`, all inside the
-flush, so a business write and its outbox row can never land apart.
+flush, so a business write and its outbox row can never land apart. Each outbox row carries
+the id of its local transaction (``tx_id``), so the server takes one user action whole.
+
+A unit of work of origin ``"server"`` applies changes pulled from the central server
+(:mod:`mpp_desk.sync.apply`): rows are stored as the server sent them (version, writer
+device, times) and no outbox row is written, so nothing echoes back.
 """
 
 from __future__ import annotations
@@ -36,13 +41,22 @@ class UnitOfWork:
     """A session and its transaction for one user action; rolls back unless committed.
 
     ``actor`` is who the action is done for (None: the system itself); the audit trail
-    records it (:func:`mpp_desk.audit.record`).
+    records it (:func:`mpp_desk.audit.record`). ``origin`` is ``"local"`` for everything done on
+    this PC and ``"server"`` for changes applied from the central server (no outbox, no stamping).
     """
 
-    def __init__(self, db: Database, *, write: bool = True, actor: Actor | None = None) -> None:
+    LOCAL = "local"
+    SERVER = "server"
+
+    def __init__(
+        self, db: Database, *, write: bool = True, actor: Actor | None = None, origin: str = LOCAL
+    ) -> None:
+        if origin not in (self.LOCAL, self.SERVER):
+            raise ValueError(f"unknown unit-of-work origin {origin!r}")
         self.db = db
         self.write = write
         self.actor = actor
+        self.origin = origin
         self.session: Session | None = None
 
     @property
@@ -56,6 +70,8 @@ class UnitOfWork:
             self.session.close()
             self.session = None
             raise read_only_problem(self.db.path)
+        self.session.info["origin"] = self.origin
+        self.session.info["tx_id"] = uuid.uuid4()
         if self.write:
             # Take the write lock now: a read-then-write under a deferred BEGIN could fail half way.
             # Waiting for another writer is the busy timeout's job; past it, say so clearly.
@@ -84,6 +100,7 @@ class UnitOfWork:
             from mpp_desk import audit  # the audit module imports this one
 
             audit.after_commit(self)
+        self.session.info["tx_id"] = uuid.uuid4()  # a later commit in the same block is another action
 
     def flush(self) -> None:
         assert self.session is not None
@@ -93,6 +110,7 @@ class UnitOfWork:
         assert self.session is not None
         self.session.info.pop("audit_head", None)
         self.session.rollback()
+        self.session.info["tx_id"] = uuid.uuid4()
 
 
 def _jsonable(value: Any) -> Any:
@@ -122,6 +140,9 @@ def _stamp_and_outbox(session: Session, _flush_context, _instances) -> None:
     device_id = session.info.get("device_id")
     if device_id is None:
         return  # a plain session (migrations, tests of the models alone): no outbox
+    if session.info.get("origin") == UnitOfWork.SERVER:
+        return  # the server's own records, stored as sent: nothing to stamp, nothing to push back
+    tx_id = session.info.get("tx_id")
     now = utcnow()
     entries: list[OutboxEntry] = []
     for obj in list(session.new):
@@ -132,7 +153,7 @@ def _stamp_and_outbox(session: Session, _flush_context, _instances) -> None:
         obj.updated_at = now
         obj.version = 1
         obj.device_id = device_id
-        entries.append(_entry(device_id, obj, "insert", None))
+        entries.append(_entry(device_id, obj, "insert", None, tx_id))
     for obj in list(session.dirty):
         if not isinstance(obj, SyncMixin) or not session.is_modified(obj, include_collections=False):
             continue
@@ -144,7 +165,7 @@ def _stamp_and_outbox(session: Session, _flush_context, _instances) -> None:
         obj.version = (base or 0) + 1
         obj.updated_at = now
         obj.device_id = device_id
-        entries.append(_entry(device_id, obj, "delete" if deleted_now else "update", base))
+        entries.append(_entry(device_id, obj, "delete" if deleted_now else "update", base, tx_id))
     for obj in list(session.deleted):
         if _append_only(type(obj)):
             raise RuntimeError(f"{type(obj).__name__} rows are append-only; they cannot be deleted")
@@ -179,9 +200,12 @@ def _apply_column_defaults(obj: SyncMixin) -> None:
             setattr(obj, column.key, default.arg)
 
 
-def _entry(device_id: str, obj: SyncMixin, op: str, base_version: int | None) -> OutboxEntry:
+def _entry(
+    device_id: str, obj: SyncMixin, op: str, base_version: int | None, tx_id: uuid.UUID | None
+) -> OutboxEntry:
     return OutboxEntry(
         op_id=uuid.uuid4(),
+        tx_id=tx_id,
         device_id=device_id,
         entity=type(obj).__tablename__,
         entity_id=obj.id,

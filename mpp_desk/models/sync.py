@@ -18,7 +18,10 @@ from mpp_desk.models.base import Base, UTCDateTime, utcnow
 class OutboxEntry(Base):
     """One row per business write, committed in the same transaction as the write.
 
-    ``seq`` is the device sequence: SQLite AUTOINCREMENT never reuses or lowers it.
+    ``seq`` is the device sequence: SQLite AUTOINCREMENT never reuses or lowers it. ``tx_id``
+    names the local transaction (one user action): the server accepts or refuses its ops whole.
+    ``result`` and ``result_reason`` keep the server's answer (accepted / rejected / conflict) once
+    ``pushed_at`` is set, so a refused op stays visible (docs/sync.md).
     """
 
     __tablename__ = "sync_outbox"
@@ -34,6 +37,9 @@ class OutboxEntry(Base):
     payload: Mapped[dict] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     pushed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
+    tx_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None, index=True)
+    result: Mapped[str | None] = mapped_column(String(16), default=None)
+    result_reason: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class LocalState(Base):

@@ -1,0 +1,193 @@
+"""Sync speed against a real mpp-central (subprocess, loopback) on the local PostgreSQL.
+
+1. Push ingest: batches of 500 audit entries (append-only, no references) through HTTP, each batch
+   one PostgreSQL transaction. Goal: >= 2,000 ops/s. Floor in the same run: the same rows as a bare
+   ``INSERT ... jsonb`` of 500 rows per transaction (psycopg executemany), and the ratio.
+2. A new PC pulling the change log: a fresh SQLite data folder joins and applies every change
+   (pages of 500, cursor stored with each page). Goal: 100,000 changes in < 60 s (BENCH_SYNC_OPS
+   sets how many are pushed and pulled; the default is 100,000).
+3. Write-to-visible lag between two online PCs: a record written on PC1, `sync now` there, then
+   `sync now` on PC2 until it holds it; median and p95. Goal: < 2 s.
+
+Needs PostgreSQL at $MPP_TEST_POSTGRES (default postgresql://postgres@127.0.0.1:5432/postgres).
+The last line of output is one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# bench/queue.py would shadow the standard library's queue (psycopg needs it)
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(ROOT))
+
+ADMIN_URL = os.environ.get("MPP_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
+OPS = int(os.environ.get("BENCH_SYNC_OPS", "100000"))
+BATCH = 500
+LAG_RUNS = int(os.environ.get("BENCH_SYNC_LAG_RUNS", "20"))
+SECRET = "bench-secret-" + "0123456789abcdef" * 3
+NOW = "2026-11-16T03:00:00+00:00"
+
+
+def audit_payload(device: str, seq: int) -> dict:
+    return {"id": str(uuid.uuid4()), "created_at": NOW, "updated_at": NOW, "version": 1, "device_id": device,
+            "deleted_at": None, "seq": seq, "at": NOW, "actor_id": None, "actor_username": "system",
+            "action": "bench.wrote", "entity": None, "entity_id": None, "summary": f"entry {seq}", "details": {},
+            "prev_hash": hashlib.sha256(str(seq - 1).encode()).hexdigest(),
+            "hash": hashlib.sha256(str(seq).encode()).hexdigest()}
+
+
+def central(*argv: str) -> str:
+    from mpp_desk.server.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(list(argv)) == 0
+    return out.getvalue()
+
+
+def main() -> None:
+    import httpx
+    import psycopg
+
+    started = time.perf_counter()
+    os.environ["MPP_CENTRAL_SECRET_KEY"] = SECRET
+    name = f"mpp_bench_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    db_url = ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    proc = None
+    tmp = tempfile.TemporaryDirectory(prefix="mpp-bench-sync-")
+    try:
+        central("migrate", "--database", db_url)
+        sys.stdin = io.StringIO("Bench-Kantor-2026\n")
+        central("setup", "--database", db_url, "--office-name", "MPP Bench", "--admin", "kepala", "--name",
+                "Kepala", "--password-stdin")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        proc = subprocess.Popen([sys.executable, "-m", "mpp_desk.server.cli", "serve", "--database", db_url,
+                                 "--port", str(port)], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+
+        def enroll(label: str, role: str) -> str:
+            return json.loads(central("device", "enroll", "--database", db_url, "--name", label, "--role", role,
+                                      "--json"))["code"]
+
+        # 1. push ingest
+        token = httpx.post(f"{url}/v1/enroll", json={"protocol": 1, "code": enroll("bench-pusher", "admin")}).json()
+        http = httpx.Client(base_url=url, timeout=120,
+                            headers={"Authorization": f"Bearer {token['credential']}", "X-MPP-Protocol": "1"})
+        device = str(uuid.uuid4())
+        batch_times = []
+        for start in range(0, OPS, BATCH):
+            ops = [{"op_id": str(uuid.uuid4()), "tx_id": str(uuid.uuid4()), "device_seq": seq, "entity": "audit_entry",
+                    "entity_id": (p := audit_payload(device, seq))["id"], "op": "insert", "base_version": None,
+                    "payload": p} for seq in range(start + 1, min(OPS, start + BATCH) + 1)]
+            t0 = time.perf_counter()
+            answer = http.post("/v1/push", json={"protocol": 1, "ops": ops})
+            batch_times.append(time.perf_counter() - t0)
+            assert answer.status_code == 200 and all(r["status"] == "accepted" for r in answer.json()["results"])
+        ingest = OPS / sum(batch_times)
+        # floor: the same rows, bare inserts, one transaction per 500
+        floor_times = []
+        with psycopg.connect(db_url) as conn:
+            conn.execute("CREATE TEMP TABLE bare (id uuid primary key, payload jsonb)")
+            for start in range(0, min(OPS, 20_000), BATCH):
+                rows = [(uuid.uuid4(), json.dumps(audit_payload(device, seq))) for seq in range(start, start + BATCH)]
+                t0 = time.perf_counter()
+                with conn.cursor() as cur:
+                    cur.executemany("INSERT INTO bare VALUES (%s, %s)", rows)
+                conn.commit()
+                floor_times.append(time.perf_counter() - t0)
+        floor = len(floor_times) * BATCH / sum(floor_times)
+        print(f"push ingest: {ingest:.0f} ops/s (batch {BATCH}, {OPS} ops); bare insert floor {floor:.0f} rows/s")
+
+        # 2. a new PC pulls everything
+        from mpp_desk.context import AppContext
+        from mpp_desk.sync import client
+
+        pc = AppContext(data_dir=Path(tmp.name) / "new-pc")
+        pc.open()
+        t0 = time.perf_counter()
+        joined, result = client.join(pc.db, pc.data_dir, url, enroll("new-pc", "display"))
+        pull_s = time.perf_counter() - t0
+        print(f"new PC: joined and pulled {result.pulled} changes in {pull_s:.1f} s")
+
+        # 3. write-to-visible lag between two online PCs
+        from mpp_desk.models import CalendarOverride
+        from mpp_desk.roles import TERMINAL
+
+        writer = AppContext(data_dir=Path(tmp.name) / "writer")
+        writer.open()
+        client.join(writer.db, writer.data_dir, url, enroll("writer", "admin"))
+        lags = []
+        import datetime as dt
+
+        for i in range(LAG_RUNS):
+            day = dt.date(2030, 1, 1) + dt.timedelta(days=i)
+            row_id = uuid.uuid4()
+            t0 = time.perf_counter()
+            with writer.uow(actor=TERMINAL) as uow:
+                uow.session.add(CalendarOverride(id=row_id, day=day, kind="closed", reason="bench"))
+                uow.commit()
+            client.sync_now(writer.db, writer.data_dir)
+            while True:
+                client.sync_now(pc.db, pc.data_dir)
+                with pc.uow(write=False) as uow:
+                    if uow.session.get(CalendarOverride, row_id) is not None:
+                        break
+            lags.append(time.perf_counter() - t0)
+        lag = {"median_s": round(statistics.median(lags), 3),
+               "p95_s": round(sorted(lags)[max(0, int(len(lags) * 0.95) - 1)], 3)}
+        print(f"write-to-visible lag: median {lag['median_s']} s, p95 {lag['p95_s']} s ({LAG_RUNS} runs)")
+        pc.close()
+        writer.close()
+        goals = {"ingest_ge_2000_ops_s": ingest >= 2000,
+                 "pull_100k_lt_60_s": (pull_s < 60) if result.pulled >= 100_000 else None,
+                 "lag_p95_lt_2_s": lag["p95_s"] < 2}
+        figures = {
+            "bench": "sync", "ops": OPS, "batch": BATCH,
+            "ingest_ops_per_s": round(ingest), "bare_insert_floor_rows_per_s": round(floor),
+            "ingest_vs_floor": round(ingest / floor, 3),
+            "batch_ms_median": round(statistics.median(batch_times) * 1000, 1),
+            "pull_changes": result.pulled, "pull_s": round(pull_s, 1),
+            "pull_changes_per_s": round(result.pulled / pull_s) if pull_s else None,
+            "lag": lag, "goals": goals,
+            "not_measured": "30 PCs reconnecting after an hour offline",
+            "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0],
+                        "load_average_1min": round(os.getloadavg()[0], 2)},
+            "runtime_s": round(time.perf_counter() - started, 1),
+        }
+        print(f"goals: {goals}")
+        print(json.dumps(figures))
+    finally:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(10)
+        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""The HTTP routes: thin. They parse, authenticate, check the role, and call the services in sync.py / devices.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from mpp_desk.server import SERVER_VERSION, devices, leases
+from mpp_desk.server import sync as service
+from mpp_desk.server.settings import ServerSettings
+from mpp_desk.server.tables import office
+from mpp_desk.sync.schemas import (
+    MIN_PROTOCOL,
+    PROTOCOL,
+    PROTOCOL_HEADER,
+    EnrolRequest,
+    EnrolResponse,
+    Health,
+    LeaseRequest,
+    LeaseResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def upgrade_message(protocol: int) -> str:
+    return (f"This MPP Desk speaks sync protocol {protocol}; the server needs at least {MIN_PROTOCOL}. "
+            f"Upgrade MPP Desk on this PC. / Perbarui MPP Desk di PC ini.")
+
+
+def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
+    secret = settings.secret()
+    app = FastAPI(title="mpp-central", version=SERVER_VERSION)
+
+    @app.exception_handler(devices.DeviceError)
+    async def _device_error(_request, exc: devices.DeviceError):
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(leases.LeaseError)
+    async def _lease_error(_request, exc: leases.LeaseError):
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request, exc: RequestValidationError):
+        return JSONResponse({"detail": _describe(exc.errors())}, status_code=422)
+
+    def protocol_check(x_mpp_protocol: Annotated[int | None, Header(alias=PROTOCOL_HEADER)] = None) -> int:
+        if x_mpp_protocol is None:
+            raise HTTPException(400, f"missing {PROTOCOL_HEADER} header")
+        if x_mpp_protocol < MIN_PROTOCOL:
+            raise HTTPException(426, upgrade_message(x_mpp_protocol))
+        return x_mpp_protocol
+
+    def caller(authorization: Annotated[str | None, Header()] = None, _protocol: int = Depends(protocol_check)):
+        token = (authorization or "").removeprefix("Bearer ").strip()
+        with engine.begin() as conn:
+            return devices.authenticate(conn, secret, token, now=_now())
+
+    @app.get("/health", response_model=Health)
+    def health() -> Health:
+        return Health(server_version=SERVER_VERSION, protocol=PROTOCOL, min_protocol=MIN_PROTOCOL)
+
+    @app.post("/v1/enroll", response_model=EnrolResponse)
+    def enroll(body: EnrolRequest) -> EnrolResponse:
+        if body.protocol < MIN_PROTOCOL:
+            raise HTTPException(426, upgrade_message(body.protocol))
+        with engine.begin() as conn:
+            device, credential = devices.redeem(conn, secret, code=body.code, local_device_id=body.local_device_id,
+                                                now=_now())
+            office_name = conn.execute(select(office.c.name).order_by(office.c.id).limit(1)).scalar()
+        return EnrolResponse(device_id=device.id, name=device.name, role=device.role, credential=credential,
+                             office_name=office_name or "", server_version=SERVER_VERSION, protocol=PROTOCOL)
+
+    @app.post("/v1/push", response_model=PushResponse)
+    async def push(request: Request, device: devices.Device = Depends(caller)) -> PushResponse:
+        body = await request.body()
+        if len(body) > settings.max_body_bytes:
+            raise HTTPException(413, f"the batch is {len(body)} bytes; at most {settings.max_body_bytes} per request")
+        try:
+            batch = PushRequest.model_validate_json(body)
+        except ValidationError as exc:
+            return JSONResponse({"detail": _describe(exc.errors())}, status_code=422)
+        if batch.protocol < MIN_PROTOCOL:
+            raise HTTPException(426, upgrade_message(batch.protocol))
+        if len(batch.ops) > settings.max_batch_ops:
+            raise HTTPException(413, f"the batch has {len(batch.ops)} ops; at most {settings.max_batch_ops} per request")
+        return await run_in_threadpool(_push, device, batch)
+
+    def _push(device: devices.Device, batch: PushRequest) -> PushResponse:
+        forbidden = service.forbidden_entities(device, batch.ops)
+        if forbidden:
+            reason = f"a {device.role} device may not write {', '.join(forbidden)}"
+            with engine.begin() as conn:
+                service.record_refusal(conn, device, 403, reason)
+            raise HTTPException(403, reason)
+        with engine.begin() as conn:
+            return PushResponse(results=service.push(conn, device, batch.ops))
+
+    @app.get("/v1/pull", response_model=PullResponse)
+    def pull(
+        since: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1)] = 500,
+        device: devices.Device = Depends(caller),
+    ) -> PullResponse:
+        with engine.begin() as conn:
+            return service.pull(conn, device, since=since, limit=min(limit, settings.pull_page_max))
+
+    def overseer(device: devices.Device = Depends(caller)) -> devices.Device:
+        if device.role not in OVERSEERS:
+            raise HTTPException(403, f"a {device.role} device does not see conflicts or devices")
+        return device
+
+    @app.get("/v1/conflicts")
+    def open_conflicts(device: devices.Device = Depends(overseer)) -> dict:
+        with engine.begin() as conn:
+            return {"conflicts": service.list_conflicts(conn)}
+
+    @app.get("/v1/devices")
+    def list_devices(device: devices.Device = Depends(overseer)) -> dict:
+        with engine.begin() as conn:
+            found = devices.list_devices(conn)
+        return {"devices": [_device_json(d) for d in found]}
+
+    @app.post("/v1/devices/{device_id}/revoke")
+    def revoke_device(device_id: uuid.UUID, device: devices.Device = Depends(overseer)) -> dict:
+        if device_id == device.id:
+            raise HTTPException(422, "a device cannot revoke itself")
+        with engine.begin() as conn:
+            return _device_json(devices.revoke(conn, device_id, now=_now()))
+
+    @app.post("/v1/leases", response_model=LeaseResponse)
+    def lease(body: LeaseRequest, device: devices.Device = Depends(caller)) -> LeaseResponse:
+        with engine.begin() as conn:
+            block = leases.lease(conn, device, kind=body.kind, wanted=body.wanted)
+        return LeaseResponse(kind=body.kind, block=block)
+
+    return app
+
+
+OVERSEERS = frozenset({"supervisor", "admin"})
+
+
+def _device_json(d: devices.Device) -> dict:
+    return {"id": str(d.id), "name": d.name, "role": d.role, "enrolled": d.enrolled, "revoked": d.revoked,
+            "last_seen_at": d.last_seen_at.isoformat() if d.last_seen_at else None}
+
+
+def _describe(errors) -> str:
+    """One readable line per pydantic error (no input echoed back: it may hold personal data)."""
+    parts = []
+    for err in errors[:10]:
+        where = ".".join(str(p) for p in err.get("loc", ()))
+        parts.append(f"{where}: {err.get('msg')}")
+    return "malformed request: " + "; ".join(parts) + (" ..." if len(errors) > 10 else "")

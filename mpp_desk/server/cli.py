@@ -1,0 +1,312 @@
+"""``mpp-central``: migrate, set up, serve, and manage devices and conflicts (docs/sync.md).
+
+``--json`` prints one JSON object. Run as ``mpp-central ...`` or ``python -m mpp_desk.server.cli ...``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import uuid
+from typing import Any
+
+from pydantic import ValidationError
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from mpp_desk.server import SERVER_VERSION
+    from mpp_desk.sync.entities import DEVICE_ROLES
+
+    parser = argparse.ArgumentParser(prog="mpp-central", description="MPP Desk central server (sync of every PC)")
+    parser.add_argument("--version", action="version", version=f"mpp-central {SERVER_VERSION}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--database", metavar="URL", default=None,
+                       help="PostgreSQL URL (default: $MPP_CENTRAL_DATABASE_URL)")
+        return p
+
+    with_db(sub.add_parser("migrate", help="create or upgrade the server's tables")).set_defaults(handler=_migrate)
+
+    setup = with_db(sub.add_parser("setup", help="first set-up: the office and its first administrator"))
+    setup.add_argument("--office-name", required=True)
+    setup.add_argument("--admin", required=True, metavar="USERNAME")
+    setup.add_argument("--name", required=True, metavar="FULL_NAME")
+    setup.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    setup.add_argument("--json", action="store_true")
+    setup.set_defaults(handler=_setup)
+
+    serve = with_db(sub.add_parser("serve", help="serve the sync API"))
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
+    serve.add_argument("--tls-cert", default=None, metavar="FILE")
+    serve.add_argument("--tls-key", default=None, metavar="FILE")
+    serve.set_defaults(handler=_serve)
+
+    device = sub.add_parser("device", help="enrol, list and revoke PCs")
+    ds = device.add_subparsers(dest="device_command", metavar="COMMAND", required=True)
+    enroll = with_db(ds.add_parser("enroll", help="a one-time enrolment code for a new PC (valid 24 hours)"))
+    enroll.add_argument("--name", required=True)
+    enroll.add_argument("--role", required=True, choices=DEVICE_ROLES)
+    enroll.add_argument("--json", action="store_true")
+    enroll.set_defaults(handler=_enroll)
+    ls = with_db(ds.add_parser("list", help="the enrolled PCs"))
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(handler=_list)
+    revoke = with_db(ds.add_parser("revoke", help="revoke a PC's credential (it gets 401 from now on)"))
+    revoke.add_argument("device_id")
+    revoke.add_argument("--json", action="store_true")
+    revoke.set_defaults(handler=_revoke)
+
+    cert = sub.add_parser("cert", help="TLS for the office LAN")
+    cs_ = cert.add_subparsers(dest="cert_command", metavar="COMMAND", required=True)
+    ci = cs_.add_parser("init", help="a small CA and the server's certificate signed by it")
+    ci.add_argument("--out", required=True, metavar="FOLDER", help="where ca.pem, ca.key, server.pem, server.key go")
+    ci.add_argument("--host", action="append", required=True, help="a name or IP address the PCs use (repeatable)")
+    ci.add_argument("--office-name", default="MPP")
+    ci.add_argument("--json", action="store_true")
+    ci.set_defaults(handler=_cert_init)
+
+    conflict = sub.add_parser("conflict", help="changes the server did not take (both versions kept)")
+    cs = conflict.add_subparsers(dest="conflict_command", metavar="COMMAND", required=True)
+    cl = with_db(cs.add_parser("list", help="open conflicts"))
+    cl.add_argument("--json", action="store_true")
+    cl.set_defaults(handler=_conflicts)
+    return parser
+
+
+class Failure(Exception):
+    """A command that cannot go on: the message is printed, exit status 2."""
+
+
+def _settings(args, **extra: Any):
+    from mpp_desk.server.settings import ServerSettings
+
+    values = {k: v for k, v in extra.items() if v is not None}
+    if args.database:
+        values["database_url"] = args.database
+    try:
+        return ServerSettings(**values)
+    except ValidationError as exc:
+        raise Failure("; ".join(f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in exc.errors())) from None
+
+
+def _engine(settings):
+    from mpp_desk.server.db import make_engine
+
+    return make_engine(settings.database_url, pool_size=2)
+
+
+def _print(args, data: dict[str, Any], text: str) -> None:
+    if getattr(args, "json", False):
+        json.dump(data, sys.stdout, ensure_ascii=False, default=str)
+        sys.stdout.write("\n")
+    else:
+        print(text)
+
+
+def _cert_init(args) -> int:
+    from pathlib import Path
+
+    from mpp_desk.server import certs
+
+    try:
+        made = certs.init(Path(args.out), args.host, office=args.office_name)
+    except (FileExistsError, ValueError) as exc:
+        raise Failure(str(exc)) from None
+    _print(args, made, f"CA {made['ca_pem']} (fingerprint {made['ca_fingerprint']})\n"
+                       f"serve with: --tls-cert {made['server_pem']} --tls-key {made['server_key']}\n"
+                       f"on each PC: mpp-desk sync join https://{args.host[0]}:8750 CODE --ca ca.pem")
+    return 0
+
+
+def _migrate(args) -> int:
+    from mpp_desk.server.db import migrate
+
+    settings = _settings(args)
+    engine = _engine(settings)
+    try:
+        head = migrate(engine)
+    finally:
+        engine.dispose()
+    print(f"schema at revision {head}")
+    return 0
+
+
+def _setup(args) -> int:
+    from sqlalchemy import insert, select
+
+    from mpp_desk import auth
+    from mpp_desk.errors import UserError
+    from mpp_desk.server import sync as service
+    from mpp_desk.server.tables import office
+
+    settings = _settings(args)
+    office_name = args.office_name.strip()
+    full_name = args.name.strip()
+    if not office_name or not full_name:
+        raise Failure("the office name and the administrator's full name cannot be empty")
+    if not args.password_stdin:
+        import getpass
+
+        password = getpass.getpass("Password: ")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        username = auth.normalize_username(args.admin)
+        auth.check_password(password, username=username)
+    except UserError as exc:
+        raise Failure(exc.text()) from None
+    engine = _engine(settings)
+    try:
+        with engine.begin() as conn:
+            if conn.execute(select(office.c.id)).first() is not None:
+                raise Failure("this server is already set up")
+            conn.execute(insert(office).values(id=1, name=office_name))
+            now = _now().isoformat()
+            admin_id = uuid.uuid4()
+            service.write_record(conn, "staff_user", {
+                "id": str(admin_id), "created_at": now, "updated_at": now, "version": 1, "device_id": "server",
+                "deleted_at": None, "username": username, "full_name": full_name, "role": "administrator",
+                "password_hash": auth.hash_secret(password), "active": True, "must_change_password": False,
+                "failed_attempts": 0, "locked_until": None, "password_changed_at": now, "last_sign_in_at": None,
+                "pin_hash": None,
+            })
+            service.write_record(conn, "setting", _office_setting("office.name", office_name, now))
+    finally:
+        engine.dispose()
+    _print(args, {"office_name": office_name, "admin": username, "admin_id": str(admin_id)},
+           f"office {office_name!r} set up; administrator {username}")
+    return 0
+
+
+def _office_setting(key: str, value: Any, now: str) -> dict[str, Any]:
+    from mpp_desk import settings
+
+    # the same id every PC derives for this office setting (settings._store), so it is one record
+    row_id = uuid.uuid5(settings._ROW_NAMESPACE, f"office::{key}")
+    return {"id": str(row_id), "created_at": now, "updated_at": now, "version": 1, "device_id": "server",
+            "deleted_at": None, "scope": "office", "pc_id": "", "key": key, "value": value}
+
+
+def _serve(args) -> int:
+    import uvicorn
+
+    from mpp_desk.server.app import create_app
+
+    settings = _settings(args, host=args.host, port=args.port, tls_cert=args.tls_cert, tls_key=args.tls_key)
+    try:
+        settings.secret()
+    except ValueError as exc:
+        raise Failure(str(exc)) from None
+    engine = _engine(settings)
+    app = create_app(settings, engine)
+    ssl = {}
+    if settings.tls_cert:
+        ssl = {"ssl_certfile": str(settings.tls_cert), "ssl_keyfile": str(settings.tls_key)}
+    try:
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False, **ssl)
+    finally:
+        engine.dispose()
+    return 0
+
+
+def _enroll(args) -> int:
+    from mpp_desk.server import devices
+
+    settings = _settings(args)
+    try:
+        secret = settings.secret()
+    except ValueError as exc:
+        raise Failure(str(exc)) from None
+    engine = _engine(settings)
+    try:
+        with engine.begin() as conn:
+            device, code, expires = devices.enroll(conn, secret, name=args.name, role=args.role,
+                                                   hours=settings.enrolment_hours, now=_now())
+    except devices.DeviceError as exc:
+        raise Failure(str(exc)) from None
+    finally:
+        engine.dispose()
+    _print(args, {"code": code, "device_id": str(device.id), "name": device.name, "role": device.role,
+                  "expires_at": expires.isoformat()},
+           f"enrolment code for {device.name} ({device.role}): {code}\n"
+           f"valid until {expires.isoformat(timespec='minutes')}; on the PC: mpp-desk sync join URL {code}")
+    return 0
+
+
+def _list(args) -> int:
+    from mpp_desk.server import devices
+
+    engine = _engine(_settings(args))
+    try:
+        with engine.begin() as conn:
+            found = devices.list_devices(conn)
+    finally:
+        engine.dispose()
+    rows = [{"id": str(d.id), "name": d.name, "role": d.role, "enrolled": d.enrolled, "revoked": d.revoked,
+             "last_seen_at": d.last_seen_at.isoformat() if d.last_seen_at else None} for d in found]
+    text = "\n".join(f"{r['id']}  {r['role']:<10} {r['name']}{'  (revoked)' if r['revoked'] else ''}"
+                     f"{'' if r['enrolled'] else '  (not joined yet)'}" for r in rows) or "no devices"
+    _print(args, {"devices": rows}, text)
+    return 0
+
+
+def _revoke(args) -> int:
+    from mpp_desk.server import devices
+
+    try:
+        device_id = uuid.UUID(args.device_id)
+    except ValueError:
+        raise Failure(f"not a device id: {args.device_id}") from None
+    engine = _engine(_settings(args))
+    try:
+        with engine.begin() as conn:
+            device = devices.revoke(conn, device_id, now=_now())
+    except devices.DeviceError as exc:
+        raise Failure(str(exc)) from None
+    finally:
+        engine.dispose()
+    _print(args, {"id": str(device.id), "revoked": True}, f"device {device.name} revoked")
+    return 0
+
+
+def _conflicts(args) -> int:
+    from mpp_desk.server import sync as service
+
+    engine = _engine(_settings(args))
+    try:
+        with engine.begin() as conn:
+            rows = service.list_conflicts(conn)
+    finally:
+        engine.dispose()
+    text = "\n".join(f"#{r['id']} {r['entity']} {r['entity_id']}: {r['reason']}" for r in rows) or "no open conflicts"
+    _print(args, {"conflicts": rows}, text)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args) or 0
+    except Failure as exc:
+        print(f"mpp-central: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a database that cannot be reached, ...: one line, not a traceback
+        from sqlalchemy.exc import OperationalError
+
+        if isinstance(exc, OperationalError):
+            print(f"mpp-central: cannot use the database: {str(exc.orig).strip().splitlines()[0]}", file=sys.stderr)
+            return 2
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""The central server's tables (PostgreSQL only; migrations in db/central/).
+
+Records are stored generically (entity, id, JSON payload) because their columns are the PC's
+models (:mod:`mpp_desk.models`); the server checks them against those models on arrival.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Identity,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    func,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+from mpp_desk.models.base import NAMING_CONVENTION
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+office = Table(
+    "office",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("credential_hash", String(64), unique=True),
+    Column("local_device_id", String(64), nullable=False, server_default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("enrolled_at", DateTime(timezone=True)),
+    Column("last_seen_at", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+enrolment_codes = Table(
+    "enrolment_codes",
+    metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("device_id", Uuid, nullable=False, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True)),
+)
+
+# The change log: every accepted change, in commit order (appends hold an advisory lock).
+change_log = Table(
+    "change_log",
+    metadata,
+    Column("seq", BigInteger, Identity(always=True), primary_key=True),
+    Column("entity", String(64), nullable=False),
+    Column("entity_id", Uuid, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("op", String(16), nullable=False),
+    Column("payload", JSONB, nullable=False),
+    Column("device_id", Uuid),  # None: written by the server itself (setup)
+    Column("op_id", Uuid),
+    Column("tx_id", Uuid),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    UniqueConstraint("device_id", "op_id", name="uq_change_log_device_op"),
+    Index("ix_change_log_tx_id", "tx_id"),
+)
+
+# Every answer given to a device's op: a replayed op gets the same answer and is not applied twice.
+device_ops = Table(
+    "device_ops",
+    metadata,
+    Column("device_id", Uuid, nullable=False),
+    Column("op_id", Uuid, nullable=False),
+    Column("tx_id", Uuid),
+    Column("status", String(16), nullable=False),
+    Column("reason", Text),
+    Column("version", Integer),
+    Column("seq", BigInteger),
+    Column("answered_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    PrimaryKeyConstraint("device_id", "op_id", name="pk_device_ops"),
+)
+
+# The current state of every record.
+records = Table(
+    "records",
+    metadata,
+    Column("entity", String(64), nullable=False),
+    Column("entity_id", Uuid, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("payload", JSONB, nullable=False),
+    Column("deleted", Boolean, nullable=False, server_default="false"),
+    Column("seq", BigInteger, nullable=False),
+    PrimaryKeyConstraint("entity", "entity_id", name="pk_records"),
+)
+
+# The unique keys of the shared models (annex number, username, registration number, ...).
+record_keys = Table(
+    "record_keys",
+    metadata,
+    Column("entity", String(64), nullable=False),
+    Column("key_name", String(200), nullable=False),
+    Column("key_value", Text, nullable=False),
+    Column("entity_id", Uuid, nullable=False),
+    PrimaryKeyConstraint("entity", "key_name", "key_value", name="pk_record_keys"),
+    Index("ix_record_keys_entity_id", "entity", "entity_id"),
+)
+
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("id", BigInteger, Identity(always=True), primary_key=True),
+    Column("entity", String(64), nullable=False),
+    Column("entity_id", Uuid, nullable=False),
+    Column("device_id", Uuid, nullable=False),
+    Column("op_id", Uuid, nullable=False),
+    Column("tx_id", Uuid),
+    Column("base_version", Integer),
+    Column("server_version", Integer),
+    Column("client_payload", JSONB, nullable=False),
+    Column("server_payload", JSONB),
+    Column("tx_ops", JSONB, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("status", String(16), nullable=False, server_default="open"),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    UniqueConstraint("device_id", "op_id", name="uq_conflicts_device_op"),
+)
+
+# Requests refused as a whole (403 role, ...), kept for the supervisor.
+refusals = Table(
+    "refusals",
+    metadata,
+    Column("id", BigInteger, Identity(always=True), primary_key=True),
+    Column("device_id", Uuid, nullable=False),
+    Column("status_code", Integer, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+# Number blocks leased to a device for good (registration numbers, complaint cases): server/leases.py.
+number_leases = Table(
+    "number_leases",
+    metadata,
+    Column("id", BigInteger, Identity(always=True), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("period", String(16), nullable=False),
+    Column("block", String(4), nullable=False),
+    Column("device_id", Uuid, nullable=False),
+    Column("leased_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    UniqueConstraint("kind", "period", "block", name="uq_number_leases_block"),
+)

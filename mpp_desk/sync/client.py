@@ -1,0 +1,432 @@
+"""The PC side of sync: join the office's server, push the outbox, pull the change log (docs/sync.md).
+
+Plain functions over the open :class:`~mpp_desk.database.Database` and the data folder; no Qt, so a
+background worker can run them off the UI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import func, select
+
+from mpp_desk.database import Database
+from mpp_desk.errors import UserError
+from mpp_desk.i18n import N_
+from mpp_desk.models import OutboxEntry
+from mpp_desk.models.base import utcnow
+from mpp_desk.sync import entities
+from mpp_desk.uow import UnitOfWork
+from mpp_desk.sync.apply import (
+    LAST_SYNC_KEY,
+    apply_page,
+    apply_record,
+    cursor,
+    defer_foreign_keys,
+    read_state,
+    server_unit_of_work,
+    set_state,
+)
+from mpp_desk.sync.schemas import (
+    PROTOCOL,
+    PROTOCOL_HEADER,
+    EnrolRequest,
+    EnrolResponse,
+    Health,
+    LeaseRequest,
+    LeaseResponse,
+    Op,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+
+CREDENTIAL_FILENAME = "sync.json"
+CA_FILENAME = "sync-ca.pem"
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+BATCH_OPS = 500
+PULL_PAGE = 500
+TIMEOUT_S = 30.0
+
+
+class SyncProblem(UserError):
+    """Sync cannot go on: not joined, the server away or refusing, with the reason.
+
+    ``retry``: whether trying again later may help (server away, 5xx) or a person must act (401, 403, 426).
+    """
+
+    context = "sync"
+    retry = True
+
+
+class SyncRefused(SyncProblem):
+    """The server refused this PC or its request; retrying the same will not help."""
+
+    retry = False
+
+
+@dataclass(frozen=True)
+class Joined:
+    """What this PC keeps about its server (``sync.json`` in the data folder, owner-only)."""
+
+    url: str
+    device_id: str
+    name: str
+    role: str
+    credential: str
+    office_name: str
+    joined_at: str
+    ca_file: str | None = None  # the office CA this PC trusts (in its data folder), for https
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    pushed: int
+    pulled: int
+    pending: int
+    conflicts: int
+    rejected: int
+
+
+# -- the credential file ------------------------------------------------------------------
+
+
+def credential_path(data_dir: Path) -> Path:
+    return Path(data_dir) / CREDENTIAL_FILENAME
+
+
+def load_joined(data_dir: Path) -> Joined | None:
+    path = credential_path(data_dir)
+    if not path.exists():
+        return None
+    return Joined(**json.loads(path.read_text(encoding="utf-8")))
+
+
+def _save_joined(data_dir: Path, joined: Joined) -> None:
+    path = credential_path(data_dir)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        os.write(fd, json.dumps(asdict(joined), indent=2).encode())
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+
+
+# -- HTTP ------------------------------------------------------------------------------------
+
+
+class ServerApi:
+    """The server's endpoints; every failure becomes a :class:`SyncProblem` with the server's reason."""
+
+    def __init__(self, url: str, credential: str | None = None, *, ca_file: str | Path | None = None,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.url = url.rstrip("/")
+        headers = {PROTOCOL_HEADER: str(PROTOCOL)}
+        if credential:
+            headers["Authorization"] = f"Bearer {credential}"
+        verify: Any = True
+        if ca_file is not None:
+            import ssl
+
+            verify = ssl.create_default_context(cafile=str(ca_file))  # this CA only, not the system's
+        self._http = httpx.Client(base_url=self.url, headers=headers, timeout=TIMEOUT_S, transport=transport,
+                                  verify=verify)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> ServerApi:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.HTTPError as exc:
+            if "CERTIFICATE_VERIFY_FAILED" in str(exc) or "certificate verify failed" in str(exc):
+                raise SyncRefused(N_("sync", "The server {url} did not show a certificate of the office's CA for "
+                                             "this address; nothing was sent."), url=self.url) from exc
+            raise SyncProblem(N_("sync", "The server {url} cannot be reached ({reason}). Changes stay on this PC "
+                                         "and are sent later."), url=self.url, reason=type(exc).__name__) from exc
+        if response.status_code < 400:
+            return response.json()
+        detail = _detail(response)
+        status = response.status_code
+        if status == 401:
+            raise SyncRefused(N_("sync", "The server does not accept this PC ({detail}). Ask the administrator for a "
+                                         "new enrolment code and join again."), detail=detail)
+        if status == 403:
+            raise SyncRefused(N_("sync", "The server refused a change this PC may not make: {detail}"), detail=detail)
+        if status == 426:
+            raise SyncRefused(N_("sync", "This MPP Desk is too old for the server: {detail}"), detail=detail)
+        if status >= 500:
+            raise SyncProblem(N_("sync", "The server {url} has a problem (HTTP {status}). Changes stay on this PC "
+                                         "and are sent later."), url=self.url, status=status)
+        raise SyncRefused(N_("sync", "The server refused the request (HTTP {status}): {detail}"),
+                          status=status, detail=detail)
+
+    def health(self) -> Health:
+        return Health.model_validate(self._call("GET", "/health"))
+
+    def enroll(self, code: str, local_device_id: str) -> EnrolResponse:
+        body = EnrolRequest(protocol=PROTOCOL, code=code, local_device_id=local_device_id)
+        return EnrolResponse.model_validate(self._call("POST", "/v1/enroll", json=body.model_dump(mode="json")))
+
+    def push(self, ops: list[Op]) -> PushResponse:
+        body = PushRequest(protocol=PROTOCOL, ops=ops)
+        return PushResponse.model_validate(
+            self._call("POST", "/v1/push", content=body.model_dump_json(), headers={"content-type": "application/json"})
+        )
+
+    def lease(self, kind: str, wanted: str | None) -> LeaseResponse:
+        body = LeaseRequest(kind=kind, wanted=wanted)
+        return LeaseResponse.model_validate(self._call("POST", "/v1/leases", json=body.model_dump(mode="json")))
+
+    def pull(self, since: int, limit: int = PULL_PAGE) -> PullResponse:
+        return PullResponse.model_validate(self._call("GET", "/v1/pull", params={"since": since, "limit": limit}))
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        return str(response.json().get("detail", response.text))
+    except ValueError:
+        return response.text[:200]
+
+
+# -- the operations -------------------------------------------------------------------------
+
+
+def check_url(url: str) -> str:
+    """Personal data travels only over TLS: plain http is for this machine alone (a trial)."""
+    parsed = httpx.URL(url)
+    if parsed.scheme == "https" or (parsed.scheme == "http" and parsed.host in LOOPBACK_HOSTS):
+        return url.rstrip("/")
+    raise SyncRefused(N_("sync", "Use https:// for the server {url}: records with personal data only travel "
+                                 "encrypted (mpp-central cert init)."), url=url)
+
+
+def join(db: Database, data_dir: Path, url: str, code: str, *, ca: Path | None = None,
+         transport: httpx.BaseTransport | None = None) -> tuple[Joined, SyncResult]:
+    """Enrol this PC with *code*, pull the office's records, then push what the PC already had."""
+    url = check_url(url)
+    existing = load_joined(data_dir)
+    if existing is not None:
+        raise SyncProblem(N_("sync", "This PC has already joined {url}."), url=existing.url)
+    ca_file = None
+    if ca is not None:
+        try:
+            pem = Path(ca).read_bytes()
+        except OSError as exc:
+            raise SyncProblem(N_("sync", "The CA file {path} cannot be read: {reason}"), path=str(ca),
+                              reason=exc.strerror or str(exc)) from exc
+        ca_file = Path(data_dir) / CA_FILENAME
+        ca_file.write_bytes(pem)
+    with ServerApi(url, ca_file=ca_file, transport=transport) as api:
+        health = api.health()
+        if PROTOCOL < health.min_protocol:
+            raise SyncProblem(N_("sync", "This MPP Desk is too old for the server: {detail}"),
+                              detail=f"protocol {PROTOCOL} < {health.min_protocol}")
+        answer = api.enroll(code, db.device_id)
+    joined = Joined(url=url.rstrip("/"), device_id=str(answer.device_id), name=answer.name, role=answer.role,
+                    credential=answer.credential, office_name=answer.office_name,
+                    joined_at=utcnow().isoformat(), ca_file=str(ca_file) if ca_file else None)
+    _save_joined(data_dir, joined)
+    with ServerApi(joined.url, joined.credential, ca_file=joined.ca_file, transport=transport) as api:
+        pulled = pull_all(db, api)
+        pushed, conflicts, rejected = push_all(db, api, joined.role)
+        pulled += pull_all(db, api)
+        ensure_leases(db, api, joined.role)
+    return joined, SyncResult(pushed, pulled, pending_count(db), conflicts, rejected)
+
+
+def sync_now(db: Database, data_dir: Path, *, transport: httpx.BaseTransport | None = None) -> SyncResult:
+    """Push the outbox, then pull to the end of the server's change log."""
+    joined = require_joined(data_dir)
+    with ServerApi(joined.url, joined.credential, ca_file=joined.ca_file, transport=transport) as api:
+        pushed, conflicts, rejected = push_all(db, api, joined.role)
+        pulled = pull_all(db, api)
+        ensure_leases(db, api, joined.role)
+    return SyncResult(pushed, pulled, pending_count(db), conflicts, rejected)
+
+
+def require_joined(data_dir: Path) -> Joined:
+    joined = load_joined(data_dir)
+    if joined is None:
+        raise SyncProblem(N_("sync", "This PC has not joined a server yet: run mpp-desk sync join URL CODE."))
+    return joined
+
+
+LEASE_KEY = "sync.lease.{kind}"
+LEASE_ROLES = {
+    "registration": frozenset({"counter", "supervisor", "admin"}),
+    "complaint": frozenset({"complaints", "supervisor", "admin"}),
+}
+
+
+def ensure_leases(db: Database, api: ServerApi, role: str) -> dict[str, str]:
+    """Lease this PC's number blocks once (asking for the ones it already uses); returns kind -> block.
+
+    The complaint block becomes the complaint desk's number block at once. The registration block is
+    stored for the intake service, which still numbers by the counter number (docs/sync.md).
+    """
+    from mpp_desk import settings
+    from mpp_desk.complaints import service as complaints
+
+    held: dict[str, str] = {}
+    for kind, roles in LEASE_ROLES.items():
+        if role not in roles:
+            continue
+        stored = read_state(db, LEASE_KEY.format(kind=kind))
+        if stored:
+            held[kind] = stored
+            continue
+        with UnitOfWork(db, write=False) as uow:
+            if kind == "complaint":
+                wanted = complaints.number_block(uow)
+            else:
+                wanted = f"{int(settings.get(uow, 'pc.counter_number') or 0):02d}"
+        block = api.lease(kind, wanted).block
+        with server_unit_of_work(db) as uow:
+            set_state(uow.session, LEASE_KEY.format(kind=kind), block)
+            if kind == "complaint":
+                set_state(uow.session, complaints.BLOCK_KEY, block)
+            uow.commit()
+        held[kind] = block
+    return held
+
+
+def pull_all(db: Database, api: ServerApi) -> int:
+    applied = 0
+    while True:
+        page = api.pull(cursor(db))
+        applied += apply_page(db, page.changes, page.next_cursor)
+        if not page.more:
+            return applied
+
+
+def _sendable(entry: OutboxEntry) -> bool:
+    return entry.entity not in entities.HELD_BACK
+
+
+def push_all(db: Database, api: ServerApi, role: str) -> tuple[int, int, int]:
+    """Send every pending outbox row in batches; returns (answered, conflicts, rejected)."""
+    pushed = conflicts = rejected = 0
+    while True:
+        batch = _next_batch(db)
+        if not batch:
+            return pushed, conflicts, rejected
+        local, refused, ops = _sort_out(batch, role)
+        results = api.push([_op(e) for e in ops]).results if ops else []
+        with server_unit_of_work(db) as uow:
+            session = uow.session
+            defer_foreign_keys(session)
+            now = utcnow()
+            rows = {e.op_id: session.get(OutboxEntry, e.seq) for e in batch}
+            for entry, reason in local:
+                _answer(rows[entry.op_id], now, "local", reason)
+            for entry, reason in refused:
+                _answer(rows[entry.op_id], now, "rejected", reason)
+                rejected += 1
+            for entry, result in zip(ops, results):
+                _answer(rows[entry.op_id], now, result.status, result.reason)
+                pushed += 1
+                conflicts += result.status == "conflict"
+                rejected += result.status == "rejected"
+                if result.status != "accepted" and result.server is not None:
+                    apply_record(session, entry.entity, entry.entity_id, result.server.payload)
+            uow.commit()
+
+
+def _answer(row: OutboxEntry, now: dt.datetime, status: str, reason: str | None) -> None:
+    row.pushed_at = now
+    row.result = status
+    row.result_reason = reason
+
+
+def _next_batch(db: Database) -> list[OutboxEntry]:
+    """The oldest pending rows (held-back entities excluded), never splitting one local transaction."""
+    with db.sessions() as session:
+        query = (
+            select(OutboxEntry)
+            .where(OutboxEntry.pushed_at.is_(None), OutboxEntry.entity.not_in(list(entities.HELD_BACK)))
+            .order_by(OutboxEntry.seq)
+        )
+        rows = list(session.scalars(query.limit(BATCH_OPS)))
+        if len(rows) == BATCH_OPS and rows[-1].tx_id is not None:
+            rows += list(session.scalars(query.where(OutboxEntry.tx_id == rows[-1].tx_id,
+                                                     OutboxEntry.seq > rows[-1].seq)))
+        return rows
+
+
+def _sort_out(batch: list[OutboxEntry], role: str):
+    """Split a batch: rows that never leave the PC, whole actions this role may not send, and the rest."""
+    local, refused, ops = [], [], []
+    by_tx: dict[Any, list[OutboxEntry]] = {}
+    for entry in batch:
+        if entities.local_only(entry.entity, entry.payload) or entry.entity not in entities.ENTITIES:
+            local.append((entry, "stays on this PC"))
+        else:
+            by_tx.setdefault(entry.tx_id or entry.op_id, []).append(entry)
+    for group in by_tx.values():
+        forbidden = sorted({e.entity for e in group if not entities.may_write(role, e.entity)})
+        if forbidden:
+            reason = f"a {role} PC may not send {', '.join(forbidden)}; kept on this PC"
+            refused.extend((e, reason) for e in group)
+        else:
+            ops.extend(group)
+    ops.sort(key=lambda e: e.seq)
+    return local, refused, ops
+
+
+def _op(entry: OutboxEntry) -> Op:
+    return Op(op_id=entry.op_id, tx_id=entry.tx_id, device_seq=entry.seq, entity=entry.entity,
+              entity_id=entry.entity_id, op=entry.op, base_version=entry.base_version, payload=entry.payload)
+
+
+def pending_count(db: Database) -> int:
+    with db.sessions() as session:
+        return session.scalar(
+            select(func.count()).select_from(OutboxEntry)
+            .where(OutboxEntry.pushed_at.is_(None), OutboxEntry.entity.not_in(list(entities.HELD_BACK)))
+        ) or 0
+
+
+def status(db: Database, data_dir: Path) -> dict[str, Any]:
+    """What ``sync status`` shows: the server, this device, the cursor and the outbox's state."""
+    joined = load_joined(data_dir)
+    with db.sessions() as session:
+        counts = dict(session.execute(
+            select(OutboxEntry.result, func.count()).where(OutboxEntry.pushed_at.is_not(None)).group_by(OutboxEntry.result)
+        ).all())
+        held = session.scalar(select(func.count()).select_from(OutboxEntry).where(
+            OutboxEntry.pushed_at.is_(None), OutboxEntry.entity.in_(list(entities.HELD_BACK)))) or 0
+    return {
+        "joined": joined is not None,
+        "server": joined.url if joined else None,
+        "office_name": joined.office_name if joined else None,
+        "device_id": joined.device_id if joined else None,
+        "device_name": joined.name if joined else None,
+        "role": joined.role if joined else None,
+        "cursor": cursor(db),
+        "pending": pending_count(db),
+        "held_back": held,
+        "accepted": counts.get("accepted", 0),
+        "conflicts": counts.get("conflict", 0),
+        "rejected": counts.get("rejected", 0),
+        "last_sync_at": read_state(db, LAST_SYNC_KEY),
+        "leases": {kind: read_state(db, LEASE_KEY.format(kind=kind)) for kind in LEASE_ROLES
+                   if read_state(db, LEASE_KEY.format(kind=kind))},
+    }
+
+

@@ -1,0 +1,102 @@
+"""The sync wire: pydantic models shared by the central server and the PC (docs/sync.md)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+PROTOCOL = 1  # what this program speaks
+MIN_PROTOCOL = 1  # the oldest client the server still serves
+PROTOCOL_HEADER = "X-MPP-Protocol"
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+    server_version: str
+    protocol: int
+    min_protocol: int
+
+
+class EnrolRequest(BaseModel):
+    protocol: int
+    code: str = Field(min_length=4, max_length=64)
+    local_device_id: str = Field(default="", max_length=64)
+
+
+class EnrolResponse(BaseModel):
+    device_id: uuid.UUID
+    name: str
+    role: str
+    credential: str
+    office_name: str
+    server_version: str
+    protocol: int
+
+
+class Op(BaseModel):
+    """One outbox row as it travels."""
+
+    op_id: uuid.UUID
+    tx_id: uuid.UUID | None = None
+    device_seq: int = 0
+    entity: str = Field(min_length=1, max_length=64)
+    entity_id: uuid.UUID
+    op: Literal["insert", "update", "delete"]
+    base_version: int | None = None
+    payload: dict[str, Any]
+
+
+class PushRequest(BaseModel):
+    protocol: int
+    ops: list[Op]
+
+
+class ServerRecord(BaseModel):
+    version: int
+    payload: dict[str, Any]
+
+
+class OpResult(BaseModel):
+    op_id: uuid.UUID
+    status: Literal["accepted", "rejected", "conflict"]
+    reason: str | None = None
+    version: int | None = None
+    seq: int | None = None
+    server: ServerRecord | None = None
+
+
+class PushResponse(BaseModel):
+    results: list[OpResult]
+
+
+class Change(BaseModel):
+    seq: int
+    entity: str
+    entity_id: uuid.UUID
+    version: int
+    op: str
+    payload: dict[str, Any]
+    device_id: uuid.UUID | None = None
+    tx_id: uuid.UUID | None = None
+
+
+class PullResponse(BaseModel):
+    changes: list[Change]
+    next_cursor: int
+    more: bool
+
+
+class LeaseRequest(BaseModel):
+    kind: Literal["registration", "complaint"]
+    wanted: str | None = Field(default=None, max_length=4)
+
+
+class LeaseResponse(BaseModel):
+    kind: str
+    block: str
+
+
+class Problem(BaseModel):
+    detail: str

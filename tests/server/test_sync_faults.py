@@ -1,0 +1,126 @@
+"""Faults on the way: an answer lost after the server committed, the server killed in the middle of a batch."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+import httpx
+import pytest
+from sqlalchemy import create_engine, func, select
+
+from mpp_desk.models import ComplaintCase, OutboxEntry
+from mpp_desk.server.tables import change_log, records
+from mpp_desk.sync import client
+from tests.server.conftest import ROOT, SECRET, _free_port, desk_json, enroll
+from tests.server.test_sync_two_pcs import capture_complaint, officer
+
+
+class LoseFirstPushAnswer(httpx.HTTPTransport):
+    """Forwards every request; the first push reaches the server, but its answer never comes back."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lost = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        if request.url.path == "/v1/push" and self.lost == 0:
+            response.read()
+            self.lost += 1
+            raise httpx.ReadError("connection reset by peer", request=request)
+        return response
+
+
+def server_counts(db_url: str) -> tuple[int, int]:
+    engine = create_engine(db_url.replace("postgresql://", "postgresql+psycopg://"))
+    try:
+        with engine.connect() as conn:
+            return (conn.execute(select(func.count()).select_from(change_log)).scalar_one(),
+                    conn.execute(select(func.count()).select_from(records)).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def test_an_answer_lost_after_the_server_committed_is_not_applied_twice(server, server_db, make_pc):
+    pc = make_pc("pc1")
+    desk_json(pc, "sync", "join", server, enroll(server_db, "desk-1", "complaints"))
+    capture_complaint(pc, officer(pc, "budi"))
+    cut = LoseFirstPushAnswer()
+    with pytest.raises(client.SyncProblem) as failure:
+        client.sync_now(pc.db, pc.data_dir, transport=cut)
+    assert failure.value.retry
+    after_cut = server_counts(server_db)
+    assert client.pending_count(pc.db) > 0  # the PC does not know it landed
+    again = client.sync_now(pc.db, pc.data_dir)
+    assert again.pending == 0 and again.conflicts == 0 and again.rejected == 0
+    assert server_counts(server_db) == after_cut  # the replay was answered, not applied again
+    with pc.uow(write=False) as uow:
+        results = set(uow.session.scalars(select(OutboxEntry.result).where(OutboxEntry.entity == "complaint_case")))
+    assert results == {"accepted"}
+
+
+def start_server(db_url: str, port: int) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MPP_CENTRAL_SECRET_KEY": SECRET}
+    proc = subprocess.Popen([sys.executable, "-m", "mpp_desk.server.cli", "serve", "--database", db_url,
+                             "--port", str(port)], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            if proc.poll() is not None:
+                break
+        threading.Event().wait(0.1)
+    proc.kill()
+    raise AssertionError("mpp-central did not start")
+
+
+def test_the_server_killed_during_a_push_loses_nothing_and_doubles_nothing(server_db, make_pc):
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    proc = start_server(server_db, port)
+    try:
+        pc = make_pc("pc1")
+        desk_json(pc, "sync", "join", url, enroll(server_db, "desk-1", "complaints"))
+        budi = officer(pc, "budi")
+        cases = [capture_complaint(pc, budi, substance=f"Pengaduan nomor {i}: antrean loket tidak bergerak lama.")
+                 for i in range(40)]
+        outcome: dict[str, object] = {}
+
+        def push():
+            try:
+                outcome["result"] = client.sync_now(pc.db, pc.data_dir)
+            except client.SyncProblem as exc:
+                outcome["problem"] = exc
+
+        pusher = threading.Thread(target=push)
+        pusher.start()
+        proc.send_signal(signal.SIGKILL)  # while the batch is on its way or being applied
+        proc.wait(10)
+        pusher.join(60)
+        assert not pusher.is_alive()
+        proc = start_server(server_db, port)
+        final = client.sync_now(pc.db, pc.data_dir)
+        assert final.pending == 0 and final.rejected == 0 and final.conflicts == 0
+        engine = create_engine(server_db.replace("postgresql://", "postgresql+psycopg://"))
+        try:
+            with engine.connect() as conn:
+                ids = [str(c.id) for c in cases]
+                held = conn.execute(select(func.count()).select_from(records)
+                                    .where(records.c.entity == "complaint_case")).scalar_one()
+                logged = conn.execute(select(func.count()).select_from(change_log)
+                                      .where(change_log.c.entity == "complaint_case")).scalar_one()
+        finally:
+            engine.dispose()
+        assert held == logged == len(ids)  # every case once: nothing lost, nothing doubled
+        with pc.uow(write=False) as uow:
+            assert uow.session.scalar(select(func.count()).select_from(ComplaintCase)) == len(ids)
+    finally:
+        proc.kill()
+        proc.wait(10)
