@@ -34,7 +34,9 @@ from mpp_desk.sync.schemas import (
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    from mpp_desk import officetime  # the server's own process clock (tests set it)
+
+    return officetime.now()
 
 
 def upgrade_message(protocol: int) -> str:

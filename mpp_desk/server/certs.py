@@ -11,6 +11,8 @@ import ipaddress
 import os
 from pathlib import Path
 
+from mpp_desk import officetime
+
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -50,7 +52,7 @@ def init(folder: Path, hosts: list[str], *, office: str, now: dt.datetime | None
         raise FileExistsError(f"already there, not overwritten: {', '.join(existing)}")
     if not hosts:
         raise ValueError("name at least one --host (the address the PCs use)")
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or officetime.now()
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, office[:64] or "MPP"),
                          x509.NameAttribute(NameOID.COMMON_NAME, "MPP Desk office CA")])

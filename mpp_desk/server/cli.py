@@ -16,7 +16,9 @@ from pydantic import ValidationError
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    from mpp_desk import officetime  # the server's own process clock (tests set it)
+
+    return officetime.now()
 
 
 def build_parser() -> argparse.ArgumentParser:

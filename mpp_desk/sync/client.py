@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import textwrap
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -201,7 +202,8 @@ def _detail(response: httpx.Response) -> str:
     try:
         return str(response.json().get("detail", response.text))
     except ValueError:
-        return response.text[:200]
+        # a proxy's or web server's own error page: its start, visibly shortened
+        return textwrap.shorten(response.text, 200, placeholder=" …")
 
 
 # -- the operations -------------------------------------------------------------------------
