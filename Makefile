@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test sysdeps kiosk display bench soak screenshots clean server
+.PHONY: run test test-fast sysdeps kiosk display bench soak screenshots clean server
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ test: $(STAMP) sysdeps
 # mpp_central created if missing; secret kept in .central/); HOST=0.0.0.0 PORT=8750 to serve the LAN.
 server: $(STAMP)
 	$(BIN)/python tools/server_trial.py
+
+# The edit-test loop: everything but the tests marked `slow` (real processes, the central server on
+# PostgreSQL, thousands of paints, property fuzzing) and without the shifted-clock reruns.
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py

@@ -24,6 +24,8 @@ from mpp_desk import queue as q
 from mpp_desk.models import OutboxEntry, QueueEvent, Ticket
 from mpp_desk.queue import LocalQueue
 
+pytestmark = pytest.mark.slow  # real processes: `make test-fast` leaves it out
+
 WIB = ZoneInfo("Asia/Jakarta")
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=WIB)  # a Tuesday, inside opening hours
 

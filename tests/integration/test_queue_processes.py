@@ -22,6 +22,8 @@ from sqlalchemy import select
 
 from mpp_desk.announce import announcement_text
 
+pytestmark = pytest.mark.slow  # real processes: `make test-fast` leaves it out
+
 ROOT = Path(__file__).resolve().parents[2]
 AT = dt.datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))  # a Tuesday, inside opening hours
 TICKETS = 24

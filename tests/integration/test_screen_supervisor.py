@@ -22,6 +22,8 @@ import pytest
 
 from mpp_desk.supervisor import RestartPolicy, Supervisor, describe_exit
 
+pytestmark = pytest.mark.slow  # real processes: `make test-fast` leaves it out
+
 ROOT = Path(__file__).resolve().parents[2]
 FAST = RestartPolicy(first_delay=0.01, max_delay=0.05, stable_seconds=60, max_quick_restarts=3)
 

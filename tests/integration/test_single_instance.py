@@ -9,7 +9,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.integration.test_app_start import ROOT, run_app
+
+pytestmark = pytest.mark.slow  # real app processes: `make test-fast` leaves it out
 
 
 def start_first(data_dir: Path) -> subprocess.Popen:

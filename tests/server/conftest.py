@@ -163,3 +163,14 @@ def desk_json(ctx, *argv: str) -> dict:
     status, out, err = desk(ctx, *argv, "--json")
     assert status == 0, err
     return json.loads(out)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every server test starts a real mpp-central on a real PostgreSQL: the `slow` tier
+    (`make test-fast` leaves it out, `make test` runs it)."""
+    import pytest
+
+    here = __file__.rsplit("/", 1)[0]
+    for item in items:
+        if str(item.fspath).startswith(here):
+            item.add_marker(pytest.mark.slow)

@@ -22,6 +22,8 @@ from PySide6.QtCore import QEvent, QObject
 
 from tests.ui.queue_helpers import TUESDAY_10, Clock, FakeEngine, allow_exit, queue_ctx, set_setting
 
+pytestmark = pytest.mark.slow  # thousands of paints: `make test-fast` leaves it out
+
 __all__ = ["queue_ctx"]  # fixtures used by this module
 
 ROOT = Path(__file__).resolve().parents[2]

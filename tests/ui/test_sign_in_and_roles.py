@@ -52,7 +52,7 @@ def audit_actions(ctx):
     from mpp_desk.models import AuditEntry
 
     with ctx.uow(write=False) as uow:
-        return [a for a in uow.session.scalars(select(AuditEntry.action).order_by(AuditEntry.at, AuditEntry.seq))]
+        return [a for a in uow.session.scalars(select(AuditEntry.action).order_by(AuditEntry.seq))]  # the chain order, not the clock
 
 
 def test_first_start_asks_for_the_office_and_creates_the_administrator(qtbot, app_ctx, tasks):

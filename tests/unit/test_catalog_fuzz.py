@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,8 @@ from mpp_desk.catalog.entry import KBLI_RE, RISK_LEVELS
 from mpp_desk.catalog.files import JSON, YAML, dumps, parse_structured
 from mpp_desk.catalog.parser import parse_text
 from mpp_desk.paths import CATALOG_SEED_DIR
+
+pytestmark = pytest.mark.slow  # property tests with many examples: `make test-fast` leaves it out
 
 SEEDS = [path.read_text(encoding="utf-8") for path in sorted(CATALOG_SEED_DIR.glob("*.txt"))]
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
