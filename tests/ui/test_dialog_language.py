@@ -35,7 +35,8 @@ SITES = {
     "application.py": {"show_error"},
     "auth_panels.py": {"run_as_dialog"},
     "shell.py": {"RoleShell.change_password"},
-    "areas/intake_area.py": {"IntakeArea._run_print_dialog", "IntakeArea._confirm_discard"},
+    "receipt_print.py": {"ask_for_printer"},
+    "areas/intake/area.py": {"IntakeArea._confirm_discard"},
     "areas/catalog_area.py": {"ImportPreviewDialog", "CatalogArea._on_current", "CatalogArea.delete_current",
                               "CatalogArea.import_file", "CatalogArea.preview_and_import"},
     "areas/complaints_area.py": {"CapturePanel._pick_files", "StepDialog", "ReceiptDialog",
@@ -151,7 +152,8 @@ def test_every_dialog_and_message_box_has_indonesian_buttons(qtbot, ui_ctx, task
     from PySide6.QtWidgets import QFileDialog
 
     from mpp_desk.ui import application
-    from mpp_desk.ui.areas import catalog_area, complaints_area, complaints_oversight_area, intake_area, users_area
+    from mpp_desk.ui.areas import catalog_area, complaints_area, complaints_oversight_area, users_area
+    from mpp_desk.ui.areas.intake import IntakeArea
     from mpp_desk.ui.shell import RoleShell
 
     # Qt's own file dialog, as on a PC without a native one (the Windows dialog speaks the PC's language)
@@ -176,11 +178,11 @@ def test_every_dialog_and_message_box_has_indonesian_buttons(qtbot, ui_ctx, task
     qtbot.addWidget(shell)
     check("RoleShell.change_password", shell.change_password)  # run_as_dialog
 
-    intake = intake_area.IntakeArea(ctx=ui_ctx, tasks=tasks, actor=admin)
+    intake = IntakeArea(ctx=ui_ctx, tasks=tasks, actor=admin)
     qtbot.addWidget(intake)
     check("IntakeArea._confirm_discard", intake._confirm_discard)
     assert sorted(opened["IntakeArea._confirm_discard"]) == ["Batal", "Buang"]
-    check("IntakeArea._run_print_dialog", lambda: intake._run_print_dialog(QPrinter()))
+    check("ask_for_printer", lambda: intake._run_print_dialog(QPrinter()))  # the print dialog, shared
 
     catalog = catalog_area.CatalogArea(ctx=ui_ctx, tasks=tasks, actor=admin)
     qtbot.addWidget(catalog)

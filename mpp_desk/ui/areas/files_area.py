@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from mpp_desk.officetime import dmy_hm
 from mpp_desk.textformat import format_date
-from mpp_desk.ui.areas.intake_area import intake_text
+from mpp_desk.ui.areas.intake import intake_text
 from mpp_desk.ui.forms import Form, error_text
 from mpp_desk.ui.scan import ScanCatcher
 from mpp_desk.ui.table_model import RowTableModel
