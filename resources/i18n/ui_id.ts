@@ -2744,14 +2744,6 @@
             <translation>Periksa semua persyaratan dahulu: {count} belum diperiksa.</translation>
         </message>
         <message>
-            <source>This receipt is genuine but its file is not on this PC yet.</source>
-            <translation>Tanda terima ini asli, tetapi berkasnya belum ada di PC ini.</translation>
-        </message>
-        <message>
-            <source>File {number}: {status}.</source>
-            <translation>Berkas {number}: {status}.</translation>
-        </message>
-        <message>
             <source>The service of that visit is no longer in the catalogue.</source>
             <translation>Layanan kunjungan itu sudah tidak ada di katalog.</translation>
         </message>
@@ -3060,6 +3052,17 @@
         <message>
             <source>Print the receipt</source>
             <translation>Cetak tanda terima</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanFlow</name>
+        <message>
+            <source>This receipt is genuine but its file is not on this PC yet.</source>
+            <translation>Tanda terima ini asli, tetapi berkasnya belum ada di PC ini.</translation>
+        </message>
+        <message>
+            <source>File {number}: {status}.</source>
+            <translation>Berkas {number}: {status}.</translation>
         </message>
     </context>
 </TS>

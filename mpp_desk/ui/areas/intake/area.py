@@ -18,14 +18,17 @@ runs the operations; each page (``start_page``, ``applicant_page``, ``checklist_
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from mpp_desk.ui.areas.intake.applicant_page import ApplicantPage
 from mpp_desk.ui.areas.intake.checklist_page import ChecklistPage
-from mpp_desk.ui.areas.intake.common import INVALID, MISSING, find_shell, intake_text, repolish, status_source
+from mpp_desk.ui.areas.intake.common import INVALID, MISSING, repolish
 from mpp_desk.ui.areas.intake.done_page import DonePage
+from mpp_desk.ui.areas.intake.guard import CloseGuard
+from mpp_desk.ui.areas.intake.keys import handle_key
 from mpp_desk.ui.areas.intake.receipt import ReceiptFlow
+from mpp_desk.ui.areas.intake.scanning import ScanFlow
 from mpp_desk.ui.areas.intake.start_page import StartPage
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.scan import ScanCatcher
@@ -74,6 +77,7 @@ class IntakeArea(QWidget):
         self._build()
         self._expose_widgets()
         self.receipt = ReceiptFlow(self)
+        self.scans = ScanFlow(self)
         self._connect()
         self._show_page(self.START)
         self.reload()
@@ -401,32 +405,10 @@ class IntakeArea(QWidget):
 
         return ask_for_printer(printer, self)
 
-    # ----- scanning -------------------------------------------------------------------------------
+    # ----- scanning (scanning.py) -----------------------------------------------------------------
     def open_scanned(self, text: str) -> None:
         """A receipt code was scanned: a Tanda Terima opens its file; a return slip starts the next visit."""
-        from mpp_desk.ui.ops import intake as ops
-
-        ctx, actor = self._ctx, self._actor
-        Op(self._tasks, lambda: ops.scan(ctx, actor=actor, text=text)).success(self._scanned).failure(
-            self._failed).run()
-
-    def _scanned(self, scanned) -> None:
-        check, visit = scanned.check, scanned.visit
-        if not check.valid or visit is None:
-            self._say(check.text() if not check.valid else self.tr("This receipt is genuine but its file is not on "
-                                                                   "this PC yet."), "errorNote")
-            self.sig_failed.emit(self.status.text())
-            return
-        if check.kind == "return_slip" and visit.outcome == "incomplete":
-            self.start_from_visit(visit)
-            return
-        shell = find_shell(self)
-        if shell is not None and "files" in shell.area_keys():
-            shell.open_area("files").show_visit(visit)
-        else:
-            self._say(self.tr("File {number}: {status}.").format(
-                number=visit.application.registration_number if visit.application else "-",
-                status=intake_text(status_source(visit))), "okNote")
+        self.scans.open(text)
 
     def start_from_visit(self, visit) -> None:
         """A new visit for the same applicant and service, starting from an earlier incomplete one."""
@@ -486,43 +468,8 @@ class IntakeArea(QWidget):
 
     # ----- keys -----------------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        key, modifiers = event.key(), event.modifiers()
-        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
-        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
-        alt = bool(modifiers & Qt.KeyboardModifier.AltModifier)
-        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        page = self.page
-        if page == self.CHECKLIST:
-            if key == Qt.Key.Key_F12 or (ctrl and enter):
-                self.finish()
-                return
-            if ctrl and key == Qt.Key.Key_S:
-                self.save_checklist()
-                return
-            if alt and key == Qt.Key.Key_A:
-                self.all_present()
-                return
-            if alt and key == Qt.Key.Key_Left:
-                self._show_page(self.APPLICANT)
-                return
-        elif page == self.APPLICANT:
-            if ctrl and enter:
-                self.submit_applicant()
-                return
-            if alt and key == Qt.Key.Key_L:
-                self.use_previous_visit()
-                return
-            if alt and key == Qt.Key.Key_Left:
-                self._show_page(self.START)
-                return
-        elif page == self.DONE:
-            if ctrl and key == Qt.Key.Key_P:
-                (self.print_with_dialog if shift else self.print_receipt)()
-                return
-        if ctrl and key == Qt.Key.Key_N:
-            self.new_intake()
-            return
-        super().keyPressEvent(event)
+        if not handle_key(self, event):  # the shortcuts of each page: keys.py
+            super().keyPressEvent(event)
 
     # ----- visibility: the scanner, the close guard --------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802
@@ -539,7 +486,7 @@ class IntakeArea(QWidget):
 
     def _close_guard(self) -> QObject:
         if not hasattr(self, "_guard"):
-            self._guard = _CloseGuard(self)
+            self._guard = CloseGuard(self)
         return self._guard
 
     def closeEvent(self, event) -> None:  # noqa: N802
@@ -549,18 +496,3 @@ class IntakeArea(QWidget):
         self.scanner.stop()
         super().closeEvent(event)
 
-
-class _CloseGuard(QObject):
-    """Asks before the main window closes over unsaved intake typing."""
-
-    def __init__(self, area: IntakeArea) -> None:
-        super().__init__(area)
-        self._area = area
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        closing = getattr(obj, "_closing", False)  # the window already asked once and is signing out
-        if event.type() == QEvent.Type.Close and not closing and self._area.has_unsaved_changes():
-            if not self._area._confirm_discard():
-                event.ignore()
-                return True
-        return False
