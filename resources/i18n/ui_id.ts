@@ -1761,26 +1761,6 @@
             <translation>Lampiran</translation>
         </message>
         <message>
-            <source>Save</source>
-            <translation>Simpan</translation>
-        </message>
-        <message>
-            <source>Clear the form</source>
-            <translation>Kosongkan formulir</translation>
-        </message>
-        <message>
-            <source>Receipt…</source>
-            <translation>Tanda terima…</translation>
-        </message>
-        <message>
-            <source>Open the case</source>
-            <translation>Buka kasus</translation>
-        </message>
-        <message>
-            <source>Will be recorded as</source>
-            <translation>Akan dicatat sebagai</translation>
-        </message>
-        <message>
             <source>Loading…</source>
             <translation>Memuat…</translation>
         </message>
@@ -1797,20 +1777,8 @@
             <translation>Draf yang tersimpan pukul {time} dipulihkan.</translation>
         </message>
         <message>
-            <source>Respond by {date}</source>
-            <translation>Ditanggapi paling lambat {date}</translation>
-        </message>
-        <message>
-            <source>A complaint: the reporter's identity and the substance are given.</source>
-            <translation>Pengaduan: identitas pelapor dan materi pengaduan sudah ada.</translation>
-        </message>
-        <message>
             <source>Saving…</source>
             <translation>Menyimpan…</translation>
-        </message>
-        <message>
-            <source>Saved as {kind}: {number}. Respond by {date}.</source>
-            <translation>Disimpan sebagai {kind}: {number}. Ditanggapi paling lambat {date}.</translation>
         </message>
         <message>
             <source>Not saved: see the message beside the field. Nothing typed is lost.</source>
@@ -1823,10 +1791,6 @@
         <message>
             <source>Scans and photos (*.pdf *.jpg *.jpeg *.png)</source>
             <translation>Pindaian dan foto (*.pdf *.jpg *.jpeg *.png)</translation>
-        </message>
-        <message>
-            <source>COMPLAINT OR SUGGESTION?</source>
-            <translation>PENGADUAN ATAU SARAN?</translation>
         </message>
         <message>
             <source>dd-mm-yyyy, empty if not known</source>
@@ -1953,10 +1917,6 @@
         <message>
             <source>{problem} The case is saved and the PDF copy is kept: fix the printer and print again.</source>
             <translation>{problem} Pengaduan tetap tercatat dan arsip PDF disimpan: perbaiki printer lalu cetak lagi.</translation>
-        </message>
-        <message>
-            <source>Print the receipt</source>
-            <translation>Cetak tanda terima</translation>
         </message>
         <message>
             <source>The printer could not be started.</source>
@@ -3063,6 +3023,45 @@
         <message>
             <source>File {number}: {status}.</source>
             <translation>Berkas {number}: {status}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomeCard</name>
+        <message>
+            <source>Save</source>
+            <translation>Simpan</translation>
+        </message>
+        <message>
+            <source>Clear the form</source>
+            <translation>Kosongkan formulir</translation>
+        </message>
+        <message>
+            <source>Receipt…</source>
+            <translation>Tanda terima…</translation>
+        </message>
+        <message>
+            <source>Open the case</source>
+            <translation>Buka kasus</translation>
+        </message>
+        <message>
+            <source>Will be recorded as</source>
+            <translation>Akan dicatat sebagai</translation>
+        </message>
+        <message>
+            <source>COMPLAINT OR SUGGESTION?</source>
+            <translation>PENGADUAN ATAU SARAN?</translation>
+        </message>
+        <message>
+            <source>Respond by {date}</source>
+            <translation>Ditanggapi paling lambat {date}</translation>
+        </message>
+        <message>
+            <source>A complaint: the reporter's identity and the substance are given.</source>
+            <translation>Pengaduan: identitas pelapor dan materi pengaduan sudah ada.</translation>
+        </message>
+        <message>
+            <source>Saved as {kind}: {number}. Respond by {date}.</source>
+            <translation>Disimpan sebagai {kind}: {number}. Ditanggapi paling lambat {date}.</translation>
         </message>
     </context>
 </TS>

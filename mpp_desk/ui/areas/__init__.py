@@ -39,7 +39,7 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("intake", N_("Areas", "File intake"), Permission.INTAKE, _lazy("intake", "IntakeArea")),
     AreaSpec("files", N_("Areas", "Files"), Permission.INTAKE, _lazy("files_area", "FilesArea")),
     AreaSpec("complaints", N_("Areas", "Complaints"), Permission.HANDLE_COMPLAINTS,
-             _lazy("complaints_area", "ComplaintsArea")),
+             _lazy("complaints", "ComplaintsArea")),
     AreaSpec("overview", N_("Areas", "Overview"), Permission.VIEW_REPORTS, _lazy("home", "SupervisorOverview")),
     AreaSpec("complaints_oversight", N_("Areas", "Complaint oversight"), Permission.VIEW_REPORTS,
              _lazy("complaints_oversight_area", "ComplaintsOversightArea")),
