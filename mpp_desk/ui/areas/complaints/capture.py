@@ -138,7 +138,6 @@ class CapturePanel(QWidget):
         self.unattach_button = QPushButton(self.tr("Remove"))
         self.unattach_button.setObjectName("smallButton")
 
-
     def _build_form(self) -> QScrollArea:
         """The fields in a form, a note under each for the rules' messages; scrolls on a 768-px screen."""
         form_widget = QWidget()
