@@ -90,3 +90,29 @@ class ReceiptPreview(QScrollArea):
     @property
     def shown_pages(self) -> int:
         return sum(1 for label in self.page_labels if label.isVisibleTo(self) and not label.pixmap().isNull())
+
+
+PRINTED, CANCELLED, NOT_STARTED = "printed", "cancelled", "not_started"
+
+
+def ask_for_printer(printer: QPrinter, parent: QWidget) -> bool:
+    """Qt's print dialog for a receipt; True when the officer chose a printer."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("ReceiptPrint", "Print the receipt"))
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
+def print_with_qt(pdf: bytes, *, named: str | None, ask) -> tuple[str, str]:
+    """Print *pdf* through a QPrinter: the system printer *named*, or the one ``ask(printer)`` chooses (the
+    print dialog). Returns ``(PRINTED, where)``, ``(CANCELLED, "")`` or ``(NOT_STARTED, "")``."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if named:
+        printer.setPrinterName(named)
+    elif not ask(printer):
+        return CANCELLED, ""
+    if paint_pdf(pdf, printer) == 0:
+        return NOT_STARTED, ""
+    return PRINTED, printer.printerName() or printer.outputFileName() or "Qt"

@@ -814,25 +814,6 @@
         </message>
     </context>
     <context>
-        <name>PinPanel</name>
-        <message>
-            <source>Administrator PIN</source>
-            <translation>PIN administrator</translation>
-        </message>
-        <message>
-            <source>Only an administrator can leave this screen.</source>
-            <translation>Hanya administrator yang dapat keluar dari layar ini.</translation>
-        </message>
-        <message>
-            <source>PIN</source>
-            <translation>PIN</translation>
-        </message>
-        <message>
-            <source>Wrong PIN.</source>
-            <translation>PIN salah.</translation>
-        </message>
-    </context>
-    <context>
         <name>CatalogDetail</name>
         <message>
             <source>None</source>
@@ -1780,26 +1761,6 @@
             <translation>Lampiran</translation>
         </message>
         <message>
-            <source>Save</source>
-            <translation>Simpan</translation>
-        </message>
-        <message>
-            <source>Clear the form</source>
-            <translation>Kosongkan formulir</translation>
-        </message>
-        <message>
-            <source>Receipt…</source>
-            <translation>Tanda terima…</translation>
-        </message>
-        <message>
-            <source>Open the case</source>
-            <translation>Buka kasus</translation>
-        </message>
-        <message>
-            <source>Will be recorded as</source>
-            <translation>Akan dicatat sebagai</translation>
-        </message>
-        <message>
             <source>Loading…</source>
             <translation>Memuat…</translation>
         </message>
@@ -1816,20 +1777,8 @@
             <translation>Draf yang tersimpan pukul {time} dipulihkan.</translation>
         </message>
         <message>
-            <source>Respond by {date}</source>
-            <translation>Ditanggapi paling lambat {date}</translation>
-        </message>
-        <message>
-            <source>A complaint: the reporter's identity and the substance are given.</source>
-            <translation>Pengaduan: identitas pelapor dan materi pengaduan sudah ada.</translation>
-        </message>
-        <message>
             <source>Saving…</source>
             <translation>Menyimpan…</translation>
-        </message>
-        <message>
-            <source>Saved as {kind}: {number}. Respond by {date}.</source>
-            <translation>Disimpan sebagai {kind}: {number}. Ditanggapi paling lambat {date}.</translation>
         </message>
         <message>
             <source>Not saved: see the message beside the field. Nothing typed is lost.</source>
@@ -1842,10 +1791,6 @@
         <message>
             <source>Scans and photos (*.pdf *.jpg *.jpeg *.png)</source>
             <translation>Pindaian dan foto (*.pdf *.jpg *.jpeg *.png)</translation>
-        </message>
-        <message>
-            <source>COMPLAINT OR SUGGESTION?</source>
-            <translation>PENGADUAN ATAU SARAN?</translation>
         </message>
         <message>
             <source>dd-mm-yyyy, empty if not known</source>
@@ -1972,10 +1917,6 @@
         <message>
             <source>{problem} The case is saved and the PDF copy is kept: fix the printer and print again.</source>
             <translation>{problem} Pengaduan tetap tercatat dan arsip PDF disimpan: perbaiki printer lalu cetak lagi.</translation>
-        </message>
-        <message>
-            <source>Print the receipt</source>
-            <translation>Cetak tanda terima</translation>
         </message>
         <message>
             <source>The printer could not be started.</source>
@@ -2727,130 +2668,6 @@
             <translation>Tanda terima:</translation>
         </message>
         <message>
-            <source>e.g. A001</source>
-            <translation>mis. A001</translation>
-        </message>
-        <message>
-            <source>Walk-in: no queue number.</source>
-            <translation>Tanpa nomor antrian.</translation>
-        </message>
-        <message>
-            <source>Queue number</source>
-            <translation>Nomor antrian</translation>
-        </message>
-        <message>
-            <source>Files not finished yet (Enter continues)</source>
-            <translation>Berkas yang belum selesai (Enter untuk melanjutkan)</translation>
-        </message>
-        <message>
-            <source>Search the service by name, KBLI or annex number…</source>
-            <translation>Cari layanan menurut nama, KBLI atau nomor lampiran…</translation>
-        </message>
-        <message>
-            <source>Service (recently used first)</source>
-            <translation>Layanan (yang terakhir dipakai di atas)</translation>
-        </message>
-        <message>
-            <source>Type to search, Up/Down to choose, Enter to continue. A scanned receipt opens its file.</source>
-            <translation>Ketik untuk mencari, Atas/Bawah untuk memilih, Enter untuk lanjut. Memindai tanda terima membuka berkasnya.</translation>
-        </message>
-        <message>
-            <source>16 digits, as on the KTP</source>
-            <translation>16 digit, sesuai KTP</translation>
-        </message>
-        <message>
-            <source>e.g. 0812 3456 7890</source>
-            <translation>mis. 0812 3456 7890</translation>
-        </message>
-        <message>
-            <source>13 digits</source>
-            <translation>13 digit</translation>
-        </message>
-        <message>
-            <source>optional</source>
-            <translation>tidak wajib</translation>
-        </message>
-        <message>
-            <source>NIK</source>
-            <translation>NIK</translation>
-        </message>
-        <message>
-            <source>Name (as on the KTP)</source>
-            <translation>Nama (sesuai KTP)</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Telepon</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>Alamat</translation>
-        </message>
-        <message>
-            <source>Business name</source>
-            <translation>Nama badan usaha</translation>
-        </message>
-        <message>
-            <source>NIB</source>
-            <translation>NIB</translation>
-        </message>
-        <message>
-            <source>NPWP</source>
-            <translation>NPWP</translation>
-        </message>
-        <message>
-            <source>Business KBLI</source>
-            <translation>KBLI usaha</translation>
-        </message>
-        <message>
-            <source>Continue from that visit (Alt+L)</source>
-            <translation>Lanjutkan dari kunjungan itu (Alt+L)</translation>
-        </message>
-        <message>
-            <source>Back (Alt+Left)</source>
-            <translation>Kembali (Alt+Kiri)</translation>
-        </message>
-        <message>
-            <source>Check the requirements (Ctrl+Enter)</source>
-            <translation>Periksa persyaratan (Ctrl+Enter)</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>Catatan</translation>
-        </message>
-        <message>
-            <source>Enter on a line writes its note; Enter here saves it</source>
-            <translation>Enter pada baris untuk menulis catatan; Enter di sini menyimpannya</translation>
-        </message>
-        <message>
-            <source>Up/Down move · 1 present and valid · 2 missing · 3 not valid · Space cycles · Enter note · Alt+A all unchecked present · Ctrl+S save · F12 finish</source>
-            <translation>Atas/Bawah pindah · 1 ada dan sesuai · 2 tidak ada · 3 tidak sesuai · Spasi ganti · Enter catatan · Alt+A sisanya ada · Ctrl+S simpan · F12 selesai</translation>
-        </message>
-        <message>
-            <source>All unchecked present and valid (Alt+A)</source>
-            <translation>Sisanya ada dan sesuai (Alt+A)</translation>
-        </message>
-        <message>
-            <source>Save (Ctrl+S)</source>
-            <translation>Simpan (Ctrl+S)</translation>
-        </message>
-        <message>
-            <source>Applicant (Alt+Left)</source>
-            <translation>Data pemohon (Alt+Kiri)</translation>
-        </message>
-        <message>
-            <source>Print (Ctrl+P)</source>
-            <translation>Cetak (Ctrl+P)</translation>
-        </message>
-        <message>
-            <source>Print with dialog… (Ctrl+Shift+P)</source>
-            <translation>Cetak lewat dialog… (Ctrl+Shift+P)</translation>
-        </message>
-        <message>
-            <source>Next file (Ctrl+N)</source>
-            <translation>Berkas berikutnya (Ctrl+N)</translation>
-        </message>
-        <message>
             <source>1 · Service</source>
             <translation>1 · Layanan</translation>
         </message>
@@ -2867,52 +2684,16 @@
             <translation>4 · Tanda terima</translation>
         </message>
         <message>
-            <source>{days} working days</source>
-            <translation>{days} hari kerja</translation>
-        </message>
-        <message>
-            <source>Queue number {code} ({group}) is linked to this file.</source>
-            <translation>Nomor antrian {code} ({group}) ditautkan ke berkas ini.</translation>
-        </message>
-        <message>
             <source>No service matches the search.</source>
             <translation>Tidak ada layanan yang cocok.</translation>
-        </message>
-        <message>
-            <source>This applicant came on {day} for KBLI {kbli} and {count} requirement(s) were missing or not valid.</source>
-            <translation>Pemohon ini datang pada {day} untuk KBLI {kbli}; {count} persyaratan tidak ada atau tidak sesuai.</translation>
-        </message>
-        <message>
-            <source>The checklist starts from the earlier visit: what was fine then is already marked present.</source>
-            <translation>Daftar periksa dimulai dari kunjungan sebelumnya: yang sudah sesuai ditandai ada.</translation>
         </message>
         <message>
             <source>Correct the fields marked in red.</source>
             <translation>Perbaiki isian yang ditandai merah.</translation>
         </message>
         <message>
-            <source> · queue number {code}</source>
-            <translation> · nomor antrian {code}</translation>
-        </message>
-        <message>
             <source>Saved. Check each requirement.</source>
             <translation>Tersimpan. Periksa setiap persyaratan.</translation>
-        </message>
-        <message>
-            <source>{total} requirement(s): {ok} present and valid, {missing} missing, {invalid} not valid, {open} not checked</source>
-            <translation>{total} persyaratan: {ok} ada dan sesuai, {missing} tidak ada, {invalid} tidak sesuai, {open} belum diperiksa</translation>
-        </message>
-        <message>
-            <source>Return the file with a slip (F12)</source>
-            <translation>Kembalikan berkas dengan tanda pengembalian (F12)</translation>
-        </message>
-        <message>
-            <source>Register the file (F12)</source>
-            <translation>Daftarkan berkas (F12)</translation>
-        </message>
-        <message>
-            <source>Note, line {n}</source>
-            <translation>Catatan baris {n}</translation>
         </message>
         <message>
             <source>Checklist saved.</source>
@@ -2923,68 +2704,8 @@
             <translation>Periksa semua persyaratan dahulu: {count} belum diperiksa.</translation>
         </message>
         <message>
-            <source>Registered: {number}</source>
-            <translation>Terdaftar: {number}</translation>
-        </message>
-        <message>
-            <source>Complete and correct. To be finished by {due} ({days} working days). Give the applicant the Tanda Terima.</source>
-            <translation>Lengkap dan benar. Selesai paling lambat {due} ({days} hari kerja). Berikan tanda terima kepada pemohon.</translation>
-        </message>
-        <message>
-            <source>Not complete: nothing was registered</source>
-            <translation>Belum lengkap: berkas tidak didaftarkan</translation>
-        </message>
-        <message>
-            <source>{count} requirement(s) missing or not valid. Give the applicant the return slip; the visit is kept and the next visit can start from it.</source>
-            <translation>{count} persyaratan tidak ada atau tidak sesuai. Berikan tanda pengembalian berkas; kunjungan ini dicatat dan kunjungan berikutnya dapat melanjutkannya.</translation>
-        </message>
-        <message>
-            <source>No receipt printer is set up on this PC: print with the dialog (Ctrl+Shift+P). The PDF copy is kept.</source>
-            <translation>PC ini belum diatur printer tanda terimanya: cetak lewat dialog (Ctrl+Shift+P). Arsip PDF sudah disimpan.</translation>
-        </message>
-        <message>
-            <source>Print again as SALINAN (Ctrl+P)</source>
-            <translation>Cetak ulang sebagai SALINAN (Ctrl+P)</translation>
-        </message>
-        <message>
-            <source>Printing…</source>
-            <translation>Mencetak…</translation>
-        </message>
-        <message>
-            <source>Printed ({where}). The PDF copy is kept.</source>
-            <translation>Tercetak ({where}). Arsip PDF disimpan.</translation>
-        </message>
-        <message>
-            <source>{problem} The file is registered and the PDF copy is kept: fix the printer and press Ctrl+P to print again.</source>
-            <translation>{problem} Berkas tetap tercatat dan arsip PDF disimpan: perbaiki printer lalu tekan Ctrl+P untuk mencetak lagi.</translation>
-        </message>
-        <message>
-            <source>Print the receipt</source>
-            <translation>Cetak tanda terima</translation>
-        </message>
-        <message>
-            <source>Printing cancelled. Press Ctrl+P to print.</source>
-            <translation>Pencetakan dibatalkan. Tekan Ctrl+P untuk mencetak.</translation>
-        </message>
-        <message>
-            <source>The printer could not be started. The PDF copy is kept; try again.</source>
-            <translation>Printer tidak dapat dimulai. Arsip PDF disimpan; coba lagi.</translation>
-        </message>
-        <message>
-            <source>This receipt is genuine but its file is not on this PC yet.</source>
-            <translation>Tanda terima ini asli, tetapi berkasnya belum ada di PC ini.</translation>
-        </message>
-        <message>
-            <source>File {number}: {status}.</source>
-            <translation>Berkas {number}: {status}.</translation>
-        </message>
-        <message>
             <source>The service of that visit is no longer in the catalogue.</source>
             <translation>Layanan kunjungan itu sudah tidak ada di katalog.</translation>
-        </message>
-        <message>
-            <source>Continuing from the visit of {day}: what was fine then is already marked present.</source>
-            <translation>Melanjutkan kunjungan {day}: yang sudah sesuai ditandai ada.</translation>
         </message>
         <message>
             <source>Unsaved intake</source>
@@ -2993,10 +2714,6 @@
         <message>
             <source>The intake on screen has changes that are not saved. Leave them?</source>
             <translation>Ada isian penerimaan berkas yang belum disimpan. Tinggalkan?</translation>
-        </message>
-        <message>
-            <source>Applicant type</source>
-            <translation>Jenis pemohon</translation>
         </message>
     </context>
     <context>
@@ -3061,6 +2778,290 @@
         <message>
             <source>{count} / {maximum} characters</source>
             <translation>{count} / {maximum} karakter</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApplicantPage</name>
+        <message>
+            <source>Continue from that visit (Alt+L)</source>
+            <translation>Lanjutkan dari kunjungan itu (Alt+L)</translation>
+        </message>
+        <message>
+            <source>Back (Alt+Left)</source>
+            <translation>Kembali (Alt+Kiri)</translation>
+        </message>
+        <message>
+            <source>Check the requirements (Ctrl+Enter)</source>
+            <translation>Periksa persyaratan (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>16 digits, as on the KTP</source>
+            <translation>16 digit, sesuai KTP</translation>
+        </message>
+        <message>
+            <source>e.g. 0812 3456 7890</source>
+            <translation>mis. 0812 3456 7890</translation>
+        </message>
+        <message>
+            <source>13 digits</source>
+            <translation>13 digit</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>tidak wajib</translation>
+        </message>
+        <message>
+            <source>Applicant type</source>
+            <translation>Jenis pemohon</translation>
+        </message>
+        <message>
+            <source>NIK</source>
+            <translation>NIK</translation>
+        </message>
+        <message>
+            <source>Name (as on the KTP)</source>
+            <translation>Nama (sesuai KTP)</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telepon</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Alamat</translation>
+        </message>
+        <message>
+            <source>Business name</source>
+            <translation>Nama badan usaha</translation>
+        </message>
+        <message>
+            <source>NIB</source>
+            <translation>NIB</translation>
+        </message>
+        <message>
+            <source>NPWP</source>
+            <translation>NPWP</translation>
+        </message>
+        <message>
+            <source>Business KBLI</source>
+            <translation>KBLI usaha</translation>
+        </message>
+        <message>
+            <source>This applicant came on {day} for KBLI {kbli} and {count} requirement(s) were missing or not valid.</source>
+            <translation>Pemohon ini datang pada {day} untuk KBLI {kbli}; {count} persyaratan tidak ada atau tidak sesuai.</translation>
+        </message>
+        <message>
+            <source>The checklist starts from the earlier visit: what was fine then is already marked present.</source>
+            <translation>Daftar periksa dimulai dari kunjungan sebelumnya: yang sudah sesuai ditandai ada.</translation>
+        </message>
+        <message>
+            <source>Continuing from the visit of {day}: what was fine then is already marked present.</source>
+            <translation>Melanjutkan kunjungan {day}: yang sudah sesuai ditandai ada.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistPage</name>
+        <message>
+            <source>Note</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Enter on a line writes its note; Enter here saves it</source>
+            <translation>Enter pada baris untuk menulis catatan; Enter di sini menyimpannya</translation>
+        </message>
+        <message>
+            <source>Up/Down move · 1 present and valid · 2 missing · 3 not valid · Space cycles · Enter note · Alt+A all unchecked present · Ctrl+S save · F12 finish</source>
+            <translation>Atas/Bawah pindah · 1 ada dan sesuai · 2 tidak ada · 3 tidak sesuai · Spasi ganti · Enter catatan · Alt+A sisanya ada · Ctrl+S simpan · F12 selesai</translation>
+        </message>
+        <message>
+            <source>All unchecked present and valid (Alt+A)</source>
+            <translation>Sisanya ada dan sesuai (Alt+A)</translation>
+        </message>
+        <message>
+            <source>Save (Ctrl+S)</source>
+            <translation>Simpan (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>Applicant (Alt+Left)</source>
+            <translation>Data pemohon (Alt+Kiri)</translation>
+        </message>
+        <message>
+            <source> · queue number {code}</source>
+            <translation> · nomor antrian {code}</translation>
+        </message>
+        <message>
+            <source>{total} requirement(s): {ok} present and valid, {missing} missing, {invalid} not valid, {open} not checked</source>
+            <translation>{total} persyaratan: {ok} ada dan sesuai, {missing} tidak ada, {invalid} tidak sesuai, {open} belum diperiksa</translation>
+        </message>
+        <message>
+            <source>Return the file with a slip (F12)</source>
+            <translation>Kembalikan berkas dengan tanda pengembalian (F12)</translation>
+        </message>
+        <message>
+            <source>Register the file (F12)</source>
+            <translation>Daftarkan berkas (F12)</translation>
+        </message>
+        <message>
+            <source>Note, line {n}</source>
+            <translation>Catatan baris {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DonePage</name>
+        <message>
+            <source>Print (Ctrl+P)</source>
+            <translation>Cetak (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>Print with dialog… (Ctrl+Shift+P)</source>
+            <translation>Cetak lewat dialog… (Ctrl+Shift+P)</translation>
+        </message>
+        <message>
+            <source>Next file (Ctrl+N)</source>
+            <translation>Berkas berikutnya (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>Registered: {number}</source>
+            <translation>Terdaftar: {number}</translation>
+        </message>
+        <message>
+            <source>Complete and correct. To be finished by {due} ({days} working days). Give the applicant the Tanda Terima.</source>
+            <translation>Lengkap dan benar. Selesai paling lambat {due} ({days} hari kerja). Berikan tanda terima kepada pemohon.</translation>
+        </message>
+        <message>
+            <source>Not complete: nothing was registered</source>
+            <translation>Belum lengkap: berkas tidak didaftarkan</translation>
+        </message>
+        <message>
+            <source>{count} requirement(s) missing or not valid. Give the applicant the return slip; the visit is kept and the next visit can start from it.</source>
+            <translation>{count} persyaratan tidak ada atau tidak sesuai. Berikan tanda pengembalian berkas; kunjungan ini dicatat dan kunjungan berikutnya dapat melanjutkannya.</translation>
+        </message>
+        <message>
+            <source>Print again as SALINAN (Ctrl+P)</source>
+            <translation>Cetak ulang sebagai SALINAN (Ctrl+P)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptFlow</name>
+        <message>
+            <source>No receipt printer is set up on this PC: print with the dialog (Ctrl+Shift+P). The PDF copy is kept.</source>
+            <translation>PC ini belum diatur printer tanda terimanya: cetak lewat dialog (Ctrl+Shift+P). Arsip PDF sudah disimpan.</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>Mencetak…</translation>
+        </message>
+        <message>
+            <source>Printed ({where}). The PDF copy is kept.</source>
+            <translation>Tercetak ({where}). Arsip PDF disimpan.</translation>
+        </message>
+        <message>
+            <source>{problem} The file is registered and the PDF copy is kept: fix the printer and press Ctrl+P to print again.</source>
+            <translation>{problem} Berkas tetap tercatat dan arsip PDF disimpan: perbaiki printer lalu tekan Ctrl+P untuk mencetak lagi.</translation>
+        </message>
+        <message>
+            <source>Printing cancelled. Press Ctrl+P to print.</source>
+            <translation>Pencetakan dibatalkan. Tekan Ctrl+P untuk mencetak.</translation>
+        </message>
+        <message>
+            <source>The printer could not be started. The PDF copy is kept; try again.</source>
+            <translation>Printer tidak dapat dimulai. Arsip PDF disimpan; coba lagi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartPage</name>
+        <message>
+            <source>e.g. A001</source>
+            <translation>mis. A001</translation>
+        </message>
+        <message>
+            <source>Walk-in: no queue number.</source>
+            <translation>Tanpa nomor antrian.</translation>
+        </message>
+        <message>
+            <source>Queue number</source>
+            <translation>Nomor antrian</translation>
+        </message>
+        <message>
+            <source>Files not finished yet (Enter continues)</source>
+            <translation>Berkas yang belum selesai (Enter untuk melanjutkan)</translation>
+        </message>
+        <message>
+            <source>Search the service by name, KBLI or annex number…</source>
+            <translation>Cari layanan menurut nama, KBLI atau nomor lampiran…</translation>
+        </message>
+        <message>
+            <source>Service (recently used first)</source>
+            <translation>Layanan (yang terakhir dipakai di atas)</translation>
+        </message>
+        <message>
+            <source>Type to search, Up/Down to choose, Enter to continue. A scanned receipt opens its file.</source>
+            <translation>Ketik untuk mencari, Atas/Bawah untuk memilih, Enter untuk lanjut. Memindai tanda terima membuka berkasnya.</translation>
+        </message>
+        <message>
+            <source>{days} working days</source>
+            <translation>{days} hari kerja</translation>
+        </message>
+        <message>
+            <source>Queue number {code} ({group}) is linked to this file.</source>
+            <translation>Nomor antrian {code} ({group}) ditautkan ke berkas ini.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptPrint</name>
+        <message>
+            <source>Print the receipt</source>
+            <translation>Cetak tanda terima</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanFlow</name>
+        <message>
+            <source>This receipt is genuine but its file is not on this PC yet.</source>
+            <translation>Tanda terima ini asli, tetapi berkasnya belum ada di PC ini.</translation>
+        </message>
+        <message>
+            <source>File {number}: {status}.</source>
+            <translation>Berkas {number}: {status}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomeCard</name>
+        <message>
+            <source>Save</source>
+            <translation>Simpan</translation>
+        </message>
+        <message>
+            <source>Clear the form</source>
+            <translation>Kosongkan formulir</translation>
+        </message>
+        <message>
+            <source>Receipt…</source>
+            <translation>Tanda terima…</translation>
+        </message>
+        <message>
+            <source>Open the case</source>
+            <translation>Buka kasus</translation>
+        </message>
+        <message>
+            <source>Will be recorded as</source>
+            <translation>Akan dicatat sebagai</translation>
+        </message>
+        <message>
+            <source>COMPLAINT OR SUGGESTION?</source>
+            <translation>PENGADUAN ATAU SARAN?</translation>
+        </message>
+        <message>
+            <source>Respond by {date}</source>
+            <translation>Ditanggapi paling lambat {date}</translation>
+        </message>
+        <message>
+            <source>A complaint: the reporter's identity and the substance are given.</source>
+            <translation>Pengaduan: identitas pelapor dan materi pengaduan sudah ada.</translation>
+        </message>
+        <message>
+            <source>Saved as {kind}: {number}. Respond by {date}.</source>
+            <translation>Disimpan sebagai {kind}: {number}. Ditanggapi paling lambat {date}.</translation>
         </message>
     </context>
 </TS>

@@ -34,7 +34,7 @@ def wait_tasks(qtbot, tasks):
 
 
 def open_area(qtbot, ctx, tasks, actor):
-    from mpp_desk.ui.areas.complaints_area import ComplaintsArea
+    from mpp_desk.ui.areas.complaints import ComplaintsArea
 
     area = ComplaintsArea(ctx=ctx, tasks=tasks, actor=actor)
     qtbot.addWidget(area)
@@ -438,7 +438,7 @@ def test_the_receipt_goes_to_this_pcs_receipt_printer(qtbot, ui_ctx, tasks, desk
 
 
 def test_without_a_receipt_printer_the_print_dialog_prints_the_kept_pdf(qtbot, ui_ctx, tasks, desk, monkeypatch):
-    from mpp_desk.ui.areas.complaints_area import ReceiptDialog
+    from mpp_desk.ui.areas.complaints import ReceiptDialog
 
     painted = []
     monkeypatch.setattr(ReceiptDialog, "_run_print_dialog", lambda self, printer: True)

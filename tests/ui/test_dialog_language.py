@@ -35,12 +35,15 @@ SITES = {
     "application.py": {"show_error"},
     "auth_panels.py": {"run_as_dialog"},
     "shell.py": {"RoleShell.change_password"},
-    "areas/intake_area.py": {"IntakeArea._run_print_dialog", "IntakeArea._confirm_discard"},
+    "receipt_print.py": {"ask_for_printer"},
+    "areas/intake/area.py": {"IntakeArea._confirm_discard"},
     "areas/catalog_area.py": {"ImportPreviewDialog", "CatalogArea._on_current", "CatalogArea.delete_current",
                               "CatalogArea.import_file", "CatalogArea.preview_and_import"},
-    "areas/complaints_area.py": {"CapturePanel._pick_files", "StepDialog", "ReceiptDialog",
-                                 "ReceiptDialog._run_print_dialog", "CaseDetailPanel.start_action",
-                                 "CaseDetailPanel._open_dialog", "CaseDetailPanel._show_receipt"},
+    "areas/complaints/capture.py": {"CapturePanel._pick_files"},
+    "areas/complaints/step_dialog.py": {"StepDialog"},
+    "areas/complaints/receipt_dialog.py": {"ReceiptDialog"},
+    "areas/complaints/case_detail.py": {"CaseDetailPanel.start_action", "CaseDetailPanel._open_dialog",
+                                        "CaseDetailPanel._show_receipt"},
     "areas/complaints_oversight_area.py": {"ComplaintsOversightArea._choose_export"},
     "areas/users_area.py": {"UsersArea.add_user", "UsersArea.reset_selected", "UsersArea.set_pin_selected"},
 }
@@ -52,11 +55,12 @@ def dialog_sites() -> dict[str, set[str]]:
     """Every place in mpp_desk/ui that opens a dialog: static QMessageBox/QFileDialog/QInputDialog calls,
     a QDialog or QPrintDialog made, run_as_dialog called, and the app's own QDialog subclasses."""
     found: dict[str, set[str]] = {}
-    for path in sorted(UI.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        dialogs = {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef)
-                   and any(getattr(b, "id", None) == "QDialog" for b in n.bases)}
-        where: set[str] = set(dialogs)
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(UI.rglob("*.py"))}
+    defined = {path: {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef)
+                      and any(getattr(b, "id", None) == "QDialog" for b in n.bases)} for path, tree in trees.items()}
+    dialogs = set().union(*defined.values())  # made in one module, opened from another
+    for path, tree in trees.items():
+        where: set[str] = set(defined[path])
 
         def visit(node, scope: list[str]) -> None:
             for child in ast.iter_child_nodes(node):
@@ -151,7 +155,8 @@ def test_every_dialog_and_message_box_has_indonesian_buttons(qtbot, ui_ctx, task
     from PySide6.QtWidgets import QFileDialog
 
     from mpp_desk.ui import application
-    from mpp_desk.ui.areas import catalog_area, complaints_area, complaints_oversight_area, intake_area, users_area
+    from mpp_desk.ui.areas import catalog_area, complaints, complaints_oversight_area, users_area
+    from mpp_desk.ui.areas.intake import IntakeArea
     from mpp_desk.ui.shell import RoleShell
 
     # Qt's own file dialog, as on a PC without a native one (the Windows dialog speaks the PC's language)
@@ -176,11 +181,11 @@ def test_every_dialog_and_message_box_has_indonesian_buttons(qtbot, ui_ctx, task
     qtbot.addWidget(shell)
     check("RoleShell.change_password", shell.change_password)  # run_as_dialog
 
-    intake = intake_area.IntakeArea(ctx=ui_ctx, tasks=tasks, actor=admin)
+    intake = IntakeArea(ctx=ui_ctx, tasks=tasks, actor=admin)
     qtbot.addWidget(intake)
     check("IntakeArea._confirm_discard", intake._confirm_discard)
     assert sorted(opened["IntakeArea._confirm_discard"]) == ["Batal", "Buang"]
-    check("IntakeArea._run_print_dialog", lambda: intake._run_print_dialog(QPrinter()))
+    check("ask_for_printer", lambda: intake._run_print_dialog(QPrinter()))  # the print dialog, shared
 
     catalog = catalog_area.CatalogArea(ctx=ui_ctx, tasks=tasks, actor=admin)
     qtbot.addWidget(catalog)
@@ -201,10 +206,10 @@ def test_every_dialog_and_message_box_has_indonesian_buttons(qtbot, ui_ctx, task
     annex.write_text((CATALOG_SEED_DIR / "annex-067-kbli-62021.txt").read_text(encoding="utf-8"), encoding="utf-8")
     check("CatalogArea.preview_and_import", lambda: catalog.preview_and_import([annex]))  # ImportPreviewDialog
 
-    capture = complaints_area.CapturePanel(ctx=ui_ctx, tasks=tasks, actor=admin)
+    capture = complaints.CapturePanel(ctx=ui_ctx, tasks=tasks, actor=admin)
     qtbot.addWidget(capture)
     check("CapturePanel._pick_files", capture._pick_files)
-    detail = complaints_area.CaseDetailPanel(ctx=ui_ctx, tasks=tasks, actor=admin)
+    detail = complaints.CaseDetailPanel(ctx=ui_ctx, tasks=tasks, actor=admin)
     qtbot.addWidget(detail)
     detail.detail = types.SimpleNamespace(id=uuid.uuid4(), case_number="PGD/2026/0001", sector="Perizinan",
                                           summary=types.SimpleNamespace(service_title="", assignee=None))
@@ -213,7 +218,8 @@ def test_every_dialog_and_message_box_has_indonesian_buttons(qtbot, ui_ctx, task
     assert sorted(opened["CaseDetailPanel._open_dialog"]) == ["Batal", "Simpan"]
     preview = types.SimpleNamespace(case_number="PGD/2026/0001", images={}, copy=False, paths={"a4": "x.pdf"})
     check("CaseDetailPanel._show_receipt", lambda: detail._show_receipt(preview))  # a ReceiptDialog
-    check("ReceiptDialog._run_print_dialog", lambda: detail.dialog._run_print_dialog(QPrinter()))
+    # the complaint receipt's print dialog is the shared one (ask_for_printer, opened above)
+    assert_indonesian(expect_dialog(qtbot, watcher, lambda: detail.dialog._run_print_dialog(QPrinter())), english)
 
     oversight = complaints_oversight_area.ComplaintsOversightArea(ctx=ui_ctx, tasks=tasks, actor=admin)
     qtbot.addWidget(oversight)

@@ -87,7 +87,7 @@ def counter(ui_ctx, sign_in, tmp_path):
 
 @pytest.fixture
 def area(qtbot, ui_ctx, tasks, counter):
-    from mpp_desk.ui.areas.intake_area import IntakeArea
+    from mpp_desk.ui.areas.intake import IntakeArea
 
     widget = IntakeArea(ctx=ui_ctx, tasks=tasks, actor=counter, clock=lambda: ticket_moment())
     widget._confirm_discard = lambda: True  # no modal question when the test closes the area
@@ -287,7 +287,7 @@ def test_a_scan_into_a_text_field_leaves_no_address_behind(qtbot, area, ui_ctx):
 
 def test_unsaved_typing_warns_before_the_window_closes_and_a_draft_survives(qtbot, area, ui_ctx, tasks, counter,
                                                                              monkeypatch):
-    from mpp_desk.ui.areas.intake_area import IntakeArea
+    from mpp_desk.ui.areas.intake import IntakeArea
 
     type_text(qtbot, area, "keamanan")
     press(qtbot, area, Qt.Key.Key_Return)
@@ -325,7 +325,7 @@ def test_unsaved_typing_warns_before_the_window_closes_and_a_draft_survives(qtbo
 
 def test_the_checklist_model_passes_the_model_tester(qtmodeltester, ui_ctx, counter):
     from mpp_desk.intake import service
-    from mpp_desk.ui.areas.intake_area import ChecklistModel
+    from mpp_desk.ui.areas.intake import ChecklistModel
     from tests.intake_support import person
 
     with ui_ctx.uow(actor=counter) as uow:

@@ -36,10 +36,10 @@ def _lazy(module: str, cls: str) -> Callable[..., QWidget]:
 
 AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("home", N_("Areas", "Home"), Permission.SERVE_QUEUE, _lazy("home", "CounterHome")),
-    AreaSpec("intake", N_("Areas", "File intake"), Permission.INTAKE, _lazy("intake_area", "IntakeArea")),
+    AreaSpec("intake", N_("Areas", "File intake"), Permission.INTAKE, _lazy("intake", "IntakeArea")),
     AreaSpec("files", N_("Areas", "Files"), Permission.INTAKE, _lazy("files_area", "FilesArea")),
     AreaSpec("complaints", N_("Areas", "Complaints"), Permission.HANDLE_COMPLAINTS,
-             _lazy("complaints_area", "ComplaintsArea")),
+             _lazy("complaints", "ComplaintsArea")),
     AreaSpec("overview", N_("Areas", "Overview"), Permission.VIEW_REPORTS, _lazy("home", "SupervisorOverview")),
     AreaSpec("complaints_oversight", N_("Areas", "Complaint oversight"), Permission.VIEW_REPORTS,
              _lazy("complaints_oversight_area", "ComplaintsOversightArea")),

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from mpp_desk.complaints import labels
 from mpp_desk.roles import Permission, allowed
 from mpp_desk.textformat import format_date
-from mpp_desk.ui.areas.complaints_area import CaseDetailPanel, due_text, set_note
+from mpp_desk.ui.areas.complaints import CaseDetailPanel, due_text, set_note
 from mpp_desk.ui.forms import Form, error_text
 from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager

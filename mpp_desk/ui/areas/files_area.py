@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from mpp_desk.officetime import dmy_hm
 from mpp_desk.textformat import format_date
-from mpp_desk.ui.areas.intake_area import intake_text
+from mpp_desk.ui.areas.intake import intake_text
 from mpp_desk.ui.forms import Form, error_text
 from mpp_desk.ui.scan import ScanCatcher
 from mpp_desk.ui.table_model import RowTableModel
@@ -92,6 +92,34 @@ class FilesArea(QWidget):
 
         title = QLabel(self.tr("Files"))
         title.setObjectName("pageTitle")
+        search_row, filters = self._build_filters()
+        self._build_table()
+        detail = self._build_detail()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list_title)
+        left_layout.addWidget(self.table, 1)
+        splitter.addWidget(left)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(search_row)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+
+        self._connect()
+        self._pending_status: str | None = None
+        self._show_actions(None)
+        self.show_due()
+
+    def _build_filters(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The search field and the filters: status, dates received, overdue only."""
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Registration number, NIK, NIB, KBLI or the start of a name…"))
         self.search.setClearButtonEnabled(True)
@@ -100,7 +128,7 @@ class FilesArea(QWidget):
         for status in ("received", "in_process", "finished", "rejected", "handed_over", "incomplete"):
             self.status_filter.addItem(status_label(status), status)
         self.use_dates = QCheckBox(self.tr("Received from"))
-        today = self.today or ctx.clock.today()
+        today = self.today or self._ctx.clock.today()
         self.date_from = QDateEdit(QDate(today.year, today.month, 1))
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
         for edit in (self.date_from, self.date_to):
@@ -125,6 +153,10 @@ class FilesArea(QWidget):
         self.list_title = QLabel()
         self.list_title.setObjectName("sectionTitle")
 
+        return search_row, filters
+
+    def _build_table(self) -> None:
+        """The files found."""
         self.model = FileTableModel([
             (self.tr("Registration number"), lambda r: r.registration_number or "—"),
             (self.tr("Status"), lambda r: status_label(r.status)),
@@ -144,6 +176,8 @@ class FilesArea(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
 
+    def _build_detail(self) -> QGroupBox:
+        """The chosen file: its facts, its history, the next steps."""
         detail = QGroupBox(self.tr("File"))
         self.detail_title = QLabel(self.tr("Choose a file in the list."))
         self.detail_title.setObjectName("sectionTitle")
@@ -166,6 +200,22 @@ class FilesArea(QWidget):
             actions.addWidget(button)
             button.clicked.connect(lambda _checked=False, s=status: self.ask_status(s))
         actions.addStretch(1)
+        self._build_step_box()
+        self.status = QLabel()
+        self.status.setObjectName("statusNote")
+        self.status.setWordWrap(True)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.addWidget(self.detail_title)
+        detail_layout.addWidget(self.detail)
+        detail_layout.addWidget(self.history)
+        detail_layout.addLayout(actions)
+        detail_layout.addWidget(self.step_box)
+        detail_layout.addStretch(1)
+
+        return detail
+
+    def _build_step_box(self) -> None:
+        """The reason of a rejection, or who received the result, asked under the buttons."""
         self.step_box = QWidget()
         step_form = QFormLayout(self.step_box)
         self.step_form = Form(step_form)
@@ -182,35 +232,9 @@ class FilesArea(QWidget):
         row.addWidget(self.step_confirm)
         step_form.addRow(row)
         self.step_box.hide()
-        self.status = QLabel()
-        self.status.setObjectName("statusNote")
-        self.status.setWordWrap(True)
-        detail_layout = QVBoxLayout(detail)
-        detail_layout.addWidget(self.detail_title)
-        detail_layout.addWidget(self.detail)
-        detail_layout.addWidget(self.history)
-        detail_layout.addLayout(actions)
-        detail_layout.addWidget(self.step_box)
-        detail_layout.addStretch(1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.list_title)
-        left_layout.addWidget(self.table, 1)
-        splitter.addWidget(left)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(search_row)
-        layout.addLayout(filters)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.status)
-
+    def _connect(self) -> None:
+        """Searching, choosing a file, the next step, a scanned receipt."""
         self.search.returnPressed.connect(self.run_search)
         self.find_button.clicked.connect(self.run_search)
         self.today_button.clicked.connect(self.show_due)
@@ -221,9 +245,6 @@ class FilesArea(QWidget):
         self.handed_over_to.returnPressed.connect(self._confirm_step)
         self.scanner = ScanCatcher(self)
         self.scanner.sig_scanned.connect(self.open_scanned)
-        self._pending_status: str | None = None
-        self._show_actions(None)
-        self.show_due()
 
     # ----- lists ----------------------------------------------------------------------------------
     def _late_text(self, row) -> str:

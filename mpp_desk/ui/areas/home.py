@@ -22,7 +22,7 @@ class CounterHome(QWidget):
         grid = QGridLayout()
         grid.addWidget(self.queue, 0, 0, 1, 2)
         grid.setRowStretch(0, 1)
-        from mpp_desk.ui.areas.intake_area import IntakeHomeCard
+        from mpp_desk.ui.areas.intake import IntakeHomeCard
 
         self.intake = IntakeHomeCard(ctx=ctx, tasks=tasks, actor=actor, current_ticket=lambda: self.queue.current)
         grid.addWidget(self.intake, 1, 0, 1, 2)

@@ -107,7 +107,33 @@ class QueuePanel(QWidget):
         self._checking = False
         self.buttons: dict[str, QPushButton] = {}
 
-        # the current ticket
+        self._build_current()
+        self._build_finish_bar()
+        self._build_transfer_bar()
+        self._build_held()
+        left_column = self._build_left_column()
+        self._build_tabs()
+        right = QVBoxLayout()
+        right.addWidget(self.tabs, 1)
+        body = QHBoxLayout()
+        self.left_scroll = VerticalScroll(left_column)  # the finishing and transfer lists never push the window taller
+        body.addWidget(self.left_scroll, 5)
+        body.addLayout(right, 6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(body, 1)
+
+        self._add_shortcuts()
+        self.check_timer = QTimer(self)
+        self.check_timer.setInterval(CHECK_MS)
+        self.check_timer.timeout.connect(self.check_for_changes)
+        self.check_timer.start()
+        self._update_buttons()
+        self.reload()
+
+    def _build_current(self) -> None:
+        """The card of the ticket now at this counter."""
         self.title = QLabel(self.tr("Queue"))
         self.title.setObjectName("sectionTitle")
         self.title.setWordWrap(True)  # a long counter name wraps instead of widening the window
@@ -130,7 +156,8 @@ class QueuePanel(QWidget):
         card.addWidget(self.current_detail, 2, 1)
         card.setColumnStretch(1, 1)
 
-        # the actions
+    def _build_actions(self) -> QGridLayout:
+        """One button per action, two a row, each with its key."""
         grid = QGridLayout()
         grid.setSpacing(6)
         for index, (action, key, text) in enumerate(ACTIONS):
@@ -142,7 +169,10 @@ class QueuePanel(QWidget):
             self.buttons[action] = button
         self.buttons["no_show"].setObjectName("counterDangerButton")
 
-        # finishing: the outcome and a note
+        return grid
+
+    def _build_finish_bar(self) -> None:
+        """Finishing: the outcome (1–5) and a note."""
         self.finish_bar = QFrame()
         self.finish_bar.setObjectName("counterInline")
         self.outcomes = QListWidget()
@@ -173,7 +203,8 @@ class QueuePanel(QWidget):
         finish_layout.addLayout(row)
         self.finish_bar.hide()
 
-        # transferring: a group or a counter
+    def _build_transfer_bar(self) -> None:
+        """Transferring: to a group or a counter."""
         self.transfer_bar = QFrame()
         self.transfer_bar.setObjectName("counterInline")
         self.targets = QListWidget()
@@ -194,7 +225,8 @@ class QueuePanel(QWidget):
         transfer_layout.addLayout(row)
         self.transfer_bar.hide()
 
-        # held tickets of this counter
+    def _build_held(self) -> None:
+        """The tickets on hold at this counter, and the status line."""
         self.held_title = QLabel(self.tr("On hold at this counter"))
         self.held_title.setObjectName("counterListTitle")
         self.held_model = RowTableModel([
@@ -209,11 +241,13 @@ class QueuePanel(QWidget):
         self.status.setObjectName("statusNote")
         self.status.setWordWrap(True)
 
+    def _build_left_column(self) -> QWidget:
+        """The current ticket, the actions, the open bar, the held tickets and the status, one under the other."""
         left_column = QWidget()
         left = QVBoxLayout(left_column)
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.current_card)
-        left.addLayout(grid)
+        left.addLayout(self._build_actions())
         left.addWidget(self.finish_bar)
         left.addWidget(self.transfer_bar)
         left.addWidget(self.held_title)
@@ -221,7 +255,10 @@ class QueuePanel(QWidget):
         left.addWidget(self.status)
         left.addStretch(1)
 
-        # the lines: one tab per group this counter serves, then the unprinted tickets
+        return left_column
+
+    def _build_tabs(self) -> None:
+        """The lines: one tab per group this counter serves (added when loaded), then the unprinted tickets."""
         self.tabs = QTabWidget()
         self.tabs.setObjectName("counterTabs")
         self.waiting_models: dict[str, RowTableModel] = {}
@@ -242,19 +279,9 @@ class QueuePanel(QWidget):
         self.unprinted_page = unprinted_page
         self.tabs.addTab(unprinted_page, self.tr("Not printed"))
 
-        right = QVBoxLayout()
-        right.addWidget(self.tabs, 1)
-        body = QHBoxLayout()
-        self.left_scroll = VerticalScroll(left_column)  # the finishing and transfer lists never push the window taller
-        body.addWidget(self.left_scroll, 5)
-        body.addLayout(right, 6)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addLayout(body, 1)
-
-        # Shortcuts work anywhere in the window while the panel is visible; keyPressEvent covers the
-        # keys sent to the panel itself (offscreen tests, where no window is active).
+    def _add_shortcuts(self) -> None:
+        """The action keys work anywhere in the window while the panel is visible; keyPressEvent covers the
+        keys sent to the panel itself (offscreen tests, where no window is active)."""
         self._shortcuts: list[QShortcut] = []
         for action, key, _text in ACTIONS:
             shortcut = QShortcut(QKeySequence(key), self)
@@ -265,13 +292,6 @@ class QueuePanel(QWidget):
         self._shortcuts.append(reprint)
         self.outcomes.itemActivated.connect(lambda _item: self.confirm_finish())
         self.targets.itemActivated.connect(lambda _item: self.confirm_transfer())
-
-        self.check_timer = QTimer(self)
-        self.check_timer.setInterval(CHECK_MS)
-        self.check_timer.timeout.connect(self.check_for_changes)
-        self.check_timer.start()
-        self._update_buttons()
-        self.reload()
 
     # ----- helpers -------------------------------------------------------------------------------
 
