@@ -14,20 +14,17 @@ import datetime as dt
 import io
 import re
 import textwrap
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from mpp_desk.i18n import N_, translate
-from mpp_desk.textformat import format_date, safe_text
+from mpp_desk.textformat import format_date, printer_text
 
 RECEIPT_KIND = "adu"  # the signed reference's kind
 RECEIPT_LANGUAGE = "id"
 RECEIPTS_DIRNAME = "receipts"
 PAPERS = ("a4", "80mm")
-DEFAULT_OFFICE = "Mal Pelayanan Publik Bale Madukara"
-DEFAULT_VERIFY_URL = "https://mpp.purwakartakab.go.id/v/"
 
 
 @dataclass(frozen=True)
@@ -146,6 +143,7 @@ def build_receipt(uow, *, case_id: uuid.UUID, data_dir: Path | str | None = None
     from mpp_desk.identifiers import mask_nik
     from mpp_desk.models import ComplaintCase, ServiceStandard
     from mpp_desk.roles import Permission, authorize
+    from mpp_desk.settings import receipt_settings
     from mpp_desk.signing import verification_url
 
     if uow.actor is not None:
@@ -179,9 +177,10 @@ def build_receipt(uow, *, case_id: uuid.UUID, data_dir: Path | str | None = None
             RECEIPT_LANGUAGE)
     progress = tuple((c.name, c.contact) for c in list_channels(uow) if c.on_receipt and c.contact)
     officer = uow.actor.username if uow.actor is not None else "system"
+    office = receipt_settings(uow)
     return ComplaintReceipt(
-        office_name=_setting(uow, "office.name", DEFAULT_OFFICE),
-        office_address=_setting(uow, "office.address", ""),
+        office_name=office.office_name,
+        office_address=office.office_address,
         case_id=case.id,
         case_number=case.case_number,
         kind=case.kind,
@@ -198,20 +197,10 @@ def build_receipt(uow, *, case_id: uuid.UUID, data_dir: Path | str | None = None
         respond_by=case.respond_by,
         progress_channels=progress,
         officer=officer,
-        qr_data=verification_url(_setting(uow, "receipts.verify_base_url", DEFAULT_VERIFY_URL), token),
+        qr_data=verification_url(office.verify_base_url, token),
         copy=(case.receipt_prints or 0) > 0 if copy is None else copy,
         late_note=late_note,
     )
-
-
-def _setting(uow, key: str, default: str) -> str:
-    try:
-        from mpp_desk import settings
-
-        value = settings.get(uow, key)
-    except Exception:  # noqa: BLE001 - a broken setting must not stop a receipt
-        return default
-    return str(value) if value else default
 
 
 @dataclass(frozen=True)
@@ -506,22 +495,7 @@ def _lines(p, text: str, width: int, *, max_lines: int = 3) -> None:
         p.textln(line)
 
 
-_REPLACE = {"–": "-", "—": "-", "·": "-", "…": "...", "“": '"', "”": '"', "‘": "'", "’": "'"}
-
-
-def _plain(text: str) -> str:
-    """What a printer's built-in code page can print: accents folded, anything else as "?"."""
-    for src, dst in _REPLACE.items():
-        text = text.replace(src, dst)
-    out = []
-    for ch in unicodedata.normalize("NFKD", safe_text(text)):
-        if ch.isascii():
-            out.append(ch if ch.isprintable() else " ")
-        elif unicodedata.combining(ch):
-            continue
-        else:
-            out.append("?")
-    return "".join(out)
+_plain = printer_text  # controls and bidi characters removed, accents folded to ASCII
 
 
 def verify_receipt(uow, text_or_url: str, *, data_dir: Path | str | None = None, signer=None, public_keys=None):

@@ -944,7 +944,7 @@ def issue_receipt(
     from mpp_desk.signing import verification_url
 
     receipt.token = signer.sign_reference(TOKEN_KINDS[kind], receipt.id, fields)
-    base_url = settings.get(uow, "receipts.verify_base_url")
+    base_url = settings.receipt_settings(uow).verify_base_url
     view = _view(uow, visit, application, receipt, qr_data=verification_url(base_url, receipt.token))
     pdf = render_receipt_pdf(view, size)
     relative = _pdf_relative_path(kind, visit, application, copy_number, size, now)
@@ -1006,7 +1006,7 @@ def receipt_view(uow, *, receipt_id: uuid.UUID) -> ReceiptView:
     visit = uow.session.get(IntakeVisit, receipt.visit_id)
     application = uow.session.scalar(select(Application).where(Application.visit_id == visit.id))
     return _view(uow, visit, application, receipt,
-                 qr_data=verification_url(settings.get(uow, "receipts.verify_base_url"), receipt.token))
+                 qr_data=verification_url(settings.receipt_settings(uow).verify_base_url, receipt.token))
 
 
 VALID = "valid"
@@ -1136,12 +1136,13 @@ def _view(uow, visit: IntakeVisit, application: Application | None, receipt: Int
     from mpp_desk import settings
 
     standard = uow.session.get(ServiceStandard, visit.service_id)
+    office = settings.receipt_settings(uow)
     return ReceiptView(
         kind=receipt.kind,
         receipt_id=receipt.id,
         copy_number=receipt.copy_number,
-        office_name=settings.get(uow, "office.name"),
-        office_address=settings.get(uow, "office.address"),
+        office_name=office.office_name,
+        office_address=office.office_address,
         registration_number=application.registration_number if application is not None else None,
         visit_ref=visit_reference(visit.id),
         service_title=visit.service_title,

@@ -11,11 +11,17 @@ from dataclasses import dataclass
 
 from mpp_desk.i18n import N_, translate
 from mpp_desk.officetime import local
-from mpp_desk.queue.labels import PRIORITY_REASONS, label
 from mpp_desk.textformat import format_date
 
-DEFAULT_OFFICE_NAME = "Mal Pelayanan Publik Bale Madukara"
 TICKET_LANGUAGE = "id"  # the hall reads Bahasa Indonesia whatever the kiosk screen shows
+
+
+PRIORITY_REASONS = {
+    "elderly": N_("queue", "Elderly"),
+    "disability": N_("queue", "Person with a disability"),
+    "pregnant": N_("queue", "Pregnant woman"),
+    "nursing": N_("queue", "Nursing mother"),
+}
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,8 @@ class TicketSlip:
     def priority_line(self) -> str:
         text = self.say(N_("queue", "PRIORITY"))
         if self.priority_reason:
-            text += " · " + label(PRIORITY_REASONS, self.priority_reason, self.language)
+            reason = PRIORITY_REASONS.get(self.priority_reason)
+            text += " · " + (translate("queue", reason, self.language) if reason else self.priority_reason)
         return text
 
     def group_line(self) -> str:
