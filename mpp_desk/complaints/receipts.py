@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import textwrap
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from mpp_desk.i18n import N_, translate
-from mpp_desk.textformat import format_date, printer_text
+from mpp_desk.printing.document import Blank, Document, Qr, Rule, Text
+from mpp_desk.printing.render_escpos import render_escpos
+from mpp_desk.textformat import format_date
 
 RECEIPT_KIND = "adu"  # the signed reference's kind
 RECEIPT_LANGUAGE = "id"
@@ -432,70 +433,34 @@ def _render_roll(r: ComplaintReceipt, printed_at) -> bytes:
 # --- ESC/POS --------------------------------------------------------------------------------
 
 
+def receipt_document(r: ComplaintReceipt, printed_at: dt.datetime | None = None) -> Document:
+    """The receipt for a thermal printer, top to bottom (drawn by :mod:`mpp_desk.printing.render_escpos`)."""
+    from mpp_desk.complaints.pdfparts import shorten
+
+    blocks: list = [Text(r.office_name, bold=True, max_lines=3), Rule(), Text(r.title(), bold=True, max_lines=3)]
+    if r.copy:
+        blocks.append(Text(r.copy_mark(), badge=True))
+    blocks.append(Text(r.case_number, bold=True, size="tall", max_lines=3))
+    blocks += [Text(f"{label}: {value}", align="left", max_lines=4) for label, value in r.fields()]
+    if r.substance:
+        blocks.append(Text(f"{r.substance_label()}: {shorten(r.substance, 200)}", align="left", max_lines=5))
+    if r.late_note:
+        blocks.append(Text(r.late_note, align="left", max_lines=3))
+    blocks += [Rule(), Text(r.respond_label(), max_lines=3),
+               Text(r.respond_by_text(), bold=True, size="tall", max_lines=3),
+               Text(f"({r.respond_by_note()})", max_lines=3), Rule()]
+    if r.progress_channels:
+        blocks.append(Text(r.progress_heading(), align="left", bold=True, max_lines=3))
+        blocks += [Text(f"{name}: {contact}", align="left", max_lines=3) for name, contact in r.progress_channels]
+    blocks += [Blank(), Qr(r.qr_data), Text(r.qr_caption(), max_lines=3), Blank(),
+               Text(r.footer(printed_at), max_lines=3)]
+    return Document(tuple(blocks))
+
+
 def render_receipt_escpos(receipt: ComplaintReceipt, *, width_chars: int = 48,
                           printed_at: dt.datetime | None = None) -> bytes:
     """ESC/POS commands printing the receipt on a thermal printer *width_chars* columns wide."""
-    from escpos.constants import QR_ECLEVEL_M
-    from escpos.printer import Dummy
-
-    from mpp_desk.complaints.pdfparts import shorten
-
-    r = receipt
-    p = Dummy()
-    p.hw("INIT")
-    p.set(align="center", bold=True)
-    _lines(p, r.office_name, width_chars)
-    p.set(align="center", bold=False)
-    p.textln("-" * width_chars)
-    p.set(align="center", bold=True)
-    _lines(p, r.title(), width_chars)
-    if r.copy:
-        p.set(align="center", bold=True, invert=True)
-        p.textln(f" {_plain(r.copy_mark())} ")
-        p.set(align="center", bold=False, invert=False)
-    p.set(align="center", bold=True, double_height=True)
-    _lines(p, r.case_number, width_chars)
-    p.set(align="left", bold=False, normal_textsize=True)
-    for label, value in r.fields():
-        _lines(p, f"{label}: {value}", width_chars, max_lines=4)
-    if r.substance:
-        _lines(p, f"{r.substance_label()}: {shorten(r.substance, 200)}", width_chars, max_lines=5)
-    if r.late_note:
-        _lines(p, r.late_note, width_chars)
-    p.textln("-" * width_chars)
-    p.set(align="center", bold=False)
-    _lines(p, r.respond_label(), width_chars)
-    p.set(align="center", bold=True, double_height=True)
-    _lines(p, r.respond_by_text(), width_chars)
-    p.set(align="center", bold=False, normal_textsize=True)
-    _lines(p, f"({r.respond_by_note()})", width_chars)
-    p.textln("-" * width_chars)
-    if r.progress_channels:
-        p.set(align="left", bold=True)
-        _lines(p, r.progress_heading(), width_chars)
-        p.set(align="left", bold=False)
-        for name, contact in r.progress_channels:
-            _lines(p, f"{name}: {contact}", width_chars)
-    p.ln()
-    p.set(align="center")
-    p.qr(r.qr_data, ec=QR_ECLEVEL_M, size=4 if width_chars < 40 else 5, native=True)
-    _lines(p, r.qr_caption(), width_chars)
-    p.ln()
-    _lines(p, r.footer(printed_at), width_chars)
-    p.cut()
-    return p.output
-
-
-def _lines(p, text: str, width: int, *, max_lines: int = 3) -> None:
-    lines = textwrap.wrap(_plain(text), width, break_long_words=True) or [""]
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][: width - 3].rstrip() + "..."
-    for line in lines:
-        p.textln(line)
-
-
-_plain = printer_text  # controls and bidi characters removed, accents folded to ASCII
+    return render_escpos(receipt_document(receipt, printed_at), width_chars=width_chars)
 
 
 def verify_receipt(uow, text_or_url: str, *, data_dir: Path | str | None = None, signer=None, public_keys=None):

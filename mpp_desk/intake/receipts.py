@@ -23,7 +23,6 @@ import datetime as dt
 import hashlib
 import io
 import os
-import textwrap
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -39,8 +38,10 @@ from mpp_desk.identifiers import mask_nik
 from mpp_desk.intake.rules import INVALID, MISSING, PRESENT_VALID, STATE_LABELS, complaint_channels
 from mpp_desk.models import Application, IntakeReceipt, IntakeVisit, ServiceStandard
 from mpp_desk.officetime import as_utc, local, local_date
+from mpp_desk.printing.document import Blank, Document, Qr, Rule, Text
+from mpp_desk.printing.render_escpos import render_escpos
 from mpp_desk.roles import Permission, authorize
-from mpp_desk.textformat import format_date_id, printer_text
+from mpp_desk.textformat import format_date_id
 
 TANDA_TERIMA = IntakeReceipt.TANDA_TERIMA
 RETURN_SLIP = IntakeReceipt.RETURN_SLIP
@@ -774,85 +775,44 @@ def render_receipt_escpos(view: ReceiptView, *, width_chars: int = 48) -> bytes:
 
 
 def _render_escpos(view: ReceiptView, width: int) -> bytes:
-    from escpos.constants import QR_ECLEVEL_M
-    from escpos.printer import Dummy
+    return render_escpos(receipt_document(view), width_chars=width)
 
-    if width < 32:
-        raise ValueError("a receipt needs at least 32 columns")
-    p = Dummy()
-    p.hw("INIT")
 
-    def lines(text: str, *, indent: int = 0) -> None:
-        for line in textwrap.wrap(_plain(text), width - indent) or [""]:
-            p.textln(" " * indent + line)
+_ESC_MARKS = {PRESENT_VALID: "[v]", MISSING: "[x]", INVALID: "[!]"}
 
-    p.set(align="center", bold=True)
-    lines(view.office_name)
-    p.set(align="center", bold=False)
+
+def receipt_document(view: ReceiptView) -> Document:
+    """Either receipt for a thermal printer, top to bottom (drawn by :mod:`mpp_desk.printing.render_escpos`)."""
+    blocks: list = [Text(view.office_name, bold=True)]
     if view.office_address:
-        lines(view.office_address)
-    p.textln("=" * width)
-    p.set(align="center", bold=True)
-    lines(view.title())
-    p.set(align="center", bold=False)
-    lines(view.subtitle())
+        blocks.append(Text(view.office_address))
+    blocks += [Rule("="), Text(view.title(), bold=True), Text(view.subtitle())]
     if view.copy:
-        p.set(align="center", bold=True, invert=True)
-        p.textln(f" {_plain(view.copy_mark())} ")
-        p.set(align="center", bold=False, invert=False)
-    p.ln()
-    p.textln(_plain(view.number_label()))
-    p.set(align="center", bold=True, double_height=True)
-    p.textln(_plain(view.number()))
-    p.set(align="left", bold=False, normal_textsize=True)
-    p.textln("-" * width)
+        blocks.append(Text(view.copy_mark(), badge=True))
+    blocks += [Blank(), Text(view.number_label(), wrap=False), Text(view.number(), bold=True, size="tall", wrap=False),
+               Rule()]
     for label, values in view.fields():
-        p.set(align="left", bold=False)
-        p.textln(_plain(label) + ":")
-        for value in values:
-            lines(value, indent=2)
+        blocks.append(Text(label + ":", align="left", wrap=False))
+        blocks += [Text(value, align="left", indent=2) for value in values]
     if view.kind == TANDA_TERIMA and view.due_date is not None:
-        p.textln("-" * width)
-        p.set(align="center", bold=False)
-        p.textln(_plain(view.due_label()))
-        p.set(align="center", bold=True, double_height=True)
-        lines(view.due_line())
-        p.set(align="center", bold=False, normal_textsize=True)
-        lines(view.due_note())
-    p.set(align="left", bold=False)
-    p.textln("-" * width)
-    p.set(align="left", bold=True)
-    lines(view.checklist_title())
-    p.set(align="left", bold=False)
-    marks = {PRESENT_VALID: "[v]", MISSING: "[x]", INVALID: "[!]"}
+        blocks += [Rule(), Text(view.due_label(), wrap=False), Text(view.due_line(), bold=True, size="tall"),
+                   Text(view.due_note())]
+    blocks += [Rule(), Text(view.checklist_title(), align="left", bold=True)]
     for number, item in enumerate(view.listed_items(), start=1):
         shown = item.position if view.kind == RETURN_SLIP else number
-        lines(f"{shown}. {item.text}")
-        lines(f"{marks.get(item.state or '', '[-]')} {view.state_text(item.state)}", indent=3)
+        blocks += [Text(f"{shown}. {item.text}", align="left"),
+                   Text(f"{_ESC_MARKS.get(item.state or '', '[-]')} {view.state_text(item.state)}", align="left",
+                        indent=3)]
         if item.note:
-            lines(view.note_text(item.note), indent=3)
+            blocks.append(Text(view.note_text(item.note), align="left", indent=3))
     others = view.others_line()
     if others:
-        lines(others)
-    p.ln()
-    p.set(align="center", bold=True)
-    lines(view.advice())
-    p.set(align="center", bold=False)
-    p.ln()
-    p.qr(view.qr_data, ec=QR_ECLEVEL_M, size=4, native=True)
-    lines(view.qr_caption())
+        blocks.append(Text(others, align="left"))
+    blocks += [Blank(), Text(view.advice(), bold=True), Blank(), Qr(view.qr_data, module=4), Text(view.qr_caption())]
     if view.complaint_channels:
-        p.set(align="left", bold=False, font="b")
-        p.textln("-" * width)
-        lines(view.complaint_heading() + ": " + view.complaint_text())
-        p.set(font="a")
-    p.set(align="center", bold=False)
-    lines(view.footer())
-    p.cut()
-    return p.output
-
-
-_plain = printer_text  # controls and bidi characters removed, accents folded to ASCII
+        blocks += [Rule(small=True), Text(view.complaint_heading() + ": " + view.complaint_text(), align="left", small=True)]
+    blocks.append(Text(view.footer()))
+    return Document(tuple(blocks))
 
 
 # --- issuing, keeping and verifying receipts ------------------------------------------------------
