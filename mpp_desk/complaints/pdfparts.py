@@ -76,7 +76,7 @@ class QrCode(Flowable):
 
 def balanced(text: str, font: str, size: float, width: float) -> str:
     """Paragraph markup of *text* wrapped to *width* in even lines ("Mal Pelayanan Publik" / "Bale Madukara")."""
-    from mpp_desk.printing.pdf import balanced_lines
+    from mpp_desk.printing.render_pdf import balanced_lines
 
     lines = balanced_lines(printable(text), font, size, width)
     return "<br/>".join(escape(line) for line in lines)

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from mpp_desk.printing.fonts import BOLD, REGULAR, register_fonts
+from mpp_desk.printing.render_pdf import balanced_lines
 from mpp_desk.printing.slip import TicketSlip
 
 WIDTHS_MM = (80, 58)
@@ -104,24 +104,6 @@ def _one_line(text: str, font: str, size: float, width: float, *, shrink: float 
     if fitted >= size * shrink:
         return _text([text], font, fitted * 0.995, **kw)
     return _wrapped(text, font, size, width, max_lines=2, **kw)
-
-
-def balanced_lines(text: str, font: str, size: float, width: float, *, lines: list[str] | None = None) -> list[str]:
-    """*text* wrapped to *width* (or the given *lines*); two lines are split where they come out most
-    even ("Mal Pelayanan Publik" / "Bale Madukara" rather than a lone last word)."""
-    if lines is None:
-        lines = simpleSplit(text, font, size, width)
-    if len(lines) != 2:
-        return lines
-    words = text.split()
-    best = lines
-    best_width = max(stringWidth(line, font, size) for line in lines)
-    for cut in range(1, len(words)):
-        pair = [" ".join(words[:cut]), " ".join(words[cut:])]
-        widest = max(stringWidth(line, font, size) for line in pair)
-        if widest <= width and widest < best_width:
-            best, best_width = pair, widest
-    return best
 
 
 def _space(points: float) -> _Block:

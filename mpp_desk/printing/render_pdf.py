@@ -1,0 +1,298 @@
+"""The one PDF layout engine of receipts and tickets: blocks stacked down an A4 page or a paper roll.
+
+A :class:`Block` knows its height and draws itself at a top-left corner and a width on a reportlab
+canvas; the areas arrange blocks (:mod:`mpp_desk.intake.receipt_layout`,
+:mod:`mpp_desk.complaints.receipt_layout`, :mod:`mpp_desk.printing.pdf` for the ticket) and
+:func:`render` puts them on paper: one roll page as tall as its content, or A4 pages with a footer
+line. Text is drawn with the shipped DejaVu fonts (:mod:`mpp_desk.printing.fonts`); a character
+they cannot draw comes out as U+FFFD, never as an empty box.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from mpp_desk.printing.fonts import BOLD, REGULAR, printable, register_fonts
+from mpp_desk.printing.qr import draw_qr, qr_matrix
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """The paper and the type sizes of one kind of document at one size."""
+    width: float  # paper width in points
+    height: float | None  # None: a roll, as tall as the content
+    margin: float
+    office: float
+    title: float
+    number: float
+    body: float
+    small: float
+    label_width: float
+    qr: float
+    roll: bool
+    label_gray: float
+
+
+@dataclass
+class Block:
+    height: float
+    draw: Callable[[Any, float, float, float], None]  # (canvas, left x, top y, width)
+    keep_with_next: bool = False
+
+
+def paginate(blocks: list[Block], room: float) -> list[list[Block]]:
+    pages: list[list[Block]] = [[]]
+    used = 0.0
+    for index, block in enumerate(blocks):
+        need = block.height
+        if block.keep_with_next and index + 1 < len(blocks):
+            need += blocks[index + 1].height
+        if used + need > room and pages[-1]:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(block)
+        used += block.height
+    return pages
+
+
+def wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines of *text* no wider than *width*; words longer than a line are broken by character."""
+    lines: list[str] = []
+    for paragraph in printable(text).split("\n"):
+        for line in simpleSplit(paragraph, font, size, width) or [""]:
+            while stringWidth(line, font, size) > width and len(line) > 1:
+                cut = len(line)
+                while cut > 1 and stringWidth(line[:cut], font, size) > width:
+                    cut -= 1
+                lines.append(line[:cut])
+                line = line[cut:]
+            lines.append(line)
+    return lines
+
+
+def balanced_lines(text: str, font: str, size: float, width: float, *, lines: list[str] | None = None) -> list[str]:
+    """*text* wrapped to *width* (or the given *lines*); two lines are split where they come out most
+    even ("Mal Pelayanan Publik" / "Bale Madukara" rather than a lone last word)."""
+    if lines is None:
+        lines = simpleSplit(text, font, size, width)
+    if len(lines) != 2:
+        return lines
+    words = text.split()
+    best = lines
+    best_width = max(stringWidth(line, font, size) for line in lines)
+    for cut in range(1, len(words)):
+        pair = [" ".join(words[:cut]), " ".join(words[cut:])]
+        widest = max(stringWidth(line, font, size) for line in pair)
+        if widest <= width and widest < best_width:
+            best, best_width = pair, widest
+    return best
+
+
+def lines_block(lines: list[str], font: str, size: float, *, align: str = "left", gray: float = 0,
+                 leading: float = 1.25, gap_after: float = 0, indent: float = 0) -> Block:
+    line_height = size * leading
+    lines = [printable(line) for line in lines]
+
+    def draw(c, x: float, top: float, width: float) -> None:
+        c.saveState()
+        c.setFont(font, size)
+        c.setFillGray(gray)
+        for i, line in enumerate(lines):
+            baseline = top - line_height * i - size * 0.95
+            if align == "center":
+                c.drawCentredString(x + width / 2, baseline, line)
+            elif align == "right":
+                c.drawRightString(x + width, baseline, line)
+            else:
+                c.drawString(x + indent, baseline, line)
+        c.restoreState()
+
+    return Block(line_height * len(lines) + gap_after, draw)
+
+
+def para(text: str, font: str, size: float, width: float, **kw) -> Block:
+    indent = kw.get("indent", 0)
+    lines = wrap(text, font, size, width - indent)
+    if kw.get("align") == "center" and len(lines) == 2:
+        lines = balanced_lines(text, font, size, width, lines=lines)
+    return lines_block(lines, font, size, **kw)
+
+
+def para_lines(text: str, font: str, size: float, width: float, **kw) -> list[Block]:
+    """A paragraph as one block per line, so a long one can run onto the next page."""
+    gap_after = kw.pop("gap_after", 0)
+    lines = wrap(text, font, size, width - kw.get("indent", 0))
+    blocks = [lines_block([line], font, size, **kw) for line in lines]
+    if blocks and gap_after:
+        blocks.append(space(gap_after))
+    return blocks
+
+
+def fit_line(text: str, font: str, size: float, width: float, *, align: str = "left", gap_after: float = 0) -> Block:
+    """One line, made smaller to fit the width (a long registration number on narrow paper)."""
+    natural = stringWidth(text, font, size)
+    if natural > width:
+        size = size * width / natural * 0.99
+    return lines_block([text], font, size, align=align, leading=1.2, gap_after=gap_after)
+
+
+def stack(blocks: list[Block]) -> Block:
+    """Blocks that go on one page together."""
+    def draw(c, x: float, top: float, width: float) -> None:
+        y = top
+        for block in blocks:
+            block.draw(c, x, y, width)
+            y -= block.height
+
+    return Block(sum(b.height for b in blocks), draw)
+
+
+def space(points: float) -> Block:
+    return Block(points, lambda *_: None)
+
+
+def rule(*, weight: float = 0.6, dashed: bool = False, gap: float = 5, gray: float = 0) -> Block:
+    def draw(c, x: float, top: float, width: float) -> None:
+        c.saveState()
+        c.setLineWidth(weight)
+        c.setStrokeGray(gray)
+        if dashed:
+            c.setDash(2, 2)
+        c.line(x, top - gap, x + width, top - gap)
+        c.restoreState()
+
+    return Block(gap * 2, draw)
+
+
+def badge(text: str, size: float, *, align: str = "center") -> Block:
+
+    pad_x, pad_y = size * 0.8, size * 0.4
+    box_h = size + 2 * pad_y
+
+    def draw(c, x: float, top: float, width: float) -> None:
+        box_w = min(width, stringWidth(text, BOLD, size) + 2 * pad_x)
+        left = x + (width - box_w) / 2 if align == "center" else x
+        c.saveState()
+        c.setLineWidth(1.2)
+        c.roundRect(left, top - box_h, box_w, box_h, 2.5, stroke=1, fill=0)
+        c.setFont(BOLD, size)
+        c.drawCentredString(left + box_w / 2, top - pad_y - size * 0.8, printable(text))
+        c.restoreState()
+
+    return Block(box_h + size * 0.6, draw)
+
+
+def qr_block(data: str, size: float) -> Block:
+
+    matrix = qr_matrix(data)
+
+    def draw(c, x: float, top: float, width: float) -> None:
+        draw_qr(c, matrix, x + (width - size) / 2, top, size)
+
+    return Block(size, draw)
+
+
+def columns(left: list[Block], right: list[Block], right_width: float, gap: float) -> Block:
+    """Two stacks side by side (the A4 heading: title and number left, the QR code right)."""
+    height = max(sum(b.height for b in left), sum(b.height for b in right))
+
+    def draw(c, x: float, top: float, width: float) -> None:
+        y = top
+        for block in left:
+            block.draw(c, x, y, width - right_width - gap)
+            y -= block.height
+        y = top
+        for block in right:
+            block.draw(c, x + width - right_width, y, right_width)
+            y -= block.height
+
+    return Block(height, draw)
+
+
+def field_row(label: str, values: list[str], geo: Geometry, width: float, *, bold: bool = False) -> Block:
+
+    font = BOLD if bold else REGULAR
+    size = geo.body
+    if geo.roll:
+        label_lines = wrap(label, REGULAR, geo.small, width)
+        value_lines = [line for value in values for line in wrap(value, font, size, width)]
+        label_h = geo.small * 1.25 * len(label_lines)
+        value_h = size * 1.25 * len(value_lines)
+
+        def draw_roll(c, x: float, top: float, w: float) -> None:
+            lines_block(label_lines, REGULAR, geo.small, gray=geo.label_gray).draw(c, x, top, w)
+            lines_block(value_lines, font, size).draw(c, x, top - label_h, w)
+
+        return Block(label_h + value_h + 2.5, draw_roll)
+    value_width = width - geo.label_width
+    value_lines = [line for value in values for line in wrap(value, font, size, value_width)]
+    label_lines = wrap(label, REGULAR, size, geo.label_width - 6)
+    height = size * 1.3 * max(len(value_lines), len(label_lines)) + 3
+
+    def draw(c, x: float, top: float, w: float) -> None:
+        lines_block(label_lines, REGULAR, size, gray=geo.label_gray, leading=1.3).draw(c, x, top, geo.label_width)
+        lines_block(value_lines, font, size, leading=1.3).draw(c, x + geo.label_width, top, w - geo.label_width)
+
+    return Block(height, draw)
+
+
+def highlight_box(label_text: str, big_text: str, note_text: str, geo: Geometry, width: float) -> Block:
+    """A framed figure: the due date on a Tanda Terima, what is missing on a return slip."""
+    pad = 6 if not geo.roll else 4.5
+    big = geo.number * (0.8 if not geo.roll else 0.85)
+    inner = width - 2 * pad
+    align = "center" if geo.roll else "left"
+    label = lines_block(wrap(label_text, REGULAR, geo.body, inner), REGULAR, geo.body, align=align)
+    date = lines_block(wrap(big_text, BOLD, big, inner), BOLD, big, align=align, leading=1.2)
+    note = lines_block(wrap(note_text, REGULAR, geo.small, inner), REGULAR, geo.small, align=align,
+                        gray=geo.label_gray)
+    height = pad * 2 + label.height + date.height + 2 + note.height
+
+    def draw(c, x: float, top: float, w: float) -> None:
+        c.saveState()
+        c.setLineWidth(1.4)
+        c.roundRect(x, top - height, w, height, 4, stroke=1, fill=0)
+        c.restoreState()
+        y = top - pad
+        for block in (label, date, space(2), note):
+            block.draw(c, x + pad, y, w - 2 * pad)
+            y -= block.height
+
+    return Block(height + 6, draw)
+
+
+def render(blocks: list[Block], geo: Geometry, *, title: str, author: str,
+           page_footer: Callable[[Any, int, int], None] | None = None) -> bytes:
+    """*blocks* on paper: one roll page as tall as the content, or pages of ``geo.height`` with
+    ``page_footer(canvas, page, pages)`` drawn at the foot of each."""
+    register_fonts()
+    content = geo.width - 2 * geo.margin
+    buffer = io.BytesIO()
+    if geo.roll:
+        pages = [blocks]
+        page_height = 2 * geo.margin + sum(b.height for b in blocks)
+    else:
+        assert geo.height is not None
+        pages = paginate(blocks, geo.height - 2 * geo.margin - geo.small * 2.2)
+        page_height = geo.height
+    canvas = Canvas(buffer, pagesize=(geo.width, page_height), pageCompression=1)
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
+    canvas.setCreator("MPP Desk")
+    for number, page in enumerate(pages, start=1):
+        y = page_height - geo.margin
+        for block in page:
+            block.draw(canvas, geo.margin, y, content)
+            y -= block.height
+        if page_footer is not None and not geo.roll:
+            page_footer(canvas, number, len(pages))
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
