@@ -132,3 +132,15 @@ def printer_text(text: str) -> str:
 _PRINTER_REPLACE = {
     "–": "-", "—": "-", "·": "-", "…": "...", "“": '"', "”": '"', "‘": "'", "’": "'", "±": "+/-", "✓": "v", "✗": "x",
 }  # fmt: skip
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most *limit* characters, cut at a word where possible, with an ellipsis."""
+    text = text or ""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:") + "…"

@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable
 
 from mpp_desk.printing.fonts import BOLD, REGULAR, register_fonts
+from mpp_desk.textformat import shorten  # noqa: F401 - used through this module by the register
 
 FAMILY = REGULAR
 REPLACEMENT = "\ufffd"
@@ -40,18 +41,6 @@ def printable(text: str | None) -> str:
 def para(text: str | None) -> str:
     """Plain text as paragraph markup: drawable, escaped, line breaks kept."""
     return escape(printable(text)).replace("\n", "<br/>")
-
-
-def shorten(text: str, limit: int) -> str:
-    """At most *limit* characters, cut at a word where possible, with an ellipsis."""
-    text = text or ""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit * 0.6:
-        cut = cut[:space]
-    return cut.rstrip(" ,.;:") + "…"
 
 
 class QrCode(Flowable):

@@ -296,3 +296,82 @@ def render(blocks: list[Block], geo: Geometry, *, title: str, author: str,
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+# -- blocks for forms: a label beside its value, a framed box, a place to sign
+
+
+def label_value_row(label: str, value: str, width: float, *, label_width: float, label_size: float,
+                    value_size: float, label_gray: float = 0.27, value_font: str = REGULAR, pad: float = 2.5,
+                    leading: float = 1.25) -> Block:
+    """A table row: the label in gray in a column *label_width* wide, the value wrapped beside it."""
+    label_lines = wrap(label, REGULAR, label_size, label_width - 4)
+    value_lines = wrap(value, value_font, value_size, width - label_width)
+    label_block = lines_block(label_lines, REGULAR, label_size, gray=label_gray, leading=leading)
+    value_block = lines_block(value_lines, value_font, value_size, leading=leading)
+    height = max(label_block.height, value_block.height) + 2 * pad
+
+    def draw(c, x: float, top: float, w: float) -> None:
+        label_block.draw(c, x, top - pad, label_width)
+        value_block.draw(c, x + label_width, top - pad, w - label_width)
+
+    return Block(height, draw)
+
+
+def inline_field(label: str, value: str, font: str, size: float, width: float, *, label_gray: float = 0.27,
+                 leading: float = 1.25) -> Block:
+    """"Label: value" as one paragraph, the label in gray (the fields of a roll receipt)."""
+    prefix = printable(label) + ":"
+    lines = wrap(f"{prefix} {value}", font, size, width)
+    line_height = size * leading
+
+    def draw(c, x: float, top: float, w: float) -> None:
+        c.saveState()
+        c.setFont(font, size)
+        for i, line in enumerate(lines):
+            baseline = top - line_height * i - size * 0.95
+            if i == 0 and line.startswith(prefix):
+                c.setFillGray(label_gray)
+                c.drawString(x, baseline, prefix)
+                c.setFillGray(0)
+                c.drawString(x + stringWidth(prefix, font, size), baseline, line[len(prefix):])
+            else:
+                c.drawString(x, baseline, line)
+        c.restoreState()
+
+    return Block(line_height * len(lines), draw)
+
+
+def boxed(blocks: list[Block], box_width: float, *, pad: float = 6, border: float = 1.2,
+          background: float | None = None) -> Block:
+    """*blocks* in a frame *box_width* wide, centred (a date to remember, a copy mark)."""
+    inner = sum(b.height for b in blocks)
+    height = inner + 2 * pad
+
+    def draw(c, x: float, top: float, w: float) -> None:
+        box_w = min(box_width, w)
+        left = x + (w - box_w) / 2
+        c.saveState()
+        c.setLineWidth(border)
+        if background is not None:
+            c.setFillGray(background)
+        c.rect(left, top - height, box_w, height, stroke=1, fill=1 if background is not None else 0)
+        c.restoreState()
+        y = top - pad
+        for block in blocks:
+            block.draw(c, left + pad, y, box_w - 2 * pad)
+            y -= block.height
+
+    return Block(height, draw)
+
+
+def signature(heading: str, name: str, size: float, *, column: float, room: float) -> Block:
+    """A place to sign at the right: the heading, *room* points of space, then "( name )"."""
+    top_line = lines_block([heading], REGULAR, size, align="center")
+    name_line = lines_block([f"( {name} )"], REGULAR, size, align="center")
+
+    def draw(c, x: float, top: float, w: float) -> None:
+        top_line.draw(c, x + w - column, top, column)
+        name_line.draw(c, x + w - column, top - top_line.height - room, column)
+
+    return Block(top_line.height + room + name_line.height, draw)
