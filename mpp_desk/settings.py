@@ -274,7 +274,7 @@ def receipt_settings(uow: UnitOfWork) -> ReceiptSettings:
         except Exception:  # noqa: BLE001 - logged; the declared default is printed instead
             log.warning("setting %s unavailable; using its default", key, exc_info=True)
             value = None
-        values[name] = str(value) if value else (SETTINGS[key].default or "")
+        values[name] = str(value) if value is not None else str(SETTINGS[key].default or "")
     return ReceiptSettings(**values)
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from mpp_desk.i18n import N_, translate
+from mpp_desk.identifiers import mask_nik
 from mpp_desk.intake.rules import INVALID, MISSING, PRESENT_VALID, STATE_LABELS
 from mpp_desk.models import IntakeReceipt
 from mpp_desk.officetime import local
@@ -21,6 +23,8 @@ TANDA_TERIMA = IntakeReceipt.TANDA_TERIMA
 RETURN_SLIP = IntakeReceipt.RETURN_SLIP
 SIZES = ("A4", "80mm")
 RECEIPT_LANGUAGE = "id"  # the applicant reads Bahasa Indonesia whatever the counter screen shows
+TOKEN_KINDS = {TANDA_TERIMA: "tt", RETURN_SLIP: "rs"}
+KIND_OF_TOKEN = {v: k for k, v in TOKEN_KINDS.items()}
 
 
 @dataclass(frozen=True)
@@ -202,4 +206,14 @@ class ReceiptView:
 
     def page_label(self, page: int, pages: int) -> str:
         return self.say(N_("receipts", "Page {page} of {pages}"), page=page, pages=pages)
+
+
+def signed_fields(kind: str, *, registration_number: str | None, nik: str, kbli: str, received: dt.date,
+                  due: dt.date | None, copy_number: int) -> dict[str, Any]:
+    """The key fields a receipt's token signs (short names keep the QR code small)."""
+    fields: dict[str, Any] = {"k": mask_nik(nik), "s": kbli, "r": received.isoformat(), "c": copy_number}
+    if kind == TANDA_TERIMA:
+        fields["n"] = registration_number
+        fields["d"] = due.isoformat() if due is not None else None
+    return fields
 
