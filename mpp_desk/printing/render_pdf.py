@@ -96,7 +96,8 @@ def balanced_lines(text: str, font: str, size: float, width: float, *, lines: li
 
 
 def lines_block(lines: list[str], font: str, size: float, *, align: str = "left", gray: float = 0,
-                 leading: float = 1.25, gap_after: float = 0, indent: float = 0) -> Block:
+                 leading: float = 1.25, gap_after: float = 0, indent: float = 0, baseline: float = 0.95) -> Block:
+    """Lines as given, one under the other (*baseline*: how far below a line's top its baseline sits, in ems)."""
     line_height = size * leading
     lines = [printable(line) for line in lines]
 
@@ -105,13 +106,13 @@ def lines_block(lines: list[str], font: str, size: float, *, align: str = "left"
         c.setFont(font, size)
         c.setFillGray(gray)
         for i, line in enumerate(lines):
-            baseline = top - line_height * i - size * 0.95
+            y = top - line_height * i - size * baseline
             if align == "center":
-                c.drawCentredString(x + width / 2, baseline, line)
+                c.drawCentredString(x + width / 2, y, line)
             elif align == "right":
-                c.drawRightString(x + width, baseline, line)
+                c.drawRightString(x + width, y, line)
             else:
-                c.drawString(x + indent, baseline, line)
+                c.drawString(x + indent, y, line)
         c.restoreState()
 
     return Block(line_height * len(lines) + gap_after, draw)
@@ -143,6 +144,43 @@ def fit_line(text: str, font: str, size: float, width: float, *, align: str = "l
     return lines_block([text], font, size, align=align, leading=1.2, gap_after=gap_after)
 
 
+def clipped(text: str, font: str, size: float, width: float, *, max_lines: int = 3, **kw) -> Block:
+    """A centred paragraph in even lines, cut with "…" after *max_lines* (the ticket's names)."""
+    lines = balanced_lines(printable(text), font, size, width) or [""]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and stringWidth(last + "…", font, size) > width:
+            last = last[:-1]
+        lines[-1] = last.rstrip() + "…"
+    return lines_block(lines, font, size, align="center", **kw)
+
+
+def shrink_line(text: str, font: str, size: float, width: float, *, shrink: float = 0.85, **kw) -> Block:
+    """One centred line, made up to 15 % smaller to fit; in two lines only if that is not enough."""
+    text = printable(text)
+    natural = stringWidth(text, font, size)
+    if natural <= width:
+        return lines_block([text], font, size, align="center", **kw)
+    fitted = size * width / natural
+    if fitted >= size * shrink:
+        return lines_block([text], font, fitted * 0.995, align="center", **kw)
+    return clipped(text, font, size, width, max_lines=2, **kw)
+
+
+def big_number(code: str, max_size: float, width: float) -> Block:
+    """The ticket number, as large as the paper allows (at most *max_size* points)."""
+    code = printable(code)
+    size = min(max_size, width * 0.96 / stringWidth(code, BOLD, 1))
+    cap = size * 0.73  # DejaVu Sans Bold cap height
+
+    def draw(c, x: float, top: float, w: float) -> None:
+        c.setFont(BOLD, size)
+        c.drawCentredString(x + w / 2, top - cap - size * 0.12, code)
+
+    return Block(cap + size * 0.3, draw)
+
+
 def stack(blocks: list[Block]) -> Block:
     """Blocks that go on one page together."""
     def draw(c, x: float, top: float, width: float) -> None:
@@ -171,26 +209,30 @@ def rule(*, weight: float = 0.6, dashed: bool = False, gap: float = 5, gray: flo
     return Block(gap * 2, draw)
 
 
-def badge(text: str, size: float, *, align: str = "center") -> Block:
+def badge(text: str, size: float, *, align: str = "center", inverted: bool = False,
+          pad: tuple[float, float] = (0.8, 0.4), line_width: float = 1.2, after: float = 0.6) -> Block:
+    """A label in a rounded box: outlined ("SALINAN"), or white on black (*inverted*: "PRIORITAS")."""
 
-    pad_x, pad_y = size * 0.8, size * 0.4
+    pad_x, pad_y = size * pad[0], size * pad[1]
     box_h = size + 2 * pad_y
 
     def draw(c, x: float, top: float, width: float) -> None:
         box_w = min(width, stringWidth(text, BOLD, size) + 2 * pad_x)
         left = x + (width - box_w) / 2 if align == "center" else x
         c.saveState()
-        c.setLineWidth(1.2)
-        c.roundRect(left, top - box_h, box_w, box_h, 2.5, stroke=1, fill=0)
+        c.setLineWidth(line_width)
+        c.roundRect(left, top - box_h, box_w, box_h, 2.5, stroke=1, fill=1 if inverted else 0)
+        if inverted:
+            c.setFillGray(1)
         c.setFont(BOLD, size)
         c.drawCentredString(left + box_w / 2, top - pad_y - size * 0.8, printable(text))
         c.restoreState()
 
-    return Block(box_h + size * 0.6, draw)
+    return Block(box_h + size * after, draw)
 
 
 def qr_block(data: str, size: float) -> Block:
-
+    """The QR code of *data*, *size* points wide, centred (vector squares: sharp on any printer)."""
     matrix = qr_matrix(data)
 
     def draw(c, x: float, top: float, width: float) -> None:
