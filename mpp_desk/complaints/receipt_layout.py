@@ -16,19 +16,16 @@ from reportlab.lib.units import mm
 from mpp_desk.printing.document import Blank, Document, Qr, Rule, Text
 from mpp_desk.printing.fonts import BOLD, REGULAR
 from mpp_desk.printing.render_escpos import render_escpos
+from mpp_desk.printing.pdf_forms import boxed, inline_field, label_value_row, signature
 from mpp_desk.printing.render_pdf import (
     Block,
     Geometry,
     badge,
-    boxed,
     columns,
-    inline_field,
-    label_value_row,
     para,
     qr_block,
     render,
     rule,
-    signature,
     space,
 )
 from mpp_desk.textformat import shorten

@@ -15,14 +15,13 @@ from mpp_desk.intake.rules import INVALID, MISSING, PRESENT_VALID
 from mpp_desk.printing.document import Blank, Document, Qr, Rule, Text
 from mpp_desk.printing.fonts import BOLD, REGULAR
 from mpp_desk.printing.render_escpos import render_escpos
+from mpp_desk.printing.pdf_forms import field_row, highlight_box
 from mpp_desk.printing.render_pdf import (
     Block,
     Geometry,
     badge,
     columns,
-    field_row,
     fit_line,
-    highlight_box,
     lines_block,
     para,
     para_lines,
