@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
 from mpp_desk.printing.document import Blank, Document, Qr, Rule, Text
-from mpp_desk.printing.fonts import BOLD, REGULAR
+from mpp_desk.printing.fonts import BOLD, REGULAR, register_fonts
 from mpp_desk.printing.render_escpos import render_escpos
 from mpp_desk.printing.pdf_forms import boxed, inline_field, label_value_row, signature
 from mpp_desk.printing.render_pdf import (
@@ -48,6 +48,7 @@ def render_receipt_pdf(receipt: ComplaintReceipt, *, paper: str = "a4", printed_
     """The receipt as PDF bytes: an A4 page, or one 80 mm roll page as tall as its content."""
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {PAPERS}")
+    register_fonts()  # the layout measures text
     geo = A4_PAPER if paper == "a4" else ROLL_PAPER
     width = geo.width - 2 * geo.margin
     blocks = (_a4 if paper == "a4" else _roll)(receipt, geo, width, printed_at)

@@ -13,7 +13,7 @@ from mpp_desk.i18n import N_
 from mpp_desk.intake.receipt_view import RETURN_SLIP, SIZES, TANDA_TERIMA, ReceiptItem, ReceiptView
 from mpp_desk.intake.rules import INVALID, MISSING, PRESENT_VALID
 from mpp_desk.printing.document import Blank, Document, Qr, Rule, Text
-from mpp_desk.printing.fonts import BOLD, REGULAR
+from mpp_desk.printing.fonts import BOLD, REGULAR, register_fonts
 from mpp_desk.printing.render_escpos import render_escpos
 from mpp_desk.printing.pdf_forms import field_row, highlight_box
 from mpp_desk.printing.render_pdf import (
@@ -62,6 +62,7 @@ def render_receipt_pdf(view: ReceiptView, size: str = "A4") -> bytes:
     return _render_pdf(view, size)
 
 def _render_pdf(view: ReceiptView, size: str) -> bytes:
+    register_fonts()  # the layout measures text
     geo = _geometry(size)
     blocks = _layout(view, geo, geo.width - 2 * geo.margin)
     return render(blocks, geo, title=f"{view.title()} {view.number()}", author=view.office_name,

@@ -52,6 +52,8 @@ def printable(text: str | None) -> str:
 
     if not text:
         return ""
+    if text.isascii() and text.isprintable() and "  " not in text and text.strip() == text:
+        return text  # nothing to remove or replace (most lines of a receipt)
     text = safe_text(text, multiline="\n" in text)
     chars = covered()
     return "".join(ch if ch in "\n\t " or ord(ch) in chars else REPLACEMENT for ch in text)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
-from mpp_desk.printing.fonts import BOLD, REGULAR
+from mpp_desk.printing.fonts import BOLD, REGULAR, register_fonts
 from mpp_desk.printing.render_pdf import (
     Block,
     Geometry,
@@ -53,6 +53,7 @@ def render_ticket_pdf(slip: TicketSlip, *, width_mm: int = 80) -> bytes:
     """The ticket as PDF bytes, one page *width_mm* wide (80 or 58)."""
     if width_mm not in GEOMETRY:
         raise ValueError(f"ticket width must be one of {WIDTHS_MM} mm")
+    register_fonts()  # the layout measures text
     sizes = GEOMETRY[width_mm]
     paper = Geometry(width=width_mm * mm, height=None, margin=sizes.margin, office=sizes.office, title=sizes.heading,
                      number=sizes.number_max, body=sizes.body, small=sizes.small, label_width=0, qr=sizes.qr_size,

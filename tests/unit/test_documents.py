@@ -55,3 +55,25 @@ def test_receipt_settings_come_from_settings_get_with_the_declared_defaults(monk
     got = settings.receipt_settings(_Broken())
     assert got.office_name == settings.declared("office.name").default
     assert got.verify_base_url == settings.declared("receipts.verify_base_url").default
+
+
+@pytest.mark.parametrize("kind", ["ticket", "intake", "complaint"])
+def test_each_document_renders_first_thing_in_a_fresh_process(kind):
+    """The layouts measure text before anything is drawn: each renderer registers the fonts itself."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    calls = {
+        "ticket": "from tests.unit.test_ticket_render import slip; from mpp_desk.printing.pdf import "
+                  "render_ticket_pdf as r; data = r(slip(), width_mm=58)",
+        "intake": "from tests.unit.test_receipts import receipt; from mpp_desk.intake.receipts import "
+                  "render_receipt_pdf as r; data = r(receipt(), '80mm')",
+        "complaint": "from tests.unit.test_complaint_receipts import receipt; from mpp_desk.complaints.receipts "
+                     "import render_receipt_pdf as r; data = r(receipt(), paper='a4')",
+    }
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", calls[kind] + "; print(data[:5])"], capture_output=True,
+                            text=True, cwd=root)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "b'%PDF-'"
