@@ -248,6 +248,36 @@ def get(uow: UnitOfWork, key: str) -> Any:
     return _effective(setting, _row(uow, setting))
 
 
+@dataclass(frozen=True)
+class ReceiptSettings:
+    """What every printed receipt and ticket says about the office, and where its QR code points."""
+
+    office_name: str
+    office_address: str
+    verify_base_url: str
+
+
+RECEIPT_KEYS = {"office_name": "office.name", "office_address": "office.address",
+                "verify_base_url": "receipts.verify_base_url"}
+
+
+def receipt_settings(uow: UnitOfWork) -> ReceiptSettings:
+    """The office name, address and verification address for a receipt, read through :func:`get`.
+
+    A setting that cannot be read (a broken row, a database without the table) gives its declared
+    default: a broken setting must not stop a ticket or a receipt.
+    """
+    values = {}
+    for name, key in RECEIPT_KEYS.items():
+        try:
+            value = get(uow, key)
+        except Exception:  # noqa: BLE001 - logged; the declared default is printed instead
+            log.warning("setting %s unavailable; using its default", key, exc_info=True)
+            value = None
+        values[name] = str(value) if value is not None else str(SETTINGS[key].default or "")
+    return ReceiptSettings(**values)
+
+
 def all_settings(uow: UnitOfWork) -> dict[str, Any]:
     """Every setting's current value, by key (office settings and this PC's)."""
     assert uow.session is not None

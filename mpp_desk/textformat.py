@@ -114,15 +114,33 @@ def safe_text(value: object, *, multiline: bool = False) -> str:
 
 def printer_text(text: str) -> str:
     """Text a receipt printer's built-in code page prints as text and never runs as a command:
-    controls and bidi characters removed, dashes and accents folded to ASCII."""
+    controls and bidi characters removed, dashes and accents folded to ASCII, any other letter
+    printed as "?" (so nothing disappears without a trace)."""
     import unicodedata
 
     for src, dst in _PRINTER_REPLACE.items():
         text = text.replace(src, dst)
-    folded = unicodedata.normalize("NFKD", safe_text(text)).encode("ascii", "ignore").decode("ascii")
-    return "".join(ch for ch in folded if " " <= ch < "\x7f")
+    out = []
+    for ch in unicodedata.normalize("NFKD", safe_text(text)):
+        if " " <= ch < "\x7f":
+            out.append(ch)
+        elif not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "C":
+            out.append("?")
+    return "".join(out)
 
 
 _PRINTER_REPLACE = {
     "–": "-", "—": "-", "·": "-", "…": "...", "“": '"', "”": '"', "‘": "'", "’": "'", "±": "+/-", "✓": "v", "✗": "x",
 }  # fmt: skip
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most *limit* characters, cut at a word where possible, with an ellipsis."""
+    text = text or ""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:") + "…"

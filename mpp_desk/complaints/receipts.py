@@ -11,23 +11,23 @@ as PDF under ``<data folder>/receipts/complaints/``; a second print of the same 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import textwrap
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from mpp_desk.i18n import N_, translate
-from mpp_desk.textformat import format_date, safe_text
+from mpp_desk.complaints.receipt_layout import (  # noqa: F401 - the renderers, used through this module
+    PAPERS,
+    receipt_document,
+    render_receipt_escpos,
+    render_receipt_pdf,
+)
+from mpp_desk.textformat import format_date
 
 RECEIPT_KIND = "adu"  # the signed reference's kind
 RECEIPT_LANGUAGE = "id"
 RECEIPTS_DIRNAME = "receipts"
-PAPERS = ("a4", "80mm")
-DEFAULT_OFFICE = "Mal Pelayanan Publik Bale Madukara"
-DEFAULT_VERIFY_URL = "https://mpp.purwakartakab.go.id/v/"
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,7 @@ def build_receipt(uow, *, case_id: uuid.UUID, data_dir: Path | str | None = None
     from mpp_desk.identifiers import mask_nik
     from mpp_desk.models import ComplaintCase, ServiceStandard
     from mpp_desk.roles import Permission, authorize
+    from mpp_desk.settings import receipt_settings
     from mpp_desk.signing import verification_url
 
     if uow.actor is not None:
@@ -179,9 +180,10 @@ def build_receipt(uow, *, case_id: uuid.UUID, data_dir: Path | str | None = None
             RECEIPT_LANGUAGE)
     progress = tuple((c.name, c.contact) for c in list_channels(uow) if c.on_receipt and c.contact)
     officer = uow.actor.username if uow.actor is not None else "system"
+    office = receipt_settings(uow)
     return ComplaintReceipt(
-        office_name=_setting(uow, "office.name", DEFAULT_OFFICE),
-        office_address=_setting(uow, "office.address", ""),
+        office_name=office.office_name,
+        office_address=office.office_address,
         case_id=case.id,
         case_number=case.case_number,
         kind=case.kind,
@@ -198,20 +200,10 @@ def build_receipt(uow, *, case_id: uuid.UUID, data_dir: Path | str | None = None
         respond_by=case.respond_by,
         progress_channels=progress,
         officer=officer,
-        qr_data=verification_url(_setting(uow, "receipts.verify_base_url", DEFAULT_VERIFY_URL), token),
+        qr_data=verification_url(office.verify_base_url, token),
         copy=(case.receipt_prints or 0) > 0 if copy is None else copy,
         late_note=late_note,
     )
-
-
-def _setting(uow, key: str, default: str) -> str:
-    try:
-        from mpp_desk import settings
-
-        value = settings.get(uow, key)
-    except Exception:  # noqa: BLE001 - a broken setting must not stop a receipt
-        return default
-    return str(value) if value else default
 
 
 @dataclass(frozen=True)
@@ -255,273 +247,6 @@ def keep_copy(data_dir: Path | str, receipt: ComplaintReceipt, pdf: bytes, *, pa
     tmp.write_bytes(pdf)
     tmp.replace(path)
     return path
-
-
-# --- PDF ----------------------------------------------------------------------------------------
-
-
-def render_receipt_pdf(receipt: ComplaintReceipt, *, paper: str = "a4", printed_at: dt.datetime | None = None) -> bytes:
-    """The receipt as PDF bytes: an A4 page, or one 80 mm roll page as tall as its content."""
-    if paper == "a4":
-        return _render_a4(receipt, printed_at)
-    if paper == "80mm":
-        return _render_roll(receipt, printed_at)
-    raise ValueError(f"paper must be one of {PAPERS}")
-
-
-def _styles(scale: float = 1.0):
-    from reportlab.lib.enums import TA_CENTER
-    from reportlab.lib.styles import ParagraphStyle
-
-    from mpp_desk.complaints.pdfparts import FAMILY
-    from mpp_desk.printing.fonts import BOLD
-
-    def style(name, size, *, bold=False, leading=1.25, **kw):
-        return ParagraphStyle(name, fontName=BOLD if bold else FAMILY, fontSize=size * scale,
-                              leading=size * scale * leading, **kw)
-
-    return {
-        "office": style("office", 14, bold=True, alignment=TA_CENTER),
-        "address": style("address", 8.5, alignment=TA_CENTER, textColor="#333333"),
-        "title": style("title", 13, bold=True, alignment=TA_CENTER, spaceBefore=2),
-        "number": style("number", 18, bold=True, alignment=TA_CENTER, leading=1.2),
-        "label": style("label", 9, textColor="#444444"),
-        "value": style("value", 10),
-        "value_bold": style("value_bold", 10, bold=True),
-        "body": style("body", 9.5),
-        "small": style("small", 8, textColor="#333333"),
-        "small_center": style("small_center", 8, alignment=TA_CENTER, textColor="#333333"),
-        "due": style("due", 13, bold=True, alignment=TA_CENTER),
-        "due_label": style("due_label", 9, alignment=TA_CENTER),
-        "copy": style("copy", 11, bold=True, alignment=TA_CENTER),
-    }
-
-
-class _Boxed:
-    """A framed table cell holding flowables (the respond-by box, the copy mark)."""
-
-    @staticmethod
-    def make(flowables, width, *, border=1.2, padding=6, background=None):
-        from reportlab.platypus import Table, TableStyle
-
-        table = Table([[flowables]], colWidths=[width])
-        commands = [("BOX", (0, 0), (-1, -1), border, "black"),
-                    ("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
-                    ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding)]
-        if background:
-            commands.append(("BACKGROUND", (0, 0), (-1, -1), background))
-        table.setStyle(TableStyle(commands))
-        return table
-
-
-def _render_a4(r: ComplaintReceipt, printed_at) -> bytes:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import HRFlowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    from mpp_desk.complaints.pdfparts import QrCode, para, ready, shorten
-
-    ready()
-    s = _styles()
-    margin = 18 * mm
-    width = A4[0] - 2 * margin
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=16 * mm,
-                            bottomMargin=16 * mm, title=f"{r.title()} {r.case_number}", author=r.office_name,
-                            creator="MPP Desk")
-    story = [Paragraph(para(r.office_name), s["office"])]
-    if r.office_address:
-        story.append(Paragraph(para(r.office_address), s["address"]))
-    story += [Spacer(1, 3 * mm), HRFlowable(width="100%", thickness=1.2, color="black"), Spacer(1, 4 * mm),
-              Paragraph(para(r.title()), s["title"])]
-    if r.copy:
-        story += [Spacer(1, 2 * mm), _Boxed.make([Paragraph(para(r.copy_mark()), s["copy"])], 40 * mm, padding=3)]
-        story[-1].hAlign = "CENTER"
-    story += [Spacer(1, 2 * mm), Paragraph(para(r.case_number), s["number"]), Spacer(1, 5 * mm)]
-
-    label_w = 42 * mm
-    qr_w = 46 * mm
-    fields_w = width - qr_w - 6 * mm
-    rows = [[Paragraph(para(label), s["label"]), Paragraph(para(value), s["value"])] for label, value in r.fields()]
-    field_table = Table(rows, colWidths=[label_w, fields_w - label_w], hAlign="LEFT")
-    field_table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                     ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
-    qr_block = [QrCode(r.qr_data, 40 * mm), Spacer(1, 2 * mm), Paragraph(para(r.qr_caption()), s["small_center"])]
-    top = Table([[field_table, qr_block]], colWidths=[fields_w + 6 * mm, qr_w])
-    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                             ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (1, 0), (1, 0), "CENTER")]))
-    story += [top, Spacer(1, 4 * mm)]
-    if r.substance:
-        story += [Paragraph(para(r.substance_label()), s["label"]), Spacer(1, 1 * mm),
-                  Paragraph(para(shorten(r.substance, 1200)), s["body"]), Spacer(1, 4 * mm)]
-    if r.late_note:
-        story += [Paragraph(para(r.late_note), s["small"]), Spacer(1, 3 * mm)]
-    due = _Boxed.make([Paragraph(para(r.respond_label()), s["due_label"]),
-                       Paragraph(para(r.respond_by_text()), s["due"]),
-                       Paragraph(para(r.respond_by_note()), s["due_label"])], 110 * mm, background="#f0f0f0")
-    due.hAlign = "CENTER"
-    story += [due, Spacer(1, 6 * mm)]
-    if r.progress_channels:
-        story.append(Paragraph(para(r.progress_heading()), s["value_bold"]))
-        story.append(Spacer(1, 1.5 * mm))
-        channel_rows = [[Paragraph(para(name), s["body"]), Paragraph(para(contact), s["body"])]
-                        for name, contact in r.progress_channels]
-        table = Table(channel_rows, colWidths=[52 * mm, width - 52 * mm], hAlign="LEFT")
-        table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
-        story += [table, Spacer(1, 8 * mm)]
-    signature = Table([["", Paragraph(para(r.officer_heading()), s["due_label"])],
-                       ["", ""],
-                       ["", Paragraph(para(f"( {r.officer} )"), s["due_label"])]],
-                      colWidths=[width - 60 * mm, 60 * mm], rowHeights=[None, 16 * mm, None])
-    signature.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    story += [signature, Spacer(1, 6 * mm),
-              HRFlowable(width="100%", thickness=0.6, color="#888888", dash=(2, 2)), Spacer(1, 2 * mm),
-              Paragraph(para(r.footer(printed_at)), s["small"])]
-    doc.build(story)
-    return buffer.getvalue()
-
-
-def _render_roll(r: ComplaintReceipt, printed_at) -> bytes:
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import Frame, HRFlowable, Paragraph, Spacer
-
-    from mpp_desk.complaints.pdfparts import QrCode, balanced, para, ready, shorten
-    from mpp_desk.printing.fonts import BOLD
-
-    ready()
-    s = _styles(scale=0.82)
-    page_w = 80 * mm
-    margin = 4.5 * mm
-    width = page_w - 2 * margin
-    story = [Paragraph(balanced(r.office_name, BOLD, s["office"].fontSize, width), s["office"]), Spacer(1, 1.5 * mm),
-             HRFlowable(width="100%", thickness=1, color="black"), Spacer(1, 2 * mm),
-             Paragraph(para(r.title()), s["title"])]
-    if r.copy:
-        box = _Boxed.make([Paragraph(para(r.copy_mark()), s["copy"])], 30 * mm, padding=2)
-        box.hAlign = "CENTER"
-        story += [Spacer(1, 1.5 * mm), box]
-    story += [Spacer(1, 1 * mm), Paragraph(para(r.case_number), s["number"]), Spacer(1, 2.5 * mm)]
-    for label, value in r.fields():
-        story.append(Paragraph(f"<font color='#444444'>{para(label)}:</font> {para(value)}", s["body"]))
-    if r.substance:
-        story += [Spacer(1, 1.5 * mm), Paragraph(
-            f"<font color='#444444'>{para(r.substance_label())}:</font> {para(shorten(r.substance, 280))}", s["body"])]
-    if r.late_note:
-        story += [Spacer(1, 1.5 * mm), Paragraph(para(r.late_note), s["small"])]
-    due = _Boxed.make([Paragraph(para(r.respond_label()), s["due_label"]),
-                       Paragraph(para(r.respond_by_text()), s["due"]),
-                       Paragraph(para(r.respond_by_note()), s["due_label"])], width, padding=4)
-    story += [Spacer(1, 3 * mm), due, Spacer(1, 3 * mm)]
-    if r.progress_channels:
-        story.append(Paragraph(para(r.progress_heading()), s["value_bold"]))
-        for name, contact in r.progress_channels:
-            story.append(Paragraph(f"{para(name)}: {para(contact)}", s["body"]))
-    story += [Spacer(1, 4 * mm), QrCode(r.qr_data, 34 * mm), Spacer(1, 1.5 * mm),
-              Paragraph(para(r.qr_caption()), s["small_center"]), Spacer(1, 2 * mm),
-              HRFlowable(width="100%", thickness=0.6, color="#888888", dash=(2, 2)), Spacer(1, 1.5 * mm),
-              Paragraph(para(r.footer(printed_at)), s["small_center"])]
-    heights = 0.0
-    for flowable in story:
-        _w, h = flowable.wrap(width, 10_000)
-        heights += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-    page_h = heights + 2 * margin + 4 * mm
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(page_w, page_h), pageCompression=1)
-    canvas.setTitle(f"{r.title()} {r.case_number}")
-    canvas.setAuthor(r.office_name)
-    canvas.setCreator("MPP Desk")
-    frame = Frame(margin, margin, width, page_h - 2 * margin, leftPadding=0, rightPadding=0, topPadding=0,
-                  bottomPadding=0, showBoundary=0)
-    frame.addFromList(story, canvas)
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
-
-
-# --- ESC/POS --------------------------------------------------------------------------------
-
-
-def render_receipt_escpos(receipt: ComplaintReceipt, *, width_chars: int = 48,
-                          printed_at: dt.datetime | None = None) -> bytes:
-    """ESC/POS commands printing the receipt on a thermal printer *width_chars* columns wide."""
-    from escpos.constants import QR_ECLEVEL_M
-    from escpos.printer import Dummy
-
-    from mpp_desk.complaints.pdfparts import shorten
-
-    r = receipt
-    p = Dummy()
-    p.hw("INIT")
-    p.set(align="center", bold=True)
-    _lines(p, r.office_name, width_chars)
-    p.set(align="center", bold=False)
-    p.textln("-" * width_chars)
-    p.set(align="center", bold=True)
-    _lines(p, r.title(), width_chars)
-    if r.copy:
-        p.set(align="center", bold=True, invert=True)
-        p.textln(f" {_plain(r.copy_mark())} ")
-        p.set(align="center", bold=False, invert=False)
-    p.set(align="center", bold=True, double_height=True)
-    _lines(p, r.case_number, width_chars)
-    p.set(align="left", bold=False, normal_textsize=True)
-    for label, value in r.fields():
-        _lines(p, f"{label}: {value}", width_chars, max_lines=4)
-    if r.substance:
-        _lines(p, f"{r.substance_label()}: {shorten(r.substance, 200)}", width_chars, max_lines=5)
-    if r.late_note:
-        _lines(p, r.late_note, width_chars)
-    p.textln("-" * width_chars)
-    p.set(align="center", bold=False)
-    _lines(p, r.respond_label(), width_chars)
-    p.set(align="center", bold=True, double_height=True)
-    _lines(p, r.respond_by_text(), width_chars)
-    p.set(align="center", bold=False, normal_textsize=True)
-    _lines(p, f"({r.respond_by_note()})", width_chars)
-    p.textln("-" * width_chars)
-    if r.progress_channels:
-        p.set(align="left", bold=True)
-        _lines(p, r.progress_heading(), width_chars)
-        p.set(align="left", bold=False)
-        for name, contact in r.progress_channels:
-            _lines(p, f"{name}: {contact}", width_chars)
-    p.ln()
-    p.set(align="center")
-    p.qr(r.qr_data, ec=QR_ECLEVEL_M, size=4 if width_chars < 40 else 5, native=True)
-    _lines(p, r.qr_caption(), width_chars)
-    p.ln()
-    _lines(p, r.footer(printed_at), width_chars)
-    p.cut()
-    return p.output
-
-
-def _lines(p, text: str, width: int, *, max_lines: int = 3) -> None:
-    lines = textwrap.wrap(_plain(text), width, break_long_words=True) or [""]
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][: width - 3].rstrip() + "..."
-    for line in lines:
-        p.textln(line)
-
-
-_REPLACE = {"–": "-", "—": "-", "·": "-", "…": "...", "“": '"', "”": '"', "‘": "'", "’": "'"}
-
-
-def _plain(text: str) -> str:
-    """What a printer's built-in code page can print: accents folded, anything else as "?"."""
-    for src, dst in _REPLACE.items():
-        text = text.replace(src, dst)
-    out = []
-    for ch in unicodedata.normalize("NFKD", safe_text(text)):
-        if ch.isascii():
-            out.append(ch if ch.isprintable() else " ")
-        elif unicodedata.combining(ch):
-            continue
-        else:
-            out.append("?")
-    return "".join(out)
 
 
 def verify_receipt(uow, text_or_url: str, *, data_dir: Path | str | None = None, signer=None, public_keys=None):

@@ -59,7 +59,7 @@ class Register:
 def register_rows(uow, *, date_from: dt.date, date_to: dt.date, today: dt.date,
                   filters: RegisterFilter = RegisterFilter()) -> Register:
     """Cases received in [date_from, date_to] (office dates), oldest first, filtered."""
-    from mpp_desk.complaints.receipts import DEFAULT_OFFICE, _setting
+    from mpp_desk.settings import receipt_settings
     from mpp_desk.complaints.service import summaries
 
     authorize_read(uow)
@@ -81,7 +81,7 @@ def register_rows(uow, *, date_from: dt.date, date_to: dt.date, today: dt.date,
         stmt = stmt.where(or_(c.case_number.ilike(pattern, escape="\\"), c.substance.ilike(pattern, escape="\\")))
     stmt = stmt.order_by(c.received_on, c.received_at, c.case_number)
     rows = summaries(uow, uow.session.scalars(stmt).all(), today=today)
-    return Register(date_from, date_to, today, _setting(uow, "office.name", DEFAULT_OFFICE), sees_personal_data(uow),
+    return Register(date_from, date_to, today, receipt_settings(uow).office_name, sees_personal_data(uow),
                     tuple(rows))
 
 

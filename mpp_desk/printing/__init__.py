@@ -1,5 +1,5 @@
-"""Receipts and tickets on paper: PDF (reportlab) and ESC/POS (python-escpos). No Qt here."""
+"""The document toolkit: receipts and tickets on paper, PDF (reportlab) and ESC/POS (python-escpos). No Qt here.
 
-from mpp_desk.printing.slip import DEFAULT_OFFICE_NAME, TicketSlip
-
-__all__ = ["DEFAULT_OFFICE_NAME", "TicketSlip"]
+Imports no area package (queue, intake, complaints, catalog) and no database code
+(tests/unit/test_layering.py): the areas say what goes on a document, this package draws it.
+"""

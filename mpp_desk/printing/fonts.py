@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 
 from mpp_desk.paths import RESOURCES_DIR
@@ -28,3 +29,31 @@ def register_fonts() -> None:
         for name, filename in _FILES.items():
             pdfmetrics.registerFont(TTFont(name, str(FONTS_DIR / filename)))
         _registered = True
+
+
+REPLACEMENT = "\ufffd"
+
+
+@functools.cache
+def covered() -> frozenset[int]:
+    """The code points both shipped fonts can draw."""
+    register_fonts()
+    from reportlab.pdfbase import pdfmetrics
+
+    regular = set(pdfmetrics.getFont(REGULAR).face.charToGlyph)
+    bold = set(pdfmetrics.getFont(BOLD).face.charToGlyph)
+    return frozenset(regular & bold)
+
+
+def printable(text: str | None) -> str:
+    """*text* safe to draw: controls and bidi overrides removed (:func:`~mpp_desk.textformat.safe_text`,
+    line breaks kept), every character the shipped fonts cannot draw as U+FFFD (never an empty box)."""
+    from mpp_desk.textformat import safe_text
+
+    if not text:
+        return ""
+    if text.isascii() and text.isprintable() and "  " not in text and text.strip() == text:
+        return text  # nothing to remove or replace (most lines of a receipt)
+    text = safe_text(text, multiline="\n" in text)
+    chars = covered()
+    return "".join(ch if ch in "\n\t " or ord(ch) in chars else REPLACEMENT for ch in text)

@@ -10,12 +10,19 @@ import datetime as dt
 from dataclasses import dataclass
 
 from mpp_desk.i18n import N_, translate
+from mpp_desk.printing.document import Blank, Document, Qr, Rule, Text
 from mpp_desk.officetime import local
-from mpp_desk.queue.labels import PRIORITY_REASONS, label
 from mpp_desk.textformat import format_date
 
-DEFAULT_OFFICE_NAME = "Mal Pelayanan Publik Bale Madukara"
 TICKET_LANGUAGE = "id"  # the hall reads Bahasa Indonesia whatever the kiosk screen shows
+
+
+PRIORITY_REASONS = {
+    "elderly": N_("queue", "Elderly"),
+    "disability": N_("queue", "Person with a disability"),
+    "pregnant": N_("queue", "Pregnant woman"),
+    "nursing": N_("queue", "Nursing mother"),
+}
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,8 @@ class TicketSlip:
     def priority_line(self) -> str:
         text = self.say(N_("queue", "PRIORITY"))
         if self.priority_reason:
-            text += " · " + label(PRIORITY_REASONS, self.priority_reason, self.language)
+            reason = PRIORITY_REASONS.get(self.priority_reason)
+            text += " · " + (translate("queue", reason, self.language) if reason else self.priority_reason)
         return text
 
     def group_line(self) -> str:
@@ -75,3 +83,27 @@ class TicketSlip:
 
     def footer(self) -> str:
         return self.say(N_("queue", "Please wait until your number is called."))
+
+    def document(self) -> Document:
+        """The ticket for a thermal printer (ESC/POS), top to bottom."""
+        blocks: list = [Text(self.office_name, bold=True, max_lines=3)]
+        if self.copy:
+            blocks.append(Text(self.copy_mark(), badge=True))
+        blocks += [Rule(), Text(self.heading(), wrap=False), Text(self.code, bold=True, size="big", wrap=False)]
+        if self.priority:
+            blocks.append(Text(self.priority_line(), badge=True))
+        blocks.append(Text(self.group_line(), bold=True, max_lines=3))
+        if self.service_title:
+            blocks.append(Text(self.service_title, max_lines=3))
+        blocks += [
+            Rule(),
+            Text(self.when_line(), wrap=False),
+            Text(self.ahead_line(), bold=True, wrap=False),
+            Text(self.wait_line(), wrap=False),
+            Blank(),
+            Qr(self.qr_data),
+            Text(self.qr_caption(), wrap=False),
+            Blank(),
+            Text(self.footer(), max_lines=3),
+        ]
+        return Document(tuple(blocks), min_columns=24)

@@ -273,6 +273,7 @@ class LocalQueue:
 
     def _slip(self, uow, *, ticket: IssuedTicket | TicketView, copy: bool | None) -> TicketSlip:
         from mpp_desk.printing.slip import TicketSlip
+        from mpp_desk.settings import receipt_settings
         from mpp_desk.signing import verification_url
 
         if isinstance(ticket, IssuedTicket):
@@ -281,8 +282,9 @@ class LocalQueue:
             view = ticket
             ahead, wait = _ahead_and_wait(uow, view)
         token = ticket_token(self.signer, view)
+        office = receipt_settings(uow)
         return TicketSlip(
-            office_name=_setting(uow, "office.name", DEFAULT_OFFICE),
+            office_name=office.office_name,
             code=view.code,
             group_code=view.group_code,
             group_name=view.group_name,
@@ -290,7 +292,7 @@ class LocalQueue:
             issued_at=view.issued_at,
             ahead=ahead,
             estimated_wait_minutes=wait,
-            qr_data=verification_url(_setting(uow, "receipts.verify_base_url", DEFAULT_VERIFY_URL), token),
+            qr_data=verification_url(office.verify_base_url, token),
             priority=view.priority,
             priority_reason=view.priority_reason,
             copy=view.printed if copy is None else copy,
@@ -321,24 +323,6 @@ def verify_ticket(uow, text_or_url: str, *, data_dir: Path | str | None, signer:
 
     return verify_in_office(uow, text_or_url, data_dir=data_dir, kinds=(TICKET_KIND,), lookup=lookup,
                             signer=signer, public_keys=public_keys)
-
-
-DEFAULT_OFFICE = "Mal Pelayanan Publik Bale Madukara"
-DEFAULT_VERIFY_URL = "https://mpp.purwakartakab.go.id/v/"
-
-
-def _setting(uow, key: str, default: str) -> str:
-    """A value from the settings registry, or *default* where the registry cannot give one."""
-    try:
-        from mpp_desk import settings
-    except ImportError:
-        return default
-    try:
-        value = settings.get(uow, key)
-    except Exception:  # noqa: BLE001 - a missing or broken setting must not stop a ticket
-        log.warning("setting %s unavailable; using the default", key, exc_info=True)
-        return default
-    return str(value) if value else default
 
 
 def _ahead_and_wait(uow, view: TicketView) -> tuple[int, int]:

@@ -36,12 +36,8 @@ OUTCOMES = {
     "other": N_("queue", "Other"),
 }
 
-PRIORITY_REASONS = {
-    "elderly": N_("queue", "Elderly"),
-    "disability": N_("queue", "Person with a disability"),
-    "pregnant": N_("queue", "Pregnant woman"),
-    "nursing": N_("queue", "Nursing mother"),
-}
+# Why a ticket is served first: kept with the ticket slip, which prints them (printing imports no area).
+from mpp_desk.printing.slip import PRIORITY_REASONS  # noqa: E402
 
 
 def label(table: dict[str, str], key: str | None, language: str | None = None) -> str:

@@ -73,3 +73,30 @@ def test_importing_every_module_builds_no_engine_and_loads_no_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+AREAS = ("queue", "intake", "complaints", "catalog")
+
+
+def test_printing_imports_no_area_package():
+    """The document toolkit draws what the areas hand it; it never reaches back into them."""
+    offenders = []
+    for path in (PACKAGE / "printing").rglob("*.py"):
+        for name in imported_modules(path):
+            parts = name.split(".")
+            if parts[0] == "mpp_desk" and len(parts) > 1 and parts[1] in AREAS:
+                offenders.append(f"{path.name} imports {name}")
+    assert offenders == []
+
+
+def test_importing_the_qr_module_loads_no_database_code_and_no_area():
+    code = (
+        "import sys\n"
+        "import mpp_desk.printing.qr, mpp_desk.printing.slip\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'\n"
+        f"             or m.split('.')[:2] in [['mpp_desk', a] for a in {AREAS!r} + ('models',)])\n"
+        "print(bad)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
