@@ -37,7 +37,7 @@ def restrict_to_owner(data_dir: Path, database: Path | None = None) -> None:
 
     New files are owner-only through the process umask (set at start-up, see
     :func:`owner_only_umask`); this also tightens an existing installation. On Windows the data
-    folder under the user's profile is private to the user by default; docs/operations.md gives the
+    folder under the user's profile is private to the user by default; docs/architecture.md gives the
     icacls line for a shared folder.
     """
     if os.name != "posix":
