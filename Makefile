@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-fast sysdeps kiosk display bench soak screenshots clean server
+.PHONY: run test test-fast lint sysdeps kiosk display bench soak screenshots clean server
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,7 +34,11 @@ sysdeps:
 CLOCK_MOMENTS ?= 2026-12-11T11:55+07:00 2026-12-31T23:59+07:00 2026-12-24T10:00+07:00 2026-12-12T10:00+07:00
 CLOCK_RUNS ?= yes
 
-test: $(STAMP) sysdeps
+# pyflakes and syntax checks over the code and the tests ([tool.ruff] in pyproject.toml)
+lint: $(STAMP)
+	$(BIN)/ruff check mpp_desk tests tools bench
+
+test: $(STAMP) sysdeps lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 	@if [ -n "$(CLOCK_RUNS)" ]; then \
 	  for moment in $(CLOCK_MOMENTS); do \

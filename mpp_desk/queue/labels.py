@@ -37,7 +37,7 @@ OUTCOMES = {
 }
 
 # Why a ticket is served first: kept with the ticket slip, which prints them (printing imports no area).
-from mpp_desk.printing.slip import PRIORITY_REASONS  # noqa: E402
+from mpp_desk.printing.slip import PRIORITY_REASONS as PRIORITY_REASONS  # noqa: E402 (re-exported)
 
 
 def label(table: dict[str, str], key: str | None, language: str | None = None) -> str:
