@@ -26,6 +26,10 @@ sysdeps:
 	  else \
 	    echo "espeak-ng is missing: install it (e.g. sudo apt-get install espeak-ng)"; \
 	  fi; }
+	@# the server tests use the local PostgreSQL for real: start Debian's cluster when it is down
+	@command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432 && \
+	  command -v pg_ctlcluster >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
+	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | sort -V | tail -n 1) main start || true
 
 # The whole suite as today, then the tests marked `clock` again with the office clock started at
 # awkward moments (MPP_TEST_NOW, read by tests/conftest.py; docs/development.md, "The clock"):
