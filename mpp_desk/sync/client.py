@@ -7,9 +7,10 @@ background worker can run them off the UI thread.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from mpp_desk.i18n import N_
 from mpp_desk.models import OutboxEntry
 from mpp_desk.models.base import utcnow
 from mpp_desk.sync import entities
+from mpp_desk.sync.blocks import JOINED_KEY, LEASE_KEY
 from mpp_desk.uow import UnitOfWork
 from mpp_desk.sync.apply import (
     LAST_SYNC_KEY,
@@ -83,6 +85,7 @@ class Joined:
     office_name: str
     joined_at: str
     ca_file: str | None = None  # the office CA this PC trusts (in its data folder), for https
+    fingerprint: str | None = None  # this installation (machine and data folder) when it joined; see install_fingerprint
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,38 @@ def load_joined(data_dir: Path) -> Joined | None:
     if not path.exists():
         return None
     return Joined(**json.loads(path.read_text(encoding="utf-8")))
+
+
+def install_fingerprint(data_dir: Path) -> str:
+    """Which installation holds this data folder: the machine's id and the folder's real path, hashed.
+
+    Recorded in ``sync.json`` at join. A data folder copied after joining (another machine, or another
+    folder on this one) carries ``sync.json`` with it but not this fingerprint, so it does not sync as
+    the original PC.
+    """
+    machine = ""
+    for candidate in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        try:
+            machine = Path(candidate).read_text(encoding="ascii").strip()
+        except OSError:
+            continue
+        if machine:
+            break
+    if not machine:
+        import uuid
+
+        machine = f"node-{uuid.getnode():012x}"
+    folder = os.path.realpath(data_dir)
+    return hashlib.sha256(f"{machine}\0{folder}".encode()).hexdigest()
+
+
+def check_installation(data_dir: Path, joined: Joined) -> None:
+    """Refuse to sync a data folder copied after joining: it is not the device the credential was given to."""
+    if joined.fingerprint and joined.fingerprint != install_fingerprint(data_dir):
+        raise SyncRefused(N_("sync", "This data folder was copied or moved after the PC joined the server as "
+                                     "{name}, so it does not sync as that PC: nothing was sent. To use this "
+                                     "copy, ask the administrator to revoke {name} and enrol a new device, "
+                                     "delete sync.json here and join again."), name=joined.name)
 
 
 def _save_joined(data_dir: Path, joined: Joined) -> None:
@@ -240,8 +275,10 @@ def join(db: Database, data_dir: Path, url: str, code: str, *, ca: Path | None =
         answer = api.enroll(code, db.device_id)
     joined = Joined(url=url.rstrip("/"), device_id=str(answer.device_id), name=answer.name, role=answer.role,
                     credential=answer.credential, office_name=answer.office_name,
-                    joined_at=utcnow().isoformat(), ca_file=str(ca_file) if ca_file else None)
+                    joined_at=utcnow().isoformat(), ca_file=str(ca_file) if ca_file else None,
+                    fingerprint=install_fingerprint(data_dir))
     _save_joined(data_dir, joined)
+    _mark_joined(db, joined)
     with ServerApi(joined.url, joined.credential, ca_file=joined.ca_file, transport=transport) as api:
         pulled = pull_all(db, api)
         pushed, conflicts, rejected = push_all(db, api, joined.role)
@@ -253,11 +290,24 @@ def join(db: Database, data_dir: Path, url: str, code: str, *, ca: Path | None =
 def sync_now(db: Database, data_dir: Path, *, transport: httpx.BaseTransport | None = None) -> SyncResult:
     """Push the outbox, then pull to the end of the server's change log."""
     joined = require_joined(data_dir)
+    check_installation(data_dir, joined)
+    if joined.fingerprint is None:  # joined before fingerprints were recorded: this installation is the one
+        joined = replace(joined, fingerprint=install_fingerprint(data_dir))
+        _save_joined(data_dir, joined)
+    if read_state(db, JOINED_KEY) is None:
+        _mark_joined(db, joined)
     with ServerApi(joined.url, joined.credential, ca_file=joined.ca_file, transport=transport) as api:
         pushed, conflicts, rejected = push_all(db, api, joined.role)
         pulled = pull_all(db, api)
         ensure_leases(db, api, joined.role)
     return SyncResult(pushed, pulled, pending_count(db), conflicts, rejected)
+
+
+def _mark_joined(db: Database, joined: Joined) -> None:
+    """Note in the database that this PC has joined: from now on it numbers only in leased blocks."""
+    with server_unit_of_work(db) as uow:
+        set_state(uow.session, JOINED_KEY, joined.device_id)
+        uow.commit()
 
 
 def require_joined(data_dir: Path) -> Joined:
@@ -267,7 +317,6 @@ def require_joined(data_dir: Path) -> Joined:
     return joined
 
 
-LEASE_KEY = "sync.lease.{kind}"
 LEASE_ROLES = {
     "registration": frozenset({"counter", "supervisor", "admin"}),
     "complaint": frozenset({"complaints", "supervisor", "admin"}),
@@ -277,8 +326,8 @@ LEASE_ROLES = {
 def ensure_leases(db: Database, api: ServerApi, role: str) -> dict[str, str]:
     """Lease this PC's number blocks once (asking for the ones it already uses); returns kind -> block.
 
-    The complaint block becomes the complaint desk's number block at once. The registration block is
-    stored for the intake service, which still numbers by the counter number (docs/sync.md).
+    The complaint block becomes the complaint desk's number block at once; the intake service numbers
+    new files in the registration block (``mpp_desk.sync.blocks``).
     """
     from mpp_desk import settings
     from mpp_desk.complaints import service as complaints
@@ -293,7 +342,7 @@ def ensure_leases(db: Database, api: ServerApi, role: str) -> dict[str, str]:
             continue
         with UnitOfWork(db, write=False) as uow:
             if kind == "complaint":
-                wanted = complaints.number_block(uow)
+                wanted = complaints.local_number_block(uow)
             else:
                 wanted = f"{int(settings.get(uow, 'pc.counter_number') or 0):02d}"
         block = api.lease(kind, wanted).block
