@@ -20,6 +20,7 @@ from mpp_desk.server.settings import ServerSettings
 from mpp_desk.server.tables import office
 from mpp_desk.sync.schemas import (
     MIN_PROTOCOL,
+    PENDING_HEADER,
     PROTOCOL,
     PROTOCOL_HEADER,
     EnrolRequest,
@@ -65,10 +66,11 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
             raise HTTPException(426, upgrade_message(x_mpp_protocol))
         return x_mpp_protocol
 
-    def caller(authorization: Annotated[str | None, Header()] = None, _protocol: int = Depends(protocol_check)):
+    def caller(authorization: Annotated[str | None, Header()] = None, _protocol: int = Depends(protocol_check),
+               x_mpp_pending: Annotated[int | None, Header(alias=PENDING_HEADER, ge=0, le=2**31 - 1)] = None):
         token = (authorization or "").removeprefix("Bearer ").strip()
         with engine.begin() as conn:
-            return devices.authenticate(conn, secret, token, now=_now())
+            return devices.authenticate(conn, secret, token, now=_now(), pending=x_mpp_pending)
 
     @app.get("/health", response_model=Health)
     def health() -> Health:
@@ -156,7 +158,7 @@ OVERSEERS = frozenset({"supervisor", "admin"})
 
 def _device_json(d: devices.Device) -> dict:
     return {"id": str(d.id), "name": d.name, "role": d.role, "enrolled": d.enrolled, "revoked": d.revoked,
-            "last_seen_at": d.last_seen_at.isoformat() if d.last_seen_at else None}
+            "last_seen_at": d.last_seen_at.isoformat() if d.last_seen_at else None, "pending": d.pending_ops}
 
 
 def _describe(errors) -> str:

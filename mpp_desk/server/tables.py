@@ -49,6 +49,7 @@ devices = Table(
     Column("enrolled_at", DateTime(timezone=True)),
     Column("last_seen_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
+    Column("pending_ops", Integer),  # the changes waiting on the device, as it reported on its last request
 )
 
 enrolment_codes = Table(

@@ -36,6 +36,7 @@ from mpp_desk.sync.apply import (
     set_state,
 )
 from mpp_desk.sync.schemas import (
+    PENDING_HEADER,
     PROTOCOL,
     PROTOCOL_HEADER,
     EnrolRequest,
@@ -211,6 +212,19 @@ class ServerApi:
         raise SyncRefused(N_("sync", "The server refused the request (HTTP {status}): {detail}"),
                           status=status, detail=detail)
 
+    def report_pending(self, count: int) -> None:
+        """Tell the server, on the following requests, how many changes wait on this PC (devices screen)."""
+        self._http.headers[PENDING_HEADER] = str(max(0, int(count)))
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        return list(self._call("GET", "/v1/conflicts")["conflicts"])
+
+    def devices(self) -> list[dict[str, Any]]:
+        return list(self._call("GET", "/v1/devices")["devices"])
+
+    def revoke(self, device_id: str) -> dict[str, Any]:
+        return dict(self._call("POST", f"/v1/devices/{device_id}/revoke"))
+
     def health(self) -> Health:
         return Health.model_validate(self._call("GET", "/health"))
 
@@ -297,7 +311,9 @@ def sync_now(db: Database, data_dir: Path, *, transport: httpx.BaseTransport | N
     if read_state(db, JOINED_KEY) is None:
         _mark_joined(db, joined)
     with ServerApi(joined.url, joined.credential, ca_file=joined.ca_file, transport=transport) as api:
+        api.report_pending(pending_count(db))
         pushed, conflicts, rejected = push_all(db, api, joined.role)
+        api.report_pending(pending_count(db))
         pulled = pull_all(db, api)
         ensure_leases(db, api, joined.role)
     return SyncResult(pushed, pulled, pending_count(db), conflicts, rejected)
@@ -479,3 +495,29 @@ def status(db: Database, data_dir: Path) -> dict[str, Any]:
     }
 
 
+
+
+# -- oversight (supervisor and admin PCs) ---------------------------------------------------------
+
+
+def _oversight_api(data_dir: Path, transport: httpx.BaseTransport | None) -> ServerApi:
+    joined = require_joined(data_dir)
+    check_installation(data_dir, joined)
+    return ServerApi(joined.url, joined.credential, ca_file=joined.ca_file, transport=transport)
+
+
+def server_conflicts(data_dir: Path, *, transport: httpx.BaseTransport | None = None) -> list[dict[str, Any]]:
+    """The server's open conflicts, both versions each (``GET /v1/conflicts``)."""
+    with _oversight_api(data_dir, transport) as api:
+        return api.conflicts()
+
+
+def server_devices(data_dir: Path, *, transport: httpx.BaseTransport | None = None) -> list[dict[str, Any]]:
+    """The office's devices: role, last seen, changes waiting as each last reported (``GET /v1/devices``)."""
+    with _oversight_api(data_dir, transport) as api:
+        return api.devices()
+
+
+def revoke_device(data_dir: Path, device_id: str, *, transport: httpx.BaseTransport | None = None) -> dict[str, Any]:
+    with _oversight_api(data_dir, transport) as api:
+        return api.revoke(device_id)
