@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -187,16 +188,22 @@ class ServerApi:
         self.close()
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        response = self._send(method, path, **kwargs)
+        if response.status_code < 400:
+            return response.json()
+        self._fail(response)
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
-            response = self._http.request(method, path, **kwargs)
+            return self._http.request(method, path, **kwargs)
         except httpx.HTTPError as exc:
             if "CERTIFICATE_VERIFY_FAILED" in str(exc) or "certificate verify failed" in str(exc):
                 raise SyncRefused(N_("sync", "The server {url} did not show a certificate of the office's CA for "
                                              "this address; nothing was sent."), url=self.url) from exc
             raise SyncProblem(N_("sync", "The server {url} cannot be reached ({reason}). Changes stay on this PC "
                                          "and are sent later."), url=self.url, reason=type(exc).__name__) from exc
-        if response.status_code < 400:
-            return response.json()
+
+    def _fail(self, response: httpx.Response) -> None:
         detail = _detail(response)
         status = response.status_code
         if status == 401:
@@ -224,6 +231,32 @@ class ServerApi:
 
     def revoke(self, device_id: str) -> dict[str, Any]:
         return dict(self._call("POST", f"/v1/devices/{device_id}/revoke"))
+
+    def blob_status(self, sha: str) -> dict[str, Any] | None:
+        response = self._send("GET", f"/v1/blobs/{sha}")
+        if response.status_code == 404:
+            return None
+        if response.status_code >= 400:
+            self._fail(response)
+        return response.json()
+
+    def put_blob(self, sha: str, *, size: int, offset: int, chunk: bytes) -> dict[str, Any]:
+        """Send one chunk; a 409 (the server holds another count) is answered with the server's ``received``."""
+        response = self._send("PUT", f"/v1/blobs/{sha}", params={"size": size, "offset": offset}, content=chunk,
+                              headers={"content-type": "application/octet-stream"})
+        if response.status_code == 409 and "received" in response.json():
+            return {"sha256": sha, "received": response.json()["received"], "complete": False, "resume": True}
+        if response.status_code >= 400:
+            self._fail(response)
+        return response.json()
+
+    def blob_content(self, sha: str) -> bytes | None:
+        response = self._send("GET", f"/v1/blobs/{sha}/content")
+        if response.status_code == 404:
+            return None
+        if response.status_code >= 400:
+            self._fail(response)
+        return response.content
 
     def health(self) -> Health:
         return Health.model_validate(self._call("GET", "/health"))
@@ -316,6 +349,8 @@ def sync_now(db: Database, data_dir: Path, *, transport: httpx.BaseTransport | N
         api.report_pending(pending_count(db))
         pulled = pull_all(db, api)
         ensure_leases(db, api, joined.role)
+        push_files(db, data_dir, api, joined.role)
+        fetch_files(db, data_dir, api, joined.role)
     return SyncResult(pushed, pulled, pending_count(db), conflicts, rejected)
 
 
@@ -521,3 +556,90 @@ def server_devices(data_dir: Path, *, transport: httpx.BaseTransport | None = No
 def revoke_device(data_dir: Path, device_id: str, *, transport: httpx.BaseTransport | None = None) -> dict[str, Any]:
     with _oversight_api(data_dir, transport) as api:
         return api.revoke(device_id)
+
+
+# -- attachments' files (by SHA-256, resumable, never twice) -----------------------------------
+
+BLOB_CHUNK = 1024 * 1024
+BLOB_SENT_KEY = "sync.blob.{sha}"
+_ATTACHMENT_PATH = re.compile(r"attachments/[0-9a-f]{2}/([0-9a-f]{64})\.(pdf|jpg|png)")
+
+
+def _attachment_files(db: Database) -> list[tuple[str, str, int]]:
+    """(sha256, path relative to the data folder, size) of every live attachment, each file once."""
+    from mpp_desk.models import ComplaintAttachment
+
+    with db.sessions() as session:
+        rows = session.execute(
+            select(ComplaintAttachment.sha256, ComplaintAttachment.path, ComplaintAttachment.size)
+            .where(ComplaintAttachment.deleted_at.is_(None))
+        ).all()
+    seen: dict[str, tuple[str, str, int]] = {}
+    for sha, path, size in rows:
+        match = _ATTACHMENT_PATH.fullmatch(path or "")
+        if match and match.group(1) == sha:  # a path from elsewhere is only ever our own layout
+            seen.setdefault(sha, (sha, path, int(size)))
+    return list(seen.values())
+
+
+def push_files(db: Database, data_dir: Path, api: ServerApi, role: str) -> int:
+    """Upload the files of this PC's attachments the server does not hold, resuming a cut upload where the
+    server stopped; a file the server holds (or that this PC sent before) is not sent again. Returns bytes sent."""
+    if not entities.may_write(role, "complaint_attachment"):
+        return 0
+    from mpp_desk.models import LocalState
+
+    with db.sessions() as session:
+        done = set(session.scalars(select(LocalState.key).where(LocalState.key.like(BLOB_SENT_KEY.format(sha="%")))))
+    sent = 0
+    for sha, path, size in _attachment_files(db):
+        key = BLOB_SENT_KEY.format(sha=sha)
+        if key in done:
+            continue
+        local = Path(data_dir) / path
+        if not local.is_file():
+            continue  # a record pulled from another PC: its file is fetched, not sent
+        held = api.blob_status(sha)
+        offset = 0 if held is None else int(held["received"])
+        complete = bool(held and held["complete"])
+        with open(local, "rb") as fh:
+            while not complete:
+                fh.seek(offset)
+                chunk = fh.read(BLOB_CHUNK)
+                answer = api.put_blob(sha, size=size, offset=offset, chunk=chunk)
+                if not answer.get("resume"):
+                    sent += len(chunk)
+                offset = int(answer["received"])
+                complete = bool(answer["complete"])
+        with server_unit_of_work(db) as uow:
+            set_state(uow.session, key, "sent")
+            uow.commit()
+    return sent
+
+
+def fetch_files(db: Database, data_dir: Path, api: ServerApi, role: str) -> int:
+    """Download the files of attachments pulled from other PCs; each checked against its SHA-256."""
+    if not entities.may_write(role, "complaint_attachment"):
+        return 0
+    fetched = 0
+    for sha, path, _size in _attachment_files(db):
+        local = Path(data_dir) / path
+        if local.is_file():
+            continue
+        data = api.blob_content(sha)
+        if data is None or hashlib.sha256(data).hexdigest() != sha:
+            continue  # not uploaded yet (or damaged on the way): the next sync tries again
+        local.parent.mkdir(parents=True, exist_ok=True)
+        tmp = local.with_suffix(local.suffix + ".part")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, local)
+        with server_unit_of_work(db) as uow:  # the server holds it: never sent back
+            set_state(uow.session, BLOB_SENT_KEY.format(sha=sha), "fetched")
+            uow.commit()
+        fetched += 1
+    return fetched
