@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -67,7 +68,10 @@ class SyncArea(QWidget):
         self.versions.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Version sent by the PC"),
                                                  self.tr("Version on the server")])
         self.versions.verticalHeader().hide()
-        self.versions.horizontalHeader().setStretchLastSection(True)
+        header = self.versions.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the two versions side by side, equal
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.versions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.versions.setWordWrap(True)
         self.versions_note = QLabel()
@@ -179,7 +183,7 @@ class SyncArea(QWidget):
                 if column in c.differing:
                     item.setBackground(mark)
                 self.versions.setItem(i, j, item)
-        self.versions.resizeColumnToContents(0)
+        self.versions.resizeRowsToContents()
 
     # ----- devices -----------------------------------------------------------------------------
     def chosen_device(self):
