@@ -283,7 +283,8 @@ def _detail(response: httpx.Response) -> str:
     try:
         return str(response.json().get("detail", response.text))
     except ValueError:
-        return response.text[:200]
+        page = response.text  # not JSON: an error page of a proxy, say; shortened visibly, not silently
+        return page if len(page) <= 200 else page[:199] + "…"
 
 
 # -- the operations -------------------------------------------------------------------------
