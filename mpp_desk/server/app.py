@@ -36,7 +36,9 @@ from mpp_desk.sync.schemas import (
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    from mpp_desk import officetime
+
+    return officetime.now()  # the process clock (the system's, unless a test installs one)
 
 
 def upgrade_message(protocol: int) -> str:

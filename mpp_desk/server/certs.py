@@ -50,7 +50,10 @@ def init(folder: Path, hosts: list[str], *, office: str, now: dt.datetime | None
         raise FileExistsError(f"already there, not overwritten: {', '.join(existing)}")
     if not hosts:
         raise ValueError("name at least one --host (the address the PCs use)")
-    now = now or dt.datetime.now(dt.timezone.utc)
+    if now is None:
+        from mpp_desk import officetime
+
+        now = officetime.now()
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, office[:64] or "MPP"),
                          x509.NameAttribute(NameOID.COMMON_NAME, "MPP Desk office CA")])

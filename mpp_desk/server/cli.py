@@ -16,7 +16,9 @@ from pydantic import ValidationError
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    from mpp_desk import officetime
+
+    return officetime.now()  # the process clock (the system's, unless a test installs one)
 
 
 def build_parser() -> argparse.ArgumentParser:
