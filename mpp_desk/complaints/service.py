@@ -108,7 +108,18 @@ def sees_personal_data(uow) -> bool:
 
 
 def number_block(uow) -> str:
-    """This PC's block of case numbers: set locally, or three characters derived from the device id."""
+    """This PC's block of case numbers: the server's lease on a joined PC (which never guesses one), else
+    :func:`local_number_block`."""
+    from mpp_desk.sync.blocks import leased_block
+
+    leased = leased_block(uow.session, "complaint")
+    if leased is not None:
+        return leased
+    return local_number_block(uow)
+
+
+def local_number_block(uow) -> str:
+    """The block a standalone PC uses: set locally, or three characters derived from the device id."""
     row = uow.session.get(LocalState, BLOCK_KEY)
     if row is not None and _BLOCK_RE.fullmatch(row.value or ""):
         return row.value
@@ -119,11 +130,16 @@ def number_block(uow) -> str:
 def set_number_block(uow, *, block: str) -> str:
     """Give this PC another number block (e.g. one the central server leased); EDIT_SETTINGS. Audited."""
     authorize(uow, uow.actor, Permission.EDIT_SETTINGS)
+    from mpp_desk.sync.blocks import is_joined
+
+    if is_joined(uow.session):
+        raise ComplaintInputError(N_("complaints", "This PC has joined the office's server, which gives out the "
+                                                   "number blocks; the block cannot be set by hand."), field="block")
     block = (block or "").strip().upper()
     if not _BLOCK_RE.fullmatch(block):
         raise ComplaintInputError(N_("complaints", "A number block is 1 to 4 capital letters or digits."), field="block")
     row = uow.session.get(LocalState, BLOCK_KEY)
-    old = number_block(uow)
+    old = local_number_block(uow)
     if row is None:
         uow.session.add(LocalState(key=BLOCK_KEY, value=block))
     else:

@@ -256,7 +256,7 @@ def register_complete(
     day = local_date(now)
     due = load_calendar(uow).add_working_days(day, visit.completion_working_days)
     if block is None:
-        block = numbers.block_for_counter(visit.counter_number or _counter_number(uow))
+        block = _registration_block(uow, visit)
     sequence = _next_sequence(session, day.year, day.month, block)
     number = numbers.format_number(day.year, day.month, block, sequence)
     application = Application(
@@ -706,6 +706,16 @@ def _may_read(uow) -> None:
 
 def _reveal(uow) -> bool:
     return allowed(uow.actor, Permission.VIEW_PERSONAL_DATA)
+
+
+def _registration_block(uow, visit) -> int:
+    """The block of a new registration number: the server's lease on a joined PC, else the counter number."""
+    from mpp_desk.sync.blocks import leased_block
+
+    leased = leased_block(uow.session, "registration")  # a joined PC without its lease raises: never a guess
+    if leased is not None:
+        return int(leased)
+    return numbers.block_for_counter(visit.counter_number or _counter_number(uow))
 
 
 def _counter_number(uow) -> int:

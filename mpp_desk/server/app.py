@@ -9,17 +9,19 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from mpp_desk.server import SERVER_VERSION, devices, leases
+from mpp_desk.server import SERVER_VERSION, blobs, devices, leases
 from mpp_desk.server import sync as service
 from mpp_desk.server.settings import ServerSettings
 from mpp_desk.server.tables import office
+from mpp_desk.sync.entities import may_write
 from mpp_desk.sync.schemas import (
     MIN_PROTOCOL,
+    PENDING_HEADER,
     PROTOCOL,
     PROTOCOL_HEADER,
     EnrolRequest,
@@ -56,6 +58,13 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
     async def _lease_error(_request, exc: leases.LeaseError):
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
 
+    @app.exception_handler(blobs.BlobError)
+    async def _blob_error(_request, exc: blobs.BlobError):
+        body = {"detail": str(exc)}
+        if exc.received is not None:
+            body["received"] = exc.received
+        return JSONResponse(body, status_code=exc.status)
+
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request, exc: RequestValidationError):
         return JSONResponse({"detail": _describe(exc.errors())}, status_code=422)
@@ -67,10 +76,11 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
             raise HTTPException(426, upgrade_message(x_mpp_protocol))
         return x_mpp_protocol
 
-    def caller(authorization: Annotated[str | None, Header()] = None, _protocol: int = Depends(protocol_check)):
+    def caller(authorization: Annotated[str | None, Header()] = None, _protocol: int = Depends(protocol_check),
+               x_mpp_pending: Annotated[int | None, Header(alias=PENDING_HEADER, ge=0, le=2**31 - 1)] = None):
         token = (authorization or "").removeprefix("Bearer ").strip()
         with engine.begin() as conn:
-            return devices.authenticate(conn, secret, token, now=_now())
+            return devices.authenticate(conn, secret, token, now=_now(), pending=x_mpp_pending)
 
     @app.get("/health", response_model=Health)
     def health() -> Health:
@@ -144,6 +154,51 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
         with engine.begin() as conn:
             return _device_json(devices.revoke(conn, device_id, now=_now()))
 
+    def blob_writer(device: devices.Device = Depends(caller)) -> devices.Device:
+        if not may_write(device.role, "complaint_attachment"):
+            raise HTTPException(403, f"a {device.role} device may not send attachments")
+        return device
+
+    def blob_reader(device: devices.Device = Depends(caller)) -> devices.Device:
+        if not may_write(device.role, "complaint_attachment"):  # scans hold personal data: the complaint roles
+            raise HTTPException(403, f"a {device.role} device may not read attachments")
+        return device
+
+    @app.get("/v1/blobs/{sha}")
+    def blob_status(sha: str, device: devices.Device = Depends(blob_reader)) -> dict:
+        with engine.begin() as conn:
+            found = blobs.status(conn, sha)
+        if found is None:
+            raise HTTPException(404, "the server does not hold this file")
+        return found
+
+    @app.put("/v1/blobs/{sha}")
+    async def blob_put(
+        sha: str,
+        request: Request,
+        size: Annotated[int, Query(ge=1)],
+        offset: Annotated[int, Query(ge=0)] = 0,
+        device: devices.Device = Depends(blob_writer),
+    ) -> dict:
+        chunk = await request.body()
+        if len(chunk) > settings.max_body_bytes:
+            raise HTTPException(413, f"the chunk is {len(chunk)} bytes; at most {settings.max_body_bytes} per request")
+
+        def put() -> dict:
+            with engine.begin() as conn:
+                return blobs.put_chunk(conn, device, sha, size=size, offset=offset, chunk=chunk, now=_now())
+
+        answer = await run_in_threadpool(put)
+        if "error" in answer:
+            return JSONResponse({"detail": answer["error"], "received": 0}, status_code=422)
+        return answer
+
+    @app.get("/v1/blobs/{sha}/content")
+    def blob_content(sha: str, device: devices.Device = Depends(blob_reader)) -> Response:
+        with engine.begin() as conn:
+            data = blobs.content(conn, sha)
+        return Response(content=data, media_type="application/octet-stream")
+
     @app.post("/v1/leases", response_model=LeaseResponse)
     def lease(body: LeaseRequest, device: devices.Device = Depends(caller)) -> LeaseResponse:
         with engine.begin() as conn:
@@ -158,7 +213,7 @@ OVERSEERS = frozenset({"supervisor", "admin"})
 
 def _device_json(d: devices.Device) -> dict:
     return {"id": str(d.id), "name": d.name, "role": d.role, "enrolled": d.enrolled, "revoked": d.revoked,
-            "last_seen_at": d.last_seen_at.isoformat() if d.last_seen_at else None}
+            "last_seen_at": d.last_seen_at.isoformat() if d.last_seen_at else None, "pending": d.pending_ops}
 
 
 def _describe(errors) -> str:

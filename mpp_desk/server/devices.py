@@ -34,6 +34,7 @@ class Device:
     revoked: bool
     last_seen_at: dt.datetime | None
     enrolled: bool
+    pending_ops: int | None = None
 
 
 def digest(secret: bytes, value: str) -> str:
@@ -94,14 +95,16 @@ def redeem(conn: Connection, secret: bytes, *, code: str, local_device_id: str, 
     return _device(result), credential
 
 
-def authenticate(conn: Connection, secret: bytes, credential: str, *, now: dt.datetime) -> Device:
-    """The device holding *credential*; a revoked or unknown one is refused (401)."""
+def authenticate(conn: Connection, secret: bytes, credential: str, *, now: dt.datetime,
+                 pending: int | None = None) -> Device:
+    """The device holding *credential*; a revoked or unknown one is refused (401). Its last sight is noted,
+    with the changes it reports waiting (*pending*) when it says."""
     if not credential:
         raise DeviceError("no device credential; join this PC with `mpp-desk sync join`", status=401)
     row = conn.execute(
         update(devices)
         .where(devices.c.credential_hash == digest(secret, credential), devices.c.revoked_at.is_(None))
-        .values(last_seen_at=now)
+        .values(last_seen_at=now, **({"pending_ops": pending} if pending is not None else {}))
         .returning(devices)
     ).first()
     if row is None:
@@ -125,5 +128,5 @@ def revoke(conn: Connection, device_id: uuid.UUID, *, now: dt.datetime) -> Devic
 def _device(row) -> Device:
     return Device(
         id=row.id, name=row.name, role=row.role, revoked=row.revoked_at is not None,
-        last_seen_at=row.last_seen_at, enrolled=row.enrolled_at is not None,
+        last_seen_at=row.last_seen_at, enrolled=row.enrolled_at is not None, pending_ops=row.pending_ops,
     )

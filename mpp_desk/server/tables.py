@@ -14,6 +14,7 @@ from sqlalchemy import (
     Identity,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     String,
@@ -49,6 +50,7 @@ devices = Table(
     Column("enrolled_at", DateTime(timezone=True)),
     Column("last_seen_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
+    Column("pending_ops", Integer),  # the changes waiting on the device, as it reported on its last request
 )
 
 enrolment_codes = Table(
@@ -161,4 +163,18 @@ number_leases = Table(
     Column("device_id", Uuid, nullable=False),
     Column("leased_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     UniqueConstraint("kind", "period", "block", name="uq_number_leases_block"),
+)
+
+
+blobs = Table(
+    "blobs",
+    metadata,
+    Column("sha256", String(64), primary_key=True),  # the content's SHA-256 (lower-case hex): stored once
+    Column("size", BigInteger, nullable=False),
+    Column("received", BigInteger, nullable=False, server_default="0"),  # bytes so far: an upload resumes here
+    Column("data", LargeBinary, nullable=False, server_default=""),
+    Column("complete", Boolean, nullable=False, server_default="false"),
+    Column("device_id", Uuid, nullable=False),  # who started the upload
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("completed_at", DateTime(timezone=True)),
 )

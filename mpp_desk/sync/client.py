@@ -7,10 +7,12 @@ background worker can run them off the UI thread.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
+import re
 import textwrap
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from mpp_desk.i18n import N_
 from mpp_desk.models import OutboxEntry
 from mpp_desk.models.base import utcnow
 from mpp_desk.sync import entities
+from mpp_desk.sync.blocks import JOINED_KEY, LEASE_KEY
 from mpp_desk.uow import UnitOfWork
 from mpp_desk.sync.apply import (
     LAST_SYNC_KEY,
@@ -35,6 +38,7 @@ from mpp_desk.sync.apply import (
     set_state,
 )
 from mpp_desk.sync.schemas import (
+    PENDING_HEADER,
     PROTOCOL,
     PROTOCOL_HEADER,
     EnrolRequest,
@@ -84,6 +88,7 @@ class Joined:
     office_name: str
     joined_at: str
     ca_file: str | None = None  # the office CA this PC trusts (in its data folder), for https
+    fingerprint: str | None = None  # this installation (machine and data folder) when it joined; see install_fingerprint
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,38 @@ def load_joined(data_dir: Path) -> Joined | None:
     if not path.exists():
         return None
     return Joined(**json.loads(path.read_text(encoding="utf-8")))
+
+
+def install_fingerprint(data_dir: Path) -> str:
+    """Which installation holds this data folder: the machine's id and the folder's real path, hashed.
+
+    Recorded in ``sync.json`` at join. A data folder copied after joining (another machine, or another
+    folder on this one) carries ``sync.json`` with it but not this fingerprint, so it does not sync as
+    the original PC.
+    """
+    machine = ""
+    for candidate in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        try:
+            machine = Path(candidate).read_text(encoding="ascii").strip()
+        except OSError:
+            continue
+        if machine:
+            break
+    if not machine:
+        import uuid
+
+        machine = f"node-{uuid.getnode():012x}"
+    folder = os.path.realpath(data_dir)
+    return hashlib.sha256(f"{machine}\0{folder}".encode()).hexdigest()
+
+
+def check_installation(data_dir: Path, joined: Joined) -> None:
+    """Refuse to sync a data folder copied after joining: it is not the device the credential was given to."""
+    if joined.fingerprint and joined.fingerprint != install_fingerprint(data_dir):
+        raise SyncRefused(N_("sync", "This data folder was copied or moved after the PC joined the server as "
+                                     "{name}, so it does not sync as that PC: nothing was sent. To use this "
+                                     "copy, ask the administrator to revoke {name} and enrol a new device, "
+                                     "delete sync.json here and join again."), name=joined.name)
 
 
 def _save_joined(data_dir: Path, joined: Joined) -> None:
@@ -152,16 +189,22 @@ class ServerApi:
         self.close()
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        response = self._send(method, path, **kwargs)
+        if response.status_code < 400:
+            return response.json()
+        self._fail(response)
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
-            response = self._http.request(method, path, **kwargs)
+            return self._http.request(method, path, **kwargs)
         except httpx.HTTPError as exc:
             if "CERTIFICATE_VERIFY_FAILED" in str(exc) or "certificate verify failed" in str(exc):
                 raise SyncRefused(N_("sync", "The server {url} did not show a certificate of the office's CA for "
                                              "this address; nothing was sent."), url=self.url) from exc
             raise SyncProblem(N_("sync", "The server {url} cannot be reached ({reason}). Changes stay on this PC "
                                          "and are sent later."), url=self.url, reason=type(exc).__name__) from exc
-        if response.status_code < 400:
-            return response.json()
+
+    def _fail(self, response: httpx.Response) -> None:
         detail = _detail(response)
         status = response.status_code
         if status == 401:
@@ -176,6 +219,45 @@ class ServerApi:
                                          "and are sent later."), url=self.url, status=status)
         raise SyncRefused(N_("sync", "The server refused the request (HTTP {status}): {detail}"),
                           status=status, detail=detail)
+
+    def report_pending(self, count: int) -> None:
+        """Tell the server, on the following requests, how many changes wait on this PC (devices screen)."""
+        self._http.headers[PENDING_HEADER] = str(max(0, int(count)))
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        return list(self._call("GET", "/v1/conflicts")["conflicts"])
+
+    def devices(self) -> list[dict[str, Any]]:
+        return list(self._call("GET", "/v1/devices")["devices"])
+
+    def revoke(self, device_id: str) -> dict[str, Any]:
+        return dict(self._call("POST", f"/v1/devices/{device_id}/revoke"))
+
+    def blob_status(self, sha: str) -> dict[str, Any] | None:
+        response = self._send("GET", f"/v1/blobs/{sha}")
+        if response.status_code == 404:
+            return None
+        if response.status_code >= 400:
+            self._fail(response)
+        return response.json()
+
+    def put_blob(self, sha: str, *, size: int, offset: int, chunk: bytes) -> dict[str, Any]:
+        """Send one chunk; a 409 (the server holds another count) is answered with the server's ``received``."""
+        response = self._send("PUT", f"/v1/blobs/{sha}", params={"size": size, "offset": offset}, content=chunk,
+                              headers={"content-type": "application/octet-stream"})
+        if response.status_code == 409 and "received" in response.json():
+            return {"sha256": sha, "received": response.json()["received"], "complete": False, "resume": True}
+        if response.status_code >= 400:
+            self._fail(response)
+        return response.json()
+
+    def blob_content(self, sha: str) -> bytes | None:
+        response = self._send("GET", f"/v1/blobs/{sha}/content")
+        if response.status_code == 404:
+            return None
+        if response.status_code >= 400:
+            self._fail(response)
+        return response.content
 
     def health(self) -> Health:
         return Health.model_validate(self._call("GET", "/health"))
@@ -242,8 +324,10 @@ def join(db: Database, data_dir: Path, url: str, code: str, *, ca: Path | None =
         answer = api.enroll(code, db.device_id)
     joined = Joined(url=url.rstrip("/"), device_id=str(answer.device_id), name=answer.name, role=answer.role,
                     credential=answer.credential, office_name=answer.office_name,
-                    joined_at=utcnow().isoformat(), ca_file=str(ca_file) if ca_file else None)
+                    joined_at=utcnow().isoformat(), ca_file=str(ca_file) if ca_file else None,
+                    fingerprint=install_fingerprint(data_dir))
     _save_joined(data_dir, joined)
+    _mark_joined(db, joined)
     with ServerApi(joined.url, joined.credential, ca_file=joined.ca_file, transport=transport) as api:
         pulled = pull_all(db, api)
         pushed, conflicts, rejected = push_all(db, api, joined.role)
@@ -255,11 +339,28 @@ def join(db: Database, data_dir: Path, url: str, code: str, *, ca: Path | None =
 def sync_now(db: Database, data_dir: Path, *, transport: httpx.BaseTransport | None = None) -> SyncResult:
     """Push the outbox, then pull to the end of the server's change log."""
     joined = require_joined(data_dir)
+    check_installation(data_dir, joined)
+    if joined.fingerprint is None:  # joined before fingerprints were recorded: this installation is the one
+        joined = replace(joined, fingerprint=install_fingerprint(data_dir))
+        _save_joined(data_dir, joined)
+    if read_state(db, JOINED_KEY) is None:
+        _mark_joined(db, joined)
     with ServerApi(joined.url, joined.credential, ca_file=joined.ca_file, transport=transport) as api:
+        api.report_pending(pending_count(db))
         pushed, conflicts, rejected = push_all(db, api, joined.role)
+        api.report_pending(pending_count(db))
         pulled = pull_all(db, api)
         ensure_leases(db, api, joined.role)
+        push_files(db, data_dir, api, joined.role)
+        fetch_files(db, data_dir, api, joined.role)
     return SyncResult(pushed, pulled, pending_count(db), conflicts, rejected)
+
+
+def _mark_joined(db: Database, joined: Joined) -> None:
+    """Note in the database that this PC has joined: from now on it numbers only in leased blocks."""
+    with server_unit_of_work(db) as uow:
+        set_state(uow.session, JOINED_KEY, joined.device_id)
+        uow.commit()
 
 
 def require_joined(data_dir: Path) -> Joined:
@@ -269,7 +370,6 @@ def require_joined(data_dir: Path) -> Joined:
     return joined
 
 
-LEASE_KEY = "sync.lease.{kind}"
 LEASE_ROLES = {
     "registration": frozenset({"counter", "supervisor", "admin"}),
     "complaint": frozenset({"complaints", "supervisor", "admin"}),
@@ -279,8 +379,8 @@ LEASE_ROLES = {
 def ensure_leases(db: Database, api: ServerApi, role: str) -> dict[str, str]:
     """Lease this PC's number blocks once (asking for the ones it already uses); returns kind -> block.
 
-    The complaint block becomes the complaint desk's number block at once. The registration block is
-    stored for the intake service, which still numbers by the counter number (docs/sync.md).
+    The complaint block becomes the complaint desk's number block at once; the intake service numbers
+    new files in the registration block (``mpp_desk.sync.blocks``).
     """
     from mpp_desk import settings
     from mpp_desk.complaints import service as complaints
@@ -295,7 +395,7 @@ def ensure_leases(db: Database, api: ServerApi, role: str) -> dict[str, str]:
             continue
         with UnitOfWork(db, write=False) as uow:
             if kind == "complaint":
-                wanted = complaints.number_block(uow)
+                wanted = complaints.local_number_block(uow)
             else:
                 wanted = f"{int(settings.get(uow, 'pc.counter_number') or 0):02d}"
         block = api.lease(kind, wanted).block
@@ -432,3 +532,116 @@ def status(db: Database, data_dir: Path) -> dict[str, Any]:
     }
 
 
+
+
+# -- oversight (supervisor and admin PCs) ---------------------------------------------------------
+
+
+def _oversight_api(data_dir: Path, transport: httpx.BaseTransport | None) -> ServerApi:
+    joined = require_joined(data_dir)
+    check_installation(data_dir, joined)
+    return ServerApi(joined.url, joined.credential, ca_file=joined.ca_file, transport=transport)
+
+
+def server_conflicts(data_dir: Path, *, transport: httpx.BaseTransport | None = None) -> list[dict[str, Any]]:
+    """The server's open conflicts, both versions each (``GET /v1/conflicts``)."""
+    with _oversight_api(data_dir, transport) as api:
+        return api.conflicts()
+
+
+def server_devices(data_dir: Path, *, transport: httpx.BaseTransport | None = None) -> list[dict[str, Any]]:
+    """The office's devices: role, last seen, changes waiting as each last reported (``GET /v1/devices``)."""
+    with _oversight_api(data_dir, transport) as api:
+        return api.devices()
+
+
+def revoke_device(data_dir: Path, device_id: str, *, transport: httpx.BaseTransport | None = None) -> dict[str, Any]:
+    with _oversight_api(data_dir, transport) as api:
+        return api.revoke(device_id)
+
+
+# -- attachments' files (by SHA-256, resumable, never twice) -----------------------------------
+
+BLOB_CHUNK = 1024 * 1024
+BLOB_SENT_KEY = "sync.blob.{sha}"
+_ATTACHMENT_PATH = re.compile(r"attachments/[0-9a-f]{2}/([0-9a-f]{64})\.(pdf|jpg|png)")
+
+
+def _attachment_files(db: Database) -> list[tuple[str, str, int]]:
+    """(sha256, path relative to the data folder, size) of every live attachment, each file once."""
+    from mpp_desk.models import ComplaintAttachment
+
+    with db.sessions() as session:
+        rows = session.execute(
+            select(ComplaintAttachment.sha256, ComplaintAttachment.path, ComplaintAttachment.size)
+            .where(ComplaintAttachment.deleted_at.is_(None))
+        ).all()
+    seen: dict[str, tuple[str, str, int]] = {}
+    for sha, path, size in rows:
+        match = _ATTACHMENT_PATH.fullmatch(path or "")
+        if match and match.group(1) == sha:  # a path from elsewhere is only ever our own layout
+            seen.setdefault(sha, (sha, path, int(size)))
+    return list(seen.values())
+
+
+def push_files(db: Database, data_dir: Path, api: ServerApi, role: str) -> int:
+    """Upload the files of this PC's attachments the server does not hold, resuming a cut upload where the
+    server stopped; a file the server holds (or that this PC sent before) is not sent again. Returns bytes sent."""
+    if not entities.may_write(role, "complaint_attachment"):
+        return 0
+    from mpp_desk.models import LocalState
+
+    with db.sessions() as session:
+        done = set(session.scalars(select(LocalState.key).where(LocalState.key.like(BLOB_SENT_KEY.format(sha="%")))))
+    sent = 0
+    for sha, path, size in _attachment_files(db):
+        key = BLOB_SENT_KEY.format(sha=sha)
+        if key in done:
+            continue
+        local = Path(data_dir) / path
+        if not local.is_file():
+            continue  # a record pulled from another PC: its file is fetched, not sent
+        held = api.blob_status(sha)
+        offset = 0 if held is None else int(held["received"])
+        complete = bool(held and held["complete"])
+        with open(local, "rb") as fh:
+            while not complete:
+                fh.seek(offset)
+                chunk = fh.read(BLOB_CHUNK)
+                answer = api.put_blob(sha, size=size, offset=offset, chunk=chunk)
+                if not answer.get("resume"):
+                    sent += len(chunk)
+                offset = int(answer["received"])
+                complete = bool(answer["complete"])
+        with server_unit_of_work(db) as uow:
+            set_state(uow.session, key, "sent")
+            uow.commit()
+    return sent
+
+
+def fetch_files(db: Database, data_dir: Path, api: ServerApi, role: str) -> int:
+    """Download the files of attachments pulled from other PCs; each checked against its SHA-256."""
+    if not entities.may_write(role, "complaint_attachment"):
+        return 0
+    fetched = 0
+    for sha, path, _size in _attachment_files(db):
+        local = Path(data_dir) / path
+        if local.is_file():
+            continue
+        data = api.blob_content(sha)
+        if data is None or hashlib.sha256(data).hexdigest() != sha:
+            continue  # not uploaded yet (or damaged on the way): the next sync tries again
+        local.parent.mkdir(parents=True, exist_ok=True)
+        tmp = local.with_suffix(local.suffix + ".part")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, local)
+        with server_unit_of_work(db) as uow:  # the server holds it: never sent back
+            set_state(uow.session, BLOB_SENT_KEY.format(sha=sha), "fetched")
+            uow.commit()
+        fetched += 1
+    return fetched

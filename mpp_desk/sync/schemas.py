@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 PROTOCOL = 1  # what this program speaks
 MIN_PROTOCOL = 1  # the oldest client the server still serves
 PROTOCOL_HEADER = "X-MPP-Protocol"
+PENDING_HEADER = "X-MPP-Pending"  # the changes waiting on the PC, reported on each request (devices screen)
 
 
 class Health(BaseModel):

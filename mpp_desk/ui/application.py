@@ -68,7 +68,10 @@ def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "s
     tasks = TaskManager(app)
     idle = IdleWatcher(app)
     app.installEventFilter(idle)
-    window = MainWindow(ctx=ctx, tasks=tasks, idle=idle)
+    from mpp_desk.ui.sync_status import SyncBridge
+
+    sync = SyncBridge(app)  # background sync starts once the database is open, and only on a joined PC
+    window = MainWindow(ctx=ctx, tasks=tasks, idle=idle, sync=sync)
     from mpp_desk.ui.forms import fit_to_screen
 
     fit_to_screen(window, 1280, 760)
@@ -76,7 +79,7 @@ def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "s
     QTimer.singleShot(200, single.listen)  # after the first paint: the socket costs a module import
     window.sig_closed.connect(app.quit)  # closing the window (after signing out) ends the program
     try:
-        return _run(app, ctx, tasks, window, show=window.show)
+        return _run(app, ctx, tasks, window, show=window.show, sync=sync)
     finally:
         single.release()
 
@@ -97,10 +100,14 @@ def run_machine(app: QApplication, *, data_dir: Path, mode: str) -> int:
     if os.environ.get(EXIT_AFTER_ENV, ""):
         window.keep_in_front = False
     window.resize(1920, 1080)
-    return _run(app, ctx, tasks, window, show=window.go_full_screen)
+    from mpp_desk.ui.sync_status import SyncBridge
+
+    sync = SyncBridge(app)  # a joined kiosk or board sends its queue history in the background; no status line
+    window.sig_ready.connect(lambda _mode: sync.start_if_joined(tasks, ctx))
+    return _run(app, ctx, tasks, window, show=window.go_full_screen, sync=sync)
 
 
-def _run(app: QApplication, ctx, tasks, window, *, show) -> int:
+def _run(app: QApplication, ctx, tasks, window, *, show, sync=None) -> int:
     """Show *window*, open the database once it is on screen, run the event loop, then close everything.
 
     The order is measured (bench/startup.py): connecting the database opening before ``show()``
@@ -121,6 +128,8 @@ def _run(app: QApplication, ctx, tasks, window, *, show) -> int:
         return app.exec()
     finally:
         tear_down(window, tasks)
+        if sync is not None:
+            sync.stop()  # before the database closes under it
         ctx.close()
 
 

@@ -80,10 +80,12 @@ class MainWindow(QMainWindow):
     sig_closed = Signal()
     """The window was closed (the person signed out first): the program ends."""
 
-    def __init__(self, *, ctx, tasks: TaskManager, idle: IdleWatcher | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, *, ctx, tasks: TaskManager, idle: IdleWatcher | None = None, sync=None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._tasks = tasks
+        self.sync = sync  # the SyncBridge of the bootstrap (None: no background sync, as in most tests)
         self._painted = False
         self._open_started = False
         self.actor = None
@@ -142,6 +144,8 @@ class MainWindow(QMainWindow):
     def _opened(self, state) -> None:
         self.office_name = state.office_name
         self.idle_minutes = state.idle_lock_minutes
+        if self.sync is not None:
+            self.sync.start_if_joined(self._tasks, self._ctx)
         if state.needs_setup:
             self.show_setup()
             self.sig_ready.emit("setup")
@@ -222,7 +226,8 @@ class MainWindow(QMainWindow):
 
         if self.shell is not None:
             self.shell.deleteLater()
-        self.shell = RoleShell(ctx=self._ctx, tasks=self._tasks, actor=self.actor, office_name=self.office_name)
+        self.shell = RoleShell(ctx=self._ctx, tasks=self._tasks, actor=self.actor, office_name=self.office_name,
+                               sync=self.sync)
         self.shell.sig_sign_out.connect(self.sign_out)
         self.shell.sig_lock.connect(self.lock)
         self._show_page(self.shell)

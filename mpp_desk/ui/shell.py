@@ -33,7 +33,8 @@ class RoleShell(QWidget):
     sig_lock = Signal()
     """The person asked to lock the screen."""
 
-    def __init__(self, *, ctx, tasks: TaskManager, actor, office_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, *, ctx, tasks: TaskManager, actor, office_name: str, sync=None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._tasks = tasks
@@ -57,6 +58,10 @@ class RoleShell(QWidget):
         row = QHBoxLayout(header)
         row.addWidget(office)
         row.addStretch(1)
+        from mpp_desk.ui.sync_status import SyncStatus
+
+        self.sync_status = SyncStatus(sync)  # hidden unless this PC has joined a server
+        row.addWidget(self.sync_status)
         row.addWidget(who)
         row.addWidget(self.password_button)
         row.addWidget(self.lock_button)

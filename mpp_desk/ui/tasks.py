@@ -1,7 +1,9 @@
 """Background work for widgets: database work never runs on the UI thread.
 
 One single-worker executor runs database tasks one at a time (SQLite has one writer
-anyway); results come back to the UI thread through a queued Qt signal. Widgets use the
+anyway); a separate small pool (the "network" lane) runs calls to the office's server, so a slow
+server never holds up the database work (Anki keeps the two apart the same way). Results come back
+to the UI thread through a queued Qt signal. Widgets use the
 small chainable :class:`Op`::
 
     Op(self.tasks, lambda: catalog.list_standards(...)).success(self._show).failure(self._error).run()
@@ -40,6 +42,7 @@ class TaskManager(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mpp-db")
+        self._net = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mpp-net")
         self._jobs: dict[int, tuple[Callable[[], Any], Callable[[Any, BaseException | None], None]]] = {}
         self._next_job = itertools.count(1)
         self._closed = False
@@ -47,8 +50,10 @@ class TaskManager(QObject):
         # added is relayed from submit() itself): the answer never arrives inside submit().
         self.sig_finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
-    def submit(self, fn: Callable[[], Any], done: Callable[[Any, BaseException | None], None]) -> Future:
-        """Run *fn* on the database thread, then call ``done(result, error)`` on the UI thread.
+    def submit(self, fn: Callable[[], Any], done: Callable[[Any, BaseException | None], None], *,
+               lane: str = "db") -> Future:
+        """Run *fn* on the database thread (``lane="network"``: the network pool), then call
+        ``done(result, error)`` on the UI thread.
 
         After :meth:`shutdown` the job is dropped: the returned future is cancelled, *done* is never called.
         """
@@ -57,7 +62,7 @@ class TaskManager(QObject):
         job = next(self._next_job)
         self._jobs[job] = (fn, done)
         try:
-            future = self._db.submit(self._run, job)
+            future = (self._net if lane == "network" else self._db).submit(self._run, job)
         except RuntimeError:  # the interpreter is shutting down: no new futures
             del self._jobs[job]
             return self._dropped(fn)
@@ -84,6 +89,8 @@ class TaskManager(QObject):
             return _Failed(error)
 
     def _relay(self, job: int, future: Future) -> None:
+        if future.cancelled():  # a network call dropped at shutdown: no answer to deliver
+            return
         outcome = future.result()
         if isinstance(outcome, _Failed):
             self.sig_finished.emit(job, None, outcome.error)
@@ -116,6 +123,7 @@ class TaskManager(QObject):
         """Close: refuse new jobs, finish (with *wait*) the ones already started, deliver no more results."""
         self._closed = True
         self._db.shutdown(wait=wait, cancel_futures=False)
+        self._net.shutdown(wait=wait, cancel_futures=True)  # a server call not started yet is not worth waiting for
         if wait:  # every job has run: let go of the tasks and callbacks (and the widgets they close over)
             self._jobs.clear()
 
@@ -145,11 +153,13 @@ def _is_expected(error: BaseException) -> bool:
 
 
 class Op:
-    """A database operation started from a widget, with success and failure callbacks."""
+    """A database operation started from a widget, with success and failure callbacks
+    (``lane="network"``: a call to the office's server, on the network pool)."""
 
-    def __init__(self, tasks: TaskManager, fn: Callable[[], Any]) -> None:
+    def __init__(self, tasks: TaskManager, fn: Callable[[], Any], *, lane: str = "db") -> None:
         self._tasks = tasks
         self._fn = fn
+        self._lane = lane
         self._on_success: Callable[[Any], None] = lambda _result: None
         self._on_failure: Callable[[BaseException], None] | None = None
 
@@ -170,4 +180,4 @@ class Op:
             else:
                 raise error
 
-        return self._tasks.submit(self._fn, done)
+        return self._tasks.submit(self._fn, done, lane=self._lane)

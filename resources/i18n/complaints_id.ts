@@ -619,6 +619,10 @@
         <source>A search has at most {words} words and {chars} characters.</source>
         <translation>Pencarian paling banyak {words} kata dan {chars} karakter.</translation>
     </message>
+        <message>
+            <source>This PC has joined the office's server, which gives out the number blocks; the block cannot be set by hand.</source>
+            <translation>PC ini sudah bergabung dengan server kantor, yang membagikan blok nomor; blok tidak dapat diatur secara manual.</translation>
+        </message>
 </context>
     <context>
         <name>errors</name>

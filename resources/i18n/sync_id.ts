@@ -47,6 +47,18 @@
         <source>The CA file {path} cannot be read: {reason}</source>
         <translation>Berkas CA {path} tidak dapat dibaca: {reason}</translation>
     </message>
+    <message>
+        <source>This PC has joined the office's server but has not received its block of registration numbers yet, so it cannot number a file. Connect it to the server (the sync status at the top shows when it is online) and try again.</source>
+        <translation>PC ini sudah bergabung dengan server kantor tetapi belum menerima blok nomor registrasinya, sehingga belum dapat memberi nomor berkas. Hubungkan ke server (status sinkronisasi di bagian atas menunjukkan kapan daring) lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>This PC has joined the office's server but has not received its block of complaint numbers yet, so it cannot number a case. Connect it to the server (the sync status at the top shows when it is online) and try again.</source>
+        <translation>PC ini sudah bergabung dengan server kantor tetapi belum menerima blok nomor pengaduannya, sehingga belum dapat memberi nomor kasus. Hubungkan ke server (status sinkronisasi di bagian atas menunjukkan kapan daring) lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>This data folder was copied or moved after the PC joined the server as {name}, so it does not sync as that PC: nothing was sent. To use this copy, ask the administrator to revoke {name} and enrol a new device, delete sync.json here and join again.</source>
+        <translation>Folder data ini disalin atau dipindahkan setelah PC bergabung dengan server sebagai {name}, sehingga tidak disinkronkan sebagai PC itu: tidak ada yang dikirim. Untuk memakai salinan ini, minta administrator mencabut {name} dan mendaftarkan perangkat baru, hapus sync.json di sini lalu gabung kembali.</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

@@ -93,6 +93,10 @@
             <source>Files</source>
             <translation>Berkas</translation>
         </message>
+        <message>
+            <source>Sync and devices</source>
+            <translation>Sinkronisasi dan perangkat</translation>
+        </message>
     </context>
     <context>
         <name>AuditArea</name>
@@ -3062,6 +3066,154 @@
         <message>
             <source>Saved as {kind}: {number}. Respond by {date}.</source>
             <translation>Disimpan sebagai {kind}: {number}. Ditanggapi paling lambat {date}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncArea</name>
+        <message>
+            <source>Sync: conflicts and devices</source>
+            <translation>Sinkronisasi: konflik dan perangkat</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Muat ulang</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Waktu</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Data</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Mulai</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Alasan</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Kolom</translation>
+        </message>
+        <message>
+            <source>Version sent by the PC</source>
+            <translation>Versi yang dikirim PC</translation>
+        </message>
+        <message>
+            <source>Version on the server</source>
+            <translation>Versi di server</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>Perangkat</translation>
+        </message>
+        <message>
+            <source> (this PC)</source>
+            <translation> (PC ini)</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Peran</translation>
+        </message>
+        <message>
+            <source>Last seen</source>
+            <translation>Terakhir terlihat</translation>
+        </message>
+        <message>
+            <source>Changes waiting</source>
+            <translation>Perubahan menunggu</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Revoke device…</source>
+            <translation>Cabut perangkat…</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Konflik</translation>
+        </message>
+        <message>
+            <source>Devices</source>
+            <translation>Perangkat</translation>
+        </message>
+        <message>
+            <source>revoked</source>
+            <translation>dicabut</translation>
+        </message>
+        <message>
+            <source>waiting for its enrolment code</source>
+            <translation>menunggu kode pendaftarannya</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>aktif</translation>
+        </message>
+        <message>
+            <source>Asking the server…</source>
+            <translation>Menghubungi server…</translation>
+        </message>
+        <message>
+            <source>This PC has not joined the office's server; there is nothing to show. See the README, "Joining a PC".</source>
+            <translation>PC ini belum bergabung dengan server kantor; tidak ada yang dapat ditampilkan. Lihat README, "Joining a PC".</translation>
+        </message>
+        <message>
+            <source>{conflicts} open conflict(s), {devices} device(s).</source>
+            <translation>{conflicts} konflik terbuka, {devices} perangkat.</translation>
+        </message>
+        <message>
+            <source>Conflicts ({count})</source>
+            <translation>Konflik ({count})</translation>
+        </message>
+        <message>
+            <source>No conflict chosen.</source>
+            <translation>Belum ada konflik yang dipilih.</translation>
+        </message>
+        <message>
+            <source>{entity} {id}: the PC changed version {base}, the server holds version {server}. Fields that differ are marked.</source>
+            <translation>{entity} {id}: PC mengubah versi {base}, server menyimpan versi {server}. Kolom yang berbeda ditandai.</translation>
+        </message>
+        <message>
+            <source>Revoke device</source>
+            <translation>Cabut perangkat</translation>
+        </message>
+        <message>
+            <source>Revoke {name}? It can no longer send or receive changes until it is enrolled again.</source>
+            <translation>Cabut {name}? Perangkat itu tidak dapat lagi mengirim atau menerima perubahan sampai didaftarkan kembali.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatus</name>
+        <message>
+            <source>Server: connecting…</source>
+            <translation>Server: menghubungkan…</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>Daring</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Luring</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) waiting</source>
+            <translation>
+                <numerusform>%n perubahan menunggu</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>all changes sent</source>
+            <translation>semua perubahan terkirim</translation>
+        </message>
+        <message>
+            <source>last sync {time}</source>
+            <translation>sinkron terakhir {time}</translation>
         </message>
     </context>
 </TS>

@@ -46,6 +46,7 @@ SITES = {
                                         "CaseDetailPanel._show_receipt"},
     "areas/complaints_oversight_area.py": {"ComplaintsOversightArea._choose_export"},
     "areas/users_area.py": {"UsersArea.add_user", "UsersArea.reset_selected", "UsersArea.set_pin_selected"},
+    "areas/sync_area.py": {"SyncArea._ask"},
 }
 
 _OPENERS = ("QMessageBox", "QFileDialog", "QInputDialog")
@@ -235,6 +236,14 @@ def test_every_dialog_and_message_box_has_indonesian_buttons(qtbot, ui_ctx, task
     check("UsersArea.reset_selected", users.reset_selected)
     check("UsersArea.set_pin_selected", users.set_pin_selected)
     assert sorted(opened["UsersArea.set_pin_selected"]) == ["Batal", "OK"]
+
+    from mpp_desk.ui.areas import sync_area
+
+    sync_screen = sync_area.SyncArea(ctx=ui_ctx, tasks=tasks, actor=admin)  # this PC has not joined: no request
+    qtbot.addWidget(sync_screen)
+    qtbot.waitUntil(lambda: sync_screen.loaded >= 1, timeout=10000)
+    check("SyncArea._ask", lambda: sync_screen._ask("loket-3"))
+    assert sorted(opened["SyncArea._ask"]) == ["&Tidak", "&Ya"]
 
     covered = {site for sites in SITES.values() for site in sites}
     # opened through change_password, preview_and_import, _open_dialog and _show_receipt
