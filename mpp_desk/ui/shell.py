@@ -42,31 +42,7 @@ class RoleShell(QWidget):
         self.specs: list[AreaSpec] = areas_for(actor.role)
         self._widgets: dict[str, QWidget] = {}
 
-        header = QFrame()
-        header.setObjectName("header")
-        office = QLabel(office_name)
-        office.setObjectName("headerTitle")
-        from mpp_desk.ui.areas import role_label
-
-        who = QLabel(self.tr("{user} · {role}").format(user=actor.username, role=role_label(actor.role)))
-        who.setObjectName("headerNote")
-        self.password_button = QPushButton(self.tr("Change password"))
-        self.lock_button = QPushButton(self.tr("Lock"))
-        self.sign_out_button = QPushButton(self.tr("Sign out"))
-        for button in (self.password_button, self.lock_button, self.sign_out_button):
-            button.setObjectName("headerButton")
-        row = QHBoxLayout(header)
-        row.addWidget(office)
-        row.addStretch(1)
-        from mpp_desk.ui.sync_status import SyncStatus
-
-        self.sync_status = SyncStatus(sync)  # hidden unless this PC has joined a server
-        row.addWidget(self.sync_status)
-        row.addWidget(who)
-        row.addWidget(self.password_button)
-        row.addWidget(self.lock_button)
-        row.addWidget(self.sign_out_button)
-
+        header = self._build_header(actor, office_name, sync)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(230)
@@ -96,6 +72,35 @@ class RoleShell(QWidget):
             QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self, activated=lambda i=index: self.nav.setCurrentRow(i))
         if self.specs:
             self.nav.setCurrentRow(0)
+
+    def _build_header(self, actor, office_name: str, sync) -> QFrame:
+        """The top bar: the office, the sync status, who is signed in and the account buttons."""
+        header = QFrame()
+        header.setObjectName("header")
+        office = QLabel(office_name)
+        office.setObjectName("headerTitle")
+        from mpp_desk.ui.areas import role_label
+
+        who = QLabel(self.tr("{user} · {role}").format(user=actor.username, role=role_label(actor.role)))
+        who.setObjectName("headerNote")
+        self.password_button = QPushButton(self.tr("Change password"))
+        self.lock_button = QPushButton(self.tr("Lock"))
+        self.sign_out_button = QPushButton(self.tr("Sign out"))
+        for button in (self.password_button, self.lock_button, self.sign_out_button):
+            button.setObjectName("headerButton")
+        row = QHBoxLayout(header)
+        row.addWidget(office)
+        row.addStretch(1)
+        from mpp_desk.ui.sync_status import SyncStatus
+
+        self.sync_status = SyncStatus(sync)  # hidden unless this PC has joined a server
+        row.addWidget(self.sync_status)
+        row.addWidget(who)
+        row.addWidget(self.password_button)
+        row.addWidget(self.lock_button)
+        row.addWidget(self.sign_out_button)
+        return header
+
 
     def area_keys(self) -> list[str]:
         return [spec.key for spec in self.specs]

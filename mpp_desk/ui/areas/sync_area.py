@@ -56,7 +56,25 @@ class SyncArea(QWidget):
         top.addStretch(1)
         top.addWidget(self.refresh_button)
 
-        # conflicts: the list, and the chosen one's two versions side by side
+        conflicts_page = self._build_conflicts_page()
+        devices_page = self._build_devices_page()
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(conflicts_page, self.tr("Conflicts"))
+        self.tabs.addTab(devices_page, self.tr("Devices"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.note)
+        layout.addWidget(self.tabs, 1)
+
+        self.refresh_button.clicked.connect(self.reload)
+        self.conflicts_table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_conflict(cur.row()))
+        self.devices_table.selectionModel().currentRowChanged.connect(lambda _cur, _prev: self._device_chosen())
+        self.revoke_button.clicked.connect(self.revoke_chosen)
+        self.reload()
+
+    def _build_conflicts_page(self) -> QWidget:
+        """The open conflicts, and the chosen one's two versions side by side."""
         self.conflicts_model = RowTableModel([
             (self.tr("Time"), lambda c: _when(c.created_at)),
             (self.tr("Record"), lambda c: c.entity),
@@ -85,10 +103,13 @@ class SyncArea(QWidget):
         split.addWidget(self.conflicts_table)
         split.addWidget(right)
         split.setSizes([420, 600])
-        conflicts_page = QWidget()
-        QVBoxLayout(conflicts_page).addWidget(split)
+        page = QWidget()
+        QVBoxLayout(page).addWidget(split)
+        return page
 
-        # devices
+
+    def _build_devices_page(self) -> QWidget:
+        """The devices with their last sight and waiting changes, and the revoke button."""
         self.devices_model = RowTableModel([
             (self.tr("Device"), lambda d: d.name + (self.tr(" (this PC)") if d.this_pc else "")),
             (self.tr("Role"), lambda d: self.role_text(d.role)),
@@ -99,27 +120,15 @@ class SyncArea(QWidget):
         self.devices_table = list_table(self.devices_model)
         self.revoke_button = QPushButton(self.tr("Revoke device…"))
         self.revoke_button.setEnabled(False)
-        devices_page = QWidget()
-        devices_layout = QVBoxLayout(devices_page)
+        page = QWidget()
+        devices_layout = QVBoxLayout(page)
         devices_layout.addWidget(self.devices_table, 1)
         row = QHBoxLayout()
         row.addWidget(self.revoke_button)
         row.addStretch(1)
         devices_layout.addLayout(row)
 
-        self.tabs = QTabWidget()
-        self.tabs.addTab(conflicts_page, self.tr("Conflicts"))
-        self.tabs.addTab(devices_page, self.tr("Devices"))
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.note)
-        layout.addWidget(self.tabs, 1)
-
-        self.refresh_button.clicked.connect(self.reload)
-        self.conflicts_table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_conflict(cur.row()))
-        self.devices_table.selectionModel().currentRowChanged.connect(lambda _cur, _prev: self._device_chosen())
-        self.revoke_button.clicked.connect(self.revoke_chosen)
-        self.reload()
+        return page
 
     def _device_state(self, d) -> str:
         if d.revoked:
