@@ -44,6 +44,9 @@ def push(conn: Connection, device: Device, ops: list[Op]) -> list[OpResult]:
     """
     if not ops:
         return []
+    # Lock before reading the answers: a copy of this batch being applied by another request (a retry
+    # meeting a late original) commits first, and its ops are then answered here as replays.
+    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGE_LOG_LOCK})
     answered = {
         row.op_id: row
         for row in conn.execute(
@@ -62,7 +65,6 @@ def push(conn: Connection, device: Device, ops: list[Op]) -> list[OpResult]:
             seen.add(op.op_id)
             fresh.append(op)
     if fresh:
-        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGE_LOG_LOCK})
         batch = _Batch(conn, device, fresh)
         groups: dict[Any, list[Op]] = {}
         for op in fresh:

@@ -10,7 +10,7 @@ import threading
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, func, select, text
 
 from mpp_desk.models import ComplaintCase, OutboxEntry
 from mpp_desk.server.tables import change_log, records
@@ -124,3 +124,56 @@ def test_the_server_killed_during_a_push_loses_nothing_and_doubles_nothing(serve
     finally:
         proc.kill()
         proc.wait(10)
+
+
+def test_a_batch_arriving_twice_at_once_is_applied_once_without_a_server_error(server_db):
+    """A batch held up on the network lands while the PC's retry of it is being applied: the second
+    copy waits for the first and is answered as a replay (it read the answered ops before taking the
+    change-log lock, so it inserted them again: a unique violation, HTTP 500)."""
+    import datetime as dt
+    import time
+
+    from mpp_desk.server import devices
+    from mpp_desk.server import sync as service
+    from mpp_desk.sync.schemas import Op
+    from tests.server.test_sync_protocol import calendar_day, op
+
+    engine = create_engine(server_db.replace("postgresql://", "postgresql+psycopg://"))
+    try:
+        code = enroll(server_db, "admin-pc", "admin")
+        with engine.begin() as conn:
+            device, _ = devices.redeem(conn, SECRET.encode(), code=code, local_device_id="pc",
+                                       now=dt.datetime.now(dt.timezone.utc))
+        ops = [Op.model_validate(op("calendar_override", calendar_day(f"2026-12-{d}"))) for d in (24, 31)]
+        first = engine.connect()
+        first.begin()
+        answers1 = service.push(first, device, ops)  # applied, not committed yet: holds the lock
+        outcome: dict[str, object] = {}
+
+        def second_copy():
+            try:
+                with engine.begin() as conn:
+                    outcome["answers"] = service.push(conn, device, ops)
+            except Exception as exc:  # noqa: BLE001 - the failure is what the test looks for
+                outcome["error"] = exc
+
+        racer = threading.Thread(target=second_copy)
+        racer.start()
+        with engine.connect() as probe:  # wait until the second copy waits on the first's lock
+            for _ in range(200):
+                waiting = probe.execute(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                             "AND datname = current_database()")).scalar_one()
+                if waiting:
+                    break
+                time.sleep(0.05)
+        assert waiting, "the second copy never waited on the first"
+        first.commit()
+        first.close()
+        racer.join(30)
+        assert "error" not in outcome, outcome.get("error")
+        assert [a.model_dump() for a in outcome["answers"]] == [a.model_dump() for a in answers1]
+        with engine.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(change_log)
+                                .where(change_log.c.entity == "calendar_override")).scalar_one() == 2
+    finally:
+        engine.dispose()
