@@ -66,7 +66,13 @@ def central(*argv: str) -> str:
     return out.getvalue()
 
 
-def fleet_reconnect(url: str, enroll, root: Path) -> dict:
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of process *pid* so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def fleet_reconnect(url: str, enroll, root: Path, server_pid: int) -> dict:
     """30 counter PCs, each an hour of work behind, reconnecting at once; see the module's docstring."""
     import shutil
     import sqlite3
@@ -128,9 +134,12 @@ def fleet_reconnect(url: str, enroll, root: Path) -> dict:
     rounds = 0
     answered = {"pushed": 0, "pulled": 0, "conflicts": 0, "rejected": 0}
     problems: list[str] = []
+    round_s: list[float] = []
+    cpu0, server_cpu0 = time.process_time(), _cpu_s(server_pid)
     t0 = time.perf_counter()
     while True:
         rounds += 1
+        r0 = time.perf_counter()
         results: dict[int, object] = {}
 
         def run(i: int, pc) -> None:
@@ -144,6 +153,7 @@ def fleet_reconnect(url: str, enroll, root: Path) -> dict:
             t.start()
         for t in threads:
             t.join()
+        round_s.append(round(time.perf_counter() - r0, 1))
         quiet = True
         for r in results.values():
             if isinstance(r, Exception):
@@ -156,6 +166,7 @@ def fleet_reconnect(url: str, enroll, root: Path) -> dict:
         if quiet or rounds >= 10:
             break
     converge_s = time.perf_counter() - t0
+    clients_cpu, server_cpu = time.process_time() - cpu0, _cpu_s(server_pid) - server_cpu0
     total = FLEET * FILES_PER_HOUR
     held = []
     for pc in pcs:
@@ -166,10 +177,12 @@ def fleet_reconnect(url: str, enroll, root: Path) -> dict:
     converged = all(h == total for h in held) and not problems
     print(f"{FLEET} PCs reconnecting after an hour offline: {sum(backlog)} ops waiting "
           f"(median {statistics.median(backlog)} per PC), converged in {converge_s:.1f} s over {rounds} rounds "
-          f"(the last one confirms nothing is left); every PC holds {min(held)}..{max(held)} of {total} files")
+          f"(the last one confirms nothing is left; rounds {round_s} s); every PC holds {min(held)}..{max(held)} of "
+          f"{total} files; CPU: the {FLEET} clients {clients_cpu:.1f} s, mpp-central {server_cpu:.1f} s")
     return {"pcs": FLEET, "files_per_pc": FILES_PER_HOUR, "backlog_ops": sum(backlog),
             "backlog_ops_per_pc_median": statistics.median(backlog), "converge_s": round(converge_s, 1),
-            "rounds": rounds, "pushed": answered["pushed"], "pulled": answered["pulled"],
+            "rounds": rounds, "round_s": round_s, "clients_cpu_s": round(clients_cpu, 1),
+            "server_cpu_s": round(server_cpu, 1), "pushed": answered["pushed"], "pulled": answered["pulled"],
             "conflicts": answered["conflicts"], "rejected": answered["rejected"], "converged": converged,
             "problems": problems[:3], "setup_join_s": round(joined_s, 1), "hour_of_work_s": round(work_s, 1)}
 
@@ -217,7 +230,7 @@ def main() -> None:
                                       "--json"))["code"]
 
         # 4. (first, on the fresh server) 30 PCs reconnecting after an hour offline
-        fleet = fleet_reconnect(url, enroll, Path(tmp.name)) if FLEET else None
+        fleet = fleet_reconnect(url, enroll, Path(tmp.name), proc.pid) if FLEET else None
 
         # 1. push ingest
         token = httpx.post(f"{url}/v1/enroll", json={"protocol": 1, "code": enroll("bench-pusher", "admin")}).json()
