@@ -408,7 +408,9 @@ def pull(conn: Connection, device: Device, *, since: int, limit: int) -> PullRes
         next_cursor = rows[-1].seq
     else:  # nothing from others: move past this device's own changes too
         next_cursor = conn.execute(select(func.coalesce(func.max(change_log.c.seq), since))).scalar_one()
-    more = conn.execute(select(change_log.c.seq).where(change_log.c.seq > next_cursor).limit(1)).first() is not None
+    # ordered, so it is one index probe (unordered, the planner may scan the heap from its start)
+    more = conn.execute(select(change_log.c.seq).where(change_log.c.seq > next_cursor)
+                        .order_by(change_log.c.seq).limit(1)).first() is not None
     changes = [
         Change(seq=r.seq, entity=r.entity, entity_id=r.entity_id, version=r.version, op=r.op, payload=r.payload,
                device_id=r.device_id, tx_id=r.tx_id)

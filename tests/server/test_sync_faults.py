@@ -224,3 +224,45 @@ def test_a_batch_reads_only_the_answers_and_keys_it_asks_about_however_long_the_
         assert rows_fetched() - before < 500  # a few probes per op, not 40,000 rows
     finally:
         engine.dispose()
+
+
+def test_a_pull_page_near_the_end_of_a_long_log_does_not_scan_the_log(server_db):
+    """Whether more changes follow a page was asked without an order: the planner scanned the change
+    log from its start up to the cursor for every page (30 PCs catching up read millions of rows)."""
+    import datetime as dt
+    import time
+
+    from mpp_desk.server import devices
+    from mpp_desk.server import sync as service
+
+    engine = create_engine(server_db.replace("postgresql://", "postgresql+psycopg://"))
+
+    def rows_read() -> int:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) FROM pg_stat_user_tables "
+                                     "WHERE relname = 'change_log'")).scalar_one()
+
+    def flushed(conn) -> None:
+        conn.execute(text("SELECT pg_stat_force_next_flush()"))
+        conn.commit()
+        time.sleep(0.2)
+
+    try:
+        with engine.begin() as conn:
+            device, _ = devices.redeem(conn, SECRET.encode(), code=enroll(server_db, "display-1", "display"),
+                                       local_device_id="pc", now=dt.datetime.now(dt.timezone.utc))
+            conn.execute(text("INSERT INTO change_log (entity, entity_id, version, op, payload) "
+                              "SELECT 'audit_entry', gen_random_uuid(), 1, 'insert', '{}'::jsonb "
+                              "FROM generate_series(1, 20000)"))
+            last = conn.execute(select(func.max(change_log.c.seq))).scalar_one()
+        conn = engine.connect()
+        flushed(conn)
+        before = rows_read()
+        with conn.begin():
+            page = service.pull(conn, device, since=last - 100, limit=50)
+        flushed(conn)
+        conn.close()
+        assert len(page.changes) == 50 and page.more
+        assert rows_read() - before < 1000  # the page and a probe, not the 20,000 rows before it
+    finally:
+        engine.dispose()
