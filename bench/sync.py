@@ -157,7 +157,9 @@ def fleet_reconnect(url: str, enroll, root: Path, server_pid: int) -> dict:
         quiet = True
         for r in results.values():
             if isinstance(r, Exception):
-                problems.append(repr(r)[:200])
+                cause = r.__cause__ or r.__context__
+                problems.append(f"round {rounds}: {type(r).__name__} ({type(cause).__name__ if cause else ''}) "
+                                f"{str(r)[:120]}")
                 quiet = False
                 continue
             for key in answered:

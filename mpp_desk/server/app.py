@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
 from typing import Annotated
 
@@ -103,6 +104,10 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
             _refuse_nul(op.payload, f"body.ops.{i}.payload")
         return await run_in_threadpool(_push, device, batch)
 
+    # Batches are applied one at a time (the change-log lock); queued here, not in PostgreSQL, they hold
+    # no pooled connection while they wait, so pulls and the rest still get one when 30 PCs push at once.
+    push_turn = threading.Lock()
+
     def _push(device: devices.Device, batch: PushRequest) -> PushResponse:
         forbidden = service.forbidden_entities(device, batch.ops)
         if forbidden:
@@ -110,7 +115,7 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
             with engine.begin() as conn:
                 service.record_refusal(conn, device, 403, reason)
             raise HTTPException(403, reason)
-        with engine.begin() as conn:
+        with push_turn, engine.begin() as conn:
             return PushResponse(results=service.push(conn, device, batch.ops))
 
     @app.get("/v1/pull", response_model=PullResponse)
