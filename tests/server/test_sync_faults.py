@@ -163,10 +163,11 @@ def test_a_batch_arriving_twice_at_once_is_applied_once_without_a_server_error(s
             for _ in range(200):
                 waiting = probe.execute(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
                                              "AND datname = current_database()")).scalar_one()
+                probe.rollback()  # pg_stat_activity is read once per transaction: look again in a new one
                 if waiting:
                     break
                 time.sleep(0.05)
-        assert waiting, "the second copy never waited on the first"
+        assert waiting, f"the second copy never waited on the first: {outcome}"
         first.commit()
         first.close()
         racer.join(30)
