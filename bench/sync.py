@@ -142,7 +142,7 @@ def fleet_reconnect(url: str, enroll, root: Path, server_pid: int) -> dict:
         r0 = time.perf_counter()
         results: dict[int, object] = {}
 
-        def run(i: int, pc) -> None:
+        def run(i: int, pc, results=results) -> None:
             try:
                 results[i] = client.sync_now(pc.db, pc.data_dir)
             except Exception as exc:  # noqa: BLE001 - counted and shown, the round goes on

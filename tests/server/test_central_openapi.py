@@ -17,10 +17,10 @@ if os.environ.get("CI"):
 else:
     schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (requirements.lock)")
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from tests.server.conftest import enroll  # noqa: E402
+from tests.server.conftest import enroll
 
 EXAMPLES = int(os.environ.get("MPP_SCHEMATHESIS_EXAMPLES", "40"))
 
@@ -43,7 +43,7 @@ def test_no_request_makes_the_server_answer_5xx(server, server_db):
                 case.headers = {**(case.headers or {}), "Authorization": f"Bearer {credential}",
                                 "X-MPP-Protocol": "1"}
             response = case.call(base_url=server, timeout=30)
-            sent[f"{case.method} {operation.path}"] = sent.get(f"{case.method} {operation.path}", 0) + 1
+            sent[f"{case.method} {case.path}"] = sent.get(f"{case.method} {case.path}", 0) + 1
             if response.status_code >= 500:
                 failures.append(f"{case.method} {case.formatted_path} {case.query} {case.headers} -> {response.status_code}: "
                                 f"{response.text[:300]} (body {str(case.body)[:200]})")

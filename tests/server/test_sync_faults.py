@@ -143,7 +143,7 @@ def test_a_batch_arriving_twice_at_once_is_applied_once_without_a_server_error(s
         code = enroll(server_db, "admin-pc", "admin")
         with engine.begin() as conn:
             device, _ = devices.redeem(conn, SECRET.encode(), code=code, local_device_id="pc",
-                                       now=dt.datetime.now(dt.timezone.utc))
+                                       now=dt.datetime.now(dt.UTC))
         ops = [Op.model_validate(op("calendar_override", calendar_day(f"2026-12-{d}"))) for d in (24, 31)]
         first = engine.connect()
         first.begin()
@@ -207,7 +207,7 @@ def test_a_batch_reads_only_the_answers_and_keys_it_asks_about_however_long_the_
     try:
         with engine.begin() as conn:
             device, _ = devices.redeem(conn, SECRET.encode(), code=enroll(server_db, "admin-pc", "admin"),
-                                       local_device_id="pc", now=dt.datetime.now(dt.timezone.utc))
+                                       local_device_id="pc", now=dt.datetime.now(dt.UTC))
             conn.execute(text("INSERT INTO device_ops (device_id, op_id, status) "
                               "SELECT :d, gen_random_uuid(), 'accepted' FROM generate_series(1, 20000)"), {"d": device.id})
             conn.execute(text("INSERT INTO record_keys (entity, key_name, key_value, entity_id) SELECT "
@@ -251,7 +251,7 @@ def test_a_pull_page_near_the_end_of_a_long_log_does_not_scan_the_log(server_db)
     try:
         with engine.begin() as conn:
             device, _ = devices.redeem(conn, SECRET.encode(), code=enroll(server_db, "display-1", "display"),
-                                       local_device_id="pc", now=dt.datetime.now(dt.timezone.utc))
+                                       local_device_id="pc", now=dt.datetime.now(dt.UTC))
             conn.execute(text("INSERT INTO change_log (entity, entity_id, version, op, payload) "
                               "SELECT 'audit_entry', gen_random_uuid(), 1, 'insert', '{}'::jsonb "
                               "FROM generate_series(1, 20000)"))
