@@ -8,6 +8,11 @@
    sets how many are pushed and pulled; the default is 100,000).
 3. Write-to-visible lag between two online PCs: a record written on PC1, `sync now` there, then
    `sync now` on PC2 until it holds it; median and p95. Goal: < 2 s.
+4. 30 counter PCs reconnecting after an hour offline (run first, on the fresh server): each joined,
+   then offline for an hour of work (BENCH_SYNC_FILES_PER_HOUR intake files registered through the
+   intake service, about 20 ops each), then all reconnect at once (one thread each: `sync now`
+   rounds until no PC has anything to send or receive). Time to converge: until every PC holds every
+   file the server holds. Goal: < 60 s. All 30 PCs' client work runs on this one machine's cores.
 
 Needs PostgreSQL at $MPP_TEST_POSTGRES (default postgresql://postgres@127.0.0.1:5432/postgres).
 The last line of output is one JSON object with the figures.
@@ -38,6 +43,8 @@ ADMIN_URL = os.environ.get("MPP_TEST_POSTGRES", "postgresql://postgres@127.0.0.1
 OPS = int(os.environ.get("BENCH_SYNC_OPS", "100000"))
 BATCH = 500
 LAG_RUNS = int(os.environ.get("BENCH_SYNC_LAG_RUNS", "20"))
+FLEET = int(os.environ.get("BENCH_SYNC_PCS", "30"))
+FILES_PER_HOUR = int(os.environ.get("BENCH_SYNC_FILES_PER_HOUR", "12"))
 SECRET = "bench-secret-" + "0123456789abcdef" * 3
 NOW = "2026-11-16T03:00:00+00:00"
 
@@ -57,6 +64,137 @@ def central(*argv: str) -> str:
     with contextlib.redirect_stdout(out):
         assert main(list(argv)) == 0
     return out.getvalue()
+
+
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of process *pid* so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def fleet_reconnect(url: str, enroll, root: Path, server_pid: int) -> dict:
+    """30 counter PCs, each an hour of work behind, reconnecting at once; see the module's docstring."""
+    import shutil
+    import sqlite3
+    import threading
+
+    from sqlalchemy import func, select
+
+    from mpp_desk import settings
+    from mpp_desk.context import AppContext
+    from mpp_desk.models import Application, StaffUser
+    from mpp_desk.paths import database_path
+    from mpp_desk.roles import TERMINAL, Actor, Role
+    from mpp_desk.sync import client
+    from tests.intake_support import at, make_officer, person, register_file
+
+    template = root / "fleet-template"
+    _seed(template)
+
+    def copy_pc(name: str) -> AppContext:
+        folder = root / name
+        shutil.copytree(template, folder)
+        con = sqlite3.connect(database_path(folder))
+        con.execute("UPDATE local_state SET value = ? WHERE key = 'device_id'", (str(uuid.uuid4()),))
+        con.commit()
+        con.close()
+        ctx = AppContext(data_dir=folder)
+        ctx.open()
+        return ctx
+
+    t0 = time.perf_counter()
+    office = copy_pc("office-admin")  # the office's PC that made the officers' accounts
+    client.join(office.db, office.data_dir, url, enroll("office-admin", "admin"))
+    make_officer(office, "rina", "Rina Petugas")
+    client.sync_now(office.db, office.data_dir)
+    pcs = []
+    for i in range(FLEET):
+        pc = copy_pc(f"counter-{i + 1:02d}")
+        with pc.uow(actor=TERMINAL) as uow:
+            settings.set(uow, actor=TERMINAL, key="pc.counter_number", value=i + 1)
+            uow.commit()
+        client.join(pc.db, pc.data_dir, url, enroll(f"counter-{i + 1:02d}", "counter"))
+        pcs.append(pc)
+    joined_s = time.perf_counter() - t0
+
+    # an hour offline: every counter registers its files
+    t0 = time.perf_counter()
+    for i, pc in enumerate(pcs):
+        with pc.uow(write=False) as uow:
+            rina = uow.session.scalar(select(StaffUser).where(StaffUser.username == "rina"))
+            actor = Actor(user_id=rina.id, username="rina", role=Role.COUNTER)
+        for k in range(FILES_PER_HOUR):
+            register_file(pc, actor, applicant=person(full_name=f"Pemohon {i + 1:02d}-{k + 1:02d}"),
+                          when=at("2026-11-16", 9 + k * 60 // max(FILES_PER_HOUR, 1) // 60,
+                                  (k * 60 // max(FILES_PER_HOUR, 1)) % 60))
+    backlog = [client.pending_count(pc.db) for pc in pcs]
+    work_s = time.perf_counter() - t0
+
+    # all reconnect at once
+    rounds = 0
+    answered = {"pushed": 0, "pulled": 0, "conflicts": 0, "rejected": 0}
+    problems: list[str] = []
+    round_s: list[float] = []
+    cpu0, server_cpu0 = time.process_time(), _cpu_s(server_pid)
+    t0 = time.perf_counter()
+    while True:
+        rounds += 1
+        r0 = time.perf_counter()
+        results: dict[int, object] = {}
+
+        def run(i: int, pc, results=results) -> None:
+            try:
+                results[i] = client.sync_now(pc.db, pc.data_dir)
+            except Exception as exc:  # noqa: BLE001 - counted and shown, the round goes on
+                results[i] = exc
+
+        threads = [threading.Thread(target=run, args=(i, pc)) for i, pc in enumerate(pcs)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        round_s.append(round(time.perf_counter() - r0, 1))
+        quiet = True
+        for r in results.values():
+            if isinstance(r, Exception):
+                cause = r.__cause__ or r.__context__
+                problems.append(f"round {rounds}: {type(r).__name__} ({type(cause).__name__ if cause else ''}) "
+                                f"{str(r)[:120]}")
+                quiet = False
+                continue
+            for key in answered:
+                answered[key] += getattr(r, key)
+            quiet = quiet and r.pushed == 0 and r.pulled == 0 and r.pending == 0
+        if quiet or rounds >= 10:
+            break
+    converge_s = time.perf_counter() - t0
+    clients_cpu, server_cpu = time.process_time() - cpu0, _cpu_s(server_pid) - server_cpu0
+    total = FLEET * FILES_PER_HOUR
+    held = []
+    for pc in pcs:
+        with pc.uow(write=False) as uow:
+            held.append(uow.session.scalar(select(func.count()).select_from(Application)))
+    for pc in [office, *pcs]:
+        pc.close()
+    converged = all(h == total for h in held) and not problems
+    print(f"{FLEET} PCs reconnecting after an hour offline: {sum(backlog)} ops waiting "
+          f"(median {statistics.median(backlog)} per PC), converged in {converge_s:.1f} s over {rounds} rounds "
+          f"(the last one confirms nothing is left; rounds {round_s} s); every PC holds {min(held)}..{max(held)} of "
+          f"{total} files; CPU: the {FLEET} clients {clients_cpu:.1f} s, mpp-central {server_cpu:.1f} s")
+    return {"pcs": FLEET, "files_per_pc": FILES_PER_HOUR, "backlog_ops": sum(backlog),
+            "backlog_ops_per_pc_median": statistics.median(backlog), "converge_s": round(converge_s, 1),
+            "rounds": rounds, "round_s": round_s, "clients_cpu_s": round(clients_cpu, 1),
+            "server_cpu_s": round(server_cpu, 1), "pushed": answered["pushed"], "pulled": answered["pulled"],
+            "conflicts": answered["conflicts"], "rejected": answered["rejected"], "converged": converged,
+            "problems": problems[:3], "setup_join_s": round(joined_s, 1), "hour_of_work_s": round(work_s, 1)}
+
+
+def _seed(folder: Path) -> None:
+    from mpp_desk.context import AppContext
+
+    ctx = AppContext(data_dir=folder)
+    ctx.open()
+    ctx.close()
 
 
 def main() -> None:
@@ -92,6 +230,9 @@ def main() -> None:
         def enroll(label: str, role: str) -> str:
             return json.loads(central("device", "enroll", "--database", db_url, "--name", label, "--role", role,
                                       "--json"))["code"]
+
+        # 4. (first, on the fresh server) 30 PCs reconnecting after an hour offline
+        fleet = fleet_reconnect(url, enroll, Path(tmp.name), proc.pid) if FLEET else None
 
         # 1. push ingest
         token = httpx.post(f"{url}/v1/enroll", json={"protocol": 1, "code": enroll("bench-pusher", "admin")}).json()
@@ -163,6 +304,7 @@ def main() -> None:
         pc.close()
         writer.close()
         goals = {"ingest_ge_2000_ops_s": ingest >= 2000,
+                 "fleet_converge_lt_60_s": (fleet["converged"] and fleet["converge_s"] < 60) if fleet else None,
                  "pull_100k_lt_60_s": (pull_s < 60) if result.pulled >= 100_000 else None,
                  "lag_p95_lt_2_s": lag["p95_s"] < 2}
         figures = {
@@ -172,8 +314,7 @@ def main() -> None:
             "batch_ms_median": round(statistics.median(batch_times) * 1000, 1),
             "pull_changes": result.pulled, "pull_s": round(pull_s, 1),
             "pull_changes_per_s": round(result.pulled / pull_s) if pull_s else None,
-            "lag": lag, "goals": goals,
-            "not_measured": "30 PCs reconnecting after an hour offline",
+            "lag": lag, "fleet": fleet, "goals": goals,
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0],
                         "load_average_1min": round(os.getloadavg()[0], 2)},
             "runtime_s": round(time.perf_counter() - started, 1),

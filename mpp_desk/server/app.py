@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
 from typing import Annotated
 
@@ -88,6 +89,7 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
 
     @app.post("/v1/enroll", response_model=EnrolResponse)
     def enroll(body: EnrolRequest) -> EnrolResponse:
+        _refuse_nul(body.model_dump(mode="json"), "body")
         if body.protocol < MIN_PROTOCOL:
             raise HTTPException(426, upgrade_message(body.protocol))
         with engine.begin() as conn:
@@ -110,7 +112,13 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
             raise HTTPException(426, upgrade_message(batch.protocol))
         if len(batch.ops) > settings.max_batch_ops:
             raise HTTPException(413, f"the batch has {len(batch.ops)} ops; at most {settings.max_batch_ops} per request")
+        for i, op in enumerate(batch.ops):
+            _refuse_nul(op.payload, f"body.ops.{i}.payload")
         return await run_in_threadpool(_push, device, batch)
+
+    # Batches are applied one at a time (the change-log lock); queued here, not in PostgreSQL, they hold
+    # no pooled connection while they wait, so pulls and the rest still get one when 30 PCs push at once.
+    push_turn = threading.Lock()
 
     def _push(device: devices.Device, batch: PushRequest) -> PushResponse:
         forbidden = service.forbidden_entities(device, batch.ops)
@@ -119,12 +127,12 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
             with engine.begin() as conn:
                 service.record_refusal(conn, device, 403, reason)
             raise HTTPException(403, reason)
-        with engine.begin() as conn:
+        with push_turn, engine.begin() as conn:
             return PushResponse(results=service.push(conn, device, batch.ops))
 
     @app.get("/v1/pull", response_model=PullResponse)
     def pull(
-        since: Annotated[int, Query(ge=0)] = 0,
+        since: Annotated[int, Query(ge=0, le=MAX_BIGINT)] = 0,
         limit: Annotated[int, Query(ge=1)] = 500,
         device: devices.Device = Depends(caller),
     ) -> PullResponse:
@@ -205,10 +213,47 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
             block = leases.lease(conn, device, kind=body.kind, wanted=body.wanted)
         return LeaseResponse(kind=body.kind, block=block)
 
+    _document_push_body(app)
     return app
 
 
+def _document_push_body(app: FastAPI) -> None:
+    """/v1/push reads its body itself (413 before parsing); the schema still names it, for clients and
+    schemathesis (tests/server/test_central_openapi.py)."""
+    build = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            schema = build()
+            body = PushRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            for name, definition in body.pop("$defs", {}).items():
+                components.setdefault(name, definition)
+            components["PushRequest"] = body
+            schema["paths"]["/v1/push"]["post"]["requestBody"] = {
+                "required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}}}
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 OVERSEERS = frozenset({"supervisor", "admin"})
+MAX_BIGINT = 2**63 - 1  # a change-log sequence is a PostgreSQL bigint
+
+
+def _refuse_nul(value, where: str) -> None:
+    """PostgreSQL text and JSONB cannot hold U+0000: refuse it as bad input (422), not a 500 on storing."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise HTTPException(422, f"malformed request: {where} contains a NUL character (\\u0000)")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_nul(key, where)
+            _refuse_nul(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _refuse_nul(item, f"{where}.{i}")
 
 
 def _device_json(d: devices.Device) -> dict:

@@ -213,10 +213,16 @@ def _serve(args) -> int:
     if settings.tls_cert:
         ssl = {"ssl_certfile": str(settings.tls_cert), "ssl_keyfile": str(settings.tls_key)}
     try:
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False, **ssl)
+        # A PC keeps its connection between the requests of one sync while it applies a page; uvicorn's
+        # 5 s default closed it under load and the next request met the close (RemoteProtocolError).
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False,
+                    timeout_keep_alive=KEEP_ALIVE_S, **ssl)
     finally:
         engine.dispose()
     return 0
+
+
+KEEP_ALIVE_S = 75
 
 
 def _enroll(args) -> int:

@@ -57,7 +57,7 @@ CA_FILENAME = "sync-ca.pem"
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 BATCH_OPS = 500
 PULL_PAGE = 500
-TIMEOUT_S = 30.0
+TIMEOUT_S = float(os.environ.get("MPP_SYNC_TIMEOUT_S", "30"))  # seconds per request; tests shorten it
 
 
 class SyncProblem(UserError):

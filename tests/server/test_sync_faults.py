@@ -10,7 +10,7 @@ import threading
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, func, select, text
 
 from mpp_desk.models import ComplaintCase, OutboxEntry
 from mpp_desk.server.tables import change_log, records
@@ -124,3 +124,146 @@ def test_the_server_killed_during_a_push_loses_nothing_and_doubles_nothing(serve
     finally:
         proc.kill()
         proc.wait(10)
+
+
+def test_a_batch_arriving_twice_at_once_is_applied_once_without_a_server_error(server_db):
+    """A batch held up on the network lands while the PC's retry of it is being applied: the second
+    copy waits for the first and is answered as a replay (it read the answered ops before taking the
+    change-log lock, so it inserted them again: a unique violation, HTTP 500)."""
+    import datetime as dt
+    import time
+
+    from mpp_desk.server import devices
+    from mpp_desk.server import sync as service
+    from mpp_desk.sync.schemas import Op
+    from tests.server.test_sync_protocol import calendar_day, op
+
+    engine = create_engine(server_db.replace("postgresql://", "postgresql+psycopg://"))
+    try:
+        code = enroll(server_db, "admin-pc", "admin")
+        with engine.begin() as conn:
+            device, _ = devices.redeem(conn, SECRET.encode(), code=code, local_device_id="pc",
+                                       now=dt.datetime.now(dt.UTC))
+        ops = [Op.model_validate(op("calendar_override", calendar_day(f"2026-12-{d}"))) for d in (24, 31)]
+        first = engine.connect()
+        first.begin()
+        answers1 = service.push(first, device, ops)  # applied, not committed yet: holds the lock
+        outcome: dict[str, object] = {}
+
+        def second_copy():
+            try:
+                with engine.begin() as conn:
+                    outcome["answers"] = service.push(conn, device, ops)
+            except Exception as exc:  # noqa: BLE001 - the failure is what the test looks for
+                outcome["error"] = exc
+
+        racer = threading.Thread(target=second_copy)
+        racer.start()
+        with engine.connect() as probe:  # wait until the second copy waits on the first's lock
+            for _ in range(200):
+                waiting = probe.execute(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                             "AND datname = current_database()")).scalar_one()
+                probe.rollback()  # pg_stat_activity is read once per transaction: look again in a new one
+                if waiting:
+                    break
+                time.sleep(0.05)
+        assert waiting, f"the second copy never waited on the first: {outcome}"
+        first.commit()
+        first.close()
+        racer.join(30)
+        assert "error" not in outcome, outcome.get("error")
+        assert [a.model_dump() for a in outcome["answers"]] == [a.model_dump() for a in answers1]
+        with engine.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(change_log)
+                                .where(change_log.c.entity == "calendar_override")).scalar_one() == 2
+    finally:
+        engine.dispose()
+
+
+def test_a_batch_reads_only_the_answers_and_keys_it_asks_about_however_long_the_log(server_db):
+    """On tables not analyzed lately (autovacuum off or behind), looking up a batch's op ids and unique
+    keys with ``= ANY(array)`` read every earlier answer of the device and every key of the entity:
+    push ingest slowed down as the log grew (731 ops/s over 100,000 ops)."""
+    import datetime as dt
+    import time
+
+    from mpp_desk.server import devices
+    from mpp_desk.server import sync as service
+    from mpp_desk.sync.schemas import Op
+    from tests.server.test_sync_protocol import calendar_day, op
+
+    engine = create_engine(server_db.replace("postgresql://", "postgresql+psycopg://"))
+
+    def rows_fetched() -> int:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT coalesce(sum(idx_tup_fetch), 0) FROM pg_stat_user_tables "
+                                     "WHERE relname IN ('device_ops', 'record_keys')")).scalar_one()
+
+    def flushed(conn) -> None:
+        conn.execute(text("SELECT pg_stat_force_next_flush()"))
+        conn.commit()
+        time.sleep(0.2)
+
+    try:
+        with engine.begin() as conn:
+            device, _ = devices.redeem(conn, SECRET.encode(), code=enroll(server_db, "admin-pc", "admin"),
+                                       local_device_id="pc", now=dt.datetime.now(dt.UTC))
+            conn.execute(text("INSERT INTO device_ops (device_id, op_id, status) "
+                              "SELECT :d, gen_random_uuid(), 'accepted' FROM generate_series(1, 20000)"), {"d": device.id})
+            conn.execute(text("INSERT INTO record_keys (entity, key_name, key_value, entity_id) SELECT "
+                              "'calendar_override', 'day', '[\"' || (date '2100-01-01' + i) || '\"]', gen_random_uuid() "
+                              "FROM generate_series(1, 20000) AS i"))
+        ops = [Op.model_validate(op("calendar_override", calendar_day(f"2026-12-{d:02d}"))) for d in range(1, 31)]
+        conn = engine.connect()
+        flushed(conn)
+        before = rows_fetched()
+        with conn.begin():
+            answers = service.push(conn, device, ops)
+        flushed(conn)
+        conn.close()
+        assert {a.status for a in answers} == {"accepted"}
+        assert rows_fetched() - before < 500  # a few probes per op, not 40,000 rows
+    finally:
+        engine.dispose()
+
+
+def test_a_pull_page_near_the_end_of_a_long_log_does_not_scan_the_log(server_db):
+    """Whether more changes follow a page was asked without an order: the planner scanned the change
+    log from its start up to the cursor for every page (30 PCs catching up read millions of rows)."""
+    import datetime as dt
+    import time
+
+    from mpp_desk.server import devices
+    from mpp_desk.server import sync as service
+
+    engine = create_engine(server_db.replace("postgresql://", "postgresql+psycopg://"))
+
+    def rows_read() -> int:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) FROM pg_stat_user_tables "
+                                     "WHERE relname = 'change_log'")).scalar_one()
+
+    def flushed(conn) -> None:
+        conn.execute(text("SELECT pg_stat_force_next_flush()"))
+        conn.commit()
+        time.sleep(0.2)
+
+    try:
+        with engine.begin() as conn:
+            device, _ = devices.redeem(conn, SECRET.encode(), code=enroll(server_db, "display-1", "display"),
+                                       local_device_id="pc", now=dt.datetime.now(dt.UTC))
+            conn.execute(text("INSERT INTO change_log (entity, entity_id, version, op, payload) "
+                              "SELECT 'audit_entry', gen_random_uuid(), 1, 'insert', '{}'::jsonb "
+                              "FROM generate_series(1, 20000)"))
+            last = conn.execute(select(func.max(change_log.c.seq))).scalar_one()
+        conn = engine.connect()
+        flushed(conn)
+        before = rows_read()
+        with conn.begin():
+            page = service.pull(conn, device, since=last - 100, limit=50)
+        flushed(conn)
+        conn.close()
+        assert len(page.changes) == 50 and page.more
+        assert rows_read() - before < 1000  # the page and a probe, not the 20,000 rows before it
+    finally:
+        engine.dispose()

@@ -218,3 +218,15 @@ def test_a_supervisor_device_sees_conflicts_and_devices_and_revokes_one(server, 
     assert client(server, counter_token).get("/v1/conflicts").status_code == 401
     kiosk = client(server, credential(server, enroll(server_db, "kiosk-1", "kiosk")))
     assert kiosk.get("/v1/conflicts").status_code == 403
+
+
+def test_text_postgresql_cannot_store_and_a_cursor_past_bigint_are_refused_not_500(server, server_db, admin):
+    """Found by schemathesis (tests/server/test_central_openapi.py): both were HTTP 500."""
+    answer = push(admin, [op("calendar_override", calendar_day("2026-12-24", reason="Cuti\u0000bersama"))])
+    assert answer.status_code == 422 and "NUL" in answer.json()["detail"] and "payload.reason" in answer.json()["detail"]
+    assert count(server_db, change_log) == count(server_db, records)  # nothing of it applied
+    code = enroll(server_db, "counter-9", "counter")
+    answer = httpx.post(f"{server}/v1/enroll", json={"protocol": 1, "code": code, "local_device_id": "pc\u0000"})
+    assert answer.status_code == 422 and "local_device_id" in answer.json()["detail"]
+    assert admin.get("/v1/pull", params={"since": 2**63}).status_code == 422
+    assert admin.get("/v1/pull", params={"since": 2**63 - 1}).json()["changes"] == []
