@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from typing import TYPE_CHECKING
 
 from mpp_desk.cli import print_json, sayer, usage
 from mpp_desk.cli.args import output_file, record_id, whole_number
 from mpp_desk.i18n import N_
 from mpp_desk.roles import TERMINAL
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
@@ -494,7 +498,7 @@ def cmd_cancel(args, ctx) -> int:
     return _print_ticket(queue.cancel(ticket_id=ticket.id), args)
 
 
-def _find(uow, *, code: str):
+def _find(uow: UnitOfWork, *, code: str):
     from mpp_desk.queue import find_ticket
 
     return find_ticket(uow, code=code)

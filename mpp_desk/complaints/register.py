@@ -14,6 +14,7 @@ import io
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 
@@ -27,6 +28,9 @@ from mpp_desk.limits import search_words
 from mpp_desk.models import ComplaintCase
 from mpp_desk.roles import Permission, authorize
 from mpp_desk.textformat import format_date
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 FORMATS = ("pdf", "xlsx", "csv")
 MAX_DAYS = 366 * 5
@@ -56,11 +60,11 @@ class Register:
     rows: tuple[CaseSummary, ...]
 
 
-def register_rows(uow, *, date_from: dt.date, date_to: dt.date, today: dt.date,
+def register_rows(uow: UnitOfWork, *, date_from: dt.date, date_to: dt.date, today: dt.date,
                   filters: RegisterFilter = RegisterFilter()) -> Register:
     """Cases received in [date_from, date_to] (office dates), oldest first, filtered."""
-    from mpp_desk.settings import receipt_settings
     from mpp_desk.complaints.service import summaries
+    from mpp_desk.settings import receipt_settings
 
     authorize_read(uow)
     _check_period(date_from, date_to)
@@ -85,7 +89,7 @@ def register_rows(uow, *, date_from: dt.date, date_to: dt.date, today: dt.date,
                     tuple(rows))
 
 
-def export_register(uow, *, date_from: dt.date, date_to: dt.date, fmt: str, out: Path | str, today: dt.date,
+def export_register(uow: UnitOfWork, *, date_from: dt.date, date_to: dt.date, fmt: str, out: Path | str, today: dt.date,
                     filters: RegisterFilter = RegisterFilter(), language: str | None = None) -> Register:
     """Write the register to *out* as PDF, XLSX or CSV; EXPORT_DATA; audited. Returns what was written."""
     if uow.actor is not None:
@@ -338,7 +342,13 @@ def register_pdf(register: Register, *, language: str | None = None) -> bytes:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+    from reportlab.platypus import (
+        LongTable,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        TableStyle,
+    )
 
     from mpp_desk.complaints.pdfparts import FAMILY, para, printable, ready
     from mpp_desk.printing.fonts import BOLD

@@ -12,8 +12,12 @@ import datetime as dt
 import logging
 import uuid
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from mpp_desk.context import AppContext
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -377,7 +381,7 @@ def save_group(
     open_time = setup.parse_time(open_text, field="open")
     close_time = setup.parse_time(close_text, field="close")
 
-    def apply(uow):
+    def apply(uow: UnitOfWork):
         if new:
             setup.create_group(uow, code=code, name=name, open_time=open_time, close_time=close_time,
                                daily_limit=daily_limit)
@@ -404,7 +408,7 @@ def save_counter(
     """Create or change a counter and the groups it calls from."""
     from mpp_desk.queue import setup
 
-    def apply(uow):
+    def apply(uow: UnitOfWork):
         if new:
             setup.create_counter(uow, number=number, name=name, group_codes=list(group_codes))
             if not active:
@@ -415,7 +419,7 @@ def save_counter(
     return _setup_write(ctx, actor, apply)
 
 
-def _stored_break_id(uow, pause) -> uuid.UUID:
+def _stored_break_id(uow: UnitOfWork, pause) -> uuid.UUID:
     """The row id of a break shown with id None (the built-in Friday default, not stored yet)."""
     from mpp_desk.queue import setup
 
@@ -439,7 +443,7 @@ def save_break(
     start = setup.parse_time(start_text, field="start")
     end = setup.parse_time(end_text, field="end")
 
-    def apply(uow):
+    def apply(uow: UnitOfWork):
         from mpp_desk.roles import Permission, authorize
 
         authorize(uow, actor, Permission.MANAGE_QUEUE)
@@ -453,7 +457,7 @@ def remove_break(ctx: AppContext, *, actor, pause) -> QueueSetup:
     """Remove a weekly break (a BreakView, the built-in default too)."""
     from mpp_desk.queue import setup
 
-    def apply(uow):
+    def apply(uow: UnitOfWork):
         from mpp_desk.roles import Permission, authorize
 
         authorize(uow, actor, Permission.MANAGE_QUEUE)
