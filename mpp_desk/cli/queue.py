@@ -394,8 +394,10 @@ def cmd_breaks(args, ctx) -> int:
 
 def cmd_break_add(args, ctx) -> int:
     from mpp_desk.queue import set_break
+    from mpp_desk.queue.setup import parse_time
 
-    start, end = _time(args.start, "start"), _time(args.end, "end")
+    # both are required: an empty one is refused like a malformed one
+    start, end = parse_time(args.start, field="start"), parse_time(args.end, field="end")
     with ctx.app.uow(actor=TERMINAL) as uow:
         b = set_break(uow, weekday=args.weekday, start=start, end=end, name=args.name)
         uow.commit()

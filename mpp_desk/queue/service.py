@@ -220,6 +220,7 @@ def issue_ticket(
             )
     elif service is not None and service.queue_group_id is not None:
         group = session.get(QueueGroup, service.queue_group_id)
+        assert group is not None, "a service's queue group is a foreign key"
     else:
         raise QueueNotFound(N_("errors", "Choose a queue group or a service."))
     if priority_reason is not None:
@@ -430,6 +431,7 @@ def call_next(uow: UnitOfWork, *, counter_number: int, now: dt.datetime | None =
     if ticket_id is None:
         return None
     ticket = session.get(Ticket, ticket_id)
+    assert ticket is not None, "the ticket was read in this transaction"
     # BEGIN IMMEDIATE holds the write lock since the unit of work began: nobody else can have
     # called this ticket between the read above and this write. Checked anyway.
     _check_state(ticket, "call")
@@ -447,7 +449,7 @@ def _next_waiting(session: Session, counter: Counter, service_date: dt.date) -> 
     """The ticket call-next takes: one statement of index seeks (head of each line, per priority class)."""
     group_ids = counter_group_ids(session, counter)
     params = {"day": service_date, "counter_id": counter.id, **{f"group_{i}": g for i, g in enumerate(group_ids)}}
-    rows = session.connection().execute(_heads_statement(len(group_ids)), params).all()
+    rows = [tuple(r) for r in session.connection().execute(_heads_statement(len(group_ids)), params).all()]
     if not rows:
         return None
     # priority first, then the original issue time (ties: the id, so the choice is stable)
@@ -757,6 +759,7 @@ def ticket_view(session: Session, ticket: Ticket) -> TicketView:
     """The plain-value view of a ticket row."""
     group = session.get(QueueGroup, ticket.group_id)
     route = group if ticket.route_group_id == ticket.group_id else session.get(QueueGroup, ticket.route_group_id)
+    assert group is not None and route is not None, "a ticket's groups are foreign keys"
     counter = session.get(Counter, ticket.counter_id) if ticket.counter_id else None
     target = session.get(Counter, ticket.target_counter_id) if ticket.target_counter_id else None
     service = session.get(ServiceStandard, ticket.service_id) if ticket.service_id else None
@@ -810,7 +813,7 @@ def _ticket(session: Session, ticket_id: uuid.UUID) -> Ticket:
     return ticket
 
 
-def _active_counter(session: Session, number: int | None) -> Counter:
+def _active_counter(session: Session, number: int) -> Counter:
     counter = get_counter(session, number)
     if not counter.active:
         raise QueueClosed(N_("errors", "Counter {number} is not active."), number=counter.number)
@@ -869,7 +872,9 @@ def _ahead(session: Session, ticket: Ticket) -> int:
         "ticket_id": ticket.id,
         "issued_at": ticket.issued_at,
     }
-    return session.connection().scalar(statement, params)
+    count = session.connection().scalar(statement, params)
+    assert count is not None, "a count query returns a row"
+    return count
 
 
 def _issued_count(session: Session, group: QueueGroup, service_date: dt.date) -> int:
@@ -895,6 +900,7 @@ def _event(
     if group is None:
         with session.no_autoflush:  # the ticket's changes are flushed once, with the event
             group = session.get(QueueGroup, ticket.route_group_id)
+        assert group is not None, "a ticket's group is a foreign key"
     event = QueueEvent(
         id=uuid.uuid4(),
         seq=seq,
