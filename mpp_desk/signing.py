@@ -31,7 +31,7 @@ import json
 import os
 import threading
 import uuid
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -107,7 +107,7 @@ class VerifyResult:
 
     def text(self, language: str | None = None) -> str:
         """The verdict in words, in *language* (default: the current one), parameters filled in."""
-        def kind_text(kinds) -> str:
+        def kind_text(kinds: Iterable[str]) -> str:
             return " / ".join(translate("signing", KIND_LABELS.get(k, k), language) for k in kinds)
 
         return translate("signing", REASONS[self.reason], language).format(

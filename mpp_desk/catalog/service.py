@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from mpp_desk import audit
@@ -72,7 +72,7 @@ def list_standards(uow: UnitOfWork, *, search: str | None = None) -> list[Standa
     stmt = _standards_query().where(ServiceStandard.deleted_at.is_(None)).order_by(ServiceStandard.annex_number)
     for word in words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        matches = [
+        matches: list[ColumnElement[bool]] = [
             ServiceStandard.title.ilike(f"%{escaped}%", escape="\\"),
             ServiceStandard.kbli.like(f"{escaped}%", escape="\\"),
         ]

@@ -14,7 +14,7 @@ import io
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 from sqlalchemy import or_, select
 
@@ -31,6 +31,8 @@ from mpp_desk.textformat import format_date
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
+
+Getter = Callable[[CaseSummary], str]  # a column's text (in the PDF: markup, or Plain) for one case
 
 FORMATS = ("pdf", "xlsx", "csv")
 MAX_DAYS = 366 * 5
@@ -138,7 +140,7 @@ def _t(text: str, language: str | None) -> str:
     return translate("complaints", text, language)
 
 
-def columns(register: Register, language: str | None = None) -> list[tuple[str, object]]:
+def columns(register: Register, language: str | None = None) -> list[tuple[str, Getter | None]]:
     """(heading, getter) of each column; the personal ones only when the register includes personal data."""
     lang = language
 
@@ -155,7 +157,7 @@ def columns(register: Register, language: str | None = None) -> list[tuple[str, 
     def reporter(row: CaseSummary) -> str:
         return _t(N_("complaints", "Anonymous"), lang) if row.reporter.anonymous else row.reporter.name
 
-    cols: list[tuple[str, object]] = [
+    cols: list[tuple[str, Getter | None]] = [
         (_t(N_("complaints", "No."), lang), None),
         (_t(N_("complaints", "Case number"), lang), lambda r: r.case_number),
         (_t(N_("complaints", "Received"), lang), lambda r: d(r.received_on)),
@@ -283,7 +285,9 @@ class Plain(str):
     """A PDF cell drawn as plain lines (fixed-width values): much cheaper than a wrapped paragraph."""
 
 
-def pdf_columns(register: Register, language: str | None = None) -> list[tuple[str, float, object]]:
+def pdf_columns(
+    register: Register, language: str | None = None
+) -> list[tuple[str, float, Getter | None]]:
     """(heading, relative width, cell markup) of the PDF: related fields stacked in one cell, so a
     landscape page holds the register without squeezing any column."""
     from mpp_desk.complaints.pdfparts import para, printable, shorten
@@ -314,7 +318,7 @@ def pdf_columns(register: Register, language: str | None = None) -> list[tuple[s
         return lines(para(r.name), grey(r.nik and f"NIK {r.nik}"), grey(r.phone), grey(r.email),
                      grey(shorten(r.address, 90)))
 
-    cols: list[tuple[str, float, object]] = [
+    cols: list[tuple[str, float, Getter | None]] = [
         (_t(N_("complaints", "No."), lang), 0.45, None),
         (_t(N_("complaints", "Case number"), lang), 2.3, lambda r: Plain(f"{r.case_number}\n{d(r.received_on)}")),
         (_t(N_("complaints", "Type"), lang), 1.35,
@@ -339,6 +343,7 @@ def pdf_columns(register: Register, language: str | None = None) -> list[tuple[s
 
 def register_pdf(register: Register, *, language: str | None = None) -> bytes:
     """A4 landscape: a title, the privacy note, a table whose header repeats on every page, page numbers."""
+    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
@@ -359,12 +364,12 @@ def register_pdf(register: Register, *, language: str | None = None) -> bytes:
     width = page[0] - 2 * margin
     cols = pdf_columns(register, language)
     cell = ParagraphStyle("cell", fontName=FAMILY, fontSize=7.2, leading=8.8)
-    head = ParagraphStyle("head", fontName=BOLD, fontSize=7.2, leading=8.8, textColor="white")
+    head = ParagraphStyle("head", fontName=BOLD, fontSize=7.2, leading=8.8, textColor=colors.white)
     heading_style = ParagraphStyle("title", fontName=BOLD, fontSize=13, leading=16)
-    note_style = ParagraphStyle("note", fontName=FAMILY, fontSize=8, leading=10, textColor="#444444")
+    note_style = ParagraphStyle("note", fontName=FAMILY, fontSize=8, leading=10, textColor=colors.HexColor("#444444"))
     total = sum(weight for _h, weight, _g in cols)
     col_widths = [width * weight / total for _h, weight, _g in cols]
-    cells = [[Paragraph(para(h), head) for h, _w, _g in cols]]
+    cells: list[list[Any]] = [[Paragraph(para(h), head) for h, _w, _g in cols]]  # flowables and text
     for number, row in enumerate(register.rows, start=1):
         values = [str(number) if getter is None else getter(row) for _h, _w, getter in cols]
         cells.append([v if isinstance(v, Plain) or getter is None else Paragraph(v, cell)

@@ -208,6 +208,8 @@ def save_case(
 
             phone = normalize_phone(draft.reporter_phone, field="reporter_phone")
     late_decision = draft.late_decision if assessment.late else None
+    # the assessment refuses a draft without a received time (first_problem above raised)
+    assert draft.received_at is not None and assessment.received_on is not None
     case = ComplaintCase(
         id=uuid.uuid4(),
         case_number=next_case_number(uow, received_on=assessment.received_on),
@@ -244,6 +246,7 @@ def save_case(
     if late_decision:
         _step(uow, case, "note", notes=draft.late_decision_note, data={"late_decision": late_decision})
     for source in attachments:
+        assert data_dir is not None  # checked above
         _attach(uow, case, files.store(data_dir, source))
     _clear_draft(uow)
     session.flush()

@@ -136,6 +136,7 @@ def verify_receipt(
 def _expected_fields(uow: UnitOfWork, row: IntakeReceipt) -> dict[str, Any]:
     """The fields a receipt's token signs, as its record stands now."""
     visit = uow.session.get(IntakeVisit, row.visit_id)
+    assert visit is not None, "a receipt's visit is a foreign key"
     application = uow.session.scalar(select(Application).where(Application.visit_id == row.visit_id))
     return signed_fields(
         row.kind,

@@ -218,6 +218,7 @@ def receipt_view(uow: UnitOfWork, *, receipt_id: uuid.UUID) -> ReceiptView:
     if receipt is None:
         raise ReceiptProblem(N_("errors", "This receipt does not exist."))
     visit = uow.session.get(IntakeVisit, receipt.visit_id)
+    assert visit is not None, "a receipt's visit is a foreign key"
     application = uow.session.scalar(select(Application).where(Application.visit_id == visit.id))
     return _view(uow, visit, application, receipt,
                  qr_data=verification_url(settings.receipt_settings(uow).verify_base_url, receipt.token))

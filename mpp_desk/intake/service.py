@@ -480,7 +480,8 @@ def service_choices(uow: UnitOfWork, *, limit_recent: int = RECENT_LIMIT) -> lis
         )
         for row in rows
     ]
-    recent_first = sorted((c for c in choices if c.last_used is not None), key=lambda c: c.last_used, reverse=True)
+    used = [(c.last_used, c) for c in choices if c.last_used is not None]
+    recent_first = [c for _at, c in sorted(used, key=lambda pair: pair[0], reverse=True)]
     return recent_first + [c for c in choices if c.last_used is None]
 
 

@@ -93,12 +93,22 @@ class Printer(Protocol):
 # --- ESC/POS --------------------------------------------------------------------------------
 
 
+class EscposDevice(Protocol):
+    """The part of a python-escpos connection (Network, Usb, Serial, ...) the printer uses."""
+
+    def open(self) -> None: ...
+
+    def _raw(self, msg: bytes) -> None: ...
+
+    def close(self) -> None: ...
+
+
 class EscposPrinter:
     """A thermal printer reached through one of python-escpos's connections."""
 
     needs_qt = False
 
-    def __init__(self, label: str, connect: Callable[[], object], *, width_chars: int = 48, reads_status: bool = True):
+    def __init__(self, label: str, connect: Callable[[], EscposDevice], *, width_chars: int = 48, reads_status: bool = True):
         self.label = label
         self._connect = connect
         self.width_chars = width_chars

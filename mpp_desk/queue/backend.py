@@ -334,9 +334,9 @@ def _ahead_and_wait(uow: UnitOfWork, view: TicketView) -> tuple[int, int]:
     if row is None or row.status != Ticket.WAITING:
         return 0, 0
     ahead = service._ahead(session, row)
-    wait = service.estimate_wait(
-        session, group=session.get(QueueGroup, row.route_group_id), service_date=row.service_date, ahead=ahead
-    )
+    group = session.get(QueueGroup, row.route_group_id)
+    assert group is not None, "a ticket's group is a foreign key"
+    wait = service.estimate_wait(session, group=group, service_date=row.service_date, ahead=ahead)
     return ahead, int(-(-wait.total_seconds() // 60))
 
 
