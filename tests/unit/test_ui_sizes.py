@@ -18,7 +18,7 @@ FUNCTION_LINES = 60
 ALLOWED_MODULES = {
     "display.py": 573,
     "kiosk.py": 562,
-    "areas/catalog_area.py": 514,
+    "areas/catalog_area.py": 527,  # +13 for type narrowing (issue 12)
     "areas/queue_panel.py": 710,
 }
 ALLOWED_FUNCTIONS = {
