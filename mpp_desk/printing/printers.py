@@ -23,7 +23,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable, Literal, Protocol
 
 from mpp_desk.errors import ValidationError
 from mpp_desk.i18n import N_, translate
@@ -58,7 +58,7 @@ class PrintOk:
 
     where: str
     path: Path | None = None
-    ok: bool = True
+    ok: Literal[True] = True
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class PrintFailed:
 
     reason: str
     detail: str = ""
-    ok: bool = False
+    ok: Literal[False] = False
 
     @property
     def message(self) -> str:

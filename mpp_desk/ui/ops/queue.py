@@ -225,6 +225,7 @@ class ReprintDone:
 
 def reprint(ctx: AppContext, *, actor, number: int, ticket_id: uuid.UUID, now: dt.datetime | None = None) -> ReprintDone:
     """Print a ticket again on this PC's ticket printer (else its receipt printer)."""
+    from mpp_desk.printing.printers import PrintOk
     from mpp_desk.queue.kiosk import reprint as reprint_ticket
     from mpp_desk.roles import Permission, require
 
@@ -233,7 +234,7 @@ def reprint(ctx: AppContext, *, actor, number: int, ticket_id: uuid.UUID, now: d
     code = queue.get_ticket(ticket_id=ticket_id).code
     printer = ticket_printer(ctx, "printer.ticket", "printer.receipt")
     result = reprint_ticket(queue, printer, ticket_id=ticket_id)
-    message = result.where if result.ok else result.text()
+    message = result.where if isinstance(result, PrintOk) else result.text()
     return ReprintDone(code, result.ok, message, counter_panel(ctx, actor=actor, number=number, now=now))
 
 
@@ -428,7 +429,7 @@ def _stored_break_id(uow: UnitOfWork, pause) -> uuid.UUID:
     # The default has no row until a break is first edited; storing the defaults gives it one.
     setup._materialise_default_breaks(uow.session)
     for stored in setup.list_breaks(uow):
-        if (stored.weekday, stored.start_time, stored.end_time, stored.name) == (
+        if stored.id is not None and (stored.weekday, stored.start_time, stored.end_time, stored.name) == (
                 pause.weekday, pause.start_time, pause.end_time, pause.name):
             return stored.id
     raise LookupError("the default break was not stored")
