@@ -193,7 +193,7 @@ class MachineWindow(QWidget):
         self.keep_in_front = True
         self.setWindowTitle(self.tr("MPP Desk"))
         self.pages = QStackedWidget(self)
-        layout = QVBoxLayout(self)
+        layout = self.main_layout = QVBoxLayout(self)  # subclasses add a header and a footer
         layout.setContentsMargins(0, 0, 0, 0)
         # The screen decides the size; the fonts then follow it (resizeEvent), not the other way round.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
