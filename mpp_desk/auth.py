@@ -318,7 +318,7 @@ def _active_admins(uow: UnitOfWork) -> int:
         select(func.count()).select_from(StaffUser).where(
             StaffUser.role == Role.ADMIN.value, StaffUser.active.is_(True), StaffUser.deleted_at.is_(None)
         )
-    )
+    ) or 0  # a count; never None
 
 
 def needs_first_run_setup(uow: UnitOfWork) -> bool:
@@ -566,10 +566,10 @@ def sign_in(uow: UnitOfWork, *, username: str, password: str, now: dt.datetime |
     if not _matches(user.password_hash, password):
         user.failed_attempts += 1
         if (user.failed_attempts % max_failed == 0) if admin else (user.failed_attempts >= max_failed):
-            user.locked_until = now + _lock_length(user, max_failed, lockout, admin=admin)
+            locked_until = user.locked_until = now + _lock_length(user, max_failed, lockout, admin=admin)
             _failed(uow, user, "wrong_password", locked=True)
             log.warning("user %s locked after %s failed sign-ins", user.id, user.failed_attempts)
-            raise AccountLocked(user.locked_until, now)
+            raise AccountLocked(locked_until, now)
         _failed(uow, user, "wrong_password")
         raise SignInFailed()
     if not user.active:

@@ -29,7 +29,9 @@ def alembic_config(script_location: Path | None = None) -> Config:
 
 
 def head_revision(script_location: Path | None = None) -> str:
-    return ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
+    assert head is not None, "the migrations have one head"
+    return head
 
 
 def known_revision(revision: str, script_location: Path | None = None) -> bool:

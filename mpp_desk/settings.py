@@ -298,7 +298,7 @@ def _store(uow: UnitOfWork, setting: Setting, value: Any) -> tuple[Any, bool]:
     row = _row(uow, setting)
     old = _effective(setting, row)
     live = row is not None and row.deleted_at is None
-    if (live and row.value == value) or (row is None and value == setting.default):
+    if (row is not None and live and row.value == value) or (row is None and value == setting.default):
         return old, False  # nothing to write; a default is not stored, so a later default can change it
     if row is None:
         pc_id = _pc_id(uow, setting)
@@ -348,6 +348,7 @@ def _check_pdf_folder(uow: UnitOfWork, key: str, spec: str) -> None:
         return
     data_dir = Path(uow.db.path).resolve().parent
     folder = pdf_folder(rest, data_dir)
+    assert folder is not None, "a named folder with a data folder always resolves"
     try:
         folder.resolve().relative_to(data_dir)
     except (ValueError, OSError):

@@ -31,18 +31,24 @@ import json
 import os
 import threading
 import uuid
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
 
 from mpp_desk.errors import UserError
 from mpp_desk.i18n import N_, translate
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 KEYS_DIRNAME = "keys"
 KEY_FILENAME = "signing_ed25519.pem"
@@ -101,7 +107,7 @@ class VerifyResult:
 
     def text(self, language: str | None = None) -> str:
         """The verdict in words, in *language* (default: the current one), parameters filled in."""
-        def kind_text(kinds) -> str:
+        def kind_text(kinds: Iterable[str]) -> str:
             return " / ".join(translate("signing", KIND_LABELS.get(k, k), language) for k in kinds)
 
         return translate("signing", REASONS[self.reason], language).format(
@@ -347,7 +353,7 @@ def check_record(
     return replace(result, expected=expected)
 
 
-def recorded_key_id(uow) -> str | None:
+def recorded_key_id(uow: UnitOfWork) -> str | None:
     """The installation key's id the database records (None before the first key)."""
     from mpp_desk.models import LocalState
 
@@ -355,7 +361,7 @@ def recorded_key_id(uow) -> str | None:
     return stored.value if stored is not None else None
 
 
-def installation_signer(uow, data_dir: Path | str) -> Signer:
+def installation_signer(uow: UnitOfWork, data_dir: Path | str) -> Signer:
     """This installation's signer, checked against the key id the database records.
 
     The first time, the key (created if there is none yet) is recorded, when *uow* may write. A
@@ -381,7 +387,7 @@ def installation_signer(uow, data_dir: Path | str) -> Signer:
 
 
 def verify_in_office(
-    uow,
+    uow: UnitOfWork,
     text_or_url: str,
     *,
     data_dir: Path | str | None,

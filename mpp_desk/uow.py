@@ -57,40 +57,46 @@ class UnitOfWork:
         self.write = write
         self.actor = actor
         self.origin = origin
-        self.session: Session | None = None
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        """The open session; only inside the with-block."""
+        if self._session is None:
+            raise RuntimeError("the unit of work is not open (use it in a with block)")
+        return self._session
 
     @property
     def device_id(self) -> str:
         return self.db.device_id
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self.db.sessions()
-        self.session.info["device_id"] = self.db.device_id
+        session = self._session = self.db.sessions()
+        session.info["device_id"] = self.db.device_id
         if self.write and getattr(self.db, "read_only", False):
-            self.session.close()
-            self.session = None
+            session.close()
+            self._session = None
             raise read_only_problem(self.db.path)
-        self.session.info["origin"] = self.origin
-        self.session.info["tx_id"] = uuid.uuid4()
+        session.info["origin"] = self.origin
+        session.info["tx_id"] = uuid.uuid4()
         if self.write:
             # Take the write lock now: a read-then-write under a deferred BEGIN could fail half way.
             # Waiting for another writer is the busy timeout's job; past it, say so clearly.
             try:
-                self.session.connection(execution_options={BEGIN_OPTION: "IMMEDIATE"})
+                session.connection(execution_options={BEGIN_OPTION: "IMMEDIATE"})
             except OperationalError as exc:
-                self.session.close()
-                self.session = None
+                session.close()
+                self._session = None
                 raise classify_error(exc, self.db.path) from exc
         return self
 
     def __exit__(self, *exc) -> None:
-        assert self.session is not None
+        session = self.session
         # close() rolls back whatever was not committed; objects already loaded stay readable.
-        self.session.close()
-        self.session = None
+        session.close()
+        self._session = None
 
     def commit(self) -> None:
-        assert self.session is not None
         try:
             self.session.commit()
         except OperationalError as exc:
@@ -103,11 +109,9 @@ class UnitOfWork:
         self.session.info["tx_id"] = uuid.uuid4()  # a later commit in the same block is another action
 
     def flush(self) -> None:
-        assert self.session is not None
         self.session.flush()
 
     def rollback(self) -> None:
-        assert self.session is not None
         self.session.info.pop("audit_head", None)
         self.session.rollback()
         self.session.info["tx_id"] = uuid.uuid4()

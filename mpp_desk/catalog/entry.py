@@ -162,7 +162,7 @@ class _EntryReader:
         self.data = data
         self.index = index
 
-    def fail(self, message: str, **params: object) -> CatalogFormatError:
+    def fail(self, message: str, **params: Any) -> CatalogFormatError:
         return CatalogFormatError(message, index=self.index, **params)
 
     def read(self) -> StandardEntry:

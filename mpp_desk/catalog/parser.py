@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from mpp_desk.catalog.entry import (
     ANNEX_RANGE,
@@ -144,14 +145,14 @@ def split_list(text: str) -> tuple[str, list[tuple[str, str]]]:
     first = _FIRST_MARKER_RE.search(text)
     if first is None:
         return text.strip(), []
-    label, closer = first.group(1), first.group(2)
+    label, closer = first[1], first[2]  # both groups always take part in a match
     preamble = text[: first.start()].strip()
     items: list[tuple[str, str]] = []
     pos = first.end()
     while True:
         following = _next_label(label)
         found = _find_marker(text, following + closer, pos) if following else -1
-        if found < 0:
+        if following is None or found < 0:
             items.append((label + closer, text[pos:].strip()))
             return preamble, items
         items.append((label + closer, text[pos:found].strip()))
@@ -235,7 +236,7 @@ class _RawEntry:
     components: list[_RawComponent] = field(default_factory=list)
 
 
-def _error(message: str, line: int, **params: object) -> CatalogFormatError:
+def _error(message: str, line: int, **params: Any) -> CatalogFormatError:
     return CatalogFormatError(message, line=line, **params)
 
 

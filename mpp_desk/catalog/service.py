@@ -10,13 +10,12 @@ import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from mpp_desk import audit
-from mpp_desk.roles import Permission, authorize
 from mpp_desk.catalog.entry import ALL_KEYS, LIST_FIELDS, Requirements, StandardEntry
 from mpp_desk.catalog.errors import CatalogError
 from mpp_desk.catalog.files import load_files
@@ -25,7 +24,11 @@ from mpp_desk.limits import search_words
 from mpp_desk.models import LocalState, QueueGroup, Requirement, ServiceStandard
 from mpp_desk.models.base import utcnow
 from mpp_desk.paths import CATALOG_SEED_DIR
+from mpp_desk.roles import Permission, authorize
 from mpp_desk.uow import soft_delete
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -63,13 +66,13 @@ class ImportResult:
     changed: tuple[str, ...] = ()
 
 
-def list_standards(uow, *, search: str | None = None) -> list[StandardEntry]:
+def list_standards(uow: UnitOfWork, *, search: str | None = None) -> list[StandardEntry]:
     """The live catalogue by annex number; every word of *search* must match the title, KBLI or annex number."""
     words = search_words(search)
     stmt = _standards_query().where(ServiceStandard.deleted_at.is_(None)).order_by(ServiceStandard.annex_number)
     for word in words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        matches = [
+        matches: list[ColumnElement[bool]] = [
             ServiceStandard.title.ilike(f"%{escaped}%", escape="\\"),
             ServiceStandard.kbli.like(f"{escaped}%", escape="\\"),
         ]
@@ -79,7 +82,7 @@ def list_standards(uow, *, search: str | None = None) -> list[StandardEntry]:
     return [_entry(row) for row in _session(uow).scalars(stmt)]
 
 
-def get_standard(uow, *, annex_number: int) -> StandardEntry | None:
+def get_standard(uow: UnitOfWork, *, annex_number: int) -> StandardEntry | None:
     """The live entry with this annex number, or None."""
     stmt = _standards_query().where(
         ServiceStandard.annex_number == annex_number, ServiceStandard.deleted_at.is_(None)
@@ -88,12 +91,12 @@ def get_standard(uow, *, annex_number: int) -> StandardEntry | None:
     return _entry(row) if row is not None else None
 
 
-def preview_import(uow, *, entries: Sequence[StandardEntry]) -> list[ImportResult]:
+def preview_import(uow: UnitOfWork, *, entries: Sequence[StandardEntry]) -> list[ImportResult]:
     """What import_standards() would do to each entry (created/updated/unchanged, changed fields); no writes."""
     return _import(_session(uow), entries, write=False)
 
 
-def import_standards(uow, *, entries: Sequence[StandardEntry]) -> list[ImportResult]:
+def import_standards(uow: UnitOfWork, *, entries: Sequence[StandardEntry]) -> list[ImportResult]:
     """Create or update each entry by annex number; unchanged entries are not written. The caller commits.
 
     Requirement rows are updated in place by (kind, position); surplus ones are soft-deleted.
@@ -115,7 +118,7 @@ def import_standards(uow, *, entries: Sequence[StandardEntry]) -> list[ImportRes
     return results
 
 
-def delete_standard(uow, *, annex_number: int) -> bool:
+def delete_standard(uow: UnitOfWork, *, annex_number: int) -> bool:
     """Soft-delete the entry and its requirements; False if there is no live entry with that number."""
     session = _session(uow)
     row = session.scalars(
@@ -133,12 +136,12 @@ def delete_standard(uow, *, annex_number: int) -> bool:
     return True
 
 
-def seed_needed(uow) -> bool:
+def seed_needed(uow: UnitOfWork) -> bool:
     """True when the shipped catalogue has not been imported yet (a read only)."""
     return _session(uow).get(LocalState, SEEDED_KEY) is None
 
 
-def seed_default_catalog(uow) -> bool:
+def seed_default_catalog(uow: UnitOfWork) -> bool:
     """On first start, import the shipped catalogue (resources/catalog/*.txt) into queue group A; True if it wrote."""
     session = _session(uow)
     if session.get(LocalState, SEEDED_KEY) is not None:
@@ -158,10 +161,8 @@ def seed_default_catalog(uow) -> bool:
 # -- internals ----------------------------------------------------------------------------
 
 
-def _session(uow) -> Session:
-    if uow.session is None:
-        raise RuntimeError("the unit of work is not open (use it in a with block)")
-    return uow.session
+def _session(uow: UnitOfWork) -> Session:
+    return uow.session  # raises outside the with-block
 
 
 def _standards_query():

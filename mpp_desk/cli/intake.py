@@ -156,9 +156,12 @@ def cmd_due(args, ctx) -> int:
 
 def cmd_times(args, ctx) -> int:
     from mpp_desk.intake.service import service_times
+    from mpp_desk.workdays import parse_date
 
+    # --from and --to are required: an empty one is refused like a malformed one
+    date_from, date_to = parse_date(args.date_from, field="from"), parse_date(args.date_to, field="to")
     with ctx.app.uow(write=False, actor=TERMINAL) as uow:
-        rows = service_times(uow, date_from=_date(args.date_from, "from"), date_to=_date(args.date_to, "to"))
+        rows = service_times(uow, date_from=date_from, date_to=date_to)
     if args.json:
         print_json([r.__dict__ for r in rows])
     else:

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from typing import TYPE_CHECKING
 
 from mpp_desk.cli import print_json, sayer, usage
 from mpp_desk.cli.args import output_file, record_id, whole_number
 from mpp_desk.i18n import N_
 from mpp_desk.roles import TERMINAL
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
@@ -390,8 +394,10 @@ def cmd_breaks(args, ctx) -> int:
 
 def cmd_break_add(args, ctx) -> int:
     from mpp_desk.queue import set_break
+    from mpp_desk.queue.setup import parse_time
 
-    start, end = _time(args.start, "start"), _time(args.end, "end")
+    # both are required: an empty one is refused like a malformed one
+    start, end = parse_time(args.start, field="start"), parse_time(args.end, field="end")
     with ctx.app.uow(actor=TERMINAL) as uow:
         b = set_break(uow, weekday=args.weekday, start=start, end=end, name=args.name)
         uow.commit()
@@ -494,7 +500,7 @@ def cmd_cancel(args, ctx) -> int:
     return _print_ticket(queue.cancel(ticket_id=ticket.id), args)
 
 
-def _find(uow, *, code: str):
+def _find(uow: UnitOfWork, *, code: str):
     from mpp_desk.queue import find_ticket
 
     return find_ticket(uow, code=code)

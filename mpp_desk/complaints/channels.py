@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -24,6 +25,9 @@ from mpp_desk.limits import TEXT_LIMITS
 from mpp_desk.models import ComplaintChannel, ServiceStandard
 from mpp_desk.roles import Permission, authorize
 from mpp_desk.uow import soft_delete
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,7 @@ def _lettered_items(text: str) -> list[str]:
     return [text[end : starts[i + 1][0] if i + 1 < len(starts) else len(text)].strip() for i, (_s, end) in enumerate(starts)]
 
 
-def seed_channels(uow) -> list[Channel]:
+def seed_channels(uow: UnitOfWork) -> list[Channel]:
     """The channels from the first catalogue entry that has a complaint-handling text (or the bare names)."""
     text = uow.session.scalar(
         select(ServiceStandard.complaint_handling)
@@ -108,7 +112,7 @@ def seed_channels(uow) -> list[Channel]:
     return channels_from_standard(text or "")
 
 
-def list_channels(uow, *, include_inactive: bool = False) -> list[Channel]:
+def list_channels(uow: UnitOfWork, *, include_inactive: bool = False) -> list[Channel]:
     """The office's channels in order; the seeded list while nobody has edited it."""
     rows = uow.session.scalars(select(ComplaintChannel).order_by(ComplaintChannel.position, ComplaintChannel.code)).all()
     if not rows:
@@ -118,12 +122,12 @@ def list_channels(uow, *, include_inactive: bool = False) -> list[Channel]:
     ]
 
 
-def channel_codes(uow) -> frozenset[str]:
+def channel_codes(uow: UnitOfWork) -> frozenset[str]:
     """Codes a new case may use (active channels)."""
     return frozenset(c.code for c in list_channels(uow))
 
 
-def channel_names(uow) -> dict[str, str]:
+def channel_names(uow: UnitOfWork) -> dict[str, str]:
     """code -> name of every channel ever known (retired ones too), for old cases."""
     rows = uow.session.scalars(select(ComplaintChannel)).all()
     names = {c.code: c.name for c in seed_channels(uow)} if not rows else {}
@@ -131,7 +135,7 @@ def channel_names(uow) -> dict[str, str]:
     return names
 
 
-def save_channel(uow, *, code: str, name: str, contact: str = "", on_receipt: bool = False,
+def save_channel(uow: UnitOfWork, *, code: str, name: str, contact: str = "", on_receipt: bool = False,
                  position: int | None = None, active: bool = True) -> Channel:
     """Add or change a channel (administrator: EDIT_SETTINGS). Audited."""
     authorize(uow, uow.actor, Permission.EDIT_SETTINGS)
@@ -164,7 +168,7 @@ def save_channel(uow, *, code: str, name: str, contact: str = "", on_receipt: bo
     return _view(row)
 
 
-def remove_channel(uow, *, code: str) -> bool:
+def remove_channel(uow: UnitOfWork, *, code: str) -> bool:
     """Retire a channel (soft delete); old cases keep its name. False if there is no such channel."""
     authorize(uow, uow.actor, Permission.EDIT_SETTINGS)
     _materialise(uow)
@@ -180,7 +184,7 @@ def remove_channel(uow, *, code: str) -> bool:
     return True
 
 
-def _materialise(uow) -> None:
+def _materialise(uow: UnitOfWork) -> None:
     """Write the seeded list before the first change, so the change applies to a real list."""
     if uow.session.scalar(select(ComplaintChannel.id).limit(1)) is not None:
         return

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, case, func, select, text
 
@@ -22,6 +23,9 @@ from mpp_desk.complaints.service import authorize_read, summaries
 from mpp_desk.complaints.views import CaseSummary
 from mpp_desk.models import ComplaintCase, ServiceStandard
 from mpp_desk.models.complaints import OPEN_SQL
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 SOON_WORKING_DAYS = 3
 _OPEN = text(f"complaint_case.{OPEN_SQL}")  # literal, so the partial index applies
@@ -80,7 +84,7 @@ class PeriodFigures:
         return self.answered_within / counted if counted else None
 
 
-def oversight(uow, *, today: dt.date, calendar=None) -> Oversight:
+def oversight(uow: UnitOfWork, *, today: dt.date, calendar=None) -> Oversight:
     """Due today, due in the next 3 working days, and overdue (by working days), of open unanswered cases."""
     from mpp_desk.workdays import load_calendar
 
@@ -108,7 +112,7 @@ def oversight(uow, *, today: dt.date, calendar=None) -> Oversight:
     )
 
 
-def overdue_cases(uow, *, today: dt.date, calendar=None) -> list[CaseSummary]:
+def overdue_cases(uow: UnitOfWork, *, today: dt.date, calendar=None) -> list[CaseSummary]:
     """Open, unanswered cases past their respond-by date, most overdue first."""
     from mpp_desk.workdays import load_calendar
 
@@ -123,7 +127,7 @@ def overdue_cases(uow, *, today: dt.date, calendar=None) -> list[CaseSummary]:
     return sorted(summaries(uow, rows, today=today, calendar=calendar), key=lambda v: (-v.overdue_days, v.respond_by))
 
 
-def period_figures(uow, *, date_from: dt.date, date_to: dt.date, today: dt.date,
+def period_figures(uow: UnitOfWork, *, date_from: dt.date, date_to: dt.date, today: dt.date,
                    language: str | None = None) -> PeriodFigures:
     """Counts for the cases received in the period, and the share answered within 14 working days."""
     authorize_read(uow)
@@ -176,7 +180,7 @@ def _counts(column, where, today):
     )
 
 
-def _groups(uow, column, where, today, table, language) -> tuple[GroupCount, ...]:
+def _groups(uow: UnitOfWork, column, where, today, table, language) -> tuple[GroupCount, ...]:
     found = {key or "": (int(total), int(open_ or 0), int(overdue or 0))
              for key, total, open_, overdue in uow.session.execute(_counts(column, where, today))}
     out = []
@@ -188,7 +192,7 @@ def _groups(uow, column, where, today, table, language) -> tuple[GroupCount, ...
     return tuple(out)
 
 
-def _service_groups(uow, where, today) -> tuple[GroupCount, ...]:
+def _service_groups(uow: UnitOfWork, where, today) -> tuple[GroupCount, ...]:
     c = ComplaintCase
     rows = uow.session.execute(
         select(c.service_id, func.min(c.service_other), func.count(),

@@ -15,15 +15,19 @@ import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mpp_desk.i18n import N_, translate
 from mpp_desk.complaints.receipt_layout import (  # noqa: F401 - the renderers, used through this module
     PAPERS,
     receipt_document,
     render_receipt_escpos,
     render_receipt_pdf,
 )
+from mpp_desk.i18n import N_, translate
 from mpp_desk.textformat import format_date
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 RECEIPT_KIND = "adu"  # the signed reference's kind
 RECEIPT_LANGUAGE = "id"
@@ -138,7 +142,7 @@ def token_fields(*, case_number: str, kind: str, respond_by: dt.date, received_o
     return {"n": case_number, "k": kind, "r": respond_by.isoformat(), "d": received_on.isoformat()}
 
 
-def build_receipt(uow, *, case_id: uuid.UUID, data_dir: Path | str | None = None, signer=None,
+def build_receipt(uow: UnitOfWork, *, case_id: uuid.UUID, data_dir: Path | str | None = None, signer=None,
                   copy: bool | None = None) -> ComplaintReceipt:
     """The receipt of a case as it stands, signed with this installation's key (or *signer*)."""
     from mpp_desk.complaints.channels import channel_names, list_channels
@@ -218,7 +222,7 @@ class IssuedReceipt:
         return self.receipt.copy
 
 
-def issue_receipt(uow, *, case_id: uuid.UUID, data_dir: Path | str, signer=None,
+def issue_receipt(uow: UnitOfWork, *, case_id: uuid.UUID, data_dir: Path | str, signer=None,
                   papers: tuple[str, ...] = PAPERS) -> IssuedReceipt:
     """Count a print of the case's receipt (the second one on is a SALINAN) and keep its PDFs. The caller commits."""
     from mpp_desk.complaints.service import mark_receipt_printed
@@ -249,7 +253,7 @@ def keep_copy(data_dir: Path | str, receipt: ComplaintReceipt, pdf: bytes, *, pa
     return path
 
 
-def verify_receipt(uow, text_or_url: str, *, data_dir: Path | str | None = None, signer=None, public_keys=None):
+def verify_receipt(uow: UnitOfWork, text_or_url: str, *, data_dir: Path | str | None = None, signer=None, public_keys=None):
     """Check a scanned complaint receipt QR by the one rule of :func:`mpp_desk.signing.check_record`:
     the office's address, a genuine signature, a complaint receipt (kind "adu"), a case on record here,
     and the signed fields equal to the case's. Returns the signing module's VerifyResult."""

@@ -14,6 +14,7 @@ import io
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
 
 from sqlalchemy import or_, select
 
@@ -27,6 +28,11 @@ from mpp_desk.limits import search_words
 from mpp_desk.models import ComplaintCase
 from mpp_desk.roles import Permission, authorize
 from mpp_desk.textformat import format_date
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
+
+Getter = Callable[[CaseSummary], str]  # a column's text (in the PDF: markup, or Plain) for one case
 
 FORMATS = ("pdf", "xlsx", "csv")
 MAX_DAYS = 366 * 5
@@ -56,11 +62,11 @@ class Register:
     rows: tuple[CaseSummary, ...]
 
 
-def register_rows(uow, *, date_from: dt.date, date_to: dt.date, today: dt.date,
+def register_rows(uow: UnitOfWork, *, date_from: dt.date, date_to: dt.date, today: dt.date,
                   filters: RegisterFilter = RegisterFilter()) -> Register:
     """Cases received in [date_from, date_to] (office dates), oldest first, filtered."""
-    from mpp_desk.settings import receipt_settings
     from mpp_desk.complaints.service import summaries
+    from mpp_desk.settings import receipt_settings
 
     authorize_read(uow)
     _check_period(date_from, date_to)
@@ -85,7 +91,7 @@ def register_rows(uow, *, date_from: dt.date, date_to: dt.date, today: dt.date,
                     tuple(rows))
 
 
-def export_register(uow, *, date_from: dt.date, date_to: dt.date, fmt: str, out: Path | str, today: dt.date,
+def export_register(uow: UnitOfWork, *, date_from: dt.date, date_to: dt.date, fmt: str, out: Path | str, today: dt.date,
                     filters: RegisterFilter = RegisterFilter(), language: str | None = None) -> Register:
     """Write the register to *out* as PDF, XLSX or CSV; EXPORT_DATA; audited. Returns what was written."""
     if uow.actor is not None:
@@ -134,7 +140,7 @@ def _t(text: str, language: str | None) -> str:
     return translate("complaints", text, language)
 
 
-def columns(register: Register, language: str | None = None) -> list[tuple[str, object]]:
+def columns(register: Register, language: str | None = None) -> list[tuple[str, Getter | None]]:
     """(heading, getter) of each column; the personal ones only when the register includes personal data."""
     lang = language
 
@@ -151,7 +157,7 @@ def columns(register: Register, language: str | None = None) -> list[tuple[str, 
     def reporter(row: CaseSummary) -> str:
         return _t(N_("complaints", "Anonymous"), lang) if row.reporter.anonymous else row.reporter.name
 
-    cols: list[tuple[str, object]] = [
+    cols: list[tuple[str, Getter | None]] = [
         (_t(N_("complaints", "No."), lang), None),
         (_t(N_("complaints", "Case number"), lang), lambda r: r.case_number),
         (_t(N_("complaints", "Received"), lang), lambda r: d(r.received_on)),
@@ -279,7 +285,9 @@ class Plain(str):
     """A PDF cell drawn as plain lines (fixed-width values): much cheaper than a wrapped paragraph."""
 
 
-def pdf_columns(register: Register, language: str | None = None) -> list[tuple[str, float, object]]:
+def pdf_columns(
+    register: Register, language: str | None = None
+) -> list[tuple[str, float, Getter | None]]:
     """(heading, relative width, cell markup) of the PDF: related fields stacked in one cell, so a
     landscape page holds the register without squeezing any column."""
     from mpp_desk.complaints.pdfparts import para, printable, shorten
@@ -310,7 +318,7 @@ def pdf_columns(register: Register, language: str | None = None) -> list[tuple[s
         return lines(para(r.name), grey(r.nik and f"NIK {r.nik}"), grey(r.phone), grey(r.email),
                      grey(shorten(r.address, 90)))
 
-    cols: list[tuple[str, float, object]] = [
+    cols: list[tuple[str, float, Getter | None]] = [
         (_t(N_("complaints", "No."), lang), 0.45, None),
         (_t(N_("complaints", "Case number"), lang), 2.3, lambda r: Plain(f"{r.case_number}\n{d(r.received_on)}")),
         (_t(N_("complaints", "Type"), lang), 1.35,
@@ -335,10 +343,17 @@ def pdf_columns(register: Register, language: str | None = None) -> list[tuple[s
 
 def register_pdf(register: Register, *, language: str | None = None) -> bytes:
     """A4 landscape: a title, the privacy note, a table whose header repeats on every page, page numbers."""
+    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+    from reportlab.platypus import (
+        LongTable,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        TableStyle,
+    )
 
     from mpp_desk.complaints.pdfparts import FAMILY, para, printable, ready
     from mpp_desk.printing.fonts import BOLD
@@ -349,12 +364,12 @@ def register_pdf(register: Register, *, language: str | None = None) -> bytes:
     width = page[0] - 2 * margin
     cols = pdf_columns(register, language)
     cell = ParagraphStyle("cell", fontName=FAMILY, fontSize=7.2, leading=8.8)
-    head = ParagraphStyle("head", fontName=BOLD, fontSize=7.2, leading=8.8, textColor="white")
+    head = ParagraphStyle("head", fontName=BOLD, fontSize=7.2, leading=8.8, textColor=colors.white)
     heading_style = ParagraphStyle("title", fontName=BOLD, fontSize=13, leading=16)
-    note_style = ParagraphStyle("note", fontName=FAMILY, fontSize=8, leading=10, textColor="#444444")
+    note_style = ParagraphStyle("note", fontName=FAMILY, fontSize=8, leading=10, textColor=colors.HexColor("#444444"))
     total = sum(weight for _h, weight, _g in cols)
     col_widths = [width * weight / total for _h, weight, _g in cols]
-    cells = [[Paragraph(para(h), head) for h, _w, _g in cols]]
+    cells: list[list[Any]] = [[Paragraph(para(h), head) for h, _w, _g in cols]]  # flowables and text
     for number, row in enumerate(register.rows, start=1):
         values = [str(number) if getter is None else getter(row) for _h, _w, getter in cols]
         cells.append([v if isinstance(v, Plain) or getter is None else Paragraph(v, cell)

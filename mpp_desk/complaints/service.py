@@ -24,6 +24,7 @@ import re
 import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, or_, select
 
@@ -62,8 +63,19 @@ from mpp_desk.models import (
     StaffUser,
 )
 from mpp_desk.models.base import utcnow
-from mpp_desk.roles import Actor, Permission, Role, allowed, authorize, permissions_for, require
+from mpp_desk.roles import (
+    Actor,
+    Permission,
+    Role,
+    allowed,
+    authorize,
+    permissions_for,
+    require,
+)
 from mpp_desk.uow import soft_delete
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 PREFIX = "ADU"
 BLOCK_KEY = "complaints.number_block"
@@ -88,7 +100,7 @@ READ_PERMISSIONS = (Permission.HANDLE_COMPLAINTS, Permission.ESCALATE_COMPLAINTS
 # --- who may -------------------------------------------------------------------------------
 
 
-def authorize_read(uow) -> Actor | None:
+def authorize_read(uow: UnitOfWork) -> Actor | None:
     """The actor may read cases (desk, supervisor or reports); the system (no actor) may too."""
     actor = uow.actor
     if actor is None:
@@ -99,7 +111,7 @@ def authorize_read(uow) -> Actor | None:
     return require(actor, Permission.HANDLE_COMPLAINTS)  # raises with the desk's permission named
 
 
-def sees_personal_data(uow) -> bool:
+def sees_personal_data(uow: UnitOfWork) -> bool:
     """Whether names, contacts and addresses are shown to this unit of work's actor."""
     return uow.actor is None or allowed(uow.actor, Permission.VIEW_PERSONAL_DATA)
 
@@ -107,7 +119,7 @@ def sees_personal_data(uow) -> bool:
 # --- numbering ------------------------------------------------------------------------------
 
 
-def number_block(uow) -> str:
+def number_block(uow: UnitOfWork) -> str:
     """This PC's block of case numbers: the server's lease on a joined PC (which never guesses one), else
     :func:`local_number_block`."""
     from mpp_desk.sync.blocks import leased_block
@@ -118,7 +130,7 @@ def number_block(uow) -> str:
     return local_number_block(uow)
 
 
-def local_number_block(uow) -> str:
+def local_number_block(uow: UnitOfWork) -> str:
     """The block a standalone PC uses: set locally, or three characters derived from the device id."""
     row = uow.session.get(LocalState, BLOCK_KEY)
     if row is not None and _BLOCK_RE.fullmatch(row.value or ""):
@@ -127,7 +139,7 @@ def local_number_block(uow) -> str:
     return "".join(_CROCKFORD[(digest >> shift) & 31] for shift in (15, 10, 5))
 
 
-def set_number_block(uow, *, block: str) -> str:
+def set_number_block(uow: UnitOfWork, *, block: str) -> str:
     """Give this PC another number block (e.g. one the central server leased); EDIT_SETTINGS. Audited."""
     authorize(uow, uow.actor, Permission.EDIT_SETTINGS)
     from mpp_desk.sync.blocks import is_joined
@@ -150,7 +162,7 @@ def set_number_block(uow, *, block: str) -> str:
     return block
 
 
-def next_case_number(uow, *, received_on: dt.date) -> str:
+def next_case_number(uow: UnitOfWork, *, received_on: dt.date) -> str:
     """The next free number of this PC's block for the received month."""
     prefix = f"{PREFIX}/{received_on.year:04d}/{received_on.month:02d}/{number_block(uow)}-"
     last = uow.session.scalar(
@@ -166,7 +178,7 @@ def next_case_number(uow, *, received_on: dt.date) -> str:
 # --- capture --------------------------------------------------------------------------------
 
 
-def assess_for_save(uow, *, draft: CaptureDraft, today: dt.date | None = None) -> Assessment:
+def assess_for_save(uow: UnitOfWork, *, draft: CaptureDraft, today: dt.date | None = None) -> Assessment:
     """The rules applied with this office's calendar and channels (what the form shows)."""
     from mpp_desk.workdays import load_calendar
 
@@ -175,7 +187,7 @@ def assess_for_save(uow, *, draft: CaptureDraft, today: dt.date | None = None) -
 
 
 def save_case(
-    uow,
+    uow: UnitOfWork,
     *,
     draft: CaptureDraft,
     today: dt.date | None = None,
@@ -212,6 +224,8 @@ def save_case(
 
             phone = normalize_phone(draft.reporter_phone, field="reporter_phone")
     late_decision = draft.late_decision if assessment.late else None
+    # the assessment refuses a draft without a received time (first_problem above raised)
+    assert draft.received_at is not None and assessment.received_on is not None
     case = ComplaintCase(
         id=uuid.uuid4(),
         case_number=next_case_number(uow, received_on=assessment.received_on),
@@ -248,6 +262,7 @@ def save_case(
     if late_decision:
         _step(uow, case, "note", notes=draft.late_decision_note, data={"late_decision": late_decision})
     for source in attachments:
+        assert data_dir is not None  # checked above
         _attach(uow, case, files.store(data_dir, source))
     _clear_draft(uow)
     session.flush()
@@ -261,7 +276,7 @@ def save_case(
     return _detail(uow, case, today=today)
 
 
-def _service_id(uow, draft: CaptureDraft) -> uuid.UUID | None:
+def _service_id(uow: UnitOfWork, draft: CaptureDraft) -> uuid.UUID | None:
     if not draft.service_id:
         return None
     service = uow.session.get(ServiceStandard, uuid.UUID(str(draft.service_id)))
@@ -273,12 +288,12 @@ def _service_id(uow, draft: CaptureDraft) -> uuid.UUID | None:
 # --- drafts ---------------------------------------------------------------------------------
 
 
-def _owner(uow) -> str:
+def _owner(uow: UnitOfWork) -> str:
     actor = uow.actor
     return str(actor.user_id) if actor is not None and actor.user_id is not None else "terminal"
 
 
-def save_draft(uow, *, form: dict, slot: str = "capture") -> dt.datetime:
+def save_draft(uow: UnitOfWork, *, form: dict, slot: str = "capture") -> dt.datetime:
     """Keep what the officer typed (any JSON-ready dict); one draft per officer and slot. Not audited."""
     authorize(uow, uow.actor, Permission.HANDLE_COMPLAINTS)
     owner = _owner(uow)
@@ -294,7 +309,7 @@ def save_draft(uow, *, form: dict, slot: str = "capture") -> dt.datetime:
     return now
 
 
-def load_draft(uow, *, slot: str = "capture") -> Draft | None:
+def load_draft(uow: UnitOfWork, *, slot: str = "capture") -> Draft | None:
     """The officer's kept draft, or None."""
     authorize(uow, uow.actor, Permission.HANDLE_COMPLAINTS)
     row = uow.session.scalar(
@@ -304,13 +319,13 @@ def load_draft(uow, *, slot: str = "capture") -> Draft | None:
     return Draft(form=dict(row.form or {}), saved_at=row.saved_at) if row is not None else None
 
 
-def discard_draft(uow, *, slot: str = "capture") -> bool:
+def discard_draft(uow: UnitOfWork, *, slot: str = "capture") -> bool:
     """Drop the officer's draft (the form was cleared on purpose)."""
     authorize(uow, uow.actor, Permission.HANDLE_COMPLAINTS)
     return _clear_draft(uow, slot=slot)
 
 
-def _clear_draft(uow, *, slot: str = "capture") -> bool:
+def _clear_draft(uow: UnitOfWork, *, slot: str = "capture") -> bool:
     row = uow.session.scalar(
         select(ComplaintDraft).where(ComplaintDraft.owner == _owner(uow), ComplaintDraft.slot == slot,
                                      ComplaintDraft.deleted_at.is_(None))
@@ -324,7 +339,7 @@ def _clear_draft(uow, *, slot: str = "capture") -> bool:
 # --- follow-up ------------------------------------------------------------------------------
 
 
-def classify(uow, *, case_id: uuid.UUID, problem_type: str, sector: str = "", service_id: uuid.UUID | None = None,
+def classify(uow: UnitOfWork, *, case_id: uuid.UUID, problem_type: str, sector: str = "", service_id: uuid.UUID | None = None,
              service_other: str | None = None, notes: str = "", today: dt.date | None = None) -> CaseDetail:
     """Classify by sector / service type and by problem type (the standard's components)."""
     case = _open_case(uow, case_id, Permission.HANDLE_COMPLAINTS)
@@ -349,7 +364,7 @@ def classify(uow, *, case_id: uuid.UUID, problem_type: str, sector: str = "", se
     return _detail(uow, case, today=today)
 
 
-def analyse(uow, *, case_id: uuid.UUID, core_problem: str, standard_link: str = "", related: Iterable[str] = (),
+def analyse(uow: UnitOfWork, *, case_id: uuid.UUID, core_problem: str, standard_link: str = "", related: Iterable[str] = (),
             plan: Iterable[str] = (), notes: str = "", today: dt.date | None = None) -> CaseDetail:
     """Record the analysis: the core problem, the link to the standard/SOP/regulation, earlier cases, the plan."""
     case = _open_case(uow, case_id, Permission.HANDLE_COMPLAINTS)
@@ -371,7 +386,7 @@ def analyse(uow, *, case_id: uuid.UUID, core_problem: str, standard_link: str = 
     return _detail(uow, case, today=today)
 
 
-def assign(uow, *, case_id: uuid.UUID, username: str | None, notes: str = "", today: dt.date | None = None) -> CaseDetail:
+def assign(uow: UnitOfWork, *, case_id: uuid.UUID, username: str | None, notes: str = "", today: dt.date | None = None) -> CaseDetail:
     """Give the case to a complaint officer (None: nobody); reassigning is the same call."""
     case = _open_case(uow, case_id, Permission.HANDLE_COMPLAINTS)
     user = None
@@ -392,7 +407,7 @@ def assign(uow, *, case_id: uuid.UUID, username: str | None, notes: str = "", to
     return _detail(uow, case, today=today)
 
 
-def approve_apip(uow, *, case_id: uuid.UUID, approved_by: str, reference: str = "", notes: str = "",
+def approve_apip(uow: UnitOfWork, *, case_id: uuid.UUID, approved_by: str, reference: str = "", notes: str = "",
                  today: dt.date | None = None) -> CaseDetail:
     """Record the head of office's approval to involve APIP (the Inspectorate); supervisors only."""
     case = _open_case(uow, case_id, Permission.ESCALATE_COMPLAINTS)
@@ -406,7 +421,7 @@ def approve_apip(uow, *, case_id: uuid.UUID, approved_by: str, reference: str = 
     return _detail(uow, case, today=today)
 
 
-def follow_up(uow, *, case_id: uuid.UUID, path: str, level: str, action: str, agency: str = "",
+def follow_up(uow: UnitOfWork, *, case_id: uuid.UUID, path: str, level: str, action: str, agency: str = "",
               notes: str = "", today: dt.date | None = None) -> CaseDetail:
     """A step of the resolution along its path (internal, technical team / agency, APIP) at a level of the chain.
 
@@ -432,7 +447,7 @@ def follow_up(uow, *, case_id: uuid.UUID, path: str, level: str, action: str, ag
     return _detail(uow, case, today=today)
 
 
-def report_to_superior(uow, *, case_id: uuid.UUID, level: str, report: str, notes: str = "",
+def report_to_superior(uow: UnitOfWork, *, case_id: uuid.UUID, level: str, report: str, notes: str = "",
                        today: dt.date | None = None) -> CaseDetail:
     """The written report of the follow-up to the superior at *level*."""
     case = _open_case(uow, case_id, Permission.HANDLE_COMPLAINTS)
@@ -446,7 +461,7 @@ def report_to_superior(uow, *, case_id: uuid.UUID, level: str, report: str, note
     return _detail(uow, case, today=today)
 
 
-def inform(uow, *, case_id: uuid.UUID, method: str, informed_at: dt.datetime, message: str,
+def inform(uow: UnitOfWork, *, case_id: uuid.UUID, method: str, informed_at: dt.datetime, message: str,
            notes: str = "", today: dt.date | None = None) -> CaseDetail:
     """How and when the complainant was told the result; the first time is the case's response date."""
     case = _open_case(uow, case_id, Permission.HANDLE_COMPLAINTS)
@@ -474,7 +489,7 @@ def inform(uow, *, case_id: uuid.UUID, method: str, informed_at: dt.datetime, me
     return _detail(uow, case, today=today)
 
 
-def close(uow, *, case_id: uuid.UUID, outcome: str, notes: str = "", today: dt.date | None = None) -> CaseDetail:
+def close(uow: UnitOfWork, *, case_id: uuid.UUID, outcome: str, notes: str = "", today: dt.date | None = None) -> CaseDetail:
     """Close with the outcome. A complaint needs a follow-up, the complainant informed and the report to the superior."""
     case = _case(uow, case_id, Permission.HANDLE_COMPLAINTS)
     if case.status == ComplaintCase.CLOSED:
@@ -502,7 +517,7 @@ def close(uow, *, case_id: uuid.UUID, outcome: str, notes: str = "", today: dt.d
     return _detail(uow, case, today=today)
 
 
-def reopen(uow, *, case_id: uuid.UUID, reason: str, today: dt.date | None = None) -> CaseDetail:
+def reopen(uow: UnitOfWork, *, case_id: uuid.UUID, reason: str, today: dt.date | None = None) -> CaseDetail:
     """Open a closed case again, with the reason; it then needs its follow-up steps again before closing."""
     case = _case(uow, case_id, Permission.HANDLE_COMPLAINTS)
     if case.status != ComplaintCase.CLOSED:
@@ -518,7 +533,7 @@ def reopen(uow, *, case_id: uuid.UUID, reason: str, today: dt.date | None = None
     return _detail(uow, case, today=today)
 
 
-def add_note(uow, *, case_id: uuid.UUID, notes: str, today: dt.date | None = None) -> CaseDetail:
+def add_note(uow: UnitOfWork, *, case_id: uuid.UUID, notes: str, today: dt.date | None = None) -> CaseDetail:
     """A free note on the timeline."""
     case = _case(uow, case_id, Permission.HANDLE_COMPLAINTS)
     notes = clean_text(notes, multiline=True, limit=TEXT_LIMITS["complaint_long_text"], field="notes")
@@ -529,7 +544,7 @@ def add_note(uow, *, case_id: uuid.UUID, notes: str, today: dt.date | None = Non
     return _detail(uow, case, today=today)
 
 
-def add_attachments(uow, *, case_id: uuid.UUID, paths: Sequence[Path | str], data_dir: Path | str,
+def add_attachments(uow: UnitOfWork, *, case_id: uuid.UUID, paths: Sequence[Path | str], data_dir: Path | str,
                     today: dt.date | None = None) -> CaseDetail:
     """Check and store files, then attach them to the case (all or none)."""
     from mpp_desk.complaints import attachments as files
@@ -547,7 +562,7 @@ def add_attachments(uow, *, case_id: uuid.UUID, paths: Sequence[Path | str], dat
     return _detail(uow, case, today=today)
 
 
-def mark_receipt_printed(uow, *, case_id: uuid.UUID) -> int:
+def mark_receipt_printed(uow: UnitOfWork, *, case_id: uuid.UUID) -> int:
     """Count one more receipt for the case; returns how many were printed before (0: the original)."""
     case = _case(uow, case_id, Permission.HANDLE_COMPLAINTS)
     before = case.receipt_prints or 0
@@ -559,7 +574,7 @@ def mark_receipt_printed(uow, *, case_id: uuid.UUID) -> int:
 # --- reading --------------------------------------------------------------------------------
 
 
-def get_case(uow, *, case_id: uuid.UUID | None = None, case_number: str | None = None,
+def get_case(uow: UnitOfWork, *, case_id: uuid.UUID | None = None, case_number: str | None = None,
              today: dt.date | None = None) -> CaseDetail:
     """One case with its timeline."""
     authorize_read(uow)
@@ -572,7 +587,7 @@ def get_case(uow, *, case_id: uuid.UUID | None = None, case_number: str | None =
     return _detail(uow, case, today=today)
 
 
-def list_cases(uow, *, status: str | None = None, kind: str | None = None, search: str | None = None,
+def list_cases(uow: UnitOfWork, *, status: str | None = None, kind: str | None = None, search: str | None = None,
                assignee: str | None = None, today: dt.date | None = None, limit: int = 500) -> list[CaseSummary]:
     """Cases, newest first: by status, kind, the officer assigned, and words of the number or the substance."""
     authorize_read(uow)
@@ -593,7 +608,7 @@ def list_cases(uow, *, status: str | None = None, kind: str | None = None, searc
     return summaries(uow, uow.session.scalars(stmt).all(), today=today)
 
 
-def related_cases(uow, *, case_id: uuid.UUID, limit: int = 20, today: dt.date | None = None) -> list[RelatedCase]:
+def related_cases(uow: UnitOfWork, *, case_id: uuid.UUID, limit: int = 20, today: dt.date | None = None) -> list[RelatedCase]:
     """Earlier or other cases of the same reporter, the same service, or with the same words."""
     authorize_read(uow)
     case = uow.session.get(ComplaintCase, case_id)
@@ -667,7 +682,7 @@ def _escape_like(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def officers(uow) -> list[str]:
+def officers(uow: UnitOfWork) -> list[str]:
     """Usernames of the active complaint officers (for assigning)."""
     authorize_read(uow)
     roles = [r.value for r in Role if Permission.HANDLE_COMPLAINTS in permissions_for(r)]
@@ -677,7 +692,7 @@ def officers(uow) -> list[str]:
     ))
 
 
-def summaries(uow, rows: Sequence[ComplaintCase], *, today: dt.date | None = None, calendar=None) -> list[CaseSummary]:
+def summaries(uow: UnitOfWork, rows: Sequence[ComplaintCase], *, today: dt.date | None = None, calendar=None) -> list[CaseSummary]:
     """Summaries of case rows, in their order, with due figures as of *today*."""
     if not rows:
         return []
@@ -737,7 +752,7 @@ def summary_of(row: ComplaintCase, *, personal: bool, titles, users, channels, t
 # --- internals ------------------------------------------------------------------------------
 
 
-def _case(uow, case_id: uuid.UUID, permission: Permission) -> ComplaintCase:
+def _case(uow: UnitOfWork, case_id: uuid.UUID, permission: Permission) -> ComplaintCase:
     if uow.actor is not None:
         authorize(uow, uow.actor, permission)
     case = uow.session.get(ComplaintCase, case_id)
@@ -746,14 +761,14 @@ def _case(uow, case_id: uuid.UUID, permission: Permission) -> ComplaintCase:
     return case
 
 
-def _open_case(uow, case_id: uuid.UUID, permission: Permission) -> ComplaintCase:
+def _open_case(uow: UnitOfWork, case_id: uuid.UUID, permission: Permission) -> ComplaintCase:
     case = _case(uow, case_id, permission)
     if case.status != ComplaintCase.OPEN:
         raise StepRefused(N_("complaints", "The case is closed; reopen it first."))
     return case
 
 
-def _step(uow, case: ComplaintCase, type_: str, *, notes: str = "", path: str = "", level: str = "",
+def _step(uow: UnitOfWork, case: ComplaintCase, type_: str, *, notes: str = "", path: str = "", level: str = "",
           data: dict | None = None) -> CaseStep:
     actor = uow.actor
     case.step_count = (case.step_count or 0) + 1
@@ -774,7 +789,7 @@ def _step(uow, case: ComplaintCase, type_: str, *, notes: str = "", path: str = 
     return step
 
 
-def _attach(uow, case: ComplaintCase, stored) -> ComplaintAttachment:
+def _attach(uow: UnitOfWork, case: ComplaintCase, stored) -> ComplaintAttachment:
     row = ComplaintAttachment(id=uuid.uuid4(), case_id=case.id, filename=stored.filename, path=stored.path,
                               sha256=stored.sha256, size=stored.size, mime=stored.mime)
     uow.session.add(row)
@@ -787,7 +802,7 @@ def _jsonable(data: dict) -> dict:
     return plain(data)
 
 
-def _audit(uow, case: ComplaintCase, verb: str, details: dict) -> None:
+def _audit(uow: UnitOfWork, case: ComplaintCase, verb: str, details: dict) -> None:
     audit.record(uow, action=f"complaints.{verb}", entity="complaint_case", entity_id=case.id,
                  summary=f"{case.case_number} {verb.replace('_', ' ')}",
                  details={"case_number": case.case_number, **details})
@@ -804,7 +819,7 @@ def _steps_since_reopen(case: ComplaintCase) -> list[CaseStep]:
     return steps[last + 1:]
 
 
-def _detail(uow, case: ComplaintCase, *, today: dt.date | None = None) -> CaseDetail:
+def _detail(uow: UnitOfWork, case: ComplaintCase, *, today: dt.date | None = None) -> CaseDetail:
     uow.session.flush()
     uow.session.expire(case, ["steps"])
     steps = sorted(case.steps, key=lambda s: s.seq)

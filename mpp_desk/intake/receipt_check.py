@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -15,6 +15,9 @@ from mpp_desk.i18n import N_, translate
 from mpp_desk.intake.receipt_view import KIND_OF_TOKEN, TOKEN_KINDS, signed_fields
 from mpp_desk.models import Application, IntakeReceipt, IntakeVisit
 from mpp_desk.officetime import local_date
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 FIELD_LABELS = {
     "n": N_("receipts", "registration number"),
@@ -78,7 +81,7 @@ class ReceiptCheck:
 
 
 def verify_receipt(
-    uow,
+    uow: UnitOfWork,
     text_or_url: str,
     *,
     data_dir: Path | str | None = None,
@@ -130,9 +133,10 @@ def verify_receipt(
     )
 
 
-def _expected_fields(uow, row: IntakeReceipt) -> dict[str, Any]:
+def _expected_fields(uow: UnitOfWork, row: IntakeReceipt) -> dict[str, Any]:
     """The fields a receipt's token signs, as its record stands now."""
     visit = uow.session.get(IntakeVisit, row.visit_id)
+    assert visit is not None, "a receipt's visit is a foreign key"
     application = uow.session.scalar(select(Application).where(Application.visit_id == row.visit_id))
     return signed_fields(
         row.kind,

@@ -27,6 +27,7 @@ import os
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -34,15 +35,6 @@ from mpp_desk import audit
 from mpp_desk.errors import UserError
 from mpp_desk.i18n import N_
 from mpp_desk.identifiers import mask_nik
-from mpp_desk.intake.receipt_layout import (  # noqa: F401 - the receipts' renderers, used through this module
-    receipt_document,
-    render_receipt_escpos,
-    render_receipt_pdf,
-    render_return_slip_escpos,
-    render_return_slip_pdf,
-    render_tanda_terima_escpos,
-    render_tanda_terima_pdf,
-)
 from mpp_desk.intake.receipt_check import (  # noqa: F401 - the verdict on a receipt, used through this module
     CHECK_MESSAGES,
     FIELD_LABELS,
@@ -51,6 +43,15 @@ from mpp_desk.intake.receipt_check import (  # noqa: F401 - the verdict on a rec
     VALID,
     ReceiptCheck,
     verify_receipt,
+)
+from mpp_desk.intake.receipt_layout import (  # noqa: F401 - the receipts' renderers, used through this module
+    receipt_document,
+    render_receipt_escpos,
+    render_receipt_pdf,
+    render_return_slip_escpos,
+    render_return_slip_pdf,
+    render_tanda_terima_escpos,
+    render_tanda_terima_pdf,
 )
 from mpp_desk.intake.receipt_view import (  # noqa: F401 - the receipts' data, used through this module
     KIND_OF_TOKEN,
@@ -67,6 +68,9 @@ from mpp_desk.intake.rules import complaint_channels
 from mpp_desk.models import Application, IntakeReceipt, IntakeVisit, ServiceStandard
 from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.roles import Permission, authorize
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 RECEIPTS_DIRNAME = "receipts"
 
@@ -96,7 +100,7 @@ class IssuedReceipt:
 
 
 def issue_receipt(
-    uow,
+    uow: UnitOfWork,
     *,
     visit_id: uuid.UUID,
     data_dir: Path | str,
@@ -175,7 +179,7 @@ def issue_receipt(
     return IssuedReceipt(receipt.id, kind, copy_number, size, receipt.pdf_path, receipt.sha256, pdf, view)
 
 
-def mark_printed(uow, *, receipt_id: uuid.UUID, printed_on: str, now: dt.datetime | None = None) -> None:
+def mark_printed(uow: UnitOfWork, *, receipt_id: uuid.UUID, printed_on: str, now: dt.datetime | None = None) -> None:
     """Note that a receipt came out of a printer (so printing it again makes a "SALINAN")."""
     authorize(uow, uow.actor, Permission.INTAKE)
     receipt = uow.session.get(IntakeReceipt, receipt_id)
@@ -187,7 +191,7 @@ def mark_printed(uow, *, receipt_id: uuid.UUID, printed_on: str, now: dt.datetim
         uow.session.flush()
 
 
-def kept_pdf(uow, *, receipt_id: uuid.UUID, data_dir: Path | str) -> bytes:
+def kept_pdf(uow: UnitOfWork, *, receipt_id: uuid.UUID, data_dir: Path | str) -> bytes:
     """The kept PDF of a receipt, checked against its SHA-256; ReceiptProblem if it is gone or changed."""
     authorize(uow, uow.actor, Permission.INTAKE)
     receipt = uow.session.get(IntakeReceipt, receipt_id)
@@ -205,7 +209,7 @@ def kept_pdf(uow, *, receipt_id: uuid.UUID, data_dir: Path | str) -> bytes:
     return data
 
 
-def receipt_view(uow, *, receipt_id: uuid.UUID) -> ReceiptView:
+def receipt_view(uow: UnitOfWork, *, receipt_id: uuid.UUID) -> ReceiptView:
     """The view of a receipt already issued (to print it again without a new copy)."""
     from mpp_desk import settings
     from mpp_desk.signing import verification_url
@@ -214,13 +218,14 @@ def receipt_view(uow, *, receipt_id: uuid.UUID) -> ReceiptView:
     if receipt is None:
         raise ReceiptProblem(N_("errors", "This receipt does not exist."))
     visit = uow.session.get(IntakeVisit, receipt.visit_id)
+    assert visit is not None, "a receipt's visit is a foreign key"
     application = uow.session.scalar(select(Application).where(Application.visit_id == visit.id))
     return _view(uow, visit, application, receipt,
                  qr_data=verification_url(settings.receipt_settings(uow).verify_base_url, receipt.token))
 
 
 
-def _view(uow, visit: IntakeVisit, application: Application | None, receipt: IntakeReceipt, *,
+def _view(uow: UnitOfWork, visit: IntakeVisit, application: Application | None, receipt: IntakeReceipt, *,
           qr_data: str) -> ReceiptView:
     from mpp_desk import settings
 

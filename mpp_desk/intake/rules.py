@@ -179,6 +179,7 @@ def check_applicant(data: ApplicantInput, *, today: dt.date | None = None) -> Ch
         business_kbli = attempt(validate_kbli, clean_text(data.business_kbli), field="business_kbli") or ""
     if errors:
         raise ApplicantInvalid(errors)
+    assert nik is not None and full_name is not None and phone is not None  # a failed attempt is in errors
     return CheckedApplicant(
         kind=kind or PERSON,
         nik=nik.value,

@@ -20,6 +20,7 @@ import statistics
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -77,6 +78,9 @@ from mpp_desk.models import (
 from mpp_desk.officetime import as_utc, local_date, office_tz
 from mpp_desk.roles import Permission, allowed, authorize
 
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
+
 SEARCH_LIMIT = 200
 RECENT_LIMIT = 8
 
@@ -93,7 +97,7 @@ class VisitClosed(UserError):
 
 
 def start_visit(
-    uow,
+    uow: UnitOfWork,
     *,
     annex_number: int,
     applicant: ApplicantInput,
@@ -181,7 +185,7 @@ def start_visit(
     return _visit_view(session, visit, reveal=True, warnings=tuple(w.message for w in checked.warnings))
 
 
-def update_applicant(uow, *, visit_id: uuid.UUID, applicant: ApplicantInput, now: dt.datetime | None = None) -> VisitView:
+def update_applicant(uow: UnitOfWork, *, visit_id: uuid.UUID, applicant: ApplicantInput, now: dt.datetime | None = None) -> VisitView:
     """Correct the applicant's data of an open visit."""
     authorize(uow, uow.actor, Permission.INTAKE)
     session = _session(uow)
@@ -196,7 +200,7 @@ def update_applicant(uow, *, visit_id: uuid.UUID, applicant: ApplicantInput, now
     return _visit_view(session, visit, reveal=True, warnings=tuple(w.message for w in checked.warnings))
 
 
-def save_checklist(uow, *, visit_id: uuid.UUID, items: Sequence[ItemInput]) -> VisitView:
+def save_checklist(uow: UnitOfWork, *, visit_id: uuid.UUID, items: Sequence[ItemInput]) -> VisitView:
     """Store the officer's verdicts (state and note per line) of an open visit."""
     authorize(uow, uow.actor, Permission.INTAKE)
     session = _session(uow)
@@ -206,7 +210,7 @@ def save_checklist(uow, *, visit_id: uuid.UUID, items: Sequence[ItemInput]) -> V
     return _visit_view(session, visit, reveal=True)
 
 
-def cancel_visit(uow, *, visit_id: uuid.UUID, now: dt.datetime | None = None) -> VisitView:
+def cancel_visit(uow: UnitOfWork, *, visit_id: uuid.UUID, now: dt.datetime | None = None) -> VisitView:
     """Give up an open draft (the applicant left); it stays on record as cancelled."""
     authorize(uow, uow.actor, Permission.INTAKE)
     session = _session(uow)
@@ -223,7 +227,7 @@ def cancel_visit(uow, *, visit_id: uuid.UUID, now: dt.datetime | None = None) ->
 
 
 def register_complete(
-    uow,
+    uow: UnitOfWork,
     *,
     visit_id: uuid.UUID,
     items: Sequence[ItemInput] | None = None,
@@ -298,7 +302,7 @@ def register_complete(
 
 
 def record_incomplete(
-    uow, *, visit_id: uuid.UUID, items: Sequence[ItemInput] | None = None, now: dt.datetime | None = None
+    uow: UnitOfWork, *, visit_id: uuid.UUID, items: Sequence[ItemInput] | None = None, now: dt.datetime | None = None
 ) -> VisitView:
     """End a visit as incomplete: nothing is registered; the visit keeps who, when, which service, what was missing.
 
@@ -340,7 +344,7 @@ def record_incomplete(
 
 
 def change_status(
-    uow,
+    uow: UnitOfWork,
     *,
     application_id: uuid.UUID,
     status: str,
@@ -386,14 +390,14 @@ def change_status(
 # --- reading ------------------------------------------------------------------------------------
 
 
-def get_visit(uow, *, visit_id: uuid.UUID) -> VisitView:
+def get_visit(uow: UnitOfWork, *, visit_id: uuid.UUID) -> VisitView:
     """One visit with its checklist, application, history and receipts (personal data as allowed)."""
     _may_read(uow)
     session = _session(uow)
     return _visit_view(session, _visit(session, visit_id), reveal=_reveal(uow), uow=uow)
 
 
-def get_application(uow, *, application_id: uuid.UUID) -> VisitView:
+def get_application(uow: UnitOfWork, *, application_id: uuid.UUID) -> VisitView:
     """The visit of one application."""
     _may_read(uow)
     session = _session(uow)
@@ -403,7 +407,7 @@ def get_application(uow, *, application_id: uuid.UUID) -> VisitView:
     return _visit_view(session, _visit(session, application.visit_id), reveal=_reveal(uow), uow=uow)
 
 
-def find_by_number(uow, *, registration_number: str) -> VisitView:
+def find_by_number(uow: UnitOfWork, *, registration_number: str) -> VisitView:
     """The visit of the file with this registration number (typed in any case)."""
     _may_read(uow)
     session = _session(uow)
@@ -415,7 +419,7 @@ def find_by_number(uow, *, registration_number: str) -> VisitView:
     return _visit_view(session, _visit(session, application.visit_id), reveal=_reveal(uow), uow=uow)
 
 
-def open_drafts(uow, *, limit: int = 20) -> list[VisitSummary]:
+def open_drafts(uow: UnitOfWork, *, limit: int = 20) -> list[VisitSummary]:
     """The acting officer's visits not finished yet (after a crash or a closed window), newest first."""
     actor = authorize(uow, uow.actor, Permission.INTAKE)
     session = _session(uow)
@@ -430,7 +434,7 @@ def open_drafts(uow, *, limit: int = 20) -> list[VisitSummary]:
     return [_summary(v, reveal=True) for v in session.scalars(stmt)]
 
 
-def previous_visits(uow, *, nik: str, limit: int = 10) -> list[VisitSummary]:
+def previous_visits(uow: UnitOfWork, *, nik: str, limit: int = 10) -> list[VisitSummary]:
     """Earlier incomplete visits of one applicant (by NIK), newest first: where a new visit can start from."""
     authorize(uow, uow.actor, Permission.INTAKE)
     authorize(uow, uow.actor, Permission.VIEW_PERSONAL_DATA)
@@ -447,7 +451,7 @@ def previous_visits(uow, *, nik: str, limit: int = 10) -> list[VisitSummary]:
     return [_summary(v, reveal=True) for v in session.scalars(stmt)]
 
 
-def service_choices(uow, *, limit_recent: int = RECENT_LIMIT) -> list[ServiceChoice]:
+def service_choices(uow: UnitOfWork, *, limit_recent: int = RECENT_LIMIT) -> list[ServiceChoice]:
     """Every live service for the picker: the acting officer's recently used ones first, then by annex number."""
     authorize(uow, uow.actor, Permission.INTAKE)
     session = _session(uow)
@@ -476,11 +480,12 @@ def service_choices(uow, *, limit_recent: int = RECENT_LIMIT) -> list[ServiceCho
         )
         for row in rows
     ]
-    recent_first = sorted((c for c in choices if c.last_used is not None), key=lambda c: c.last_used, reverse=True)
+    used = [(c.last_used, c) for c in choices if c.last_used is not None]
+    recent_first = [c for _at, c in sorted(used, key=lambda pair: pair[0], reverse=True)]
     return recent_first + [c for c in choices if c.last_used is None]
 
 
-def recent_services(uow, *, officer_id: uuid.UUID | None = None, limit: int = RECENT_LIMIT) -> list[ServiceChoice]:
+def recent_services(uow: UnitOfWork, *, officer_id: uuid.UUID | None = None, limit: int = RECENT_LIMIT) -> list[ServiceChoice]:
     """The services an officer (default: the acting one) used most recently, newest first."""
     session = _session(uow)
     if officer_id is None:
@@ -539,7 +544,7 @@ class SearchCriteria:
     overdue_only: bool = False
 
 
-def search(uow, *, criteria: SearchCriteria | None = None, today: dt.date | None = None,
+def search(uow: UnitOfWork, *, criteria: SearchCriteria | None = None, today: dt.date | None = None,
            limit: int = SEARCH_LIMIT, **kwargs) -> list[FileRow]:
     """Files matching every criterion, newest first; by name and then newest first for a name search (at most *limit*).
 
@@ -613,7 +618,7 @@ def search(uow, *, criteria: SearchCriteria | None = None, today: dt.date | None
     return _file_rows(uow, session.execute(stmt).all(), reveal=reveal, today=today)
 
 
-def due_and_overdue(uow, *, today: dt.date | None = None, limit: int = 500) -> list[FileRow]:
+def due_and_overdue(uow: UnitOfWork, *, today: dt.date | None = None, limit: int = 500) -> list[FileRow]:
     """Open files (received or in process) due today or earlier: the most overdue first."""
     _may_read(uow)
     session = _session(uow)
@@ -633,7 +638,7 @@ def due_and_overdue(uow, *, today: dt.date | None = None, limit: int = 500) -> l
 RECENT_DAYS = 30
 
 
-def recent_files(uow, *, today: dt.date | None = None, days: int = RECENT_DAYS, limit: int = 100) -> list[FileRow]:
+def recent_files(uow: UnitOfWork, *, today: dt.date | None = None, days: int = RECENT_DAYS, limit: int = 100) -> list[FileRow]:
     """Files received in the last *days* days (today included), newest first: what the file list
     shows on opening when nothing is due, so it is never empty while there is work."""
     today = today or local_date(as_utc(None))
@@ -655,7 +660,7 @@ class ServiceTime:
     p90_minutes: float
 
 
-def service_times(uow, *, date_from: dt.date, date_to: dt.date) -> list[ServiceTime]:
+def service_times(uow: UnitOfWork, *, date_from: dt.date, date_to: dt.date) -> list[ServiceTime]:
     """Per service, the finished visits in the period and their service time (ticket called → visit finished)."""
     _may_read(uow)
     session = _session(uow)
@@ -690,13 +695,11 @@ def service_times(uow, *, date_from: dt.date, date_to: dt.date) -> list[ServiceT
 # --- internals ----------------------------------------------------------------------------------
 
 
-def _session(uow) -> Session:
-    if uow.session is None:
-        raise RuntimeError("the unit of work is not open (use it in a with block)")
-    return uow.session
+def _session(uow: UnitOfWork) -> Session:
+    return uow.session  # raises outside the with-block
 
 
-def _may_read(uow) -> None:
+def _may_read(uow: UnitOfWork) -> None:
     actor = uow.actor
     if allowed(actor, Permission.INTAKE):
         authorize(uow, actor, Permission.INTAKE)
@@ -704,11 +707,11 @@ def _may_read(uow) -> None:
         authorize(uow, actor, Permission.VIEW_REPORTS)
 
 
-def _reveal(uow) -> bool:
+def _reveal(uow: UnitOfWork) -> bool:
     return allowed(uow.actor, Permission.VIEW_PERSONAL_DATA)
 
 
-def _registration_block(uow, visit) -> int:
+def _registration_block(uow: UnitOfWork, visit) -> int:
     """The block of a new registration number: the server's lease on a joined PC, else the counter number."""
     from mpp_desk.sync.blocks import leased_block
 
@@ -718,7 +721,7 @@ def _registration_block(uow, visit) -> int:
     return numbers.block_for_counter(visit.counter_number or _counter_number(uow))
 
 
-def _counter_number(uow) -> int:
+def _counter_number(uow: UnitOfWork) -> int:
     from mpp_desk import settings
 
     return int(settings.get(uow, "pc.counter_number"))
@@ -790,7 +793,7 @@ def _next_sequence(session: Session, year: int, month: int, block: int) -> int:
     return (current or 0) + 1
 
 
-def _history(uow, application_id, previous, status, now, *, reason: str = "", handed_over_to: str = ""):
+def _history(uow: UnitOfWork, application_id, previous, status, now, *, reason: str = "", handed_over_to: str = ""):
     actor = uow.actor
     return ApplicationStatusChange(
         id=uuid.uuid4(),
@@ -960,7 +963,7 @@ _FILE_COLUMNS = (
 )
 
 
-def _file_rows(uow, rows, *, reveal: bool, today: dt.date) -> list[FileRow]:
+def _file_rows(uow: UnitOfWork, rows, *, reveal: bool, today: dt.date) -> list[FileRow]:
     calendar = None
     out = []
     for r in rows:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import TYPE_CHECKING
 
 from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -53,6 +54,9 @@ class SyncMixin:
     ``version``, ``updated_at`` and ``device_id`` are maintained by the unit of work
     (:mod:`mpp_desk.uow`), which also writes the outbox row; services never set them.
     """
+
+    if TYPE_CHECKING:
+        __tablename__: str  # every synced model is a table
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -39,9 +39,12 @@ def covered() -> frozenset[int]:
     """The code points both shipped fonts can draw."""
     register_fonts()
     from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
 
-    regular = set(pdfmetrics.getFont(REGULAR).face.charToGlyph)
-    bold = set(pdfmetrics.getFont(BOLD).face.charToGlyph)
+    regular, bold = pdfmetrics.getFont(REGULAR), pdfmetrics.getFont(BOLD)
+    assert isinstance(regular, TTFont) and isinstance(bold, TTFont), "register_fonts() registers TrueType fonts"
+    regular = set(regular.face.charToGlyph)
+    bold = set(bold.face.charToGlyph)
     return frozenset(regular & bold)
 
 

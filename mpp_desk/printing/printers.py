@@ -23,7 +23,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable, Literal, Protocol
 
 from mpp_desk.errors import ValidationError
 from mpp_desk.i18n import N_, translate
@@ -58,7 +58,7 @@ class PrintOk:
 
     where: str
     path: Path | None = None
-    ok: bool = True
+    ok: Literal[True] = True
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class PrintFailed:
 
     reason: str
     detail: str = ""
-    ok: bool = False
+    ok: Literal[False] = False
 
     @property
     def message(self) -> str:
@@ -93,12 +93,22 @@ class Printer(Protocol):
 # --- ESC/POS --------------------------------------------------------------------------------
 
 
+class EscposDevice(Protocol):
+    """The part of a python-escpos connection (Network, Usb, Serial, ...) the printer uses."""
+
+    def open(self) -> None: ...
+
+    def _raw(self, msg: bytes) -> None: ...
+
+    def close(self) -> None: ...
+
+
 class EscposPrinter:
     """A thermal printer reached through one of python-escpos's connections."""
 
     needs_qt = False
 
-    def __init__(self, label: str, connect: Callable[[], object], *, width_chars: int = 48, reads_status: bool = True):
+    def __init__(self, label: str, connect: Callable[[], EscposDevice], *, width_chars: int = 48, reads_status: bool = True):
         self.label = label
         self._connect = connect
         self.width_chars = width_chars

@@ -81,7 +81,7 @@ def balanced_lines(text: str, font: str, size: float, width: float, *, lines: li
     """*text* wrapped to *width* (or the given *lines*); two lines are split where they come out most
     even ("Mal Pelayanan Publik" / "Bale Madukara" rather than a lone last word)."""
     if lines is None:
-        lines = simpleSplit(text, font, size, width)
+        lines = list[str](simpleSplit(text, font, size, width))
     if len(lines) != 2:
         return lines
     words = text.split()

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from mpp_desk.queue.stats import DailyStats
     from mpp_desk.roles import Actor
     from mpp_desk.signing import Signer
+    from mpp_desk.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -308,7 +309,7 @@ def ticket_token(signer: Signer, view: TicketView) -> str:
     return signer.sign_reference(TICKET_KIND, view.id, ticket_fields(view.code, view.service_date))
 
 
-def verify_ticket(uow, text_or_url: str, *, data_dir: Path | str | None, signer: Signer | None = None,
+def verify_ticket(uow: UnitOfWork, text_or_url: str, *, data_dir: Path | str | None, signer: Signer | None = None,
                   public_keys=None):
     """Check a ticket's QR by the one rule of :func:`mpp_desk.signing.check_record`: the office's
     address, a genuine signature, a queue ticket (kind "q"), on record here, number and date matching."""
@@ -325,7 +326,7 @@ def verify_ticket(uow, text_or_url: str, *, data_dir: Path | str | None, signer:
                             signer=signer, public_keys=public_keys)
 
 
-def _ahead_and_wait(uow, view: TicketView) -> tuple[int, int]:
+def _ahead_and_wait(uow: UnitOfWork, view: TicketView) -> tuple[int, int]:
     from mpp_desk.models import QueueGroup, Ticket
 
     session = uow.session
@@ -333,9 +334,9 @@ def _ahead_and_wait(uow, view: TicketView) -> tuple[int, int]:
     if row is None or row.status != Ticket.WAITING:
         return 0, 0
     ahead = service._ahead(session, row)
-    wait = service.estimate_wait(
-        session, group=session.get(QueueGroup, row.route_group_id), service_date=row.service_date, ahead=ahead
-    )
+    group = session.get(QueueGroup, row.route_group_id)
+    assert group is not None, "a ticket's group is a foreign key"
+    wait = service.estimate_wait(session, group=group, service_date=row.service_date, ahead=ahead)
     return ahead, int(-(-wait.total_seconds() // 60))
 
 

@@ -27,15 +27,23 @@ import datetime as dt
 import functools
 import logging
 import uuid
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, func, or_, select, text, union_all
 from sqlalchemy.orm import Session
 
 from mpp_desk.i18n import N_
-from mpp_desk.models import Counter, CounterGroup, QueueEvent, QueueGroup, ServiceStandard, Ticket
+from mpp_desk.models import (
+    Counter,
+    CounterGroup,
+    QueueEvent,
+    QueueGroup,
+    ServiceStandard,
+    Ticket,
+)
 from mpp_desk.models.queue import WAITING_SQL
-from mpp_desk.queue import labels
 from mpp_desk.officetime import as_utc, local, local_date
+from mpp_desk.queue import labels
 from mpp_desk.queue.errors import (
     CounterBusy,
     DailyLimitReached,
@@ -43,7 +51,13 @@ from mpp_desk.queue.errors import (
     QueueClosed,
     QueueNotFound,
 )
-from mpp_desk.queue.setup import counter_group_ids, counter_view, get_counter, get_group, load_breaks
+from mpp_desk.queue.setup import (
+    counter_group_ids,
+    counter_view,
+    get_counter,
+    get_group,
+    load_breaks,
+)
 from mpp_desk.queue.views import (
     BoardState,
     ClockWarning,
@@ -55,6 +69,9 @@ from mpp_desk.queue.views import (
     ServiceRef,
     TicketView,
 )
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +195,7 @@ def _heads_statement(groups: int):
 
 
 def issue_ticket(
-    uow,
+    uow: UnitOfWork,
     *,
     group_code: str | None = None,
     service_id: uuid.UUID | None = None,
@@ -203,6 +220,7 @@ def issue_ticket(
             )
     elif service is not None and service.queue_group_id is not None:
         group = session.get(QueueGroup, service.queue_group_id)
+        assert group is not None, "a service's queue group is a foreign key"
     else:
         raise QueueNotFound(N_("errors", "Choose a queue group or a service."))
     if priority_reason is not None:
@@ -275,7 +293,7 @@ CLOCK_FUTURE_TICKETS = N_("queue", "There are tickets dated {date}, later than t
                                    "they were issued. Please ask IT staff to check the clock.")
 
 
-def clock_warning(uow, *, now: dt.datetime | None = None) -> ClockWarning | None:
+def clock_warning(uow: UnitOfWork, *, now: dt.datetime | None = None) -> ClockWarning | None:
     """Whether the PC clock looks wrong at *now*, judged against the tickets already issued."""
     session = uow.session
     now = as_utc(now)
@@ -302,7 +320,7 @@ def _when(moment: dt.datetime) -> str:
     return local(moment).strftime("%Y-%m-%d %H:%M WIB")
 
 
-def check_open(uow, *, group: QueueGroup, now: dt.datetime | None = None) -> None:
+def check_open(uow: UnitOfWork, *, group: QueueGroup, now: dt.datetime | None = None) -> None:
     """Raise QueueClosed with the reason when the kiosk may not issue for *group* at *now*."""
     now = as_utc(now)
     moment = local(now)
@@ -337,7 +355,7 @@ def check_open(uow, *, group: QueueGroup, now: dt.datetime | None = None) -> Non
             )
 
 
-def kiosk_status(uow, *, now: dt.datetime | None = None) -> list[KioskGroupStatus]:
+def kiosk_status(uow: UnitOfWork, *, now: dt.datetime | None = None) -> list[KioskGroupStatus]:
     """Each active group for the kiosk's buttons: open or not (with the reason), people waiting, services."""
     from mpp_desk.errors import UserError
 
@@ -400,7 +418,7 @@ def estimate_wait(session: Session, *, group: QueueGroup, service_date: dt.date,
 # --- the counter ----------------------------------------------------------------------------
 
 
-def call_next(uow, *, counter_number: int, now: dt.datetime | None = None) -> TicketView | None:
+def call_next(uow: UnitOfWork, *, counter_number: int, now: dt.datetime | None = None) -> TicketView | None:
     """Call the next ticket for a counter: priority first, then original issue time; None if nobody waits."""
     _require_write(uow)
     _may_serve(uow)
@@ -413,6 +431,7 @@ def call_next(uow, *, counter_number: int, now: dt.datetime | None = None) -> Ti
     if ticket_id is None:
         return None
     ticket = session.get(Ticket, ticket_id)
+    assert ticket is not None, "the ticket was read in this transaction"
     # BEGIN IMMEDIATE holds the write lock since the unit of work began: nobody else can have
     # called this ticket between the read above and this write. Checked anyway.
     _check_state(ticket, "call")
@@ -430,14 +449,14 @@ def _next_waiting(session: Session, counter: Counter, service_date: dt.date) -> 
     """The ticket call-next takes: one statement of index seeks (head of each line, per priority class)."""
     group_ids = counter_group_ids(session, counter)
     params = {"day": service_date, "counter_id": counter.id, **{f"group_{i}": g for i, g in enumerate(group_ids)}}
-    rows = session.connection().execute(_heads_statement(len(group_ids)), params).all()
+    rows = [tuple(r) for r in session.connection().execute(_heads_statement(len(group_ids)), params).all()]
     if not rows:
         return None
     # priority first, then the original issue time (ties: the id, so the choice is stable)
     return min(rows, key=lambda r: (not r[0], r[1], str(r[2])))[2]
 
 
-def recall(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
+def recall(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
     """Announce a called ticket again."""
     session, ticket, counter, now = _own(uow, ticket_id, counter_number, "recall", now)
     ticket.recall_count += 1
@@ -447,7 +466,7 @@ def recall(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime |
     return ticket_view(session, ticket)
 
 
-def mark_no_show(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
+def mark_no_show(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
     """The called visitor did not come."""
     session, ticket, counter, now = _own(uow, ticket_id, counter_number, "no_show", now)
     ticket.status = Ticket.NO_SHOW
@@ -457,7 +476,7 @@ def mark_no_show(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.date
     return ticket_view(session, ticket)
 
 
-def start_service(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
+def start_service(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
     """The called visitor is at the counter: service starts."""
     session, ticket, counter, now = _own(uow, ticket_id, counter_number, "start", now)
     ticket.status = Ticket.SERVING
@@ -468,7 +487,7 @@ def start_service(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.dat
 
 
 def finish(
-    uow,
+    uow: UnitOfWork,
     *,
     ticket_id: uuid.UUID,
     counter_number: int,
@@ -490,7 +509,7 @@ def finish(
 
 
 def transfer(
-    uow,
+    uow: UnitOfWork,
     *,
     ticket_id: uuid.UUID,
     counter_number: int,
@@ -531,7 +550,7 @@ def transfer(
     return ticket_view(session, ticket)
 
 
-def hold(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
+def hold(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
     """Set a ticket aside at this counter (the visitor fetches a document) and free the counter."""
     session, ticket, counter, now = _own(uow, ticket_id, counter_number, "hold", now)
     ticket.status = Ticket.HELD
@@ -540,7 +559,7 @@ def hold(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | N
     return ticket_view(session, ticket)
 
 
-def resume(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
+def resume(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
     """Serve a held ticket again, at this counter (which must be free)."""
     _require_write(uow)
     _may_serve(uow)
@@ -558,7 +577,7 @@ def resume(uow, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime |
     return ticket_view(session, ticket)
 
 
-def cancel(uow, *, ticket_id: uuid.UUID, now: dt.datetime | None = None) -> TicketView:
+def cancel(uow: UnitOfWork, *, ticket_id: uuid.UUID, now: dt.datetime | None = None) -> TicketView:
     """Cancel a waiting or held ticket (the visitor left)."""
     _require_write(uow)
     _may_serve(uow)
@@ -577,7 +596,7 @@ def cancel(uow, *, ticket_id: uuid.UUID, now: dt.datetime | None = None) -> Tick
 # --- printing bookkeeping -------------------------------------------------------------------
 
 
-def reprint_candidates(uow, *, now: dt.datetime | None = None) -> list[TicketView]:
+def reprint_candidates(uow: UnitOfWork, *, now: dt.datetime | None = None) -> list[TicketView]:
     """Today's tickets whose slip never printed and that still wait or are in progress."""
     session = uow.session
     service_date = current_service_date(session, as_utc(now))
@@ -593,7 +612,7 @@ def reprint_candidates(uow, *, now: dt.datetime | None = None) -> list[TicketVie
     return [ticket_view(session, t) for t in tickets]
 
 
-def mark_printed(uow, *, ticket_id: uuid.UUID) -> TicketView:
+def mark_printed(uow: UnitOfWork, *, ticket_id: uuid.UUID) -> TicketView:
     """Record that the ticket's slip came out of the printer."""
     _require_write(uow)
     session = uow.session
@@ -606,12 +625,12 @@ def mark_printed(uow, *, ticket_id: uuid.UUID) -> TicketView:
 # --- reading --------------------------------------------------------------------------------
 
 
-def get_ticket(uow, *, ticket_id: uuid.UUID) -> TicketView:
+def get_ticket(uow: UnitOfWork, *, ticket_id: uuid.UUID) -> TicketView:
     """One ticket by id."""
     return ticket_view(uow.session, _ticket(uow.session, ticket_id))
 
 
-def find_ticket(uow, *, code: str, service_date: dt.date | None = None, now: dt.datetime | None = None) -> TicketView:
+def find_ticket(uow: UnitOfWork, *, code: str, service_date: dt.date | None = None, now: dt.datetime | None = None) -> TicketView:
     """One ticket by its code on a service date (default: today)."""
     session = uow.session
     service_date = service_date or current_service_date(session, as_utc(now))
@@ -623,7 +642,7 @@ def find_ticket(uow, *, code: str, service_date: dt.date | None = None, now: dt.
     return ticket_view(session, ticket)
 
 
-def waiting_list(uow, *, group_code: str, now: dt.datetime | None = None) -> list[TicketView]:
+def waiting_list(uow: UnitOfWork, *, group_code: str, now: dt.datetime | None = None) -> list[TicketView]:
     """A group's waiting tickets in the order they will be called."""
     session = uow.session
     group = get_group(session, group_code)
@@ -636,7 +655,7 @@ def waiting_list(uow, *, group_code: str, now: dt.datetime | None = None) -> lis
     return [ticket_view(session, t) for t in tickets]
 
 
-def waiting_counts(uow, *, now: dt.datetime | None = None) -> dict[str, int]:
+def waiting_counts(uow: UnitOfWork, *, now: dt.datetime | None = None) -> dict[str, int]:
     """People waiting today per group code (every live group, zeros included), in kiosk order."""
     session = uow.session
     service_date = current_service_date(session, as_utc(now))
@@ -655,7 +674,7 @@ def waiting_counts(uow, *, now: dt.datetime | None = None) -> dict[str, int]:
     return {g.code: counts.get(g.id, 0) for g in groups}
 
 
-def events_since(uow, *, after_seq: int = 0, limit: int = 100) -> list[EventView]:
+def events_since(uow: UnitOfWork, *, after_seq: int = 0, limit: int = 100) -> list[EventView]:
     """Events after *after_seq*, oldest first (the display polls this; one index range scan)."""
     rows = uow.session.execute(
         select(
@@ -675,12 +694,12 @@ def events_since(uow, *, after_seq: int = 0, limit: int = 100) -> list[EventView
     return [EventView(*row) for row in rows]
 
 
-def latest_seq(uow) -> int:
+def latest_seq(uow: UnitOfWork) -> int:
     """The newest event's sequence number (0 when there is none)."""
     return uow.session.scalar(select(func.max(QueueEvent.seq))) or 0
 
 
-def board_state(uow, *, last_calls: int = 8, now: dt.datetime | None = None) -> BoardState:
+def board_state(uow: UnitOfWork, *, last_calls: int = 8, now: dt.datetime | None = None) -> BoardState:
     """The display board: who is called or served at each counter, the latest calls, people waiting."""
     session = uow.session
     now = as_utc(now)
@@ -715,7 +734,7 @@ def board_state(uow, *, last_calls: int = 8, now: dt.datetime | None = None) -> 
     )
 
 
-def counter_state(uow, *, counter_number: int, now: dt.datetime | None = None) -> CounterState:
+def counter_state(uow: UnitOfWork, *, counter_number: int, now: dt.datetime | None = None) -> CounterState:
     """A counter's current ticket, its held tickets and the waiting counts of its groups."""
     session = uow.session
     now = as_utc(now)
@@ -740,6 +759,7 @@ def ticket_view(session: Session, ticket: Ticket) -> TicketView:
     """The plain-value view of a ticket row."""
     group = session.get(QueueGroup, ticket.group_id)
     route = group if ticket.route_group_id == ticket.group_id else session.get(QueueGroup, ticket.route_group_id)
+    assert group is not None and route is not None, "a ticket's groups are foreign keys"
     counter = session.get(Counter, ticket.counter_id) if ticket.counter_id else None
     target = session.get(Counter, ticket.target_counter_id) if ticket.target_counter_id else None
     service = session.get(ServiceStandard, ticket.service_id) if ticket.service_id else None
@@ -772,12 +792,12 @@ def ticket_view(session: Session, ticket: Ticket) -> TicketView:
 # --- internals ------------------------------------------------------------------------------
 
 
-def _require_write(uow) -> None:
+def _require_write(uow: UnitOfWork) -> None:
     if not getattr(uow, "write", True):
         raise RuntimeError("queue writes need a write unit of work (BEGIN IMMEDIATE)")
 
 
-def _may_serve(uow) -> None:
+def _may_serve(uow: UnitOfWork) -> None:
     """Counter actions need SERVE_QUEUE when a person acts; with no actor the system (a script) acts."""
     actor = getattr(uow, "actor", None)
     if actor is not None:
@@ -793,14 +813,14 @@ def _ticket(session: Session, ticket_id: uuid.UUID) -> Ticket:
     return ticket
 
 
-def _active_counter(session: Session, number: int | None) -> Counter:
+def _active_counter(session: Session, number: int) -> Counter:
     counter = get_counter(session, number)
     if not counter.active:
         raise QueueClosed(N_("errors", "Counter {number} is not active."), number=counter.number)
     return counter
 
 
-def _own(uow, ticket_id, counter_number, action, now):
+def _own(uow: UnitOfWork, ticket_id, counter_number, action, now):
     """Load a ticket for an action by the counter that holds it; check state and ownership."""
     _require_write(uow)
     _may_serve(uow)
@@ -852,7 +872,9 @@ def _ahead(session: Session, ticket: Ticket) -> int:
         "ticket_id": ticket.id,
         "issued_at": ticket.issued_at,
     }
-    return session.connection().scalar(statement, params)
+    count = session.connection().scalar(statement, params)
+    assert count is not None, "a count query returns a row"
+    return count
 
 
 def _issued_count(session: Session, group: QueueGroup, service_date: dt.date) -> int:
@@ -878,6 +900,7 @@ def _event(
     if group is None:
         with session.no_autoflush:  # the ticket's changes are flushed once, with the event
             group = session.get(QueueGroup, ticket.route_group_id)
+        assert group is not None, "a ticket's group is a foreign key"
     event = QueueEvent(
         id=uuid.uuid4(),
         seq=seq,

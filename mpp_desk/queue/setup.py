@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -16,11 +17,20 @@ from sqlalchemy.orm import Session
 from mpp_desk import audit
 from mpp_desk.i18n import N_
 from mpp_desk.limits import check_text
-from mpp_desk.models import Counter, CounterGroup, QueueBreak, QueueGroup, ServiceStandard
+from mpp_desk.models import (
+    Counter,
+    CounterGroup,
+    QueueBreak,
+    QueueGroup,
+    ServiceStandard,
+)
 from mpp_desk.queue.errors import QueueNotFound, QueueSetupError
 from mpp_desk.queue.views import BreakView, CounterView, GroupView, ServiceRef
 from mpp_desk.roles import Permission, authorize
 from mpp_desk.uow import soft_delete
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 GROUP_CODE = re.compile(r"^[A-Z]{1,3}$")
 MAX_COUNTER_NUMBER = 999
@@ -58,7 +68,7 @@ def parse_group_codes(text: str) -> list[str]:
 
 
 def create_group(
-    uow,
+    uow: UnitOfWork,
     *,
     code: str,
     name: str,
@@ -95,7 +105,7 @@ def create_group(
 
 
 def update_group(
-    uow,
+    uow: UnitOfWork,
     *,
     code: str,
     name: str | None = None,
@@ -127,7 +137,7 @@ def update_group(
     return group_view(session, group)
 
 
-def list_groups(uow) -> list[GroupView]:
+def list_groups(uow: UnitOfWork) -> list[GroupView]:
     """Every group in kiosk order, with its counters and services."""
     session = uow.session
     groups = session.scalars(
@@ -136,7 +146,7 @@ def list_groups(uow) -> list[GroupView]:
     return [group_view(session, g) for g in groups]
 
 
-def assign_services(uow, *, group_code: str, service_ids: Iterable[uuid.UUID]) -> int:
+def assign_services(uow: UnitOfWork, *, group_code: str, service_ids: Iterable[uuid.UUID]) -> int:
     """Put catalogue services in a group's line (moving them from any other); returns how many changed."""
     authorize(uow, uow.actor, Permission.MANAGE_QUEUE)
     session = uow.session
@@ -154,7 +164,7 @@ def assign_services(uow, *, group_code: str, service_ids: Iterable[uuid.UUID]) -
     return changed
 
 
-def unassign_services(uow, *, service_ids: Iterable[uuid.UUID]) -> int:
+def unassign_services(uow: UnitOfWork, *, service_ids: Iterable[uuid.UUID]) -> int:
     """Take services out of any queue group; returns how many changed."""
     authorize(uow, uow.actor, Permission.MANAGE_QUEUE)
     session = uow.session
@@ -172,7 +182,7 @@ def unassign_services(uow, *, service_ids: Iterable[uuid.UUID]) -> int:
 # --- counters -------------------------------------------------------------------------------
 
 
-def create_counter(uow, *, number: int, name: str, group_codes: Sequence[str]) -> CounterView:
+def create_counter(uow: UnitOfWork, *, number: int, name: str, group_codes: Sequence[str]) -> CounterView:
     """Create a counter (loket) that calls from the given groups."""
     authorize(uow, uow.actor, Permission.MANAGE_QUEUE)
     session = uow.session
@@ -192,7 +202,7 @@ def create_counter(uow, *, number: int, name: str, group_codes: Sequence[str]) -
 
 
 def update_counter(
-    uow,
+    uow: UnitOfWork,
     *,
     number: int,
     name: str | None = None,
@@ -220,7 +230,7 @@ def update_counter(
     return counter_view(session, counter)
 
 
-def list_counters(uow) -> list[CounterView]:
+def list_counters(uow: UnitOfWork) -> list[CounterView]:
     """Every counter by number, with its groups."""
     session = uow.session
     counters = session.scalars(select(Counter).where(Counter.deleted_at.is_(None)).order_by(Counter.number)).all()
@@ -249,13 +259,13 @@ def _set_counter_groups(session: Session, counter: Counter, group_codes: Sequenc
 # --- breaks ---------------------------------------------------------------------------------
 
 
-def list_breaks(uow) -> list[BreakView]:
+def list_breaks(uow: UnitOfWork) -> list[BreakView]:
     """The weekly breaks in force (the default Friday prayer break until changed)."""
     return load_breaks(uow.session)
 
 
 def set_break(
-    uow,
+    uow: UnitOfWork,
     *,
     weekday: int,
     start: dt.time,
@@ -284,7 +294,7 @@ def set_break(
     return _break_view(row)
 
 
-def remove_break(uow, *, break_id: uuid.UUID) -> None:
+def remove_break(uow: UnitOfWork, *, break_id: uuid.UUID) -> None:
     """Remove a weekly break (a tombstone keeps the default from coming back)."""
     authorize(uow, uow.actor, Permission.MANAGE_QUEUE)
     session = uow.session

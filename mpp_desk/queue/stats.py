@@ -20,12 +20,16 @@ import uuid
 from collections import Counter as Tally
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from mpp_desk.models import Counter, QueueGroup, Ticket
 from mpp_desk.officetime import local
 from mpp_desk.roles import Permission, authorize
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ def percentile(ordered: list[float], pct: float) -> float:
     return ordered[rank - 1]
 
 
-def daily_stats(uow, *, date: dt.date) -> DailyStats:
+def daily_stats(uow: UnitOfWork, *, date: dt.date) -> DailyStats:
     """Issued, served, no-shows, waiting and service times, tickets per hour: per group and counter.
 
     A report: needs VIEW_REPORTS (the supervisor, the administrator), whoever calls it.

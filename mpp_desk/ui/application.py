@@ -41,6 +41,7 @@ def apply_style(app: QApplication) -> None:
 
 def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "staff") -> int:
     app = QApplication.instance() or QApplication(qt_argv)
+    assert isinstance(app, QApplication), "the app's windows need a QApplication"
     app.setApplicationName("MPP Desk")
     app.setOrganizationName("DPMPTSP Kabupaten Purwakarta")
     install_translators(app, language)

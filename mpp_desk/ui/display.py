@@ -173,7 +173,7 @@ class DisplayWindow(MachineWindow):
         header_row.setContentsMargins(32, 10, 32, 10)
         header_row.addWidget(self.office_label, 1)
         header_row.addLayout(when)
-        self.layout().insertWidget(0, header)
+        self.main_layout.insertWidget(0, header)
 
         self.marquee = Marquee()
         self.marquee.hide()
@@ -183,7 +183,7 @@ class DisplayWindow(MachineWindow):
         footer_row.setContentsMargins(0, 0, 0, 0)
         footer_row.setSpacing(0)
         footer_row.addWidget(self.marquee, 1)
-        self.layout().addWidget(footer)
+        self.main_layout.addWidget(footer)
 
         self._build_board()
 

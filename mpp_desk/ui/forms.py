@@ -41,7 +41,8 @@ class FieldRow(QWidget):
         self.error.setObjectName("errorNote")
         self.error.setWordWrap(True)
         self.error.hide()
-        layout = QVBoxLayout(self)
+        self.counter: LengthCounter | None = None  # see limit_counter()
+        layout = self.box = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         row = QHBoxLayout()
@@ -101,8 +102,9 @@ class LengthCounter(QLabel):
 
 def limit_counter(row: "FieldRow", maximum: int) -> LengthCounter:
     """Put a :class:`LengthCounter` under *row*'s editor (a multi-line field); returns it."""
+    assert isinstance(row.editor, (QPlainTextEdit, QLineEdit)), "a length counter reads a text editor"
     counter = LengthCounter(row.editor, maximum, row)
-    row.layout().insertWidget(1, counter)
+    row.box.insertWidget(1, counter)
     row.counter = counter
     return counter
 
@@ -153,12 +155,16 @@ class VerticalScroll(QScrollArea):
         self.setWidget(contents)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        inner = self.widget().minimumSizeHint().expandedTo(self.widget().minimumSize())
+        contents = self.widget()
+        assert contents is not None  # set in __init__
+        inner = contents.minimumSizeHint().expandedTo(contents.minimumSize())
         bar = self.verticalScrollBar().sizeHint().width()
         return QSize(inner.width() + bar, min(inner.height(), 120))
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        inner = self.widget().sizeHint()
+        contents = self.widget()
+        assert contents is not None  # set in __init__
+        inner = contents.sizeHint()
         return QSize(inner.width() + self.verticalScrollBar().sizeHint().width(), inner.height())
 
 
@@ -177,8 +183,8 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     """Resize a dialog to *width*×*height*, but never larger than the screen it opens on."""
     from PySide6.QtGui import QGuiApplication
 
-    screen = (window.parentWidget().screen() if window.parentWidget() is not None else None) \
-        or QGuiApplication.primaryScreen()
+    parent = window.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
     if screen is not None:
         room = screen.availableGeometry()
         width, height = min(width, room.width() - 16), min(height, room.height() - 40)

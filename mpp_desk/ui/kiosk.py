@@ -65,7 +65,7 @@ class WrapButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.label = _label(text, f"{name}Text")
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QHBoxLayout(self)
+        layout = self.row = QHBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -74,10 +74,10 @@ class WrapButton(QPushButton):
         return self.label.text()
 
     def sizeHint(self):  # noqa: N802
-        return self.layout().sizeHint()
+        return self.row.sizeHint()
 
     def minimumSizeHint(self):  # noqa: N802
-        return self.layout().minimumSize()
+        return self.row.minimumSize()
 
 
 class KioskTile(QPushButton):
@@ -167,7 +167,7 @@ class KioskWindow(MachineWindow):
         header_row.setContentsMargins(28, 12, 28, 12)
         header_row.addWidget(self.office_label, 1)
         header_row.addLayout(when)
-        self.layout().insertWidget(0, header)
+        self.main_layout.insertWidget(0, header)
 
         self._build_start()
         self.priority_page: QWidget | None = None  # built on first use: its labels load the queue package
@@ -410,6 +410,7 @@ class KioskWindow(MachineWindow):
     def show_priority_page(self) -> None:
         if self.priority_page is None:
             self._build_priority()
+        assert self.priority_page is not None  # built just above
         self.show_page(self.priority_page)
         self._restart_idle()
 

@@ -193,7 +193,7 @@ class MachineWindow(QWidget):
         self.keep_in_front = True
         self.setWindowTitle(self.tr("MPP Desk"))
         self.pages = QStackedWidget(self)
-        layout = QVBoxLayout(self)
+        layout = self.main_layout = QVBoxLayout(self)  # subclasses add a header and a footer
         layout.setContentsMargins(0, 0, 0, 0)
         # The screen decides the size; the fonts then follow it (resizeEvent), not the other way round.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
@@ -262,6 +262,7 @@ class MachineWindow(QWidget):
             column.addWidget(self.pin_status)
             column.addStretch(1)
             self.pin_page = page
+        assert self.pin_pad is not None and self.pin_status is not None  # built above on first use
         if not self.pin_showing:
             self._page_before_pin = self.pages.currentWidget()
             self.pin_pad.reset()
@@ -309,7 +310,7 @@ class MachineWindow(QWidget):
             return
         if key in (Qt.Key.Key_Escape, Qt.Key.Key_F4):
             event.accept()  # Escape (and a stray Alt+F4 key event) never leave; Escape only closes the PIN pad
-            if key == Qt.Key.Key_Escape and self.pin_showing:
+            if key == Qt.Key.Key_Escape and self.pin_showing and self.pin_pad is not None:
                 self.pin_pad.cancel()
             return
         super().keyPressEvent(event)

@@ -39,7 +39,7 @@ def paint_pdf(pdf: bytes, printer: QPrinter) -> int:
                 printer.setPageLayout(layout)
                 printer.newPage()
             dpi = min(printer.resolution(), MAX_DPI)
-            bitmap = page.render(scale=dpi / 72, grayscale=True)
+            bitmap = page.render(scale=dpi / 72, grayscale=True)  # pyright: ignore[reportArgumentType]  # pypdfium2 annotates scale as int; it is a float factor
             image = bitmap.to_pil().convert("L")
             page.close()
             qimage = QImage(image.tobytes(), image.width, image.height, image.width, QImage.Format.Format_Grayscale8)
@@ -80,7 +80,7 @@ class ReceiptPreview(QScrollArea):
             self.page_labels.append(label)
         for label, png in zip(self.page_labels, pngs):
             pixmap = QPixmap()
-            pixmap.loadFromData(png, "PNG")
+            pixmap.loadFromData(png, "PNG")  # pyright: ignore[reportCallIssue, reportArgumentType]  # PySide6 stub: format is a const char*, str works
             label.setPixmap(pixmap)
             label.show()
 

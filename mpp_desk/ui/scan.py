@@ -42,12 +42,16 @@ class ScanCatcher(QObject):
 
     def start(self) -> None:
         if not self._active:
-            QApplication.instance().installEventFilter(self)
+            app = QApplication.instance()
+            assert app is not None, "scanning runs inside the Qt application"
+            app.installEventFilter(self)
             self._active = True
 
     def stop(self) -> None:
         if self._active:
-            QApplication.instance().removeEventFilter(self)
+            app = QApplication.instance()
+            assert app is not None, "scanning runs inside the Qt application"
+            app.removeEventFilter(self)
             self._active = False
         self._reset()
 

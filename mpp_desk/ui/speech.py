@@ -241,7 +241,7 @@ def _qt_voice() -> tuple[object, str] | None:
         if tts.state() == QTextToSpeech.State.Error:
             tts.deleteLater()
             continue
-        voices = [v for v in tts.allVoices() if v.locale().language() == QLocale.Language.Indonesian]
+        voices = [v for v in tts.allVoices() if v.locale().language() == QLocale.Language.Indonesian]  # pyright: ignore[reportCallIssue]  # PySide6 stub misses the default locale argument
         if not voices:
             tts.deleteLater()
             continue

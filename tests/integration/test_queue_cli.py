@@ -107,3 +107,9 @@ def test_set_up_and_scripting_commands(cli, capsys):
     assert code == 2 and "Kelompok antrian A sudah ada." in err
     code, out, _ = run(capsys, data, "queue", "breaks", "--json")
     assert json.loads(out) == [{"id": None, "weekday": 4, "start": "11:30", "end": "13:00", "name": "Istirahat salat Jumat"}]
+
+
+def test_an_empty_break_time_is_refused_with_a_message(app_ctx, capsys):
+    # Found by the type checker: an empty start time reached set_break as None (a TypeError).
+    code, _, err = run(capsys, app_ctx.data_dir, "queue", "break", "add", "0", "", "13:00", "Rapat")
+    assert code == 2 and "JJ:MM" in err

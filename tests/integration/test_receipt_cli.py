@@ -177,3 +177,9 @@ def test_intake_search_and_due_from_the_command_line(app_ctx, officer, capsys):
                        "--json")
     assert code == 0 and {r["annex_number"] for r in json.loads(out)} == {45, 67}
     assert late.application.due_date == dt.date(2026, 4, 2)
+
+
+def test_service_times_refuse_an_empty_date(app_ctx, capsys):
+    # Found by the type checker: an empty --from reached service_times as None.
+    code, _, err = run(capsys, app_ctx.data_dir, "intake", "times", "--from", "", "--to", "2026-03-31")
+    assert code == 2 and "2026-03-17" in err

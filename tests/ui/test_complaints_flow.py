@@ -164,7 +164,7 @@ def quiet(qtbot, tasks, capture):
 
 
 def field_tops(capture) -> dict[str, int]:
-    form = capture.scroll.widget()
+    form = capture.form_scroll.widget()
     return {key: row.mapTo(form, QPoint(0, 0)).y() for key, row in capture.form.rows.items() if row.isVisible()}
 
 
@@ -199,12 +199,12 @@ def test_a_refused_late_complaint_scrolls_to_the_decision_and_focuses_it(qtbot, 
     served = capture.setup.today - dt.timedelta(days=45)
     capture.service_received_on.setDate(served)
     settle(qtbot, capture)
-    capture.scroll.verticalScrollBar().setValue(0)
+    capture.form_scroll.verticalScrollBar().setValue(0)
     capture.save()
     QApplication.processEvents()
     row = capture.form.rows["late_decision"]
     assert row.error.isVisible() and capture.focusWidget() is capture.late_decision
-    viewport = capture.scroll.viewport()
+    viewport = capture.form_scroll.viewport()
     top = row.mapTo(viewport, QPoint(0, 0)).y()
     assert 0 <= top and top + row.height() <= viewport.height(), "the decision is out of sight"
     quiet(qtbot, tasks, capture)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat
@@ -25,6 +26,9 @@ from mpp_desk.roles import Permission, allowed
 from mpp_desk.textformat import format_date
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.tasks import Op, TaskManager
+
+if TYPE_CHECKING:
+    from mpp_desk.ui.ops.calendar import YearView
 
 COLOURS = {
     "national": "#c62828",
@@ -50,7 +54,7 @@ class CalendarArea(QWidget):
         self._ctx = ctx
         self._tasks = tasks
         self._actor = actor
-        self._views: dict[int, object] = {}
+        self._views: dict[int, YearView] = {}
         self._formatted: list[QDate] = []
         self.can_edit = allowed(actor, Permission.EDIT_CALENDAR)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -36,6 +37,9 @@ from mpp_desk.ui.catalog_view import CatalogFilter, CatalogTableModel, render_de
 from mpp_desk.ui.forms import Form, error_text
 from mpp_desk.ui.list_editor import TextListEditor
 from mpp_desk.ui.tasks import Op, TaskManager
+
+if TYPE_CHECKING:
+    from mpp_desk.catalog.service import ImportResult
 
 RISK_LEVELS = ("Rendah", "Menengah Rendah", "Menengah Tinggi", "Tinggi")
 PRODUCT_TYPES = ("Sertifikat Standar", "Izin", "NIB")
@@ -156,7 +160,7 @@ class StandardEditor(QTabWidget):
         self.form.clear_errors()
         self.annex_number.setReadOnly(not new)
         if entry is None:
-            entry_values = dict(annex_number=1, product_type=PRODUCT_TYPES[0], risk_level=RISK_LEVELS[0], kbli="",
+            entry_values: dict[str, Any] = dict(annex_number=1, product_type=PRODUCT_TYPES[0], risk_level=RISK_LEVELS[0], kbli="",
                                 title="", queue_group="", completion_working_days=0, fee="Gratis", output="",
                                 procedure_classifications=(), staff_count=0, procedure_text="", completion_text="",
                                 complaint_handling="", performance_evaluation="")
@@ -240,7 +244,7 @@ class StandardEditor(QTabWidget):
 class ImportPreviewDialog(QDialog):
     """What importing an annex file would change, entry by entry, before anything is written."""
 
-    def __init__(self, results: list, parent: QWidget | None = None) -> None:
+    def __init__(self, results: list[ImportResult], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import preview"))
         labels = {"created": self.tr("new"), "updated": self.tr("changed"), "unchanged": self.tr("unchanged")}
@@ -343,7 +347,7 @@ class CatalogArea(QWidget):
             self.new_button.clicked.connect(self.new_entry)
             self.delete_button.clicked.connect(self.delete_current)
             self.import_button.clicked.connect(self.import_file)
-            QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+            QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
         else:
             self.editor = None
             self.detail = QTextBrowser()
@@ -356,7 +360,7 @@ class CatalogArea(QWidget):
 
         self.search.textChanged.connect(self._on_search)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.search.setFocus)
         self.reload()
 
     # ----- loading -----------------------------------------------------------------------------
@@ -370,7 +374,7 @@ class CatalogArea(QWidget):
         def load():
             return ops.list_services(self._ctx), ops.queue_group_codes(self._ctx)
 
-        Op(self._tasks, load).success(lambda r: self._loaded(*r, select_annex, message)).failure(self._failed).run()
+        Op(self._tasks, load).success(lambda r: self._loaded(r[0], r[1], select_annex, message)).failure(self._failed).run()
 
     def _loaded(self, entries, groups, select_annex, message=None) -> None:
         if self.editor is not None:
@@ -401,7 +405,8 @@ class CatalogArea(QWidget):
             self.detail.setHtml(render_detail(entry))
             self._current = entry
             return
-        if self.editor.dirty and self._current is not None and entry.annex_number != self._current.annex_number:
+        editor = self.editor
+        if editor.dirty and self._current is not None and entry.annex_number != self._current.annex_number:
             answer = QMessageBox.question(
                 self, self.tr("Unsaved changes"),
                 self.tr("The changes to {name} are not saved. Discard them?").format(name=self._current.title),
@@ -413,30 +418,34 @@ class CatalogArea(QWidget):
                 return
         self._current = entry
         self._creating = False
-        self.editor.load(entry)
+        editor.load(entry)
 
     # ----- editing -----------------------------------------------------------------------------
+    def _edit(self) -> StandardEditor:
+        assert self.editor is not None, "the editing actions exist only for a user who may edit"
+        return self.editor
+
     def new_entry(self) -> None:
         self._creating = True
         self.table.clearSelection()
-        self.editor.load(None, new=True)
+        self._edit().load(None, new=True)
         next_number = max((self.model.entry(r).annex_number for r in range(self.model.rowCount())), default=0) + 1
-        self.editor.annex_number.setValue(next_number)
-        self.editor.setCurrentIndex(0)
-        self.editor.kbli.setFocus()
+        self._edit().annex_number.setValue(next_number)
+        self._edit().setCurrentIndex(0)
+        self._edit().kbli.setFocus()
 
     def revert(self) -> None:
         if self._creating or self._current is None:
-            self.editor.load(None, new=True)
+            self._edit().load(None, new=True)
         else:
-            self.editor.load(self._current)
+            self._edit().load(self._current)
 
     def save(self) -> None:
         from mpp_desk.ui.ops import catalog as ops
 
-        self.editor.form.clear_errors()
+        self._edit().form.clear_errors()
         try:
-            entry = self.editor.entry()
+            entry = self._edit().entry()
         except Exception as error:  # noqa: BLE001 - a ValidationError shown beside its field
             self._save_failed(error)
             return
@@ -455,7 +464,7 @@ class CatalogArea(QWidget):
 
     def _saved(self, entry, results) -> None:
         self.save_button.setEnabled(True)
-        self.editor.dirty = False
+        self._edit().dirty = False
         self._creating = False
         self._current = entry
         status = results[0].status if results else "unchanged"
@@ -468,10 +477,14 @@ class CatalogArea(QWidget):
     def _save_failed(self, error: BaseException) -> None:
         if self.can_edit:
             self.save_button.setEnabled(True)
-        if not self.editor.form.show_error(error):
+        if not self._edit().form.show_error(error):
             self._failed(error)
         else:
-            self.editor.setCurrentIndex(0)
+            self._edit().setCurrentIndex(0)
+
+    def _deleted(self, _ok) -> None:
+        self._current = None
+        self.reload()
 
     def delete_current(self) -> None:
         from mpp_desk.ui.ops import catalog as ops
@@ -486,7 +499,7 @@ class CatalogArea(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         Op(self._tasks, lambda: ops.delete_entry(self._ctx, actor=self._actor, annex_number=entry.annex_number)).success(
-            lambda _ok: (setattr(self, "_current", None), self.reload())
+            self._deleted
         ).failure(self._failed).run()
 
     def import_file(self) -> None:

@@ -422,6 +422,7 @@ class FilesArea(QWidget):
     def _change(self, status: str, *, reason: str = "", handed_over_to: str = "") -> None:
         from mpp_desk.ui.ops import intake as ops
 
+        assert self.current is not None, "a status changes on the file shown"
         ctx, actor, application_id = self._ctx, self._actor, self.current.application.id
         Op(self._tasks, lambda: ops.change_status(ctx, actor=actor, application_id=application_id, status=status,
                                                   reason=reason, handed_over_to=handed_over_to)).success(

@@ -4,6 +4,7 @@ the groups each serves, the weekly breaks (the Friday prayer) and the display bo
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -354,7 +355,7 @@ class QueueSetupArea(QWidget):
     def save_group(self) -> None:
         from mpp_desk.ui.ops import queue as ops
 
-        values = dict(
+        values: dict[str, Any] = dict(
             code=self.group_code.text().strip().upper(),
             name=self.group_name.text(),
             open_text=self.group_open.text(),
@@ -418,7 +419,7 @@ class QueueSetupArea(QWidget):
     def save_counter(self) -> None:
         from mpp_desk.ui.ops import queue as ops
 
-        values = dict(
+        values: dict[str, Any] = dict(
             number=self.counter_number.value(),
             name=self.counter_name.text(),
             group_codes=tuple(_checked(self.counter_groups)),

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mpp_desk.context import AppContext
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 
 def _write(ctx: AppContext, actor, fn):
@@ -59,7 +64,7 @@ def save_settings(ctx: AppContext, *, actor, changes: dict) -> dict:
     """Apply several settings in one unit of work (all or nothing); returns the new values."""
     from mpp_desk import settings
 
-    def apply(uow):
+    def apply(uow: UnitOfWork):
         for key, value in changes.items():
             settings.set(uow, actor=actor, key=key, value=value)
         return settings.all_settings(uow)

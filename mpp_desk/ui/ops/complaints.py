@@ -161,7 +161,7 @@ def page_images(pdf: Path | bytes, *, dpi: int = 110) -> list[bytes]:
         images = []
         for index in range(len(doc)):
             buffer = io.BytesIO()
-            doc[index].render(scale=dpi / 72).to_pil().save(buffer, format="PNG")
+            doc[index].render(scale=dpi / 72).to_pil().save(buffer, format="PNG")  # pyright: ignore[reportArgumentType]  # pypdfium2 annotates scale as int; it is a float factor
             images.append(buffer.getvalue())
         return images
     finally:

@@ -153,12 +153,13 @@ def print_receipt(ctx: AppContext, *, actor, issued, printer_spec: str):
     """Send an issued receipt to this PC's printer; on success note it as printed. Never raises for printer faults."""
     from mpp_desk.intake import receipts
     from mpp_desk.printing import receipt_printer
+    from mpp_desk.printing.printers import PrintOk
 
     name = issued.pdf_path.rsplit("/", 1)[-1]
     result = receipt_printer.send(printer_spec, data_dir=ctx.data_dir, pdf=issued.pdf,
                            escpos=lambda columns: receipts.render_receipt_escpos(issued.view, width_chars=columns),
                            name=name)
-    if result.ok:
+    if isinstance(result, PrintOk):
         mark_printed(ctx, actor=actor, receipt_id=issued.id, printed_on=result.where)
     return result
 

@@ -12,8 +12,12 @@ import datetime as dt
 import logging
 import uuid
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from mpp_desk.context import AppContext
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -221,6 +225,7 @@ class ReprintDone:
 
 def reprint(ctx: AppContext, *, actor, number: int, ticket_id: uuid.UUID, now: dt.datetime | None = None) -> ReprintDone:
     """Print a ticket again on this PC's ticket printer (else its receipt printer)."""
+    from mpp_desk.printing.printers import PrintOk
     from mpp_desk.queue.kiosk import reprint as reprint_ticket
     from mpp_desk.roles import Permission, require
 
@@ -229,7 +234,7 @@ def reprint(ctx: AppContext, *, actor, number: int, ticket_id: uuid.UUID, now: d
     code = queue.get_ticket(ticket_id=ticket_id).code
     printer = ticket_printer(ctx, "printer.ticket", "printer.receipt")
     result = reprint_ticket(queue, printer, ticket_id=ticket_id)
-    message = result.where if result.ok else result.text()
+    message = result.where if isinstance(result, PrintOk) else result.text()
     return ReprintDone(code, result.ok, message, counter_panel(ctx, actor=actor, number=number, now=now))
 
 
@@ -377,7 +382,7 @@ def save_group(
     open_time = setup.parse_time(open_text, field="open")
     close_time = setup.parse_time(close_text, field="close")
 
-    def apply(uow):
+    def apply(uow: UnitOfWork):
         if new:
             setup.create_group(uow, code=code, name=name, open_time=open_time, close_time=close_time,
                                daily_limit=daily_limit)
@@ -404,7 +409,7 @@ def save_counter(
     """Create or change a counter and the groups it calls from."""
     from mpp_desk.queue import setup
 
-    def apply(uow):
+    def apply(uow: UnitOfWork):
         if new:
             setup.create_counter(uow, number=number, name=name, group_codes=list(group_codes))
             if not active:
@@ -415,7 +420,7 @@ def save_counter(
     return _setup_write(ctx, actor, apply)
 
 
-def _stored_break_id(uow, pause) -> uuid.UUID:
+def _stored_break_id(uow: UnitOfWork, pause) -> uuid.UUID:
     """The row id of a break shown with id None (the built-in Friday default, not stored yet)."""
     from mpp_desk.queue import setup
 
@@ -424,7 +429,7 @@ def _stored_break_id(uow, pause) -> uuid.UUID:
     # The default has no row until a break is first edited; storing the defaults gives it one.
     setup._materialise_default_breaks(uow.session)
     for stored in setup.list_breaks(uow):
-        if (stored.weekday, stored.start_time, stored.end_time, stored.name) == (
+        if stored.id is not None and (stored.weekday, stored.start_time, stored.end_time, stored.name) == (
                 pause.weekday, pause.start_time, pause.end_time, pause.name):
             return stored.id
     raise LookupError("the default break was not stored")
@@ -439,7 +444,7 @@ def save_break(
     start = setup.parse_time(start_text, field="start")
     end = setup.parse_time(end_text, field="end")
 
-    def apply(uow):
+    def apply(uow: UnitOfWork):
         from mpp_desk.roles import Permission, authorize
 
         authorize(uow, actor, Permission.MANAGE_QUEUE)
@@ -453,7 +458,7 @@ def remove_break(ctx: AppContext, *, actor, pause) -> QueueSetup:
     """Remove a weekly break (a BreakView, the built-in default too)."""
     from mpp_desk.queue import setup
 
-    def apply(uow):
+    def apply(uow: UnitOfWork):
         from mpp_desk.roles import Permission, authorize
 
         authorize(uow, actor, Permission.MANAGE_QUEUE)

@@ -72,12 +72,12 @@ class CapturePanel(QWidget):
         self.last_saved = None
 
         self._build_fields()
-        self.scroll = self._build_form()
+        self.form_scroll = self._build_form()
         self.card = OutcomeCard()
         self._expose_card()
 
         layout = QHBoxLayout(self)
-        layout.addWidget(self.scroll, 3)
+        layout.addWidget(self.form_scroll, 3)
         layout.addWidget(self.card, 2)
 
         self._assess_timer = QTimer(self)
@@ -366,7 +366,7 @@ class CapturePanel(QWidget):
             set_note(note, "\n".join(texts), kind)
             if key in self.HINT_LINES:
                 note.show()  # its room stays, empty or not; a longer message gets the lines it needs
-                width = note.width() if note.width() > 50 else self.scroll.viewport().width() // 2
+                width = note.width() if note.width() > 50 else self.form_scroll.viewport().width() // 2
                 note.setMinimumHeight(max(note.property("reserved"), note.heightForWidth(width)))
         self.card.show_assessment(result)
         self._show_late_row(result.late and not (result.kind == "suggestion" and not self.late_decision.currentData()
@@ -445,10 +445,10 @@ class CapturePanel(QWidget):
         """Scroll the form to a field (below the fold on a 768-px screen) and put the cursor in it."""
         row = self.form.rows[key]
         label = self.form.layout.labelForField(row)
-        self.scroll.widget().layout().activate()
-        self.scroll.ensureWidgetVisible(row, 10, 40)
+        self.form_scroll.widget().layout().activate()
+        self.form_scroll.ensureWidgetVisible(row, 10, 40)
         if label is not None:
-            self.scroll.ensureWidgetVisible(label, 10, 10)
+            self.form_scroll.ensureWidgetVisible(label, 10, 10)
         row.editor.setFocus()
 
     def clear(self) -> None:

@@ -5,18 +5,30 @@ from __future__ import annotations
 import datetime as dt
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mpp_desk.complaints import labels
 from mpp_desk.roles import Permission, allowed
 from mpp_desk.textformat import format_date
-from mpp_desk.ui.areas.complaints.common import set_note, due_text, reporter_text
+from mpp_desk.ui.areas.complaints.common import due_text, reporter_text, set_note
 from mpp_desk.ui.areas.complaints.receipt_dialog import ReceiptDialog
 from mpp_desk.ui.areas.complaints.step_dialog import StepDialog
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.tasks import Op, TaskManager
+
+if TYPE_CHECKING:
+    from mpp_desk.complaints.views import CaseDetail
 
 
 class CaseDetailPanel(QWidget):
@@ -31,7 +43,7 @@ class CaseDetailPanel(QWidget):
     def __init__(self, *, ctx, tasks: TaskManager, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx, self._tasks, self._actor = ctx, tasks, actor
-        self.detail = None
+        self.detail: CaseDetail | None = None
         self.dialog = None
         self.officers: tuple[str, ...] = ()
         self.channels: tuple = ()
@@ -80,6 +92,10 @@ class CaseDetailPanel(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(grid)
         self._enable()
+
+    def _case(self) -> CaseDetail:
+        assert self.detail is not None, "the actions act on the case shown"
+        return self.detail
 
     def show_case(self, detail) -> None:
         self.detail = detail
@@ -196,14 +212,18 @@ class CaseDetailPanel(QWidget):
         if action == "analyse":
             from mpp_desk.ui.ops import complaints as ops
 
-            ctx, actor, case_id = self._ctx, self._actor, self.detail.id
+            ctx, actor, case_id = self._ctx, self._actor, self._case().id
+
+            def opened(related) -> None:
+                self._open_dialog(action, related)
+
             Op(self._tasks, lambda: ops.related_cases(ctx, actor=actor, case_id=case_id)).success(
-                lambda related: self._open_dialog(action, related)).failure(self._failed).run()
+                opened).failure(self._failed).run()
             return
         self._open_dialog(action)
 
     def _open_dialog(self, action: str, related=()) -> StepDialog:
-        d = self.detail
+        d = self._case()
         levels = [(code, labels.label(labels.LEVELS, code)) for code in labels.LEVELS]
         specs = {
             "classify": (self.tr("Classify"), [
@@ -270,21 +290,21 @@ class CaseDetailPanel(QWidget):
     def attach(self, paths: list[str]) -> None:
         from mpp_desk.ui.ops import complaints as ops
 
-        ctx, actor, case_id = self._ctx, self._actor, self.detail.id
+        ctx, actor, case_id = self._ctx, self._actor, self._case().id
         Op(self._tasks, lambda: ops.add_attachments(ctx, actor=actor, case_id=case_id, paths=list(paths))).success(
             self._step_done).failure(self._failed).run()
 
     def receipt(self) -> None:
         from mpp_desk.ui.ops import complaints as ops
 
-        ctx, actor, case_id = self._ctx, self._actor, self.detail.id
+        ctx, actor, case_id = self._ctx, self._actor, self._case().id
         Op(self._tasks, lambda: ops.issue_receipt(ctx, actor=actor, case_id=case_id)).success(
             self._show_receipt).failure(self._failed).run()
 
     def _show_receipt(self, preview) -> None:
         if self.dialog is not None:
             self.dialog.deleteLater()
-        self.dialog = ReceiptDialog(ctx=self._ctx, tasks=self._tasks, actor=self._actor, case_id=self.detail.id,
+        self.dialog = ReceiptDialog(ctx=self._ctx, tasks=self._tasks, actor=self._actor, case_id=self._case().id,
                                     preview=preview, parent=self)
         self.dialog.open()
 

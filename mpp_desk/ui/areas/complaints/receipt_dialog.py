@@ -31,7 +31,7 @@ class ReceiptDialog(QDialog):
             images = preview.images.get(paper) or []
             if images:
                 pixmap = QPixmap()
-                pixmap.loadFromData(images[0], "PNG")
+                pixmap.loadFromData(images[0], "PNG")  # pyright: ignore[reportCallIssue, reportArgumentType]  # PySide6 stub: format is a const char*, str works
                 label.setPixmap(pixmap)
             scroll = QScrollArea()
             scroll.setWidget(label)

@@ -95,35 +95,35 @@ class StepDialog(QDialog):
 
     def set(self, key: str, value) -> None:
         """Fill a field (tests and prefilled dialogs)."""
-        kind, editor = self.editors[key]
-        if kind == "text":
+        _kind, editor = self.editors[key]  # the editor's class says the kind
+        if isinstance(editor, QLineEdit):
             editor.setText(value)
-        elif kind == "multiline":
+        elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText(value)
-        elif kind == "choice":
+        elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(editor.findData(value))
-        elif kind == "checks":
+        elif isinstance(editor, QListWidget):
             wanted = set(value)
             for i in range(editor.count()):
                 item = editor.item(i)
                 item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted
                                    else Qt.CheckState.Unchecked)
-        elif kind == "datetime":
+        elif isinstance(editor, QDateTimeEdit):
             editor.setDateTime(to_qdatetime(value))
 
     def values(self) -> dict:
         out = {}
-        for key, (kind, editor) in self.editors.items():
-            if kind == "text":
+        for key, (_kind, editor) in self.editors.items():
+            if isinstance(editor, QLineEdit):
                 out[key] = editor.text()
-            elif kind == "multiline":
+            elif isinstance(editor, QPlainTextEdit):
                 out[key] = editor.toPlainText()
-            elif kind == "choice":
+            elif isinstance(editor, QComboBox):
                 out[key] = editor.currentData()
-            elif kind == "checks":
+            elif isinstance(editor, QListWidget):
                 out[key] = [editor.item(i).data(Qt.ItemDataRole.UserRole) for i in range(editor.count())
                             if editor.item(i).checkState() == Qt.CheckState.Checked]
-            elif kind == "datetime":
+            elif isinstance(editor, QDateTimeEdit):
                 out[key] = to_office_datetime(editor.dateTime())
         return out
 

@@ -87,10 +87,10 @@ class IntakeArea(QWidget):
         title.setObjectName("pageTitle")
         self.step = QLabel()
         self.step.setObjectName("sectionTitle")
-        self.size = QComboBox()
-        self.size.addItem(self.tr("A4 paper"), "A4")
-        self.size.addItem(self.tr("80 mm roll"), "80mm")
-        self.size.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.receipt_size = QComboBox()
+        self.receipt_size.addItem(self.tr("A4 paper"), "A4")
+        self.receipt_size.addItem(self.tr("80 mm roll"), "80mm")
+        self.receipt_size.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.status = QLabel()
         self.status.setObjectName("statusNote")
         self.status.setWordWrap(True)
@@ -98,7 +98,7 @@ class IntakeArea(QWidget):
         top.addWidget(title)
         top.addWidget(self.step, 1)
         top.addWidget(QLabel(self.tr("Receipt:")))
-        top.addWidget(self.size)
+        top.addWidget(self.receipt_size)
         self.start_page, self.applicant_page = StartPage(), ApplicantPage()
         self.checklist_page, self.done_page = ChecklistPage(), DonePage()
         self.pages = QStackedWidget()
@@ -182,9 +182,9 @@ class IntakeArea(QWidget):
     def _loaded(self, data) -> None:
         self.services = data.services
         self.printer_spec = data.printer_spec
-        index = self.size.findData(data.receipt_size)
+        index = self.receipt_size.findData(data.receipt_size)
         if index >= 0 and not getattr(self, "_size_chosen", False):
-            self.size.setCurrentIndex(index)
+            self.receipt_size.setCurrentIndex(index)
         self.start_page.show_drafts(data.drafts)
         self.start_page.show_services(self.services)
         self.sig_loaded.emit()
@@ -355,7 +355,7 @@ class IntakeArea(QWidget):
             return
         complete = not (counts[MISSING] or counts[INVALID])
         ctx, actor, visit_id = self._ctx, self._actor, self.visit.id
-        items, size = self.model.items_input(), self.size.currentData()
+        items, size = self.model.items_input(), self.receipt_size.currentData()
         self.finish_button.setEnabled(False)
         Op(self._tasks, lambda: ops.finish(ctx, actor=actor, visit_id=visit_id, items=items, complete=complete,
                                            size=size)).success(self._finished).failure(self._finish_failed).run()

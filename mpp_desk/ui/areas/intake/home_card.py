@@ -27,9 +27,9 @@ class IntakeHomeCard(QFrame):
         self.note.setWordWrap(True)
         self.from_ticket = QPushButton(self.tr("Receive the file of the called number"))
         self.walk_in = QPushButton(self.tr("Receive a file without a queue number"))
-        self.find = QPushButton(self.tr("Find a file / due today"))
+        self.find_button = QPushButton(self.tr("Find a file / due today"))
         buttons = QHBoxLayout()
-        for button in (self.from_ticket, self.walk_in, self.find):
+        for button in (self.from_ticket, self.walk_in, self.find_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -39,7 +39,7 @@ class IntakeHomeCard(QFrame):
         layout.addWidget(self.note)
         self.from_ticket.clicked.connect(self.start_from_ticket)
         self.walk_in.clicked.connect(lambda: self._open("intake", lambda area: area.start_for_ticket(None)))
-        self.find.clicked.connect(lambda: self._open("files", lambda area: area.show_due()))
+        self.find_button.clicked.connect(lambda: self._open("files", lambda area: area.show_due()))
 
     def reload(self) -> None:
         from mpp_desk.ui.ops import intake as ops

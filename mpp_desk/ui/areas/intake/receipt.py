@@ -79,7 +79,7 @@ class ReceiptFlow(QObject):
         from mpp_desk.ui.ops import intake as ops
 
         area = self._area
-        ctx, actor, visit_id, size = area._ctx, area._actor, area.visit.id, area.size.currentData()
+        ctx, actor, visit_id, size = area._ctx, area._actor, area.visit.id, area.receipt_size.currentData()
 
         def shown(issued) -> None:
             self._show_receipt(issued, printed=False)
