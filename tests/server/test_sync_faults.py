@@ -12,6 +12,7 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
+from mpp_desk import officetime
 from mpp_desk.models import ComplaintCase, OutboxEntry
 from mpp_desk.server.tables import change_log, records
 from mpp_desk.sync import client
@@ -130,7 +131,6 @@ def test_a_batch_arriving_twice_at_once_is_applied_once_without_a_server_error(s
     """A batch held up on the network lands while the PC's retry of it is being applied: the second
     copy waits for the first and is answered as a replay (it read the answered ops before taking the
     change-log lock, so it inserted them again: a unique violation, HTTP 500)."""
-    import datetime as dt
     import time
 
     from mpp_desk.server import devices
@@ -143,7 +143,7 @@ def test_a_batch_arriving_twice_at_once_is_applied_once_without_a_server_error(s
         code = enroll(server_db, "admin-pc", "admin")
         with engine.begin() as conn:
             device, _ = devices.redeem(conn, SECRET.encode(), code=code, local_device_id="pc",
-                                       now=dt.datetime.now(dt.UTC))
+                                       now=officetime.now())
         ops = [Op.model_validate(op("calendar_override", calendar_day(f"2026-12-{d}"))) for d in (24, 31)]
         first = engine.connect()
         first.begin()
@@ -184,7 +184,6 @@ def test_a_batch_reads_only_the_answers_and_keys_it_asks_about_however_long_the_
     """On tables not analyzed lately (autovacuum off or behind), looking up a batch's op ids and unique
     keys with ``= ANY(array)`` read every earlier answer of the device and every key of the entity:
     push ingest slowed down as the log grew (731 ops/s over 100,000 ops)."""
-    import datetime as dt
     import time
 
     from mpp_desk.server import devices
@@ -207,7 +206,7 @@ def test_a_batch_reads_only_the_answers_and_keys_it_asks_about_however_long_the_
     try:
         with engine.begin() as conn:
             device, _ = devices.redeem(conn, SECRET.encode(), code=enroll(server_db, "admin-pc", "admin"),
-                                       local_device_id="pc", now=dt.datetime.now(dt.UTC))
+                                       local_device_id="pc", now=officetime.now())
             conn.execute(text("INSERT INTO device_ops (device_id, op_id, status) "
                               "SELECT :d, gen_random_uuid(), 'accepted' FROM generate_series(1, 20000)"), {"d": device.id})
             conn.execute(text("INSERT INTO record_keys (entity, key_name, key_value, entity_id) SELECT "
@@ -230,7 +229,6 @@ def test_a_batch_reads_only_the_answers_and_keys_it_asks_about_however_long_the_
 def test_a_pull_page_near_the_end_of_a_long_log_does_not_scan_the_log(server_db):
     """Whether more changes follow a page was asked without an order: the planner scanned the change
     log from its start up to the cursor for every page (30 PCs catching up read millions of rows)."""
-    import datetime as dt
     import time
 
     from mpp_desk.server import devices
@@ -251,7 +249,7 @@ def test_a_pull_page_near_the_end_of_a_long_log_does_not_scan_the_log(server_db)
     try:
         with engine.begin() as conn:
             device, _ = devices.redeem(conn, SECRET.encode(), code=enroll(server_db, "display-1", "display"),
-                                       local_device_id="pc", now=dt.datetime.now(dt.UTC))
+                                       local_device_id="pc", now=officetime.now())
             conn.execute(text("INSERT INTO change_log (entity, entity_id, version, op, payload) "
                               "SELECT 'audit_entry', gen_random_uuid(), 1, 'insert', '{}'::jsonb "
                               "FROM generate_series(1, 20000)"))
