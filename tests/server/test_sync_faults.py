@@ -36,8 +36,31 @@ class LoseFirstPushAnswer(httpx.HTTPTransport):
         return response
 
 
+def central_engine(db_url: str):
+    """An engine on the test's central database (psycopg 3)."""
+    return create_engine(db_url.replace("postgresql://", "postgresql+psycopg://"))
+
+
+def enrolled_device(conn, db_url: str, name: str, role: str):
+    """A device enrolled and redeemed straight through the server's service (no HTTP)."""
+    from mpp_desk.server import devices
+
+    device, _ = devices.redeem(conn, SECRET.encode(), code=enroll(db_url, name, role), local_device_id="pc",
+                               now=officetime.now())
+    return device
+
+
+def stats_flushed(conn) -> None:
+    """Make PostgreSQL's table statistics (rows read) current before they are compared."""
+    import time
+
+    conn.execute(text("SELECT pg_stat_force_next_flush()"))
+    conn.commit()
+    time.sleep(0.2)
+
+
 def server_counts(db_url: str) -> tuple[int, int]:
-    engine = create_engine(db_url.replace("postgresql://", "postgresql+psycopg://"))
+    engine = central_engine(db_url)
     try:
         with engine.connect() as conn:
             return (conn.execute(select(func.count()).select_from(change_log)).scalar_one(),
@@ -109,7 +132,7 @@ def test_the_server_killed_during_a_push_loses_nothing_and_doubles_nothing(serve
         proc = start_server(server_db, port)
         final = client.sync_now(pc.db, pc.data_dir)
         assert final.pending == 0 and final.rejected == 0 and final.conflicts == 0
-        engine = create_engine(server_db.replace("postgresql://", "postgresql+psycopg://"))
+        engine = central_engine(server_db)
         try:
             with engine.connect() as conn:
                 ids = [str(c.id) for c in cases]
@@ -133,17 +156,14 @@ def test_a_batch_arriving_twice_at_once_is_applied_once_without_a_server_error(s
     change-log lock, so it inserted them again: a unique violation, HTTP 500)."""
     import time
 
-    from mpp_desk.server import devices
     from mpp_desk.server import sync as service
     from mpp_desk.sync.schemas import Op
     from tests.server.test_sync_protocol import calendar_day, op
 
-    engine = create_engine(server_db.replace("postgresql://", "postgresql+psycopg://"))
+    engine = central_engine(server_db)
     try:
-        code = enroll(server_db, "admin-pc", "admin")
         with engine.begin() as conn:
-            device, _ = devices.redeem(conn, SECRET.encode(), code=code, local_device_id="pc",
-                                       now=officetime.now())
+            device = enrolled_device(conn, server_db, "admin-pc", "admin")
         ops = [Op.model_validate(op("calendar_override", calendar_day(f"2026-12-{d}"))) for d in (24, 31)]
         first = engine.connect()
         first.begin()
@@ -184,29 +204,21 @@ def test_a_batch_reads_only_the_answers_and_keys_it_asks_about_however_long_the_
     """On tables not analyzed lately (autovacuum off or behind), looking up a batch's op ids and unique
     keys with ``= ANY(array)`` read every earlier answer of the device and every key of the entity:
     push ingest slowed down as the log grew (731 ops/s over 100,000 ops)."""
-    import time
 
-    from mpp_desk.server import devices
     from mpp_desk.server import sync as service
     from mpp_desk.sync.schemas import Op
     from tests.server.test_sync_protocol import calendar_day, op
 
-    engine = create_engine(server_db.replace("postgresql://", "postgresql+psycopg://"))
+    engine = central_engine(server_db)
 
     def rows_fetched() -> int:
         with engine.connect() as conn:
             return conn.execute(text("SELECT coalesce(sum(idx_tup_fetch), 0) FROM pg_stat_user_tables "
                                      "WHERE relname IN ('device_ops', 'record_keys')")).scalar_one()
 
-    def flushed(conn) -> None:
-        conn.execute(text("SELECT pg_stat_force_next_flush()"))
-        conn.commit()
-        time.sleep(0.2)
-
     try:
         with engine.begin() as conn:
-            device, _ = devices.redeem(conn, SECRET.encode(), code=enroll(server_db, "admin-pc", "admin"),
-                                       local_device_id="pc", now=officetime.now())
+            device = enrolled_device(conn, server_db, "admin-pc", "admin")
             conn.execute(text("INSERT INTO device_ops (device_id, op_id, status) "
                               "SELECT :d, gen_random_uuid(), 'accepted' FROM generate_series(1, 20000)"), {"d": device.id})
             conn.execute(text("INSERT INTO record_keys (entity, key_name, key_value, entity_id) SELECT "
@@ -214,11 +226,11 @@ def test_a_batch_reads_only_the_answers_and_keys_it_asks_about_however_long_the_
                               "FROM generate_series(1, 20000) AS i"))
         ops = [Op.model_validate(op("calendar_override", calendar_day(f"2026-12-{d:02d}"))) for d in range(1, 31)]
         conn = engine.connect()
-        flushed(conn)
+        stats_flushed(conn)
         before = rows_fetched()
         with conn.begin():
             answers = service.push(conn, device, ops)
-        flushed(conn)
+        stats_flushed(conn)
         conn.close()
         assert {a.status for a in answers} == {"accepted"}
         assert rows_fetched() - before < 500  # a few probes per op, not 40,000 rows
@@ -229,37 +241,29 @@ def test_a_batch_reads_only_the_answers_and_keys_it_asks_about_however_long_the_
 def test_a_pull_page_near_the_end_of_a_long_log_does_not_scan_the_log(server_db):
     """Whether more changes follow a page was asked without an order: the planner scanned the change
     log from its start up to the cursor for every page (30 PCs catching up read millions of rows)."""
-    import time
 
-    from mpp_desk.server import devices
     from mpp_desk.server import sync as service
 
-    engine = create_engine(server_db.replace("postgresql://", "postgresql+psycopg://"))
+    engine = central_engine(server_db)
 
     def rows_read() -> int:
         with engine.connect() as conn:
             return conn.execute(text("SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) FROM pg_stat_user_tables "
                                      "WHERE relname = 'change_log'")).scalar_one()
 
-    def flushed(conn) -> None:
-        conn.execute(text("SELECT pg_stat_force_next_flush()"))
-        conn.commit()
-        time.sleep(0.2)
-
     try:
         with engine.begin() as conn:
-            device, _ = devices.redeem(conn, SECRET.encode(), code=enroll(server_db, "display-1", "display"),
-                                       local_device_id="pc", now=officetime.now())
+            device = enrolled_device(conn, server_db, "display-1", "display")
             conn.execute(text("INSERT INTO change_log (entity, entity_id, version, op, payload) "
                               "SELECT 'audit_entry', gen_random_uuid(), 1, 'insert', '{}'::jsonb "
                               "FROM generate_series(1, 20000)"))
             last = conn.execute(select(func.max(change_log.c.seq))).scalar_one()
         conn = engine.connect()
-        flushed(conn)
+        stats_flushed(conn)
         before = rows_read()
         with conn.begin():
             page = service.pull(conn, device, since=last - 100, limit=50)
-        flushed(conn)
+        stats_flushed(conn)
         conn.close()
         assert len(page.changes) == 50 and page.more
         assert rows_read() - before < 1000  # the page and a probe, not the 20,000 rows before it
