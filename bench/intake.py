@@ -252,7 +252,7 @@ def main() -> None:
         print(f"built {APPLICATIONS:,} applications in {build_s:.1f} s "
               f"({(Path(tmp) / 'mpp-desk.sqlite3').stat().st_size / 1e6:.0f} MB)")
         with ctx.uow(actor=TERMINAL) as uow:
-            auth.create_user(uow, actor=TERMINAL, username="rina", full_name="Rina Petugas", role="counter",
+            auth.create_user(uow, username="rina", full_name="Rina Petugas", role="counter",
                              password="Bench-Loket-2026", must_change_password=False)
             uow.commit()
         with ctx.uow() as uow:

@@ -227,9 +227,9 @@ def prepare(data_dir: Path) -> None:
     with ctx.uow(actor=TERMINAL) as uow:
         q.create_counter(uow, number=1, name="Loket Perizinan", group_codes=["A"])
         q.create_counter(uow, number=2, name="Loket Pengaduan", group_codes=["A", "B"])
-        settings.set(uow, actor=TERMINAL, key="display.running_text", value=RUNNING_TEXT)
+        settings.set(uow, key="display.running_text", value=RUNNING_TEXT)
         # every ticket is really printed: to the data folder's PDF printer (escpos-file takes device paths only)
-        settings.set(uow, actor=TERMINAL, key="printer.ticket", value="pdf")
+        settings.set(uow, key="printer.ticket", value="pdf")
         uow.commit()
     ctx.close()
 

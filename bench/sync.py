@@ -111,7 +111,7 @@ def fleet_reconnect(url: str, enroll, root: Path, server_pid: int) -> dict:
     for i in range(FLEET):
         pc = copy_pc(f"counter-{i + 1:02d}")
         with pc.uow(actor=TERMINAL) as uow:
-            settings.set(uow, actor=TERMINAL, key="pc.counter_number", value=i + 1)
+            settings.set(uow, key="pc.counter_number", value=i + 1)
             uow.commit()
         client.join(pc.db, pc.data_dir, url, enroll(f"counter-{i + 1:02d}", "counter"))
         pcs.append(pc)

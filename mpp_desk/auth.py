@@ -326,9 +326,9 @@ def needs_first_run_setup(uow: UnitOfWork) -> bool:
     return _active_admins(uow) == 0
 
 
-def list_users(uow: UnitOfWork, *, actor: Actor | None) -> list[UserInfo]:
+def list_users(uow: UnitOfWork) -> list[UserInfo]:
     """Every staff account, by username."""
-    authorize(uow, actor, Permission.MANAGE_USERS)
+    authorize(uow, uow.actor, Permission.MANAGE_USERS)
     users = _session(uow).scalars(select(StaffUser).where(StaffUser.deleted_at.is_(None)).order_by(StaffUser.username))
     return [_info(u) for u in users]
 
@@ -375,14 +375,15 @@ def first_run_setup(
         pin_hash=hash_secret(pin) if pin is not None else None,
     )
     admin = _actor(user)
+    # From here on the new administrator acts: the office settings and the setup are theirs.
+    uow.actor = admin
     # The office first: set_initial refuses once an active administrator exists.
-    settings.set_initial(uow, actor=admin, key="office.name", value=office_name)
-    settings.set_initial(uow, actor=admin, key="office.address", value=office_address)
+    settings.set_initial(uow, key="office.name", value=office_name)
+    settings.set_initial(uow, key="office.address", value=office_address)
     _session(uow).add(user)
     audit.record(uow, action="auth.first_run_setup", entity="staff_user", entity_id=user.id,
                  summary=f"first administrator {username} created", details={"role": Role.ADMIN.value,
-                                                                              "pin": pin is not None},
-                 actor=admin)
+                                                                              "pin": pin is not None})
     log.info("first-run setup done; administrator %s", user.id)
     return admin
 
@@ -390,7 +391,6 @@ def first_run_setup(
 def create_user(
     uow: UnitOfWork,
     *,
-    actor: Actor | None,
     username: str,
     full_name: str,
     role: Role | str,
@@ -398,7 +398,7 @@ def create_user(
     must_change_password: bool = True,
 ) -> UserInfo:
     """Create a staff account; by default the person must change the password at first sign-in."""
-    authorize(uow, actor, Permission.MANAGE_USERS)
+    authorize(uow, uow.actor, Permission.MANAGE_USERS)
     name = normalize_username(username)
     full = _check_full_name(full_name)
     role_ = _role(role)
@@ -419,7 +419,7 @@ def create_user(
     )
     _session(uow).add(user)
     audit.record(uow, action="user.created", entity="staff_user", entity_id=user.id,
-                 summary=f"user {name} created as {role_.value}", details={"role": role_.value}, actor=actor)
+                 summary=f"user {name} created as {role_.value}", details={"role": role_.value})
     _session(uow).flush()
     log.info("user %s created", user.id)
     return _info(user)
@@ -428,13 +428,12 @@ def create_user(
 def update_user(
     uow: UnitOfWork,
     *,
-    actor: Actor | None,
     username: str,
     full_name: str | None = None,
     role: Role | str | None = None,
 ) -> UserInfo:
     """Change an account's full name and/or role; the last active administrator keeps the role."""
-    authorize(uow, actor, Permission.MANAGE_USERS)
+    authorize(uow, uow.actor, Permission.MANAGE_USERS)
     user = _get(uow, username)
     if full_name is not None:
         user.full_name = _check_full_name(full_name)
@@ -447,15 +446,15 @@ def update_user(
     changed = audit.changes(user)
     if changed:
         audit.record(uow, action="user.updated", entity="staff_user", entity_id=user.id,
-                     summary=f"user {user.username} changed", details={"changes": changed}, actor=actor)
+                     summary=f"user {user.username} changed", details={"changes": changed})
     return _info(user)
 
 
-def disable_user(uow: UnitOfWork, *, actor: Actor | None, username: str) -> UserInfo:
+def disable_user(uow: UnitOfWork, *, username: str) -> UserInfo:
     """Disable an account: it can no longer sign in (records keep naming it)."""
-    authorize(uow, actor, Permission.MANAGE_USERS)
+    authorize(uow, uow.actor, Permission.MANAGE_USERS)
     user = _get(uow, username)
-    if actor is not None and actor.user_id == user.id:
+    if uow.actor is not None and uow.actor.user_id == user.id:
         raise UserError(N_("errors", "You cannot disable your own account."))
     if not user.active:
         return _info(user)
@@ -463,14 +462,14 @@ def disable_user(uow: UnitOfWork, *, actor: Actor | None, username: str) -> User
         raise UserError(N_("errors", "This is the last active administrator and cannot be disabled."))
     user.active = False
     audit.record(uow, action="user.disabled", entity="staff_user", entity_id=user.id,
-                 summary=f"user {user.username} disabled", actor=actor)
+                 summary=f"user {user.username} disabled")
     log.info("user %s disabled", user.id)
     return _info(user)
 
 
-def enable_user(uow: UnitOfWork, *, actor: Actor | None, username: str) -> UserInfo:
+def enable_user(uow: UnitOfWork, *, username: str) -> UserInfo:
     """Enable a disabled account again (and lift any lockout)."""
-    authorize(uow, actor, Permission.MANAGE_USERS)
+    authorize(uow, uow.actor, Permission.MANAGE_USERS)
     user = _get(uow, username)
     if user.active and not user.locked_until and not user.failed_attempts:
         return _info(user)
@@ -478,14 +477,14 @@ def enable_user(uow: UnitOfWork, *, actor: Actor | None, username: str) -> UserI
     user.failed_attempts = 0
     user.locked_until = None
     audit.record(uow, action="user.enabled", entity="staff_user", entity_id=user.id,
-                 summary=f"user {user.username} enabled", actor=actor)
+                 summary=f"user {user.username} enabled")
     log.info("user %s enabled", user.id)
     return _info(user)
 
 
-def reset_password(uow: UnitOfWork, *, actor: Actor | None, username: str, new_password: str) -> UserInfo:
+def reset_password(uow: UnitOfWork, *, username: str, new_password: str) -> UserInfo:
     """Set a new password chosen by an administrator; the person must change it at next sign-in."""
-    authorize(uow, actor, Permission.MANAGE_USERS)
+    authorize(uow, uow.actor, Permission.MANAGE_USERS)
     user = _get(uow, username)
     check_password(new_password, username=user.username, hints=(user.full_name,))
     user.password_hash = hash_secret(new_password)
@@ -494,14 +493,14 @@ def reset_password(uow: UnitOfWork, *, actor: Actor | None, username: str, new_p
     user.failed_attempts = 0
     user.locked_until = None
     audit.record(uow, action="user.password_reset", entity="staff_user", entity_id=user.id,
-                 summary=f"password of {user.username} reset", actor=actor)
+                 summary=f"password of {user.username} reset")
     log.info("password of user %s reset", user.id)
     return _info(user)
 
 
-def set_pin(uow: UnitOfWork, *, actor: Actor | None, username: str, pin: str | None) -> None:
+def set_pin(uow: UnitOfWork, *, username: str, pin: str | None) -> None:
     """Set (or with None clear) an administrator's PIN for leaving kiosk and display mode."""
-    authorize(uow, actor, Permission.MANAGE_USERS)
+    authorize(uow, uow.actor, Permission.MANAGE_USERS)
     user = _get(uow, username)
     if pin is not None:
         if Permission.EXIT_MACHINE_MODE not in permissions_for(user.role):
@@ -509,8 +508,7 @@ def set_pin(uow: UnitOfWork, *, actor: Actor | None, username: str, pin: str | N
         check_pin(pin)
     user.pin_hash = hash_secret(pin) if pin is not None else None
     audit.record(uow, action="user.pin_set" if pin is not None else "user.pin_cleared", entity="staff_user",
-                 entity_id=user.id, summary=f"PIN of {user.username} {'set' if pin is not None else 'cleared'}",
-                 actor=actor)
+                 entity_id=user.id, summary=f"PIN of {user.username} {'set' if pin is not None else 'cleared'}")
 
 
 def change_password(uow: UnitOfWork, *, user_id: uuid.UUID, old_password: str, new_password: str) -> Actor:

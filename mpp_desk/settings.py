@@ -7,7 +7,7 @@ are stored (table ``setting``). The stored settings carry a schema version per P
 (``UPGRADES``), like Picard's ``config_upgrade.py``.
 
     settings.get(uow, "security.idle_lock_minutes")          # -> 5
-    settings.set(uow, actor=admin, key="pc.counter_number", value=3)
+    settings.set(uow, key="pc.counter_number", value=3)
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from mpp_desk import audit
 from mpp_desk.errors import PermissionDenied, UserError, ValidationError
 from mpp_desk.i18n import N_, translate
 from mpp_desk.models import SettingValue, StaffUser
-from mpp_desk.roles import MACHINE_MODES, Actor, Permission, Role, authorize, pc_role_label
+from mpp_desk.roles import MACHINE_MODES, Permission, Role, authorize, pc_role_label
 from mpp_desk.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -317,7 +317,7 @@ def _store(uow: UnitOfWork, setting: Setting, value: Any) -> tuple[Any, bool]:
 
 
 def set(  # noqa: A001 - the registry's verb
-    uow: UnitOfWork, *, actor: Actor | None, key: str, value: Any, outside_data_folder: bool = False
+    uow: UnitOfWork, *, key: str, value: Any, outside_data_folder: bool = False
 ) -> Any:
     """Change a setting (checked, audited as ``settings.changed``); returns the stored value.
 
@@ -327,13 +327,13 @@ def set(  # noqa: A001 - the registry's verb
     setting = declared(key)
     if setting.internal:
         raise ValidationError(N_("errors", "This setting is kept by the application and cannot be changed."), field=key)
-    authorize(uow, actor, Permission.EDIT_SETTINGS)
+    authorize(uow, uow.actor, Permission.EDIT_SETTINGS)
     new = setting.coerce(value)
     if key in PRINTER_KEYS and not outside_data_folder:
         _check_pdf_folder(uow, key, new)
     old, changed = _store(uow, setting, new)
     if changed:
-        _audit_change(uow, setting, old, new, actor)
+        _audit_change(uow, setting, old, new)
     return new
 
 
@@ -359,7 +359,7 @@ def _check_pdf_folder(uow: UnitOfWork, key: str, spec: str) -> None:
         ) from None
 
 
-def set_initial(uow: UnitOfWork, *, actor: Actor | None, key: str, value: Any) -> Any:
+def set_initial(uow: UnitOfWork, *, key: str, value: Any) -> Any:
     """Store a setting during first-run setup; refused once an active administrator exists."""
     assert uow.session is not None
     admins = uow.session.scalar(
@@ -373,11 +373,11 @@ def set_initial(uow: UnitOfWork, *, actor: Actor | None, key: str, value: Any) -
     new = setting.coerce(value)
     old, changed = _store(uow, setting, new)
     if changed:
-        _audit_change(uow, setting, old, new, actor)
+        _audit_change(uow, setting, old, new)
     return new
 
 
-def _audit_change(uow: UnitOfWork, setting: Setting, old: Any, new: Any, actor: Actor | None) -> None:
+def _audit_change(uow: UnitOfWork, setting: Setting, old: Any, new: Any) -> None:
     details: dict[str, Any] = {"key": setting.key, "scope": setting.scope}
     if setting.secret:
         details["secret"] = True
@@ -390,7 +390,6 @@ def _audit_change(uow: UnitOfWork, setting: Setting, old: Any, new: Any, actor: 
         entity_id=setting.key,
         summary=f"{setting.key} changed",
         details=details,
-        actor=actor,
     )
 
 

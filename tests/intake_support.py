@@ -25,7 +25,7 @@ def make_officer(ctx, username: str = "rina", full_name: str = "Rina Petugas", r
     from mpp_desk.roles import TERMINAL
 
     with ctx.uow(actor=TERMINAL) as uow:
-        auth.create_user(uow, actor=TERMINAL, username=username, full_name=full_name, role=role,
+        auth.create_user(uow, username=username, full_name=full_name, role=role,
                          password=OFFICER_PASSWORD, must_change_password=False)
         uow.commit()
     with ctx.uow() as uow:

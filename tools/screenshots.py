@@ -61,7 +61,7 @@ def main() -> int:
     with ctx.uow(actor=TERMINAL) as uow:
         for name, full, role in (("kepala", "Kepala DPMPTSP", "supervisor"), ("siti", "Siti Loket", "counter"),
                                  ("budi", "Budi Pengaduan", "complaints")):
-            auth.create_user(uow, actor=TERMINAL, username=name, full_name=full, role=role, password=PASSWORD,
+            auth.create_user(uow, username=name, full_name=full, role=role, password=PASSWORD,
                              must_change_password=False)
         uow.commit()
     window._open_started = False

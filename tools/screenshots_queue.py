@@ -59,7 +59,7 @@ def seed(ctx) -> object:
                              admin_full_name="Ade Administrator", password=PASSWORD, pin="480512")
         uow.commit()
     with ctx.uow(actor=TERMINAL) as uow:
-        auth.create_user(uow, actor=TERMINAL, username="siti", full_name="Siti Loket", role="counter",
+        auth.create_user(uow, username="siti", full_name="Siti Loket", role="counter",
                          password=PASSWORD, must_change_password=False)
         q.update_group(uow, code="A", open_time=dt.time(8, 0), close_time=dt.time(15, 0))
         q.update_group(uow, code="B", open_time=dt.time(8, 0), close_time=dt.time(15, 0), name="Pengaduan dan Informasi")
@@ -67,10 +67,10 @@ def seed(ctx) -> object:
         for number, name, groups in ((1, "Loket 1", ["A"]), (2, "Loket 2", ["A"]), (3, "Loket 3", ["A", "B"]),
                                      (4, "Loket Pengaduan", ["B"])):
             q.create_counter(uow, number=number, name=name, group_codes=groups)
-        settings.set(uow, actor=TERMINAL, key="display.running_text", value=(
+        settings.set(uow, key="display.running_text", value=(
             "Selamat datang di Mal Pelayanan Publik Bale Madukara. Layanan tidak dipungut biaya. "
             "Jam layanan Senin–Jumat 08.00–15.00 WIB, istirahat Jumat 11.30–13.00."))
-        settings.set(uow, actor=TERMINAL, key="pc.counter_number", value=3)
+        settings.set(uow, key="pc.counter_number", value=3)
         uow.commit()
     queue = q.LocalQueue(ctx.open())
     start = NOW - dt.timedelta(hours=2)
@@ -155,9 +155,8 @@ def main(argv: list[str]) -> int:
     wait(200)
     with ctx.uow() as uow:
         from mpp_desk import settings
-        from mpp_desk.roles import TERMINAL
 
-        settings.set(uow, actor=TERMINAL, key="printer.ticket", value="pdf")
+        settings.set(uow, key="printer.ticket", value="pdf")
         uow.commit()
     kiosk.back_to_start()
     kiosk.tiles["B"].click()

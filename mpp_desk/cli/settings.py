@@ -63,7 +63,7 @@ def _set(args, ctx) -> int:
     try:
         value = setting.parse(args.value)
         with ctx.app.uow(actor=TERMINAL) as uow:
-            stored = settings.set(uow, actor=TERMINAL, key=args.key, value=value,
+            stored = settings.set(uow, key=args.key, value=value,
                                   outside_data_folder=args.outside_data_folder)
             uow.commit()
     except ValidationError as exc:  # name the setting: the message is written for a form field

@@ -86,7 +86,7 @@ def _add(args, ctx) -> int:
 
     password = _password(args)
     with ctx.app.uow(actor=TERMINAL) as uow:
-        info = auth.create_user(uow, actor=TERMINAL, username=args.username, full_name=args.name, role=args.role,
+        info = auth.create_user(uow, username=args.username, full_name=args.name, role=args.role,
                                 password=password)
         uow.commit()
     _say(N_("cli", "Account {username} created ({role}). The password must be changed at the first sign-in."),
@@ -98,7 +98,7 @@ def _list(args, ctx) -> int:
     from mpp_desk import auth
 
     with ctx.app.uow(write=False, actor=TERMINAL) as uow:
-        users = auth.list_users(uow, actor=TERMINAL)
+        users = auth.list_users(uow)
     if args.json:
         print_json([u.as_dict() for u in users])
         return 0
@@ -114,7 +114,7 @@ def _disable(args, ctx) -> int:
     from mpp_desk import auth
 
     with ctx.app.uow(actor=TERMINAL) as uow:
-        info = auth.disable_user(uow, actor=TERMINAL, username=args.username)
+        info = auth.disable_user(uow, username=args.username)
         uow.commit()
     _say(N_("cli", "Account {username} is disabled."), username=info.username)
     return 0
@@ -124,7 +124,7 @@ def _enable(args, ctx) -> int:
     from mpp_desk import auth
 
     with ctx.app.uow(actor=TERMINAL) as uow:
-        info = auth.enable_user(uow, actor=TERMINAL, username=args.username)
+        info = auth.enable_user(uow, username=args.username)
         uow.commit()
     _say(N_("cli", "Account {username} is active."), username=info.username)
     return 0
@@ -135,7 +135,7 @@ def _reset_password(args, ctx) -> int:
 
     password = _password(args)
     with ctx.app.uow(actor=TERMINAL) as uow:
-        info = auth.reset_password(uow, actor=TERMINAL, username=args.username, new_password=password)
+        info = auth.reset_password(uow, username=args.username, new_password=password)
         uow.commit()
     _say(N_("cli", "Password of {username} reset; it must be changed at the next sign-in."), username=info.username)
     return 0
@@ -146,7 +146,7 @@ def _set_pin(args, ctx) -> int:
 
     pin = None if args.clear else _secret(args.pin_stdin, N_("cli", "PIN: "), N_("cli", "PIN again: "))
     with ctx.app.uow(actor=TERMINAL) as uow:
-        auth.set_pin(uow, actor=TERMINAL, username=args.username, pin=pin)
+        auth.set_pin(uow, username=args.username, pin=pin)
         uow.commit()
     if pin is None:
         _say(N_("cli", "PIN of {username} cleared."), username=args.username.strip().lower())

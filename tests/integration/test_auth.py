@@ -12,7 +12,7 @@ from sqlalchemy import func, select, text
 from mpp_desk import audit, auth, settings
 from mpp_desk.errors import PermissionDenied, UserError, ValidationError
 from mpp_desk.models import AuditEntry, StaffUser
-from mpp_desk.roles import TERMINAL, Role
+from mpp_desk.roles import Role
 
 PASSWORD = "Purwakarta-2026"
 T0 = dt.datetime(2026, 3, 17, 1, 0, tzinfo=dt.timezone.utc)
@@ -36,8 +36,8 @@ def admin(uow_factory):
 
 
 def add_user(uow_factory, admin, username="siti", role=Role.COUNTER, password=PASSWORD, full_name="Siti Aminah"):
-    with uow_factory() as uow:
-        info = auth.create_user(uow, actor=admin, username=username, full_name=full_name, role=role,
+    with uow_factory(actor=admin) as uow:
+        info = auth.create_user(uow, username=username, full_name=full_name, role=role,
                                 password=password)
         uow.commit()
     return info
@@ -90,9 +90,9 @@ def test_first_run_setup_happens_once_and_stores_the_office(uow_factory):
         assert uow.session.scalar(select(func.count()).select_from(StaffUser)) == 1
         assert settings.get(uow, "office.name") == "MPP Bale Madukara"
     assert audit_actions(uow_factory) == ["settings.changed", "settings.changed", "auth.first_run_setup"]
-    with uow_factory() as uow:  # nor can the office be changed through the first-run path
+    with uow_factory(actor=None) as uow:  # nor can the office be changed through the first-run path
         with pytest.raises(PermissionDenied):
-            settings.set_initial(uow, actor=None, key="office.name", value="Lain")
+            settings.set_initial(uow, key="office.name", value="Lain")
 
 
 def test_first_run_setup_refuses_a_weak_password_and_stores_nothing(uow_factory):
@@ -113,8 +113,8 @@ def test_right_password_signs_in_and_is_audited(uow_factory, admin):
     actor = sign_in(uow_factory, "SITI ", PASSWORD, now=T0)
     assert actor.username == "siti" and actor.role is Role.COUNTER
     assert actor.must_change_password  # an administrator chose this password
-    with uow_factory() as uow:
-        add_user_kept = auth.create_user(uow, actor=admin, username="budi", full_name="Budi", role="supervisor",
+    with uow_factory(actor=admin) as uow:
+        add_user_kept = auth.create_user(uow, username="budi", full_name="Budi", role="supervisor",
                                          password=PASSWORD, must_change_password=False)
         uow.commit()
     assert not add_user_kept.must_change_password
@@ -173,9 +173,9 @@ def test_five_failures_lock_the_account_until_the_lockout_ends(uow_factory, admi
 
 
 def test_lockout_rules_come_from_the_settings(uow_factory, admin):
-    with uow_factory() as uow:
-        settings.set(uow, actor=admin, key="security.max_failed_sign_ins", value=3)
-        settings.set(uow, actor=admin, key="security.lockout_minutes", value=2)
+    with uow_factory(actor=admin) as uow:
+        settings.set(uow, key="security.max_failed_sign_ins", value=3)
+        settings.set(uow, key="security.lockout_minutes", value=2)
         uow.commit()
     add_user(uow_factory, admin)
     for i in range(2):
@@ -206,8 +206,8 @@ def test_an_unknown_username_locks_just_like_a_real_one(uow_factory, admin):
 
 def test_disabled_account_cannot_sign_in_until_enabled(uow_factory, admin):
     add_user(uow_factory, admin)
-    with uow_factory() as uow:
-        info = auth.disable_user(uow, actor=admin, username="Siti")
+    with uow_factory(actor=admin) as uow:
+        info = auth.disable_user(uow, username="Siti")
         uow.commit()
     assert not info.active
     with pytest.raises(auth.AccountDisabled) as refused:
@@ -216,8 +216,8 @@ def test_disabled_account_cannot_sign_in_until_enabled(uow_factory, admin):
     with pytest.raises(auth.SignInFailed) as wrong:  # a wrong password does not reveal that it is disabled
         sign_in(uow_factory, "siti", "wrong-password")
     assert not isinstance(wrong.value, auth.AccountDisabled)
-    with uow_factory() as uow:
-        auth.enable_user(uow, actor=admin, username="siti")
+    with uow_factory(actor=admin) as uow:
+        auth.enable_user(uow, username="siti")
         uow.commit()
     assert sign_in(uow_factory, "siti", PASSWORD).username == "siti"
 
@@ -229,20 +229,20 @@ def test_disabled_account_cannot_sign_in_until_enabled(uow_factory, admin):
 def test_staff_without_the_permission_cannot_manage_users(uow_factory, admin, role):
     add_user(uow_factory, admin, username="petugas", role=role)
     officer = sign_in(uow_factory, "petugas", PASSWORD)
-    with uow_factory() as uow:
+    with uow_factory(actor=officer) as uow:
         with pytest.raises(PermissionDenied) as info:
-            auth.create_user(uow, actor=officer, username="baru", full_name="Orang Baru", role=Role.ADMIN,
+            auth.create_user(uow, username="baru", full_name="Orang Baru", role=Role.ADMIN,
                              password=PASSWORD)
         with pytest.raises(PermissionDenied):
-            auth.list_users(uow, actor=officer)
+            auth.list_users(uow)
         with pytest.raises(PermissionDenied):
-            auth.reset_password(uow, actor=officer, username="admin", new_password="new-password-1")
+            auth.reset_password(uow, username="admin", new_password="new-password-1")
         with pytest.raises(PermissionDenied):
-            auth.disable_user(uow, actor=officer, username="admin")
+            auth.disable_user(uow, username="admin")
         with pytest.raises(PermissionDenied):
-            auth.set_pin(uow, actor=officer, username="admin", pin="975310")
+            auth.set_pin(uow, username="admin", pin="975310")
         with pytest.raises(PermissionDenied):
-            settings.set(uow, actor=officer, key="office.name", value="Diubah")
+            settings.set(uow, key="office.name", value="Diubah")
     assert "tidak diizinkan untuk: mengelola akun petugas" in info.value.text("id")
     with uow_factory(write=False) as uow:
         assert uow.session.scalar(select(func.count()).select_from(StaffUser)) == 2
@@ -252,36 +252,37 @@ def test_staff_without_the_permission_cannot_manage_users(uow_factory, admin, ro
 def test_an_actor_whose_account_was_disabled_or_demoted_is_refused(uow_factory, admin, change):
     add_user(uow_factory, admin, username="kepala", role=Role.ADMIN)
     second = sign_in(uow_factory, "kepala", PASSWORD)
-    with uow_factory() as uow:
+    with uow_factory(actor=admin) as uow:
         if change == "demote":
-            auth.update_user(uow, actor=admin, username="kepala", role=Role.SUPERVISOR)
+            auth.update_user(uow, username="kepala", role=Role.SUPERVISOR)
         else:
-            auth.disable_user(uow, actor=admin, username="kepala")
+            auth.disable_user(uow, username="kepala")
         uow.commit()
-    with uow_factory() as uow:
+    with uow_factory(actor=second) as uow:
         with pytest.raises(PermissionDenied) as info:
-            auth.create_user(uow, actor=second, username="baru", full_name="Orang Baru", role=Role.COUNTER,
+            auth.create_user(uow, username="baru", full_name="Orang Baru", role=Role.COUNTER,
                              password=PASSWORD)
     assert "masuk kembali" in info.value.text("id")
 
 
 def test_nobody_signed_in_cannot_manage_users(uow_factory, admin):
-    with uow_factory() as uow:
+    with uow_factory(actor=None) as uow:
         with pytest.raises(PermissionDenied):
-            auth.list_users(uow, actor=None)
+            auth.list_users(uow)
 
 
 def test_the_last_administrator_stays(uow_factory, admin):
     add_user(uow_factory, admin)
-    with uow_factory() as uow:
+    with uow_factory(actor=admin) as uow:
         with pytest.raises(UserError) as own:
-            auth.disable_user(uow, actor=admin, username="admin")
+            auth.disable_user(uow, username="admin")
         assert "akun Anda sendiri" in own.value.text("id")
+    with uow_factory() as uow:  # the terminal administrator
         with pytest.raises(UserError) as last:
-            auth.disable_user(uow, actor=TERMINAL, username="admin")
+            auth.disable_user(uow, username="admin")
         assert "administrator aktif terakhir" in last.value.text("id")
         with pytest.raises(ValidationError):
-            auth.update_user(uow, actor=TERMINAL, username="admin", role=Role.COUNTER)
+            auth.update_user(uow, username="admin", role=Role.COUNTER)
 
 
 # --- accounts and passwords ---------------------------------------------------------------
@@ -290,17 +291,17 @@ def test_the_last_administrator_stays(uow_factory, admin):
 def test_usernames_are_unique_whatever_the_case(uow_factory, admin):
     info = add_user(uow_factory, admin, username=" Siti.Aminah ")
     assert info.username == "siti.aminah"
-    with uow_factory() as uow:
+    with uow_factory(actor=admin) as uow:
         with pytest.raises(ValidationError) as taken:
-            auth.create_user(uow, actor=admin, username="SITI.AMINAH", full_name="Siti Lain", role="counter",
+            auth.create_user(uow, username="SITI.AMINAH", full_name="Siti Lain", role="counter",
                              password=PASSWORD)
         assert taken.value.field == "username"
         assert taken.value.text("id") == "Nama pengguna siti.aminah sudah dipakai."
         for bad in ("ab", "siti aminah", "-siti", "terminal", "siti@mpp"):
             with pytest.raises(ValidationError):
-                auth.create_user(uow, actor=admin, username=bad, full_name="X", role="counter", password=PASSWORD)
+                auth.create_user(uow, username=bad, full_name="X", role="counter", password=PASSWORD)
         with pytest.raises(ValidationError) as role:
-            auth.create_user(uow, actor=admin, username="budi", full_name="Budi", role="janitor", password=PASSWORD)
+            auth.create_user(uow, username="budi", full_name="Budi", role="janitor", password=PASSWORD)
         assert role.value.field == "role"
 
 
@@ -314,9 +315,9 @@ def test_usernames_are_unique_whatever_the_case(uow_factory, admin):
     ],
 )
 def test_password_rules(uow_factory, admin, password, message):
-    with uow_factory() as uow:
+    with uow_factory(actor=admin) as uow:
         with pytest.raises(ValidationError) as info:
-            auth.create_user(uow, actor=admin, username="rahmat.hidayat", full_name="Rahmat", role="counter",
+            auth.create_user(uow, username="rahmat.hidayat", full_name="Rahmat", role="counter",
                              password=password)
     assert info.value.text("id") == message and info.value.field == "password"
 
@@ -325,13 +326,13 @@ def test_password_rules(uow_factory, admin, password, message):
                                       "1q2w3e4r", "Aminah2026"])
 def test_short_and_common_passwords_are_refused_everywhere_a_password_is_set(uow_factory, admin, password):
     add_user(uow_factory, admin)
-    with uow_factory() as uow:
+    with uow_factory(actor=admin) as uow:
         with pytest.raises(ValidationError) as created:
-            auth.create_user(uow, actor=admin, username="rina", full_name="Rina Aminah", role="counter",
+            auth.create_user(uow, username="rina", full_name="Rina Aminah", role="counter",
                              password=password)
         assert created.value.field == "password" and "terlalu mudah ditebak" in created.value.text("id")
         with pytest.raises(ValidationError):
-            auth.reset_password(uow, actor=admin, username="siti", new_password=password)
+            auth.reset_password(uow, username="siti", new_password=password)
         with pytest.raises(ValidationError) as changed:
             auth.change_password(uow, user_id=user_row(uow_factory, "siti").id, old_password=PASSWORD,
                                  new_password=password)
@@ -350,8 +351,8 @@ def test_a_reset_account_can_do_nothing_in_the_service_layer_until_the_password_
     from mpp_desk.roles import PasswordChangeRequired
 
     add_user(uow_factory, admin, role=Role.SUPERVISOR)
-    with uow_factory() as uow:
-        auth.reset_password(uow, actor=admin, username="siti", new_password="Sementara-Loket-77")
+    with uow_factory(actor=admin) as uow:
+        auth.reset_password(uow, username="siti", new_password="Sementara-Loket-77")
         uow.commit()
     actor = sign_in(uow_factory, "siti", "Sementara-Loket-77")
     with uow_factory() as uow:  # any service call that checks the actor (here: a report)
@@ -417,15 +418,15 @@ def test_a_locked_administrator_is_let_back_in_from_the_terminal(uow_factory, ad
         with pytest.raises(auth.SignInFailed):
             sign_in(uow_factory, "admin", f"tebakan-{attempt}", now=T0)
     with uow_factory() as uow:
-        auth.enable_user(uow, actor=TERMINAL, username="admin")
+        auth.enable_user(uow, username="admin")
         uow.commit()
     assert sign_in(uow_factory, "admin", PASSWORD, now=T0).username == "admin"
 
 
 def test_reset_forces_a_change_and_change_password_clears_it(uow_factory, admin):
     add_user(uow_factory, admin)
-    with uow_factory() as uow:
-        auth.reset_password(uow, actor=admin, username="siti", new_password="sementara-123")
+    with uow_factory(actor=admin) as uow:
+        auth.reset_password(uow, username="siti", new_password="sementara-123")
         uow.commit()
     actor = sign_in(uow_factory, "siti", "sementara-123")
     assert actor.must_change_password
@@ -452,8 +453,8 @@ def test_a_reset_also_lifts_a_lockout(uow_factory, admin):
     for _ in range(5):
         with pytest.raises(auth.SignInFailed):
             sign_in(uow_factory, "siti", "wrong-password", now=T0)
-    with uow_factory() as uow:
-        auth.reset_password(uow, actor=admin, username="siti", new_password="sementara-123")
+    with uow_factory(actor=admin) as uow:
+        auth.reset_password(uow, username="siti", new_password="sementara-123")
         uow.commit()
     assert sign_in(uow_factory, "siti", "sementara-123", now=T0).username == "siti"
 
@@ -461,8 +462,8 @@ def test_a_reset_also_lifts_a_lockout(uow_factory, admin):
 def test_list_users_shows_accounts_without_hashes(uow_factory, admin):
     add_user(uow_factory, admin, username="siti")
     add_user(uow_factory, admin, username="budi.p", role=Role.COMPLAINTS, full_name="Budi Permana")
-    with uow_factory(write=False) as uow:
-        users = auth.list_users(uow, actor=admin)
+    with uow_factory(write=False, actor=admin) as uow:
+        users = auth.list_users(uow)
     assert [(u.username, u.role) for u in users] == [("admin", Role.ADMIN), ("budi.p", Role.COMPLAINTS),
                                                      ("siti", Role.COUNTER)]
     assert "password_hash" not in users[0].as_dict() and users[0].as_dict()["role"] == "administrator"
@@ -486,16 +487,16 @@ def test_hash_is_upgraded_when_the_parameters_change(uow_factory, admin, monkeyp
 
 def test_admin_pin_lets_a_kiosk_be_left_and_wrong_pins_lock(uow_factory, admin):
     add_user(uow_factory, admin)
-    with uow_factory() as uow:
+    with uow_factory(actor=admin) as uow:
         with pytest.raises(ValidationError) as weak:
-            auth.set_pin(uow, actor=admin, username="admin", pin="123456")
+            auth.set_pin(uow, username="admin", pin="123456")
         assert "deret" in weak.value.text("id")
         with pytest.raises(ValidationError):
-            auth.set_pin(uow, actor=admin, username="admin", pin="12a456")
+            auth.set_pin(uow, username="admin", pin="12a456")
         with pytest.raises(ValidationError) as not_admin:
-            auth.set_pin(uow, actor=admin, username="siti", pin="975310")
+            auth.set_pin(uow, username="siti", pin="975310")
         assert not_admin.value.text("id") == "Hanya administrator yang dapat memiliki PIN."
-        auth.set_pin(uow, actor=admin, username="admin", pin="975310")
+        auth.set_pin(uow, username="admin", pin="975310")
         uow.commit()
 
     def check(pin, now=T0):
@@ -520,9 +521,9 @@ def test_admin_pin_lets_a_kiosk_be_left_and_wrong_pins_lock(uow_factory, admin):
 
 def test_a_disabled_administrators_pin_no_longer_works(uow_factory, admin):
     add_user(uow_factory, admin, username="kepala", role=Role.ADMIN)
-    with uow_factory() as uow:
-        auth.set_pin(uow, actor=admin, username="kepala", pin="864200")
-        auth.disable_user(uow, actor=admin, username="kepala")
+    with uow_factory(actor=admin) as uow:
+        auth.set_pin(uow, username="kepala", pin="864200")
+        auth.disable_user(uow, username="kepala")
         uow.commit()
     with uow_factory() as uow:
         assert auth.verify_admin_pin(uow, pin="864200") is False
@@ -537,8 +538,8 @@ def test_no_personal_data_in_logs_or_the_audit_trail(uow_factory, admin, caplog)
     sign_in(uow_factory, "rina", PASSWORD)
     with pytest.raises(auth.SignInFailed):
         sign_in(uow_factory, "rina", "Kartika-secret-9")
-    with uow_factory() as uow:
-        auth.update_user(uow, actor=admin, username="rina", full_name="Rina K. Sari")
+    with uow_factory(actor=admin) as uow:
+        auth.update_user(uow, username="rina", full_name="Rina K. Sari")
         uow.commit()
     with uow_factory(write=False) as uow:
         trail = " ".join(audit.canonical(e) for e in uow.session.scalars(select(AuditEntry)))

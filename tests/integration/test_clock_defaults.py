@@ -66,7 +66,7 @@ def test_new_records_and_audit_entries_are_stamped_by_the_process_clock(app_ctx,
 
     office_clock.set(office_clock.now(), running=False)  # wherever the run put it, stopped
     with app_ctx.uow(actor=TERMINAL) as uow:
-        auth.create_user(uow, actor=TERMINAL, username="jam", full_name="Jam Dinding", role="counter",
+        auth.create_user(uow, username="jam", full_name="Jam Dinding", role="counter",
                          password="Jam-Dinding-2026", must_change_password=False)
         uow.commit()
     with app_ctx.uow(write=False) as uow:

@@ -30,7 +30,7 @@ def run(capsys, data_dir, *args: str) -> tuple[int, str, str]:
 def cases(app_ctx):
     """Three complaints received 2, 9 and 10 November 2026 (respond by 20, 27 and 30 November)."""
     with app_ctx.uow(actor=TERMINAL) as uow:
-        info = auth.create_user(uow, actor=TERMINAL, username="budi", full_name="Budi Pengaduan", role="complaints",
+        info = auth.create_user(uow, username="budi", full_name="Budi Pengaduan", role="complaints",
                                 password="Pengaduan-Rahasia-2026", must_change_password=False)
         uow.commit()
     budi = Actor(user_id=info.id, username="budi", role=Role.COMPLAINTS)

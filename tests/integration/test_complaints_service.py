@@ -34,7 +34,7 @@ def desk(app_ctx):
     with app_ctx.uow(actor=TERMINAL) as uow:
         for username, role in (("budi", Role.COMPLAINTS), ("rina", Role.COMPLAINTS), ("kepala", Role.SUPERVISOR),
                                ("siti", Role.COUNTER)):
-            info = auth.create_user(uow, actor=TERMINAL, username=username, full_name=username.title() + " Staf",
+            info = auth.create_user(uow, username=username, full_name=username.title() + " Staf",
                                     role=role, password=PASSWORD, must_change_password=False)
             actors[username] = Actor(user_id=info.id, username=username, role=role)
         uow.commit()

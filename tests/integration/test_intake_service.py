@@ -143,7 +143,7 @@ def test_numbers_count_per_block_and_month(app_ctx, officer):
     second = register_file(app_ctx, officer, applicant=person(nik=NIK_2, full_name="Ujang"), when=at("2026-03-31"))
     april = register_file(app_ctx, officer, when=at("2026-04-01"))
     with app_ctx.uow(actor=TERMINAL) as uow:
-        settings.set(uow, actor=TERMINAL, key="pc.counter_number", value=7)
+        settings.set(uow, key="pc.counter_number", value=7)
         uow.commit()
     other_block = register_file(app_ctx, officer, when=at("2026-04-01", 11))
     assert [v.application.registration_number for v in (first, second, april, other_block)] == [

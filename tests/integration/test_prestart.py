@@ -15,7 +15,7 @@ def test_language_setting_is_read_without_sqlalchemy(app_ctx):
     path = database_path(app_ctx.data_dir)
     assert language_setting(path) is None  # never set: the app starts in Indonesian
     with app_ctx.uow(actor=TERMINAL) as uow:
-        settings.set(uow, actor=TERMINAL, key="ui.language", value="en")
+        settings.set(uow, key="ui.language", value="en")
         uow.commit()
     assert language_setting(path) == "en"
     code = (

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from mpp_desk import auth, settings
 from mpp_desk.errors import PermissionDenied, ValidationError
 from mpp_desk.models import AuditEntry, OutboxEntry, SettingValue
-from mpp_desk.roles import TERMINAL, Actor, Role
+from mpp_desk.roles import Actor, Role
 
 
 @pytest.fixture(autouse=True)
@@ -45,9 +45,9 @@ def test_nothing_stored_means_every_default(uow_factory):
 
 
 def test_admin_changes_a_setting_and_it_is_audited_with_old_and_new(uow_factory, admin):
-    with uow_factory() as uow:
-        assert settings.set(uow, actor=admin, key="pc.counter_number", value=3) == 3
-        settings.set(uow, actor=admin, key="pc.counter_name", value="  Loket Perizinan ")
+    with uow_factory(actor=admin) as uow:
+        assert settings.set(uow, key="pc.counter_number", value=3) == 3
+        settings.set(uow, key="pc.counter_name", value="  Loket Perizinan ")
         uow.commit()
     with uow_factory(write=False) as uow:
         assert settings.get(uow, "pc.counter_number") == 3
@@ -60,14 +60,14 @@ def test_admin_changes_a_setting_and_it_is_audited_with_old_and_new(uow_factory,
 
 
 def test_setting_the_same_value_again_writes_nothing(uow_factory, admin):
-    with uow_factory() as uow:
-        settings.set(uow, actor=admin, key="ui.language", value="en")
+    with uow_factory(actor=admin) as uow:
+        settings.set(uow, key="ui.language", value="en")
         uow.commit()
     audits = count(uow_factory, AuditEntry)
     outbox = count(uow_factory, OutboxEntry)
-    with uow_factory() as uow:
-        settings.set(uow, actor=admin, key="ui.language", value="en")
-        settings.set(uow, actor=admin, key="security.lockout_minutes", value=15)  # the default, never stored
+    with uow_factory(actor=admin) as uow:
+        settings.set(uow, key="ui.language", value="en")
+        settings.set(uow, key="security.lockout_minutes", value=15)  # the default, never stored
         uow.commit()
     assert count(uow_factory, AuditEntry) == audits and count(uow_factory, OutboxEntry) == outbox
 
@@ -78,9 +78,9 @@ def test_setting_the_same_value_again_writes_nothing(uow_factory, admin):
                                   "pdf:../../etc", "pdf:/etc/cron.d", "pdf:tickets/../../.."])
 def test_printer_settings_point_only_at_devices_and_inside_the_data_folder(uow_factory, admin, key, spec):
     stored = count(uow_factory, SettingValue)
-    with uow_factory() as uow:
+    with uow_factory(actor=admin) as uow:
         with pytest.raises(ValidationError) as refused:
-            settings.set(uow, actor=admin, key=key, value=spec)
+            settings.set(uow, key=key, value=spec)
         assert refused.value.field == key
         uow.rollback()
     assert count(uow_factory, SettingValue) == stored
@@ -88,38 +88,38 @@ def test_printer_settings_point_only_at_devices_and_inside_the_data_folder(uow_f
 
 def test_printer_settings_that_are_fine_and_an_outside_folder_confirmed_by_the_administrator(uow_factory, admin,
                                                                                              tmp_path):
-    with uow_factory() as uow:
+    with uow_factory(actor=admin) as uow:
         for spec in ("escpos-file:/dev/usb/lp0", "escpos-file:COM3", "pdf", "pdf:tiket", "escpos-usb:0x0416:0x5011"):
-            assert settings.set(uow, actor=admin, key="printer.receipt", value=spec) == spec
+            assert settings.set(uow, key="printer.receipt", value=spec) == spec
         outside = f"pdf:{tmp_path / 'shared'}"
         with pytest.raises(ValidationError) as refused:
-            settings.set(uow, actor=admin, key="printer.ticket", value=outside)
+            settings.set(uow, key="printer.ticket", value=outside)
         assert "di luar folder data" in refused.value.text("id")
-        assert settings.set(uow, actor=admin, key="printer.ticket", value=outside, outside_data_folder=True) == outside
+        assert settings.set(uow, key="printer.ticket", value=outside, outside_data_folder=True) == outside
         uow.commit()
 
 
 def test_the_verification_address_printed_in_qr_codes_is_https_only(uow_factory, admin):
-    with uow_factory() as uow:
+    with uow_factory(actor=admin) as uow:
         with pytest.raises(ValidationError) as refused:
-            settings.set(uow, actor=admin, key="receipts.verify_base_url", value="http://mpp.purwakartakab.go.id/v/")
+            settings.set(uow, key="receipts.verify_base_url", value="http://mpp.purwakartakab.go.id/v/")
         assert "https://" in refused.value.text("id")
-        settings.set(uow, actor=admin, key="receipts.verify_base_url", value="https://mpp.example.go.id/v/")
+        settings.set(uow, key="receipts.verify_base_url", value="https://mpp.example.go.id/v/")
         uow.commit()
 
 
 def test_invalid_values_are_refused_and_nothing_is_stored(uow_factory, admin):
     stored = count(uow_factory, SettingValue)
-    with uow_factory() as uow:
+    with uow_factory(actor=admin) as uow:
         with pytest.raises(ValidationError) as info:
-            settings.set(uow, actor=admin, key="security.idle_lock_minutes", value=0)
+            settings.set(uow, key="security.idle_lock_minutes", value=0)
         assert info.value.field == "security.idle_lock_minutes"
         with pytest.raises(ValidationError):
-            settings.set(uow, actor=admin, key="printer.ticket", value="laser")
+            settings.set(uow, key="printer.ticket", value="laser")
         with pytest.raises(ValidationError):
-            settings.set(uow, actor=admin, key="settings.version", value=99)
+            settings.set(uow, key="settings.version", value=99)
         with pytest.raises(settings.UnknownSetting):
-            settings.set(uow, actor=admin, key="office.colour", value="blue")
+            settings.set(uow, key="office.colour", value="blue")
         uow.commit()
     assert count(uow_factory, SettingValue) == stored
 
@@ -127,20 +127,21 @@ def test_invalid_values_are_refused_and_nothing_is_stored(uow_factory, admin):
 @pytest.mark.parametrize("role", [Role.COUNTER, Role.SUPERVISOR, Role.COMPLAINTS])
 def test_only_administrators_change_settings(uow_factory, admin, role):
     officer = Actor(user_id=None, username="officer", role=role)
-    with uow_factory() as uow:
+    with uow_factory(actor=officer) as uow:
         for key, value in (("office.name", "Lain"), ("pc.counter_number", 9)):
             with pytest.raises(PermissionDenied):
-                settings.set(uow, actor=officer, key=key, value=value)
+                settings.set(uow, key=key, value=value)
+    with uow_factory(actor=None) as uow:  # nobody signed in
         with pytest.raises(PermissionDenied):
-            settings.set(uow, actor=None, key="pc.counter_number", value=9)
+            settings.set(uow, key="pc.counter_number", value=9)
     with uow_factory(write=False) as uow:
         assert settings.get(uow, "pc.counter_number") == 1 and settings.get(uow, "office.name") == "MPP Bale Madukara"
 
 
 def test_pc_settings_belong_to_one_device_and_office_settings_to_all(uow_factory, db):
     with uow_factory() as uow:
-        settings.set(uow, actor=TERMINAL, key="pc.counter_number", value=4)
-        settings.set(uow, actor=TERMINAL, key="office.name", value="MPP Purwakarta")
+        settings.set(uow, key="pc.counter_number", value=4)
+        settings.set(uow, key="office.name", value="MPP Purwakarta")
         # what another PC stored, as sync would bring it
         uow.session.add(SettingValue(id=uuid.uuid4(), scope="pc", pc_id="another-pc", key="pc.counter_number", value=7))
         uow.session.add(SettingValue(id=uuid.uuid4(), scope="pc", pc_id="another-pc", key="ui.language", value="en"))
@@ -157,8 +158,8 @@ def test_pc_settings_belong_to_one_device_and_office_settings_to_all(uow_factory
 
 
 def test_a_damaged_stored_value_falls_back_to_the_default(uow_factory, db, admin):
-    with uow_factory() as uow:
-        settings.set(uow, actor=admin, key="security.idle_lock_minutes", value=10)
+    with uow_factory(actor=admin) as uow:
+        settings.set(uow, key="security.idle_lock_minutes", value=10)
         uow.commit()
     con = sqlite3.connect(db.path)
     con.execute("UPDATE setting SET value = '\"ten\"' WHERE key = 'security.idle_lock_minutes'")

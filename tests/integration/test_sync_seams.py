@@ -18,10 +18,10 @@ def _outbox(db):
 
 def test_one_action_shares_one_transaction_id_and_the_next_action_gets_another(db, uow_factory):
     with uow_factory() as uow:
-        auth.create_user(uow, actor=uow.actor, username="siti", full_name="Siti Aminah", role="counter",
+        auth.create_user(uow, username="siti", full_name="Siti Aminah", role="counter",
                          password="Rahasia-123x")
         uow.commit()
-        auth.create_user(uow, actor=uow.actor, username="budi", full_name="Budi Santoso", role="counter",
+        auth.create_user(uow, username="budi", full_name="Budi Santoso", role="counter",
                          password="Rahasia-123x")
         uow.commit()
     rows = _outbox(db)

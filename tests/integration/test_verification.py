@@ -40,7 +40,7 @@ def codes(app_ctx):
     queue = LocalQueue.from_context(app_ctx)
     ticket = queue.issue(group_code="A", now=at("2026-03-17", 9))
     with app_ctx.uow(actor=TERMINAL) as uow:
-        info = auth.create_user(uow, actor=TERMINAL, username="budi", full_name="Budi Pengaduan", role="complaints",
+        info = auth.create_user(uow, username="budi", full_name="Budi Pengaduan", role="complaints",
                                 password="Pengaduan-Rahasia-2026", must_change_password=False)
         uow.commit()
     budi = Actor(user_id=info.id, username="budi", role=Role.COMPLAINTS)

@@ -96,6 +96,6 @@ def test_a_standalone_pc_keeps_numbering_by_its_counter_number(make_pc):
 
     pc = make_pc("standalone")
     with pc.uow(actor=TERMINAL) as uow:
-        settings.set(uow, actor=TERMINAL, key="pc.counter_number", value=7)
+        settings.set(uow, key="pc.counter_number", value=7)
         uow.commit()
     assert register_file(pc, make_officer(pc, "rina")).application.registration_number == "MPP/2026/03/070001"

@@ -21,7 +21,7 @@ PASSWORD = "Pengaduan-Rahasia-2026"
 
 def officer(ctx, username: str, role: Role = Role.COMPLAINTS) -> Actor:
     with ctx.uow(actor=TERMINAL) as uow:
-        info = auth.create_user(uow, actor=TERMINAL, username=username, full_name=username.title() + " Staf",
+        info = auth.create_user(uow, username=username, full_name=username.title() + " Staf",
                                 role=role, password=PASSWORD, must_change_password=False)
         uow.commit()
     return Actor(user_id=info.id, username=username, role=role)

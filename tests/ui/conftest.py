@@ -35,7 +35,7 @@ def ui_ctx(app_ctx):
                              pin="480512")
         uow.commit()
     with app_ctx.uow(actor=TERMINAL) as uow:
-        auth.create_user(uow, actor=TERMINAL, username="siti", full_name="Siti Petugas", role="counter",
+        auth.create_user(uow, username="siti", full_name="Siti Petugas", role="counter",
                          password=COUNTER_PASSWORD, must_change_password=False)
         uow.commit()
     return app_ctx

@@ -66,7 +66,7 @@ def set_setting(ctx, key: str, value) -> None:
     from mpp_desk.roles import TERMINAL
 
     with ctx.uow(actor=TERMINAL) as uow:
-        settings.set(uow, actor=TERMINAL, key=key, value=value)
+        settings.set(uow, key=key, value=value)
         uow.commit()
 
 

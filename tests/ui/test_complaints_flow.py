@@ -23,7 +23,7 @@ def desk(ui_ctx, sign_in):
 
     with ui_ctx.uow(actor=TERMINAL) as uow:
         for username, role in (("budi", "complaints"), ("rina", "complaints"), ("kepala", "supervisor")):
-            auth.create_user(uow, actor=TERMINAL, username=username, full_name=f"{username.title()} Staf", role=role,
+            auth.create_user(uow, username=username, full_name=f"{username.title()} Staf", role=role,
                              password=PASSWORD, must_change_password=False)
         uow.commit()
     return {name: sign_in(name, PASSWORD) for name in ("budi", "rina", "kepala")}
@@ -417,7 +417,7 @@ def _set_receipt_printer(ctx, spec: str) -> None:
     from mpp_desk.roles import TERMINAL
 
     with ctx.uow(actor=TERMINAL) as uow:
-        settings.set(uow, actor=TERMINAL, key="printer.receipt", value=spec, outside_data_folder=True)
+        settings.set(uow, key="printer.receipt", value=spec, outside_data_folder=True)
         uow.commit()
 
 

@@ -24,7 +24,7 @@ def cases(ui_ctx, sign_in):
 
     with ui_ctx.uow(actor=TERMINAL) as uow:
         for username, role in (("budi", "complaints"), ("kepala", "supervisor")):
-            auth.create_user(uow, actor=TERMINAL, username=username, full_name=f"{username.title()} Staf", role=role,
+            auth.create_user(uow, username=username, full_name=f"{username.title()} Staf", role=role,
                              password=PASSWORD, must_change_password=False)
         uow.commit()
     budi, kepala = sign_in("budi", PASSWORD), sign_in("kepala", PASSWORD)

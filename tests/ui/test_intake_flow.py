@@ -78,8 +78,8 @@ def counter(ui_ctx, sign_in, tmp_path):
     from mpp_desk.roles import TERMINAL
 
     with ui_ctx.uow(actor=TERMINAL) as uow:
-        settings.set(uow, actor=TERMINAL, key="pc.counter_number", value=3)
-        settings.set(uow, actor=TERMINAL, key="printer.receipt", value=f"pdf:{tmp_path / 'printed'}",
+        settings.set(uow, key="pc.counter_number", value=3)
+        settings.set(uow, key="printer.receipt", value=f"pdf:{tmp_path / 'printed'}",
                      outside_data_folder=True)
         uow.commit()
     return sign_in("siti", COUNTER_PASSWORD)

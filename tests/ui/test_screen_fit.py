@@ -58,10 +58,10 @@ def staff(ui_ctx, tmp_path):
 
     with ui_ctx.uow(actor=TERMINAL) as uow:
         for username, role in (("budi", "complaints"), ("kepala", "supervisor")):
-            auth.create_user(uow, actor=TERMINAL, username=username, full_name=f"{username.title()} Staf", role=role,
+            auth.create_user(uow, username=username, full_name=f"{username.title()} Staf", role=role,
                              password=PASSWORD, must_change_password=False)
-        settings.set(uow, actor=TERMINAL, key="pc.counter_number", value=3)
-        settings.set(uow, actor=TERMINAL, key="printer.receipt", value="pdf:printed")  # inside the data folder
+        settings.set(uow, key="pc.counter_number", value=3)
+        settings.set(uow, key="printer.receipt", value="pdf:printed")  # inside the data folder
         q.create_counter(uow, number=3, name="Loket Pengaduan dan Perizinan Berusaha", group_codes=["A", "B"])
         uow.commit()
     return ui_ctx

@@ -173,7 +173,7 @@ def test_a_reset_password_must_be_changed_at_sign_in(qtbot, ui_ctx, tasks):
         auth.sign_in(uow, username="siti", password=COUNTER_PASSWORD)
         uow.commit()
     with ui_ctx.uow(actor=TERMINAL) as uow:
-        auth.reset_password(uow, actor=TERMINAL, username="siti", new_password="Sementara-123")
+        auth.reset_password(uow, username="siti", new_password="Sementara-123")
         uow.commit()
     window = open_window(qtbot, ui_ctx, tasks, "signin")
     panel = current_panel(window, SignInPanel)
@@ -231,7 +231,7 @@ def test_a_new_accounts_first_sign_in_asks_for_a_personal_password_without_speak
     from mpp_desk.roles import TERMINAL
 
     with ui_ctx.uow(actor=TERMINAL) as uow:
-        auth.create_user(uow, actor=TERMINAL, username="dewi", full_name="Dewi Baru", role="counter",
+        auth.create_user(uow, username="dewi", full_name="Dewi Baru", role="counter",
                          password="Awal-Dewi-2026")  # the administrator's first password: to be replaced
         uow.commit()
     window = open_window(qtbot, ui_ctx, tasks, "signin")

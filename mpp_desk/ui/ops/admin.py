@@ -22,34 +22,34 @@ def list_users(ctx: AppContext, *, actor) -> list:
     from mpp_desk import auth
 
     with ctx.uow(write=False, actor=actor) as uow:
-        return auth.list_users(uow, actor=actor)
+        return auth.list_users(uow)
 
 
 def create_user(ctx: AppContext, *, actor, username: str, full_name: str, role: str, password: str):
     from mpp_desk import auth
 
     return _write(ctx, actor, lambda uow: auth.create_user(
-        uow, actor=actor, username=username, full_name=full_name, role=role, password=password))
+        uow, username=username, full_name=full_name, role=role, password=password))
 
 
 def set_active(ctx: AppContext, *, actor, username: str, active: bool):
     from mpp_desk import auth
 
     fn = auth.enable_user if active else auth.disable_user
-    return _write(ctx, actor, lambda uow: fn(uow, actor=actor, username=username))
+    return _write(ctx, actor, lambda uow: fn(uow, username=username))
 
 
 def reset_password(ctx: AppContext, *, actor, username: str, new_password: str):
     from mpp_desk import auth
 
-    return _write(ctx, actor, lambda uow: auth.reset_password(uow, actor=actor, username=username,
+    return _write(ctx, actor, lambda uow: auth.reset_password(uow, username=username,
                                                                 new_password=new_password))
 
 
 def set_pin(ctx: AppContext, *, actor, username: str, pin: str | None):
     from mpp_desk import auth
 
-    return _write(ctx, actor, lambda uow: auth.set_pin(uow, actor=actor, username=username, pin=pin))
+    return _write(ctx, actor, lambda uow: auth.set_pin(uow, username=username, pin=pin))
 
 
 def read_settings(ctx: AppContext) -> dict:
@@ -66,7 +66,7 @@ def save_settings(ctx: AppContext, *, actor, changes: dict) -> dict:
 
     def apply(uow: UnitOfWork):
         for key, value in changes.items():
-            settings.set(uow, actor=actor, key=key, value=value)
+            settings.set(uow, key=key, value=value)
         return settings.all_settings(uow)
 
     return _write(ctx, actor, apply)

@@ -471,7 +471,7 @@ def save_running_text(ctx: AppContext, *, actor, text: str) -> QueueSetup:
     """The running text line of the display board (an office setting, audited)."""
     from mpp_desk import settings
 
-    return _setup_write(ctx, actor, lambda uow: settings.set(uow, actor=actor, key="display.running_text", value=text))
+    return _setup_write(ctx, actor, lambda uow: settings.set(uow, key="display.running_text", value=text))
 
 
 # --- statistics ---------------------------------------------------------------------------------
