@@ -78,7 +78,9 @@ class CatalogFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         if not self._words:
             return True
-        entry = self.sourceModel().entry(source_row)
+        source = self.sourceModel()
+        assert isinstance(source, CatalogTableModel)
+        entry = source.entry(source_row)
         haystack = f"{entry.title} {entry.kbli} {entry.annex_number}".casefold()
         return all(word in haystack for word in self._words)
 

@@ -7,6 +7,9 @@ sign-in page; nothing of the previous person's work stays on screen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, cast
+
 # No `Qt` namespace import here: building its ~100 Python enums costs ~14 ms, and this module is
 # on the path to the first paint (bench/startup.py).
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -14,6 +17,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, 
 
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.tasks import Op, TaskManager
+
+if TYPE_CHECKING:
+    from mpp_desk.ui.auth_panels import SignInPanel
+
+PanelT = TypeVar("PanelT", bound=QWidget)
 
 
 class IdleWatcher(QObject):
@@ -97,7 +105,9 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
         self.opening = self._centered(QLabel(self.tr("Opening the database…")))
-        self.opening_label: QLabel = self.opening.findChild(QLabel)
+        label = self.opening.findChild(QLabel)
+        assert label is not None, "_centered keeps the label it was given"
+        self.opening_label: QLabel = label
         self.opening_label.setObjectName("pageTitle")
         self.pages.addWidget(self.opening)
         self.shell = None
@@ -125,12 +135,13 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(widget)
         self.pages.setCurrentWidget(widget)
 
-    def _page_for(self, key: str, make) -> tuple[QWidget, QWidget]:
+    def _page_for(self, key: str, make: Callable[[], PanelT]) -> tuple[QWidget, PanelT]:
         """The (page, panel) kept under *key*, created by ``make()`` the first time."""
         if key not in self._panels:
             panel = make()
             self._panels[key] = (self._centered(panel), panel)
-        return self._panels[key]
+        page, panel = self._panels[key]
+        return page, cast(PanelT, panel)
 
     def open_database(self) -> None:
         """Open (create, migrate, seed) the database in the background, then show set-up or sign-in."""
@@ -192,7 +203,8 @@ class MainWindow(QMainWindow):
         (panel.password if locked_user else panel.username).setFocus()
 
     def _sign_in_done(self, actor) -> None:
-        if self._panels["signin"][1].locked_user:
+        signin = cast("SignInPanel", self._panels["signin"][1])
+        if signin.locked_user:
             self._unlocked(actor)
         else:
             self._signed_in(actor)
@@ -241,6 +253,7 @@ class MainWindow(QMainWindow):
             self.actor = actor
             self._show_shell()
             return
+        assert self.shell is not None, "unlocking always follows a signed-in shell"
         self.pages.setCurrentWidget(self.shell)
         self.idle.start(self.idle_minutes)
 

@@ -66,10 +66,11 @@ class RoleShell(QWidget):
         self.password_button.clicked.connect(self.change_password)
         self.lock_button.clicked.connect(self.sig_lock.emit)
         self.sign_out_button.clicked.connect(self.sig_sign_out.emit)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.sig_lock.emit)
-        QShortcut(QKeySequence("Ctrl+Shift+Q"), self, activated=self.sig_sign_out.emit)
+        QShortcut(QKeySequence("Ctrl+L"), self).activated.connect(self.sig_lock.emit)
+        QShortcut(QKeySequence("Ctrl+Shift+Q"), self).activated.connect(self.sig_sign_out.emit)
         for index in range(min(9, len(self.specs))):
-            QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self, activated=lambda i=index: self.nav.setCurrentRow(i))
+            QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self).activated.connect(
+                lambda i=index: self.nav.setCurrentRow(i))
         if self.specs:
             self.nav.setCurrentRow(0)
 

@@ -111,12 +111,12 @@ class QueuePanel(QWidget):
         self._build_finish_bar()
         self._build_transfer_bar()
         self._build_held()
-        left_column = self._build_left_column()
+        self.left_column = self._build_left_column()
         self._build_tabs()
         right = QVBoxLayout()
         right.addWidget(self.tabs, 1)
         body = QHBoxLayout()
-        self.left_scroll = VerticalScroll(left_column)  # the finishing and transfer lists never push the window taller
+        self.left_scroll = VerticalScroll(self.left_column)  # the finishing and transfer lists never push the window taller
         body.addWidget(self.left_scroll, 5)
         body.addLayout(right, 6)
         layout = QVBoxLayout(self)
@@ -610,7 +610,7 @@ class QueuePanel(QWidget):
         choices = self.outcomes if bar is self.finish_bar else self.targets
         bar.show()
         show_all_rows(choices, None if choices is self.outcomes else 4)
-        self.left_scroll.widget().adjustSize()
+        self.left_column.adjustSize()
         self.left_scroll.ensureWidgetVisible(bar)
         choices.setFocus()
 

@@ -103,7 +103,7 @@ class SettingsArea(QWidget):
                 editor.setValue(int(value or 0))
             elif isinstance(editor, QComboBox):
                 editor.setCurrentIndex(editor.findData(str(value)))
-            else:
+            elif isinstance(editor, QLineEdit):
                 editor.setText("" if value is None else str(value))
 
     def value_of(self, key: str):
@@ -114,6 +114,7 @@ class SettingsArea(QWidget):
             return editor.value()
         if isinstance(editor, QComboBox):
             return editor.currentData()
+        assert isinstance(editor, QLineEdit), f"no editor kind for {key}"
         return editor.text()
 
     def changes(self) -> dict:
