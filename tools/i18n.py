@@ -3,6 +3,9 @@
     python tools/i18n.py check     # list strings without an Indonesian translation (exit 1 if any)
     python tools/i18n.py update    # add new UI strings to resources/i18n/ui_id.ts (as unfinished)
     python tools/i18n.py fill < rows.tsv   # set UI translations: context<TAB>source<TAB>translation
+    python tools/i18n.py carry QueuePanel [REF]   # after moving strings to other classes: give the
+                                   # unfinished ones the translation the same text had in that
+                                   # context (as ui_id.ts was at git REF, default HEAD)
     python tools/i18n.py compile   # build resources/i18n/mpp_desk_id.qm from every *_id.ts
 
 Strings are found from the source's syntax tree, which also sees calls inside f-strings
@@ -159,6 +162,33 @@ def fill_ui_catalogue(rows: list[tuple[str, str, str]]) -> int:
     return done
 
 
+def carry_translations(old_context: str, ref: str = "HEAD") -> int:
+    """Give unfinished messages of ui_id.ts the translation their source text had under *old_context*
+    in the catalogue as committed at *ref* (strings moved to another class change context)."""
+    committed = subprocess.run(["git", "show", f"{ref}:{UI_TS.relative_to(ROOT).as_posix()}"], cwd=ROOT,
+                               check=True, capture_output=True, text=True).stdout
+    known = {}
+    for ctx in ET.fromstring(committed).iter("context"):
+        if ctx.findtext("name") == old_context:
+            for msg in ctx.iter("message"):
+                tr = msg.find("translation")
+                if tr is not None and tr.get("type") != "unfinished":
+                    known[msg.findtext("source")] = tr
+    tree = ET.parse(UI_TS)
+    done = 0
+    for msg in tree.getroot().iter("message"):
+        tr = msg.find("translation")
+        old = known.get(msg.findtext("source"))
+        if tr is None or tr.get("type") != "unfinished" or old is None:
+            continue
+        msg.remove(tr)
+        msg.append(old)
+        done += 1
+    ET.indent(tree, space="    ")
+    UI_TS.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(tree.getroot(), encoding="unicode") + "\n", encoding="utf-8")
+    return done
+
+
 def lrelease() -> str:
     exe = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
     return exe
@@ -184,6 +214,9 @@ def main(argv: list[str]) -> int:
     if command == "fill":  # TSV on stdin: context<TAB>source<TAB>translation
         rows = [tuple(line.rstrip("\n").split("\t")) for line in sys.stdin if line.strip()]
         print(f"{fill_ui_catalogue(rows)} translation(s) set")
+        return 0
+    if command == "carry" and len(argv) > 2:
+        print(f"{carry_translations(argv[2], *argv[3:4])} translation(s) carried from {argv[2]}")
         return 0
     if command == "compile":
         print(f"built {compile_qm().relative_to(ROOT)}")

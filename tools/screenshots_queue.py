@@ -153,7 +153,9 @@ def main(argv: list[str]) -> int:
     save(kiosk, "queue_kiosk_ticket_not_printed_1920x1080.png")
     kiosk.resize(1080, 1920)
     wait(200)
-    with ctx.uow() as uow:
+    from mpp_desk.roles import TERMINAL
+
+    with ctx.uow(actor=TERMINAL) as uow:
         from mpp_desk import settings
 
         settings.set(uow, key="printer.ticket", value="pdf")
@@ -198,7 +200,7 @@ def main(argv: list[str]) -> int:
     save(board, "queue_display_1366x768.png")
     board.hide()
 
-    from mpp_desk.ui.areas.queue_panel import QueueArea
+    from mpp_desk.ui.areas.counter import QueueArea
 
     panel = QueueArea(ctx=ctx, tasks=tasks, actor=officer, clock=clock)
     panel.resize(1366 - 230, 768 - 50)

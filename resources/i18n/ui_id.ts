@@ -938,38 +938,6 @@
             <translation>Antrian</translation>
         </message>
         <message>
-            <source>Now at this counter</source>
-            <translation>Sekarang di loket ini</translation>
-        </message>
-        <message>
-            <source>No number called.</source>
-            <translation>Belum ada nomor yang dipanggil.</translation>
-        </message>
-        <message>
-            <source>Note (optional)</source>
-            <translation>Catatan (tidak wajib)</translation>
-        </message>
-        <message>
-            <source>Finish (Enter)</source>
-            <translation>Selesai (Enter)</translation>
-        </message>
-        <message>
-            <source>Cancel (Esc)</source>
-            <translation>Batal (Esc)</translation>
-        </message>
-        <message>
-            <source>How did the service end? (1–5, Enter)</source>
-            <translation>Bagaimana hasil layanannya? (1–5, Enter)</translation>
-        </message>
-        <message>
-            <source>Transfer (Enter)</source>
-            <translation>Alihkan (Enter)</translation>
-        </message>
-        <message>
-            <source>Transfer to (the number keeps its place by issue time):</source>
-            <translation>Alihkan ke (nomor tetap diurutkan menurut waktu ambil):</translation>
-        </message>
-        <message>
             <source>On hold at this counter</source>
             <translation>Ditunda di loket ini</translation>
         </message>
@@ -986,26 +954,6 @@
             <translation>Sejak</translation>
         </message>
         <message>
-            <source>Taken</source>
-            <translation>Diambil</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Reprint the selected ticket (Ctrl+P)</source>
-            <translation>Cetak ulang tiket terpilih (Ctrl+P)</translation>
-        </message>
-        <message>
-            <source>Tickets of today whose paper did not come out of the kiosk.</source>
-            <translation>Tiket hari ini yang kertasnya tidak keluar dari kios.</translation>
-        </message>
-        <message>
-            <source>Not printed</source>
-            <translation>Belum tercetak</translation>
-        </message>
-        <message>
             <source>Queue — counter {number}</source>
             <translation>Antrian — loket {number}</translation>
         </message>
@@ -1018,68 +966,6 @@
             <translation>
                 <numerusform>Ditunda di loket ini (%n)</numerusform>
             </translation>
-        </message>
-        <message numerus="yes">
-            <source>Not printed (%n)</source>
-            <translation>
-                <numerusform>Belum tercetak (%n)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No number called. Press F5 to call the next one.</source>
-            <translation>Belum ada nomor yang dipanggil. Tekan F5 untuk memanggil nomor berikutnya.</translation>
-        </message>
-        <message numerus="yes">
-            <source>called %n time(s) again</source>
-            <translation>
-                <numerusform>dipanggil ulang %n kali</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>priority</source>
-            <translation>prioritas</translation>
-        </message>
-        <message>
-            <source>transferred</source>
-            <translation>dialihkan</translation>
-        </message>
-        <message numerus="yes">
-            <source>taken {time}, waited %n min</source>
-            <translation>
-                <numerusform>diambil {time}, menunggu %n menit</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>Prioritas</translation>
-        </message>
-        <message>
-            <source>Waiting</source>
-            <translation>Menunggu</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n min</source>
-            <translation>
-                <numerusform>%n menit</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>Keterangan</translation>
-        </message>
-        <message numerus="yes">
-            <source>{code}: %n waiting</source>
-            <translation>
-                <numerusform>{code}: %n menunggu</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>yes</source>
-            <translation>ya</translation>
-        </message>
-        <message>
-            <source>for counter {number}</source>
-            <translation>untuk loket {number}</translation>
         </message>
         <message>
             <source>Nobody is waiting in this counter's lines.</source>
@@ -1116,14 +1002,6 @@
         <message>
             <source>Serving {code} again.</source>
             <translation>Melayani {code} kembali.</translation>
-        </message>
-        <message>
-            <source>Group {code} — {name}</source>
-            <translation>Kelompok {code} — {name}</translation>
-        </message>
-        <message>
-            <source>Counter {number} — {name}</source>
-            <translation>Loket {number} — {name}</translation>
         </message>
         <message>
             <source>There is no other group or counter to transfer to.</source>
@@ -3214,6 +3092,152 @@
         <message>
             <source>last sync {time}</source>
             <translation>sinkron terakhir {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinishBar</name>
+        <message>
+            <source>Note (optional)</source>
+            <translation>Catatan (tidak wajib)</translation>
+        </message>
+        <message>
+            <source>How did the service end? (1–5, Enter)</source>
+            <translation>Bagaimana hasil layanannya? (1–5, Enter)</translation>
+        </message>
+        <message>
+            <source>Finish (Enter)</source>
+            <translation>Selesai (Enter)</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Batal (Esc)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferBar</name>
+        <message>
+            <source>Transfer to (the number keeps its place by issue time):</source>
+            <translation>Alihkan ke (nomor tetap diurutkan menurut waktu ambil):</translation>
+        </message>
+        <message>
+            <source>Transfer (Enter)</source>
+            <translation>Alihkan (Enter)</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Batal (Esc)</translation>
+        </message>
+        <message>
+            <source>Group {code} — {name}</source>
+            <translation>Kelompok {code} — {name}</translation>
+        </message>
+        <message>
+            <source>Counter {number} — {name}</source>
+            <translation>Loket {number} — {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CurrentCard</name>
+        <message>
+            <source>Now at this counter</source>
+            <translation>Sekarang di loket ini</translation>
+        </message>
+        <message>
+            <source>No number called.</source>
+            <translation>Belum ada nomor yang dipanggil.</translation>
+        </message>
+        <message>
+            <source>No number called. Press F5 to call the next one.</source>
+            <translation>Belum ada nomor yang dipanggil. Tekan F5 untuk memanggil nomor berikutnya.</translation>
+        </message>
+        <message numerus="yes">
+            <source>called %n time(s) again</source>
+            <translation>
+                <numerusform>dipanggil ulang %n kali</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>priority</source>
+            <translation>prioritas</translation>
+        </message>
+        <message>
+            <source>transferred</source>
+            <translation>dialihkan</translation>
+        </message>
+        <message numerus="yes">
+            <source>taken {time}, waited %n min</source>
+            <translation>
+                <numerusform>diambil {time}, menunggu %n menit</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CounterLines</name>
+        <message>
+            <source>Number</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Taken</source>
+            <translation>Diambil</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Reprint the selected ticket (Ctrl+P)</source>
+            <translation>Cetak ulang tiket terpilih (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>Tickets of today whose paper did not come out of the kiosk.</source>
+            <translation>Tiket hari ini yang kertasnya tidak keluar dari kios.</translation>
+        </message>
+        <message>
+            <source>Not printed</source>
+            <translation>Belum tercetak</translation>
+        </message>
+        <message numerus="yes">
+            <source>{code}: %n waiting</source>
+            <translation>
+                <numerusform>{code}: %n menunggu</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Not printed (%n)</source>
+            <translation>
+                <numerusform>Belum tercetak (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Prioritas</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Menunggu</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n menit</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Keterangan</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ya</translation>
+        </message>
+        <message>
+            <source>for counter {number}</source>
+            <translation>untuk loket {number}</translation>
+        </message>
+        <message>
+            <source>transferred</source>
+            <translation>dialihkan</translation>
         </message>
     </context>
 </TS>

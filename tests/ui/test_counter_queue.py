@@ -27,7 +27,7 @@ def officer(queue_ctx, sign_in):
 
 
 def make_panel(qtbot, ctx, tasks, actor, *, number: int | None = None):
-    from mpp_desk.ui.areas.queue_panel import QueuePanel
+    from mpp_desk.ui.areas.counter import QueuePanel
 
     panel = QueuePanel(ctx=ctx, tasks=tasks, actor=actor, clock=Clock(TUESDAY_10), counter_number=number)
     qtbot.addWidget(panel)
@@ -64,30 +64,30 @@ def test_call_next_recall_start_and_finish_with_an_outcome(qtbot, panel, queue_c
     assert not panel.buttons["recall"].isEnabled() and panel.buttons["call"].isEnabled()
 
     called = press(qtbot, panel, Qt.Key.Key_F5)
-    assert called.code == "A001" and panel.current_code.text() == "A001"
-    assert panel.current_state.text() == "dipanggil"
+    assert called.code == "A001" and panel.card.code.text() == "A001"
+    assert panel.card.state.text() == "dipanggil"
     assert panel.waiting_codes("A") == ["A002"]
     assert "A001 dipanggil ke loket 2" in panel.status.text()
     assert not panel.buttons["call"].isEnabled()  # the counter is busy until the ticket moves on
 
     press(qtbot, panel, Qt.Key.Key_F6)
     assert ticket_row(queue_ctx, "A001").recall_count == 1
-    assert "dipanggil ulang 1 kali" in panel.current_state.text()
+    assert "dipanggil ulang 1 kali" in panel.card.state.text()
 
     press(qtbot, panel, Qt.Key.Key_F7)
     assert ticket_row(queue_ctx, "A001").status == "serving"
-    assert panel.current_state.text().startswith("sedang dilayani")
+    assert panel.card.state.text().startswith("sedang dilayani")
 
     qtbot.keyClick(panel, Qt.Key.Key_F8)  # asks for the outcome first
     assert panel.finish_bar.isVisibleTo(panel)
     assert ticket_row(queue_ctx, "A001").status == "serving"
     qtbot.keyClick(panel, Qt.Key.Key_3)  # "Information only"
-    qtbot.keyClicks(panel.note, "tanya syarat NIB")
+    qtbot.keyClicks(panel.finish_bar.note, "tanya syarat NIB")
     finished = press(qtbot, panel, Qt.Key.Key_Return)
     row = ticket_row(queue_ctx, "A001")
     assert finished.code == "A001" and row.status == "done" and row.outcome == "information"
     assert row.note == "tanya syarat NIB"
-    assert panel.current is None and panel.current_code.text() == "—"
+    assert panel.current is None and panel.card.code.text() == "—"
     assert not panel.finish_bar.isVisibleTo(panel)
     assert event_types(queue_ctx, "A001") == ["issued", "called", "recalled", "started", "finished"]
 
@@ -111,7 +111,7 @@ def test_transfer_to_another_group_keeps_the_issue_time(qtbot, panel, queue_ctx,
     press(qtbot, panel, Qt.Key.Key_F5)
     qtbot.keyClick(panel, Qt.Key.Key_F10)
     assert panel.transfer_bar.isVisibleTo(panel)
-    targets = [panel.targets.item(r).text() for r in range(panel.targets.count())]
+    targets = [panel.transfer_bar.targets.item(r).text() for r in range(panel.transfer_bar.targets.count())]
     assert "Kelompok B — Pengaduan dan Informasi" in targets
     assert "Loket 1 — Loket Satu" in targets and not any("Loket Dua" in t for t in targets)
     qtbot.keyClick(panel, Qt.Key.Key_Escape)  # Escape closes the choice, nothing happens
@@ -138,7 +138,7 @@ def test_transfer_to_one_counter(qtbot, panel, queue_ctx, service_queue, tasks, 
     press(qtbot, panel, Qt.Key.Key_Return)
     row = ticket_row(queue_ctx, "A001")
     assert row.status == "waiting" and row.target_counter_id is not None
-    assert "untuk loket 1" in panel.waiting_models["A"].index(0, 4).data()
+    assert "untuk loket 1" in panel.tabs.waiting_models["A"].index(0, 4).data()
     assert press(qtbot, panel, Qt.Key.Key_F5) is None  # pinned to counter 1: not for this counter
     other = make_panel(qtbot, queue_ctx, tasks, officer, number=1)
     assert press(qtbot, other, Qt.Key.Key_F5).code == "A001"
@@ -161,7 +161,7 @@ def test_hold_and_resume(qtbot, panel, queue_ctx, service_queue):
     assert panel.buttons["resume"].isEnabled()
     resumed = press(qtbot, panel, Qt.Key.Key_F12)
     assert resumed.code == "A001" and ticket_row(queue_ctx, "A001").status == "serving"
-    assert panel.held_model.rowCount() == 0 and panel.current_code.text() == "A001"
+    assert panel.held_model.rowCount() == 0 and panel.card.code.text() == "A001"
     assert event_types(queue_ctx, "A001")[-2:] == ["held", "resumed"]
 
 
@@ -171,7 +171,7 @@ def test_the_waiting_lists_follow_the_kiosk_and_other_counters(qtbot, panel, ser
     issue(service_queue, "B", priority_reason="elderly")
     qtbot.waitUntil(lambda: panel.waiting_codes("A") == ["A001", "A002"], timeout=10000)
     qtbot.waitUntil(lambda: panel.waiting_codes("B") == ["B001"], timeout=10000)
-    assert panel.waiting_models["B"].index(0, 1).data() == "Lansia"
+    assert panel.tabs.waiting_models["B"].index(0, 1).data() == "Lansia"
     tab_texts = [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
     assert "A: 2 menunggu" in tab_texts and "B: 1 menunggu" in tab_texts
     service_queue.call_next(counter_number=1, now=TUESDAY_10)  # another counter takes A001
@@ -183,17 +183,17 @@ def test_the_waiting_lists_follow_the_kiosk_and_other_counters(qtbot, panel, ser
 def test_unprinted_tickets_are_reprinted_with_ctrl_p(qtbot, panel, queue_ctx, service_queue):
     issue(service_queue, "A", 2)  # the kiosk had no printer: both unprinted
     panel.reload()
-    qtbot.waitUntil(lambda: panel.unprinted_model.rowCount() == 2, timeout=10000)
-    panel.unprinted_table.selectRow(1)
+    qtbot.waitUntil(lambda: panel.tabs.unprinted_model.rowCount() == 2, timeout=10000)
+    panel.tabs.unprinted_table.selectRow(1)
     press(qtbot, panel, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert "A002 tidak tercetak" in panel.status.text()  # this PC has no printer either
     assert not ticket_row(queue_ctx, "A002").printed
     set_setting(queue_ctx, "printer.ticket", "pdf")
-    panel.unprinted_table.selectRow(1)
+    panel.tabs.unprinted_table.selectRow(1)
     press(qtbot, panel, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert "A002 tercetak" in panel.status.text()
     assert ticket_row(queue_ctx, "A002").printed and not ticket_row(queue_ctx, "A001").printed
-    assert [panel.unprinted_model.row_object(r).code for r in range(panel.unprinted_model.rowCount())] == ["A001"]
+    assert [panel.tabs.unprinted_model.row_object(r).code for r in range(panel.tabs.unprinted_model.rowCount())] == ["A001"]
 
 
 def test_a_refused_action_is_explained_and_the_panel_catches_up(qtbot, panel, queue_ctx, service_queue):
@@ -243,7 +243,7 @@ def test_the_shell_shortcut_reaches_the_counter_home_panel(qtbot, queue_ctx, tas
     shell.nav.setFocus()  # focus outside the panel: the window-wide shortcut still calls
     with qtbot.waitSignal(panel.sig_action_done, timeout=10000):
         qtbot.keyClick(shell.nav, Qt.Key.Key_F5)
-    assert panel.current_code.text() == "A001"
+    assert panel.card.code.text() == "A001"
 
 
 def test_the_panel_models_pass_the_model_tester(qtmodeltester, qtbot, panel, service_queue):
@@ -253,9 +253,9 @@ def test_the_panel_models_pass_the_model_tester(qtmodeltester, qtbot, panel, ser
     qtbot.waitUntil(lambda: len(panel.waiting_codes("A")) == 3, timeout=10000)
     assert press(qtbot, panel, Qt.Key.Key_F5).code == "B001"  # priority first
     press(qtbot, panel, Qt.Key.Key_F11)
-    for model in (panel.waiting_models["A"], panel.held_model, panel.unprinted_model):
+    for model in (panel.tabs.waiting_models["A"], panel.held_model, panel.tabs.unprinted_model):
         assert model.rowCount() > 0
-    for model in (*panel.waiting_models.values(), panel.held_model, panel.unprinted_model):
+    for model in (*panel.tabs.waiting_models.values(), panel.held_model, panel.tabs.unprinted_model):
         qtmodeltester.check(model)
 
 
@@ -281,7 +281,7 @@ def test_the_outcome_list_shows_every_outcome_whole_in_the_room_of_the_counter_h
     press(qtbot, panel, Qt.Key.Key_F7)
     qtbot.keyClick(panel, Qt.Key.Key_F8)
     qtbot.wait(50)
-    outcomes = panel.outcomes
+    outcomes = panel.finish_bar.outcomes
     assert outcomes.count() == 5
     viewport = outcomes.viewport().rect()
     for row in range(outcomes.count()):

@@ -49,7 +49,7 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("settings", N_("Areas", "Settings"), Permission.EDIT_SETTINGS, _lazy("settings_area", "SettingsArea")),
     AreaSpec("audit", N_("Areas", "Audit trail"), Permission.VIEW_AUDIT, _lazy("audit_area", "AuditArea")),
     AreaSpec("sync", N_("Areas", "Sync and devices"), Permission.VIEW_REPORTS, _lazy("sync_area", "SyncArea")),
-    AreaSpec("queue", N_("Areas", "Queue"), Permission.SERVE_QUEUE, _lazy("queue_panel", "QueueArea")),
+    AreaSpec("queue", N_("Areas", "Queue"), Permission.SERVE_QUEUE, _lazy("counter", "QueueArea")),
     AreaSpec("queue_setup", N_("Areas", "Queue set-up"), Permission.MANAGE_QUEUE,
              _lazy("queue_setup_area", "QueueSetupArea")),
     AreaSpec("queue_stats", N_("Areas", "Queue statistics"), Permission.VIEW_REPORTS,

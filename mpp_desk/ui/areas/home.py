@@ -16,7 +16,7 @@ class CounterHome(QWidget):
         super().__init__(parent)
         title = QLabel(self.tr("Counter"))
         title.setObjectName("pageTitle")
-        from mpp_desk.ui.areas.queue_panel import QueuePanel
+        from mpp_desk.ui.areas.counter import QueuePanel
 
         self.queue = QueuePanel(ctx=ctx, tasks=tasks, actor=actor)
         grid = QGridLayout()
