@@ -92,6 +92,7 @@ def verdict(t: W.Words, office: str, v: Verdict) -> tuple[str, str]:
     r = v.result
     kind = r.kind or ""
     text = t(W.VERDICTS[r.reason], kind=t.kind(kind), office=office, address=r.address or "")
+    text = text[:1].upper() + text[1:]
     if r.differing:
         text += " " + t(W.DIFFERS, fields=t.fields(kind, r.differing))
     title = t(W.VERDICT_TITLES[r.valid])
