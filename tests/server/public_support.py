@@ -155,11 +155,13 @@ def sync_and_register_key(site: Site, server_db: str, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def site(server_db, make_pc, tmp_path):
+def site(server_db, make_pc, tmp_path, office_clock):
     url, ca, proc = start_server(server_db, tmp_path)
     made = Site(url, ca, proc, make_pc("loket-1"))
     try:
+        office_clock.set(at("2026-04-27", 9, 30))  # the complaint's steps are written "now"
         make_papers(made)
+        office_clock.set(SERVER_NOW)  # the enrolment code is valid on the server's day
         sync_and_register_key(made, server_db, tmp_path)
         yield made
     finally:

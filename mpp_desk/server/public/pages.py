@@ -33,7 +33,8 @@ STYLE = (
     "border:1px solid #6b7280;border-radius:.375rem}button{margin-top:1rem;font:inherit;font-weight:600;color:#fff;"
     "background:#0b3d6b;border:0;border-radius:.375rem;padding:.7rem 1.2rem;min-height:44px}"
     "a{color:#0b4f8a}.late{color:#8c1d18;font-weight:700}.muted{color:#4a4f57;font-size:.9rem}"
-    "footer{color:#4a4f57;font-size:.85rem}"
+    "footer{color:#4a4f57;font-size:.85rem}.card>h2:first-child{margin-top:0}"
+    "@media(max-width:30rem){dl{grid-template-columns:1fr;gap:0}dd{margin-bottom:.5rem}}"
 )
 STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
 
