@@ -14,7 +14,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import httpx
-import pytest
 
 from tests.server.conftest import ROOT, SECRET, _free_port, central, desk, desk_json, enroll
 from tests.server.test_sync_tls import cert_init
@@ -154,8 +153,8 @@ def sync_and_register_key(site: Site, server_db: str, tmp_path: Path) -> None:
     assert status == 0 and "added" in out, err
 
 
-@pytest.fixture
-def site(server_db, make_pc, tmp_path, office_clock):
+def open_site(server_db, make_pc, tmp_path, office_clock):
+    """The test files' ``site`` fixture: ``yield from open_site(...)``."""
     url, ca, proc = start_server(server_db, tmp_path)
     made = Site(url, ca, proc, make_pc("loket-1"))
     try:

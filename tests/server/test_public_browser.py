@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.server.conftest import ROOT
-from tests.server.public_support import NIK, site  # noqa: F401 - the fixture
+from tests.server.public_support import NIK, open_site
 from tests.server.test_public_pages import alter
 
 CHROMIUM = Path(os.environ.get("MPP_TEST_CHROMIUM", "/usr/bin/chromium"))
@@ -20,6 +20,11 @@ AXE = Path(__file__).parent / "resources" / "axe-4.14.1.min.js"
 SHOTS = Path(os.environ.get("MPP_SCREENSHOTS", ROOT / "screenshots" / "public"))
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 860}
+
+
+@pytest.fixture
+def site(server_db, make_pc, tmp_path, office_clock):
+    yield from open_site(server_db, make_pc, tmp_path, office_clock)
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,18 @@ import base64
 import json
 import re
 
+import pytest
+
 from mpp_desk.signing import Signer
 from tests.server.conftest import desk
-from tests.server.public_support import COMPLAINANT_NIK, NIK, site  # noqa: F401 - the fixture
+from tests.server.public_support import COMPLAINANT_NIK, NIK, open_site
 
 PC_COMMAND = {"q": "queue", "tt": "receipt", "rs": "receipt", "adu": "complaints"}
+
+
+@pytest.fixture
+def site(server_db, make_pc, tmp_path, office_clock):
+    yield from open_site(server_db, make_pc, tmp_path, office_clock)
 
 
 def verdict_of(html: str) -> dict[str, str]:
