@@ -126,7 +126,7 @@ def _details(t: W.Words, kind: str, v: Verdict) -> str:
                  (t(N_("public", "Service")), d["service"]), ("NIK", d["nik"])]
         more = (f'<p><a href="{href("/pengaduan/" + quote(v.token), t.language)}">'
                 f'{escape(t(N_("public", "Follow this complaint")))}</a></p>')
-    return f'<section class="card"><h2>{escape(t.kind(kind).capitalize())}</h2>{rows(items)}{more}</section>'
+    return f'<section class="card"><h2>{escape(t.kind(kind)[:1].upper() + t.kind(kind)[1:])}</h2>{rows(items)}{more}</section>'
 
 
 def form(t: W.Words, action: str, title: str, intro: str, fields: list[tuple[str, str, str, str]],
