@@ -16,15 +16,22 @@ $(STAMP): pyproject.toml requirements.lock
 run: $(STAMP)
 	$(BIN)/mpp-desk $(ARGS)
 
-# System packages the tests use: espeak-ng renders real Indonesian speech to a WAV file.
-# CI runs as root and installs it; elsewhere it says what to install (the speech test then
-# skips locally, but fails in CI, where CI=true).
+# System packages the tests use: espeak-ng renders real Indonesian speech to a WAV file;
+# chromium (Debian's, driven by Playwright) and poppler-utils (pdftoppm) for the public pages'
+# browser tests. CI runs as root and installs them; elsewhere it says what to install (those
+# tests then skip locally, but fail in CI, where CI=true).
 sysdeps:
 	@command -v espeak-ng >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null; \
 	  else \
 	    echo "espeak-ng is missing: install it (e.g. sudo apt-get install espeak-ng)"; \
+	  fi; }
+	@{ command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; } || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  else \
+	    echo "chromium or pdftoppm is missing: install them (e.g. sudo apt-get install chromium poppler-utils)"; \
 	  fi; }
 	@# the server tests use the local PostgreSQL for real: start Debian's cluster when it is down
 	@command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432 && \

@@ -23,6 +23,7 @@ from mpp_desk.complaints.receipt_layout import (  # noqa: F401 - the renderers, 
     render_receipt_escpos,
     render_receipt_pdf,
 )
+from mpp_desk.complaints.follow_code import follow_code
 from mpp_desk.i18n import N_, translate
 from mpp_desk.textformat import format_date
 
@@ -111,6 +112,8 @@ class ComplaintReceipt:
             (self.say(N_("complaints", "Service received on")),
              format_date(self.service_received_on, self.language, weekday=False) if self.service_received_on else ""),
             ("SP4N-LAPOR!", self.lapor_text()),
+            # with the case number, opens the case's progress page without the QR (public17)
+            (self.say(N_("complaints", "Follow code")), follow_code(self.case_id)),
         ]
         return [(label, value) for label, value in rows if value]
 

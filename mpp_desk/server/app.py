@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from mpp_desk.server import SERVER_VERSION, blobs, devices, leases
+from mpp_desk.server import SERVER_VERSION, blobs, devices, leases, public
 from mpp_desk.server import sync as service
 from mpp_desk.server.settings import ServerSettings
 from mpp_desk.server.tables import office
@@ -213,6 +213,7 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
             block = leases.lease(conn, device, kind=body.kind, wanted=body.wanted)
         return LeaseResponse(kind=body.kind, block=block)
 
+    public.install(app, engine)  # the citizens' pages: verify a paper, follow a file or a complaint
     _document_push_body(app)
     return app
 

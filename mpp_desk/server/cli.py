@@ -80,7 +80,52 @@ def build_parser() -> argparse.ArgumentParser:
     cl = with_db(cs.add_parser("list", help="open conflicts"))
     cl.add_argument("--json", action="store_true")
     cl.set_defaults(handler=_conflicts)
+
+    key = sub.add_parser("signing-key", help="the PCs' public keys, so the public pages verify their QR codes")
+    ks = key.add_subparsers(dest="key_command", metavar="COMMAND", required=True)
+    ka = with_db(ks.add_parser("add", help="add a PC's key (the output of `mpp-desk queue public-key`)"))
+    ka.add_argument("file", help="the PEM file, or - for standard input")
+    ka.add_argument("--label", default="", help="which PC it is, e.g. 'loket 3'")
+    ka.add_argument("--json", action="store_true")
+    ka.set_defaults(handler=_key_add)
+    kl = with_db(ks.add_parser("list", help="the keys held"))
+    kl.add_argument("--json", action="store_true")
+    kl.set_defaults(handler=_key_list)
     return parser
+
+
+def _key_add(args) -> int:
+    from pathlib import Path
+
+    from mpp_desk.server.public import keys
+
+    try:
+        pem = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Failure(f"cannot read the key: {exc}") from None
+    engine = _engine(_settings(args))
+    try:
+        with engine.begin() as conn:
+            key_id, added = keys.add_key(conn, pem, label=args.label)
+    except keys.KeyProblem as exc:
+        raise Failure(str(exc)) from None
+    finally:
+        engine.dispose()
+    _print(args, {"key_id": key_id, "added": added}, f"key {key_id} {'added' if added else 'already held'}")
+    return 0
+
+
+def _key_list(args) -> int:
+    from mpp_desk.server.public import keys
+
+    engine = _engine(_settings(args))
+    try:
+        with engine.begin() as conn:
+            found = keys.list_keys(conn)
+    finally:
+        engine.dispose()
+    _print(args, {"keys": found}, "\n".join(f"{k['key_id']}  {k['label']}" for k in found) or "no keys")
+    return 0
 
 
 class Failure(Exception):

@@ -178,3 +178,14 @@ blobs = Table(
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("completed_at", DateTime(timezone=True)),
 )
+
+
+# The installations' public signing keys (PEM), so the public pages verify every PC's codes: public/keys.py.
+signing_keys = Table(
+    "signing_keys",
+    metadata,
+    Column("key_id", String(16), primary_key=True),  # signing.key_id_of: 8 base64url characters
+    Column("public_key", Text, nullable=False),
+    Column("label", String(200), nullable=False, server_default=""),
+    Column("added_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)

@@ -292,6 +292,10 @@
             <translation>Tanggal menerima layanan</translation>
         </message>
         <message>
+            <source>Follow code</source>
+            <translation>Kode lacak</translation>
+        </message>
+        <message>
             <source>Substance</source>
             <translation>Pokok pengaduan</translation>
         </message>

@@ -1,0 +1,93 @@
+"""The public pages' limits: per client address with a clear message, per looked-up number across addresses,
+and the token bucket itself on a controlled clock."""
+
+from __future__ import annotations
+
+import pytest
+
+from mpp_desk.complaints.follow_code import follow_code, matches, normalize
+from mpp_desk.server.public.guard import Guard, Limiter, PublicSettings
+
+
+class Ticking:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_bucket_refuses_past_its_rate_and_refills_with_time():
+    clock = Ticking()
+    limiter = Limiter(3, 60, clock=clock)
+    assert [limiter.take("a") for _ in range(3)] == [0, 0, 0]
+    assert limiter.take("a") == pytest.approx(20)  # one request back every 20 s
+    assert limiter.take("b") == 0  # another address has its own bucket
+    clock.now += 20
+    assert limiter.take("a") == 0 and limiter.take("a") > 0
+    assert limiter.blocked("a") > 0 and limiter.blocked("c") == 0
+
+
+def test_the_bucket_forgets_the_oldest_addresses_past_its_size():
+    limiter = Limiter(1, 60, clock=Ticking(), max_keys=100)
+    for i in range(1000):
+        limiter.take(f"10.0.{i // 256}.{i % 256}")
+    assert len(limiter._buckets) == 100
+
+
+def test_a_forwarded_address_counts_only_behind_a_trusted_proxy():
+    guard = Guard(PublicSettings(trusted_proxies=["10.0.0.1"]))
+    assert guard.client("10.0.0.1", "203.0.113.5, 198.51.100.7") == "198.51.100.7"
+    assert guard.client("203.0.113.9", "198.51.100.7") == "203.0.113.9"  # anyone else cannot pick an address
+
+
+def test_the_follow_code_is_fixed_per_case_and_typed_loosely():
+    import uuid
+
+    case = uuid.UUID("5d6f7a3e-2b1c-4d5e-8f90-123456789abc")
+    code = follow_code(case)
+    assert code == follow_code(str(case)) and len(code) == 9 and code[4] == "-"
+    assert not set(normalize(code)) & set("01OI")
+    assert matches(case, code.lower().replace("-", " ")) and not matches(uuid.uuid4(), code)
+    assert len({follow_code(uuid.uuid4()) for _ in range(500)}) == 500
+
+
+@pytest.fixture
+def app(server_db, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from mpp_desk.server.app import create_app
+    from mpp_desk.server.db import make_engine
+    from mpp_desk.server.settings import ServerSettings
+
+    monkeypatch.setenv("MPP_CENTRAL_PUBLIC_PAGES_PER_MINUTE", "5")
+    monkeypatch.setenv("MPP_CENTRAL_PUBLIC_LOOKUPS_PER_10_MINUTES", "2")
+    engine = make_engine(ServerSettings(database_url=server_db).database_url, pool_size=2)
+    try:
+        with TestClient(create_app(ServerSettings(database_url=server_db), engine)) as client:
+            yield client
+    finally:
+        engine.dispose()
+
+
+def test_too_many_pages_from_one_address_get_a_clear_message_and_a_wait(app):
+    answers = [app.get("/berkas") for _ in range(6)]
+    assert [a.status_code for a in answers] == [200] * 5 + [429]
+    refused = answers[-1]
+    assert "Terlalu banyak permintaan dari sambungan Anda" in refused.text and 'id="limited"' in refused.text
+    assert int(refused.headers["retry-after"]) >= 12
+    assert "content-security-policy" in refused.headers
+    assert app.get("/health").status_code == 200  # the PCs' sync API is not limited by the public pages
+
+
+def test_lookups_are_limited_more_tightly_than_pages(app):
+    answers = [app.post("/berkas", data={"number": f"MPP/2026/03/01000{i}", "nik": "1234"}) for i in range(3)]
+    assert [a.status_code for a in answers] == [404, 404, 429]
+    assert "Mohon tunggu" in answers[-1].text
+
+
+def test_empty_or_oversized_forms_write_nothing_and_say_what_to_do(app):
+    empty = app.post("/pengaduan", data={"number": "", "code": ""})
+    assert empty.status_code == 422 and "Isi kedua kolom." in empty.text
+    huge = app.post("/periksa", content=b"code=" + b"A" * 5000, headers={"content-type": "application/x-www-form-urlencoded"})
+    assert huge.status_code == 422 and "Ketik kodenya terlebih dahulu." in huge.text
