@@ -183,7 +183,7 @@ def _unexpected(exc: BaseException, args) -> int:
 
 
 # Options that belong to the desktop app rather than to a subcommand.
-_GUI_FLAGS = {"--data-dir", "--lang", "--kiosk", "--display", "--no-restart"}
+_GUI_FLAGS = {"--data-dir", "--lang", "--kiosk", "--display", "--survey", "--counter", "--no-restart"}
 
 
 def _flag_names(argv: list[str]) -> list[str]:
@@ -193,7 +193,7 @@ def _flag_names(argv: list[str]) -> list[str]:
         if skip:
             skip = False
             continue
-        if a in ("--data-dir", "--lang"):
+        if a in ("--data-dir", "--lang", "--counter"):
             skip = True
         names.append(a if a.startswith("--") else "--<positional>")
     return names

@@ -3010,6 +3010,22 @@
             <source>Queue number {code} ({group}) is linked to this file.</source>
             <translation>Nomor antrian {code} ({group}) ditautkan ke berkas ini.</translation>
         </message>
+        <message>
+            <source>Community satisfaction survey</source>
+            <translation>Survei Kepuasan Masyarakat</translation>
+        </message>
+        <message>
+            <source>Help us improve our services: nine short questions, just touch your answer. No name is asked.</source>
+            <translation>Bantu kami memperbaiki pelayanan: sembilan pertanyaan singkat, cukup sentuh jawaban Anda. Nama Anda tidak ditanyakan.</translation>
+        </message>
+        <message>
+            <source>Start the survey</source>
+            <translation>Mulai survei</translation>
+        </message>
+        <message>
+            <source>About the service: {title}</source>
+            <translation>Tentang layanan: {title}</translation>
+        </message>
     </context>
     <context>
         <name>ReceiptPrint</name>
@@ -3214,6 +3230,101 @@
         <message>
             <source>last sync {time}</source>
             <translation>sinkron terakhir {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServicePage</name>
+        <message>
+            <source>Which service did you come for?</source>
+            <translation>Layanan apa yang Anda urus hari ini?</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Kembali</translation>
+        </message>
+        <message>
+            <source>Services of the MPP in general</source>
+            <translation>Pelayanan MPP secara umum</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChoicePage</name>
+        <message>
+            <source>Back</source>
+            <translation>Kembali</translation>
+        </message>
+        <message>
+            <source>Skip this question</source>
+            <translation>Lewati pertanyaan ini</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionPage</name>
+        <message>
+            <source>Any suggestion for us? (optional)</source>
+            <translation>Ada saran untuk kami? (boleh dikosongkan)</translation>
+        </message>
+        <message>
+            <source>You may leave this empty and touch Send.</source>
+            <translation>Anda boleh membiarkannya kosong lalu menyentuh Kirim.</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Kembali</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>Kirim</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThanksPage</name>
+        <message>
+            <source>Thank you!</source>
+            <translation>Terima kasih!</translation>
+        </message>
+        <message>
+            <source>Your answers help us serve better.</source>
+            <translation>Jawaban Anda membantu kami melayani lebih baik.</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Selesai</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyWindow</name>
+        <message>
+            <source>How old are you?</source>
+            <translation>Berapa usia Anda?</translation>
+        </message>
+        <message>
+            <source>Are you…</source>
+            <translation>Jenis kelamin Anda</translation>
+        </message>
+        <message>
+            <source>Your highest education</source>
+            <translation>Pendidikan terakhir Anda</translation>
+        </message>
+        <message>
+            <source>Your occupation</source>
+            <translation>Pekerjaan Anda</translation>
+        </message>
+        <message>
+            <source>Satisfaction survey</source>
+            <translation>Survei kepuasan</translation>
+        </message>
+        <message>
+            <source>Services of the MPP in general</source>
+            <translation>Pelayanan MPP secara umum</translation>
+        </message>
+        <message>
+            <source>Question {n} of {total}</source>
+            <translation>Pertanyaan {n} dari {total}</translation>
+        </message>
+        <message>
+            <source>About you ({n} of {total})</source>
+            <translation>Tentang Anda ({n} dari {total})</translation>
         </message>
     </context>
 </TS>
