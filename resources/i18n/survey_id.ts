@@ -59,6 +59,186 @@
 <context>
     <name>survey</name>
     <message>
+        <source>Age</source>
+        <translation>Usia</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Pendidikan</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Community Satisfaction Survey (SKM) report</source>
+        <translation>Laporan Survei Kepuasan Masyarakat (SKM)</translation>
+    </message>
+    <message>
+        <source>MPP in general (no service named)</source>
+        <translation>MPP secara umum (tanpa layanan tertentu)</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>{office} · SKM report {period} · page {page}</source>
+        <translation>{office} · laporan SKM {period} · halaman {page}</translation>
+    </message>
+    <message>
+        <source>Method: PermenPANRB No. 14 of 2017. NRR per element = sum of scores / respondents who answered it; IKM = Σ NRR × 1/9 (the weight exactly 1/9, not 0.111); converted index = IKM × 25.</source>
+        <translation>Metode: PermenPANRB Nomor 14 Tahun 2017. NRR per unsur = jumlah nilai / jumlah responden yang menjawab unsur itu; IKM = Σ NRR × 1/9 (bobot tepat 1/9, bukan 0,111); indeks konversi = IKM × 25.</translation>
+    </message>
+    <message>
+        <source>Value per element (NRR)</source>
+        <translation>Nilai rata-rata per unsur (NRR)</translation>
+    </message>
+    <message>
+        <source>Index per service</source>
+        <translation>Indeks per layanan</translation>
+    </message>
+    <message>
+        <source>Suggestions received</source>
+        <translation>Saran yang diterima</translation>
+    </message>
+    <message>
+        <source>Element / problem</source>
+        <translation>Unsur / masalah</translation>
+    </message>
+    <message>
+        <source>Follow-up plan</source>
+        <translation>Rencana tindak lanjut</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Penanggung jawab</translation>
+    </message>
+    <message>
+        <source>Purwakarta, {date}</source>
+        <translation>Purwakarta, {date}</translation>
+    </message>
+    <message>
+        <source>SKM team leader</source>
+        <translation>Ketua Tim SKM</translation>
+    </message>
+    <message>
+        <source>Head of DPMPTSP</source>
+        <translation>Kepala DPMPTSP</translation>
+    </message>
+    <message>
+        <source>Respondents</source>
+        <translation>Responden</translation>
+    </message>
+    <message>
+        <source>IKM</source>
+        <translation>IKM</translation>
+    </message>
+    <message>
+        <source>Converted index</source>
+        <translation>Indeks konversi</translation>
+    </message>
+    <message>
+        <source>Service quality</source>
+        <translation>Mutu pelayanan</translation>
+    </message>
+    <message>
+        <source>Weight per element</source>
+        <translation>Bobot per unsur</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Angka</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Unsur</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Menjawab</translation>
+    </message>
+    <message>
+        <source>Sum of scores</source>
+        <translation>Jumlah nilai</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Saran</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>Saran</translation>
+    </message>
+    <message>
+        <source>NRR × 1/9</source>
+        <translation>NRR × 1/9</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Indeks</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Mutu</translation>
+    </message>
+    <message>
+        <source>No index: an element has no answers in this period.</source>
+        <translation>Tidak ada indeks: ada unsur yang tidak dijawab siapa pun dalam periode ini.</translation>
+    </message>
+    <message>
+        <source>The three weakest elements</source>
+        <translation>Tiga unsur terlemah</translation>
+    </message>
+    <message>
+        <source>No suggestions in this period.</source>
+        <translation>Tidak ada saran dalam periode ini.</translation>
+    </message>
+    <message>
+        <source>Tabulation</source>
+        <translation>Tabulasi</translation>
+    </message>
+    <message>
+        <source>Per service</source>
+        <translation>Per layanan</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>No responses in this period.</source>
+        <translation>Tidak ada jawaban survei dalam periode ini.</translation>
+    </message>
+    <message>
+        <source>Respondents' profile</source>
+        <translation>Profil responden</translation>
+    </message>
+    <message>
         <source>Nothing was imported: {count} bad row(s).</source>
         <translation>Tidak ada yang diimpor: {count} baris salah.</translation>
     </message>
@@ -129,6 +309,150 @@
     <message>
         <source>more than {limit} rows</source>
         <translation>lebih dari {limit} baris</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Sen</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Sel</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Rab</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Kam</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Jum</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sab</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Service report</source>
+        <translation>Laporan Pelayanan</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Kelompok</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Diambil</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Dilayani</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Tidak hadir</translation>
+    </message>
+    <message>
+        <source>Wait p50 (min)</source>
+        <translation>Tunggu p50 (menit)</translation>
+    </message>
+    <message>
+        <source>Wait p90 (min)</source>
+        <translation>Tunggu p90 (menit)</translation>
+    </message>
+    <message>
+        <source>Service p50 (min)</source>
+        <translation>Layanan p50 (menit)</translation>
+    </message>
+    <message>
+        <source>Service p90 (min)</source>
+        <translation>Layanan p90 (menit)</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Finished on time</source>
+        <translation>Selesai tepat waktu</translation>
+    </message>
+    <message>
+        <source>Finished late</source>
+        <translation>Selesai terlambat</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Masih diproses</translation>
+    </message>
+    <message>
+        <source>Open, overdue</source>
+        <translation>Diproses, lewat tenggat</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Antrian</translation>
+    </message>
+    <message>
+        <source>{office} · service report {period} · page {page}</source>
+        <translation>{office} · laporan pelayanan {period} · halaman {page}</translation>
+    </message>
+    <message>
+        <source>Tickets issued per weekday and hour</source>
+        <translation>Nomor antrian diambil per hari dan jam</translation>
+    </message>
+    <message>
+        <source>File intake</source>
+        <translation>Penerimaan berkas</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Problem type</source>
+        <translation>Jenis masalah</translation>
+    </message>
+    <message>
+        <source>Resolution path</source>
+        <translation>Jalur penyelesaian</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>Peta panas</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>No files received in this period.</source>
+        <translation>Tidak ada berkas diterima dalam periode ini.</translation>
+    </message>
+    <message>
+        <source>Answered within 14 working days</source>
+        <translation>Ditanggapi dalam 14 hari kerja</translation>
+    </message>
+    <message>
+        <source>Overdue without an answer</source>
+        <translation>Lewat tenggat tanpa tanggapan</translation>
+    </message>
+    <message>
+        <source>Received {received} ({complaints} complaints, {suggestions} suggestions); answered {answered}, of which {within} within 14 working days ({share}); {overdue} overdue without an answer.</source>
+        <translation>Diterima {received} ({complaints} pengaduan, {suggestions} saran); ditanggapi {answered}, {within} di antaranya dalam 14 hari kerja ({share}); {overdue} lewat tenggat tanpa tanggapan.</translation>
     </message>
     <message>
         <source>Not given</source>
@@ -441,10 +765,6 @@
     <message>
         <source>{count} response(s) imported.</source>
         <translation>{count} jawaban survei diimpor.</translation>
-    </message>
-    <message>
-        <source>No index: an element has no answers in this period.</source>
-        <translation>Tidak ada indeks: ada unsur yang tidak dijawab siapa pun dalam periode ini.</translation>
     </message>
     <message>
         <source>IKM {ikm} (weight exactly 1/9) · index {index} · grade {grade} ({quality})</source>
