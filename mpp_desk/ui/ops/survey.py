@@ -70,7 +70,8 @@ def figures(ctx: AppContext, *, actor, date_from: dt.date, date_to: dt.date) -> 
     from mpp_desk.survey import report
 
     with ctx.uow(write=False, actor=actor) as uow:
-        return SurveyFigures(date_from, date_to, report.collect(uow, date_from=date_from, date_to=date_to))
+        return SurveyFigures(date_from, date_to, report.collect(uow, date_from=date_from, date_to=date_to,
+                                                                   with_rows=False))
 
 
 def export(ctx: AppContext, *, actor, kind: str, date_from: dt.date, date_to: dt.date, fmt: str, path: str) -> str:
