@@ -138,7 +138,7 @@ def main() -> int:
         shutil.copytree(folder, bare_folder)
         bare_db = bare_folder / database.name
         with sqlite3.connect(bare_db) as conn:
-            conn.execute("DROP INDEX ix_survey_response_submitted_on")
+            conn.execute("DROP INDEX ix_survey_response_period")
         bare_ctx = AppContext.from_args(str(bare_folder))
         bare_ctx.open()
         baseline = measure(bare_ctx, "baseline (no survey index)")

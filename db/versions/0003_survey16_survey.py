@@ -84,13 +84,15 @@ def upgrade() -> None:
     sa.UniqueConstraint('ticket_id', name=op.f('uq_survey_response_ticket_id'))
     )
     with op.batch_alter_table('survey_response', schema=None) as batch_op:
-        batch_op.create_index('ix_survey_response_submitted_on', ['submitted_on', 'service_kbli'], unique=False)
+        batch_op.create_index('ix_survey_response_period', ['submitted_on', 'deleted_at', 'service_kbli', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'age_group', 'sex', 'education', 'occupation'], unique=False)
+        batch_op.create_index('ix_survey_response_suggestion', ['submitted_on'], unique=False, sqlite_where=sa.text("suggestion != ''"), postgresql_where=sa.text("suggestion != ''"))
 
 
 
 def downgrade() -> None:
     with op.batch_alter_table('survey_response', schema=None) as batch_op:
-        batch_op.drop_index('ix_survey_response_submitted_on')
+        batch_op.drop_index('ix_survey_response_suggestion', sqlite_where=sa.text("suggestion != ''"), postgresql_where=sa.text("suggestion != ''"))
+        batch_op.drop_index('ix_survey_response_period')
 
     op.drop_table('survey_response')
     with op.batch_alter_table('survey_invite', schema=None) as batch_op:

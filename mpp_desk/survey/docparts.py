@@ -172,16 +172,33 @@ def xlsx_text(value: Any) -> Any:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def sheet_table(ws, start_row: int, headings: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
-    """Write a header row (bold, navy) and rows from *start_row*; returns the next free row."""
+def header_cells(ws, headings: Sequence[str]) -> list:
+    """Bold white-on-navy header cells (usable in a write-only sheet)."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
 
     fill = PatternFill("solid", fgColor=NAVY[1:])
-    for col, text in enumerate(headings, start=1):
-        cell = ws.cell(row=start_row, column=col, value=xlsx_text(text))
+    cells = []
+    for text in headings:
+        cell = WriteOnlyCell(ws, value=xlsx_text(text))
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = fill
-    for offset, row in enumerate(rows, start=1):
-        for col, value in enumerate(row, start=1):
-            ws.cell(row=start_row + offset, column=col, value=xlsx_text(value))
-    return start_row + len(rows) + 2
+        cells.append(cell)
+    return cells
+
+
+def bold(ws, value: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    cell = WriteOnlyCell(ws, value=xlsx_text(value))
+    cell.font = Font(bold=True)
+    return cell
+
+
+def sheet_table(ws, headings: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Append a header row and *rows*, then a blank row (write-only sheets: rows go in order)."""
+    ws.append(header_cells(ws, headings))
+    for row in rows:
+        ws.append([xlsx_text(v) for v in row])
+    ws.append([])

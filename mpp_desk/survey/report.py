@@ -22,8 +22,8 @@ from mpp_desk.survey.service import (
     Suggestion,
     answer_rows,
     check_period,
+    combined,
     index_by_service,
-    period_index,
     profile_counts,
     suggestions,
 )
@@ -54,13 +54,13 @@ class SkmReport:
 def collect(uow: UnitOfWork, *, date_from: dt.date, date_to: dt.date, with_rows: bool = True,
             today: dt.date | None = None) -> SkmReport:
     check_period(date_from, date_to)
-    overall = period_index(uow, date_from=date_from, date_to=date_to)
+    by_service = tuple(index_by_service(uow, date_from=date_from, date_to=date_to))
     return SkmReport(
         date_from=date_from, date_to=date_to, today=today or officetime.today(),
-        office_name=str(settings.get(uow, "office.name")), overall=overall,
-        by_service=tuple(index_by_service(uow, date_from=date_from, date_to=date_to)),
+        office_name=str(settings.get(uow, "office.name")), overall=combined([r for _k, _t, r in by_service]),
+        by_service=by_service,
         profile=profile_counts(uow, date_from=date_from, date_to=date_to),
-        suggestions=tuple(suggestions(uow, date_from=date_from, date_to=date_to)),
+        suggestions=tuple(suggestions(uow, date_from=date_from, date_to=date_to, limit=20_000)),
         rows=tuple(answer_rows(uow, date_from=date_from, date_to=date_to)) if with_rows else None,
     )
 
@@ -206,6 +206,22 @@ def _profile(report: SkmReport, language: str | None) -> list:
     return [KeepTogether([P(t(N_("survey", "Respondents' profile"), language), st["h2"]), grid])]
 
 
+SUGGESTIONS_IN_PDF = 300  # distinct texts; the XLSX keeps every one
+
+
+def grouped_suggestions(items) -> list[tuple[str, int, dt.date, list[str]]]:
+    """Identical suggestions (case and spaces aside) once, with how often, the latest date and the services."""
+    groups: dict[str, list] = {}
+    for s in items:
+        key = " ".join(s.text.split()).casefold()
+        entry = groups.setdefault(key, [s.text, 0, s.on, []])
+        entry[1] += 1
+        entry[2] = max(entry[2], s.on)
+        if s.kbli not in entry[3]:
+            entry[3].append(s.kbli)
+    return sorted((tuple(v) for v in groups.values()), key=lambda g: (-g[1], g[0]))  # type: ignore[misc]
+
+
 def _suggestions(report: SkmReport, language: str | None) -> list:
     from mpp_desk.survey.docparts import P, frame_width, styles, table
 
@@ -215,11 +231,16 @@ def _suggestions(report: SkmReport, language: str | None) -> list:
     if not report.suggestions:
         story.append(P(t(N_("survey", "No suggestions in this period."), language), st["body"]))
         return story
-    rows = [[str(n), format_date(s.on, language, weekday=False), _service_name(s.kbli, s.title, language), s.text]
-            for n, s in enumerate(report.suggestions, start=1)]
-    story.append(table(["No", t(N_("survey", "Date"), language), t(N_("survey", "Service"), language),
-                        t(N_("survey", "Suggestion"), language)], rows,
-                       [0.06 * width, 0.16 * width, 0.28 * width, 0.5 * width]))
+    groups = grouped_suggestions(report.suggestions)
+    rows = [[str(n), text, str(count), format_date(latest, language, weekday=False),
+             ", ".join(k or "MPP" for k in kblis[:4]) + (" …" if len(kblis) > 4 else "")]
+            for n, (text, count, latest, kblis) in enumerate(groups[:SUGGESTIONS_IN_PDF], start=1)]
+    story.append(table(["No", t(N_("survey", "Suggestion"), language), t(N_("survey", "Times"), language),
+                        t(N_("survey", "Latest"), language), "KBLI"], rows,
+                       [0.06 * width, 0.5 * width, 0.09 * width, 0.17 * width, 0.18 * width]))
+    if len(groups) > SUGGESTIONS_IN_PDF:
+        story.append(P(t(N_("survey", "{count} more different suggestions are in the XLSX file."), language).format(
+            count=len(groups) - SUGGESTIONS_IN_PDF), st["note"]))
     return story
 
 
@@ -251,34 +272,33 @@ def _follow_up(report: SkmReport, language: str | None) -> list:
 
 
 def render_xlsx(report: SkmReport, *, language: str | None = None) -> bytes:
+    """Write-only workbook (the tabulation may hold a quarter's 100,000 rows)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
-    from mpp_desk.survey.docparts import sheet_table, xlsx_text
+    from mpp_desk.survey.docparts import bold, sheet_table
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = t(N_("survey", "Summary"), language)[:31]
-    ws["A1"] = xlsx_text(_title(report, language))
-    ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = xlsx_text(f"{report.office_name} · {period_text(report, language)}")
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(t(N_("survey", "Summary"), language)[:31])
+    ws.column_dimensions["B"].width = 48
     result = report.overall
+    ws.append([bold(ws, _title(report, language))])
+    ws.append([f"{report.office_name} · {period_text(report, language)}"])
+    ws.append([])
     facts = [(t(N_("survey", "Respondents"), language), result.respondents),
              (t(N_("survey", "IKM"), language), _f(result.ikm, 4)),
              (t(N_("survey", "Converted index"), language), None if result.index is None else float(result.index)),
              (t(N_("survey", "Service quality"), language), grade_text(result, language)),
              (t(N_("survey", "Weight per element"), language), "1/9")]
-    row = sheet_table(ws, 4, [t(N_("survey", "Figure"), language), t(N_("survey", "Value"), language)], facts)
+    sheet_table(ws, [t(N_("survey", "Figure"), language), t(N_("survey", "Value"), language)], facts)
     nrr_rows = [[e.code.upper(), e.label(language), result.tallies[i].answered, result.tallies[i].total,
                  _f(result.nrr[i], 4)] for i, e in enumerate(elements.ELEMENTS)]
-    sheet_table(ws, row, [t(N_("survey", "Element"), language), "", t(N_("survey", "Answered"), language),
-                          t(N_("survey", "Sum of scores"), language), "NRR"], nrr_rows)
-    ws.column_dimensions["B"].width = 48
+    sheet_table(ws, [t(N_("survey", "Element"), language), "", t(N_("survey", "Answered"), language),
+                     t(N_("survey", "Sum of scores"), language), "NRR"], nrr_rows)
     _tabulation(wb.create_sheet(t(N_("survey", "Tabulation"), language)[:31]), report, language)
     _per_service_sheet(wb.create_sheet(t(N_("survey", "Per service"), language)[:31]), report, language)
     _profile_sheet(wb.create_sheet(t(N_("survey", "Profile"), language)[:31]), report, language)
     sug = wb.create_sheet(t(N_("survey", "Suggestions"), language)[:31])
-    sheet_table(sug, 1, ["No", t(N_("survey", "Date"), language), "KBLI", t(N_("survey", "Suggestion"), language)],
+    sheet_table(sug, ["No", t(N_("survey", "Date"), language), "KBLI", t(N_("survey", "Suggestion"), language)],
                 [[n, s.on.isoformat(), s.kbli, s.text] for n, s in enumerate(report.suggestions, start=1)])
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -287,51 +307,43 @@ def render_xlsx(report: SkmReport, *, language: str | None = None) -> bytes:
 
 def _tabulation(ws, report: SkmReport, language: str | None) -> None:
     """One row per respondent (U1…U9), then Σ, answered, NRR, NRR × 1/9, IKM and index under the columns."""
-    from openpyxl.styles import Font
+    from mpp_desk.survey.docparts import bold, header_cells
 
-    from mpp_desk.survey.docparts import sheet_table
-
-    rows = report.rows or ()
-    headings = ["No", t(N_("survey", "Date"), language), "KBLI", *[c.upper() for c in elements.CODES]]
-    next_row = sheet_table(ws, 1, headings, [[n, r[0].isoformat(), r[1], *r[2:]] for n, r in enumerate(rows, 1)])
+    ws.freeze_panes = "D2"
+    ws.append(header_cells(ws, ["No", t(N_("survey", "Date"), language), "KBLI",
+                                *[c.upper() for c in elements.CODES]]))
+    for n, r in enumerate(report.rows or (), start=1):
+        ws.append([n, r[0].isoformat(), r[1], *r[2:]])
+    ws.append([])
     result = report.overall
     footer = [
         (t(N_("survey", "Sum of scores"), language), [x.total for x in result.tallies]),
         (t(N_("survey", "Answered"), language), [x.answered for x in result.tallies]),
         ("NRR", [_f(v, 4) for v in result.nrr]),
         (t(N_("survey", "NRR × 1/9"), language), [None if v is None else _f(v / 9, 4) for v in result.nrr]),
+        ("IKM", [_f(result.ikm, 4)]),
+        (t(N_("survey", "Converted index"), language), [None if result.index is None else float(result.index)]),
+        (t(N_("survey", "Service quality"), language), [grade_text(result, language)]),
     ]
-    row = next_row - 1
     for label_text, values in footer:
-        ws.cell(row=row, column=2, value=label_text).font = Font(bold=True)
-        for col, value in enumerate(values, start=4):
-            ws.cell(row=row, column=col, value=value)
-        row += 1
-    ws.cell(row=row, column=2, value="IKM").font = Font(bold=True)
-    ws.cell(row=row, column=4, value=_f(result.ikm, 4))
-    ws.cell(row=row + 1, column=2, value=t(N_("survey", "Converted index"), language)).font = Font(bold=True)
-    ws.cell(row=row + 1, column=4, value=None if result.index is None else float(result.index))
-    ws.cell(row=row + 2, column=2, value=t(N_("survey", "Service quality"), language)).font = Font(bold=True)
-    ws.cell(row=row + 2, column=4, value=grade_text(result, language))
-    ws.freeze_panes = "D2"
+        ws.append([None, bold(ws, label_text), None, *values])
 
 
 def _per_service_sheet(ws, report: SkmReport, language: str | None) -> None:
     from mpp_desk.survey.docparts import sheet_table
 
+    ws.column_dimensions["B"].width = 50
     rows = [[kbli, title, r.respondents, *[_f(v, 4) for v in r.nrr], _f(r.ikm, 4),
              None if r.index is None else float(r.index), r.grade] for kbli, title, r in report.by_service]
-    sheet_table(ws, 1, ["KBLI", t(N_("survey", "Service"), language), "n", *[c.upper() for c in elements.CODES],
-                        "IKM", t(N_("survey", "Index"), language), t(N_("survey", "Grade"), language)], rows)
-    ws.column_dimensions["B"].width = 50
+    sheet_table(ws, ["KBLI", t(N_("survey", "Service"), language), "n", *[c.upper() for c in elements.CODES],
+                     "IKM", t(N_("survey", "Index"), language), t(N_("survey", "Grade"), language)], rows)
 
 
 def _profile_sheet(ws, report: SkmReport, language: str | None) -> None:
     from mpp_desk.survey.docparts import sheet_table
 
-    row = 1
+    ws.column_dimensions["A"].width = 34
     for key, heading, choices in PROFILE_TABLES:
         counts = report.profile.get(key, {})
-        row = sheet_table(ws, row, [t(heading, language), t(N_("survey", "Respondents"), language)],
-                          [[elements.label(choices, code, language), counts.get(code, 0)] for code in (*choices, "")])
-    ws.column_dimensions["A"].width = 34
+        sheet_table(ws, [t(heading, language), t(N_("survey", "Respondents"), language)],
+                    [[elements.label(choices, code, language), counts.get(code, 0)] for code in (*choices, "")])

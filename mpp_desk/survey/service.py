@@ -10,12 +10,13 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, select, text
 
 from mpp_desk import officetime
 from mpp_desk.errors import ValidationError
 from mpp_desk.i18n import N_
 from mpp_desk.models import IntakeVisit, ServiceStandard, SurveyInvite, SurveyResponse, Ticket
+from mpp_desk.models.survey import SUGGESTION_SQL
 from mpp_desk.models.intake import Application
 from mpp_desk.roles import Permission, authorize
 from mpp_desk.survey import elements
@@ -210,32 +211,65 @@ def _index(uow: UnitOfWork, where) -> IndexResult:
 
 
 def index_by_service(uow: UnitOfWork, *, date_from: dt.date, date_to: dt.date) -> list[tuple[str, str, IndexResult]]:
-    """(kbli, title, index) per service with responses in the period, by KBLI; "" is the MPP as a whole."""
+    """(kbli, title, index) per service with responses in the period, by KBLI; "" is the MPP as a whole.
+
+    Grouped by day first, in the covering index's own order (no sort of the period's rows), then added up
+    per service here: integer tallies, so the sums are exact.
+    """
     authorize(uow, uow.actor, Permission.VIEW_REPORTS)
     r = SurveyResponse
     where = _where(date_from, date_to, None)
-    parts = [r.service_kbli, func.max(r.service_title), func.count()]
+    parts = [r.service_kbli, func.count()]
     for code in elements.CODES:
         column = getattr(r, code)
         parts += [func.coalesce(func.sum(column), 0), func.count(column)]
+    sums: dict[str, list[int]] = {}
+    for row in uow.session.execute(select(*parts).where(where)
+                                   .group_by(r.submitted_on, r.deleted_at, r.service_kbli)):
+        acc = sums.setdefault(row[0], [0] * 19)
+        for k in range(19):
+            acc[k] += int(row[1 + k])
+    titles = dict(uow.session.execute(
+        select(ServiceStandard.kbli, func.min(ServiceStandard.title)).where(ServiceStandard.kbli.in_(list(sums)))
+        .group_by(ServiceStandard.kbli)).all())
     out = []
-    for row in uow.session.execute(select(*parts).where(where).group_by(r.service_kbli).order_by(r.service_kbli)):
-        tallies = [Tally(int(row[3 + 2 * i]), int(row[4 + 2 * i])) for i in range(9)]
-        out.append((row[0], row[1] or "", compute(int(row[2]), tallies)))
+    for kbli in sorted(sums):
+        acc = sums[kbli]
+        tallies = [Tally(acc[1 + 2 * i], acc[2 + 2 * i]) for i in range(9)]
+        out.append((kbli, titles.get(kbli, "") if kbli else "", compute(acc[0], tallies)))
     return out
 
 
 def profile_counts(uow: UnitOfWork, *, date_from: dt.date, date_to: dt.date,
                    kbli: str | None = None) -> dict[str, dict[str, int]]:
-    """Respondents per age group, sex, education and occupation (code -> count, "" for not given)."""
+    """Respondents per age group, sex, education and occupation (code -> count, "" for not given).
+
+    One pass over the covering index with a counter per choice (no sort); "not given" is the rest.
+    """
     r = SurveyResponse
-    where = _where(date_from, date_to, kbli)
-    out: dict[str, dict[str, int]] = {}
-    for name in ("age_group", "sex", "education", "occupation"):
-        column = getattr(r, name)
-        out[name] = {code or "": int(n) for code, n in uow.session.execute(
-            select(column, func.count()).where(where).group_by(column))}
+    tables = {"age_group": elements.AGE_GROUPS, "sex": elements.SEXES, "education": elements.EDUCATION,
+              "occupation": elements.OCCUPATIONS}
+    parts = [func.count()]
+    keys = []
+    for name, table in tables.items():
+        for code in table:
+            parts.append(func.sum(case((getattr(r, name) == code, 1), else_=0)))
+            keys.append((name, code))
+    row = uow.session.execute(select(*parts).where(_where(date_from, date_to, kbli))).one()
+    total = int(row[0])
+    out: dict[str, dict[str, int]] = {name: {} for name in tables}
+    for (name, code), value in zip(keys, row[1:]):
+        out[name][code] = int(value or 0)
+    for name in tables:
+        out[name][""] = total - sum(out[name].values())
     return out
+
+
+def combined(results: Sequence[IndexResult]) -> IndexResult:
+    """The index of several groups together: the tallies add up exactly."""
+    tallies = [Tally(sum(r.tallies[i].total for r in results), sum(r.tallies[i].answered for r in results))
+               for i in range(9)]
+    return compute(sum(r.respondents for r in results), tallies)
 
 
 @dataclass(frozen=True)
@@ -251,7 +285,7 @@ def suggestions(uow: UnitOfWork, *, date_from: dt.date, date_to: dt.date, kbli: 
     r = SurveyResponse
     rows = uow.session.execute(
         select(r.submitted_on, r.service_kbli, r.service_title, r.suggestion)
-        .where(_where(date_from, date_to, kbli), r.suggestion != "")
+        .where(_where(date_from, date_to, kbli), text(f"survey_response.{SUGGESTION_SQL}"))
         .order_by(r.submitted_at).limit(limit)).all()
     return [Suggestion(on, k, t, s) for on, k, t, s in rows]
 

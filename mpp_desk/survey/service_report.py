@@ -302,30 +302,29 @@ def render_xlsx(report: ServiceReport, *, language: str | None = None) -> bytes:
 
     from mpp_desk.survey.docparts import sheet_table
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = t(N_("survey", "Queue"), language)[:31]
-    sheet_table(ws, 1, _queue_heads(language),
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(t(N_("survey", "Queue"), language)[:31])
+    sheet_table(ws, _queue_heads(language),
                 [[q.code, q.name, q.issued, q.served, q.no_shows, q.wait_p50, q.wait_p90, q.service_p50,
                   q.service_p90] for q in report.queue])
     heat = wb.create_sheet(t(N_("survey", "Heat map"), language)[:31])
-    sheet_table(heat, 1, ["", *[f"{h:02d}" for h in HOURS]],
+    sheet_table(heat, ["", *[f"{h:02d}" for h in HOURS]],
                 [[t(WEEKDAYS[d], language), *[report.heat.get((d, h), 0) for h in HOURS]] for d in range(7)])
     intake = wb.create_sheet(t(N_("survey", "File intake"), language)[:31])
-    sheet_table(intake, 1, ["KBLI", *_intake_heads(language)],
+    sheet_table(intake, ["KBLI", *_intake_heads(language)],
                 [[i.kbli, i.title, i.received, i.on_time, i.late, i.rejected, i.open, i.overdue]
                  for i in report.intake])
     comp = wb.create_sheet(t(N_("survey", "Complaints"), language)[:31])
     f = report.complaints
-    row = sheet_table(comp, 1, [t(N_("survey", "Figure"), language), t(N_("survey", "Value"), language)], [
+    sheet_table(comp, [t(N_("survey", "Figure"), language), t(N_("survey", "Value"), language)], [
         [t(N_("survey", "Received"), language), f.received], [t(N_("survey", "Complaints"), language), f.complaints],
         [t(N_("survey", "Suggestions"), language), f.suggestions], [t(N_("survey", "Answered"), language), f.answered],
         [t(N_("survey", "Answered within 14 working days"), language), f.answered_within],
         [t(N_("survey", "Overdue without an answer"), language), f.overdue_unanswered]])
-    row = sheet_table(comp, row, [t(N_("survey", "Channel"), language), "n"], [list(c) for c in report.channels])
-    row = sheet_table(comp, row, [t(N_("survey", "Problem type"), language), "n"],
+    sheet_table(comp, [t(N_("survey", "Channel"), language), "n"], [list(c) for c in report.channels])
+    sheet_table(comp, [t(N_("survey", "Problem type"), language), "n"],
                       [[g.label or g.key, g.total] for g in f.by_problem])
-    sheet_table(comp, row, [t(N_("survey", "Resolution path"), language), "n"],
+    sheet_table(comp, [t(N_("survey", "Resolution path"), language), "n"],
                 [[g.label or g.key, g.total] for g in f.by_path])
     buffer = io.BytesIO()
     wb.save(buffer)

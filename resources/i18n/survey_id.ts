@@ -83,14 +83,6 @@
         <translation>MPP secara umum (tanpa layanan tertentu)</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>Ringkasan</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Tanggal</translation>
-    </message>
-    <message>
         <source>{office} · SKM report {period} · page {page}</source>
         <translation>{office} · laporan SKM {period} · halaman {page}</translation>
     </message>
@@ -139,6 +131,10 @@
         <translation>Kepala DPMPTSP</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
         <source>Respondents</source>
         <translation>Responden</translation>
     </message>
@@ -183,6 +179,10 @@
         <translation>Saran</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
         <source>Suggestion</source>
         <translation>Saran</translation>
     </message>
@@ -215,6 +215,14 @@
         <translation>Tidak ada saran dalam periode ini.</translation>
     </message>
     <message>
+        <source>Times</source>
+        <translation>Kali</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Terakhir</translation>
+    </message>
+    <message>
         <source>Tabulation</source>
         <translation>Tabulasi</translation>
     </message>
@@ -237,6 +245,10 @@
     <message>
         <source>Respondents' profile</source>
         <translation>Profil responden</translation>
+    </message>
+    <message>
+        <source>{count} more different suggestions are in the XLSX file.</source>
+        <translation>{count} saran lain yang berbeda ada di berkas XLSX.</translation>
     </message>
     <message>
         <source>Nothing was imported: {count} bad row(s).</source>
@@ -399,12 +411,12 @@
         <translation>Diproses, lewat tenggat</translation>
     </message>
     <message>
-        <source>Queue</source>
-        <translation>Antrian</translation>
-    </message>
-    <message>
         <source>{office} · service report {period} · page {page}</source>
         <translation>{office} · laporan pelayanan {period} · halaman {page}</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Antrian</translation>
     </message>
     <message>
         <source>Tickets issued per weekday and hour</source>
