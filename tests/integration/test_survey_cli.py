@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import func, select
 
 from mpp_desk.cli import main
@@ -16,6 +19,12 @@ GOOD = (HEADER
         + "2026-11-02 13:05,62021,61,P,sd,lainnya,3,3,2,4,3,3,3,3,2\n"
         + "2026-11-20 08:40,62021,,L,,,4,3,3,4,4,3,4,,3\n"
         + "2026-12-01 11:00,,22,L,d3,pelajar,3,4,3,4,3,3,4,3,3\n")
+
+
+@pytest.fixture(autouse=True)
+def after_the_quarter(office_clock):
+    """The rows are of October–December 2026: the clock stands after them, whatever day the suite runs."""
+    office_clock.set(dt.datetime(2027, 1, 15, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta")), running=False)
 
 
 def run(capsys, data_dir, *args: str) -> tuple[int, str, str]:
@@ -40,6 +49,12 @@ def test_import_then_index(app_ctx, tmp_path, capsys):
                                      .where(OutboxEntry.entity == "survey_response"))
         elder = uow.session.scalar(select(SurveyResponse).where(SurveyResponse.age == 61))
     assert pending == 5  # each response goes to the server like every other record
+    with app_ctx.uow(write=False) as uow:
+        entry = uow.session.scalar(select(OutboxEntry).where(OutboxEntry.entity == "survey_response").limit(1))
+    from mpp_desk.sync import entities
+
+    assert entities.ENTITIES["survey_response"].append_only and entities.may_write("kiosk", "survey_response")
+    assert entities.check_payload("survey_response", entry.payload) is None
     assert elder.age_group == "gt60" and elder.service_title.startswith("Jasa Kalibrasi") is False
     code, out, _ = run(capsys, app_ctx.data_dir, "survey", "ikm", "--from", "2026-10-01", "--to", "2026-12-31",
                        "--population", "1000", "--json")

@@ -12,8 +12,9 @@ from openpyxl import load_workbook
 
 from mpp_desk.cli import main
 from mpp_desk.roles import TERMINAL
-from tests.integration.test_survey_cli import GOOD
+from tests.integration.test_survey_cli import GOOD, after_the_quarter
 
+__all__ = ["after_the_quarter"]  # the autouse clock fixture applies here too
 WIB = ZoneInfo("Asia/Jakarta")
 TUESDAY = dt.datetime(2026, 11, 24, 9, 0, tzinfo=WIB)
 
