@@ -23,6 +23,8 @@ def gui_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["id", "en"], default=None)
     p.add_argument("--kiosk", action="store_true")
     p.add_argument("--display", action="store_true")
+    p.add_argument("--survey", action="store_true")  # the satisfaction survey tablet
+    p.add_argument("--counter", type=int, default=None)  # --survey: take hand-overs from this counter only
     p.add_argument("--no-restart", action="store_true")  # kiosk/board: run the screen here, unsupervised
     return p
 
@@ -62,7 +64,7 @@ def run_gui(argv: list[str]) -> int:
     owner_only_umask()  # the database, receipts and keys hold personal data: owner-only
     data_dir = resolve_data_dir(args.data_dir)
     configure_logging(data_dir)
-    mode = "kiosk" if args.kiosk else "display" if args.display else "staff"
+    mode = "kiosk" if args.kiosk else "display" if args.display else "survey" if args.survey else "staff"
     # Measurement runs (MPP_DESK_EXIT_AFTER, as ui.application.EXIT_AFTER_ENV) are never supervised.
     if mode != "staff" and not args.no_restart and not os.environ.get("MPP_DESK_EXIT_AFTER"):
         from mpp_desk.supervisor import supervise_screen  # the screen runs in a child process, restarted if it dies
@@ -78,4 +80,5 @@ def run_gui(argv: list[str]) -> int:
     set_language(language)
     from mpp_desk.ui.application import run_app
 
-    return run_app(data_dir=data_dir, language=language, qt_argv=[sys.argv[0], *qt_args], mode=mode)
+    return run_app(data_dir=data_dir, language=language, qt_argv=[sys.argv[0], *qt_args], mode=mode,
+                   counter=args.counter)

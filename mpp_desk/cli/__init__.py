@@ -60,7 +60,8 @@ def sayer(context: str) -> Callable[..., str]:
 
 
 # One module per area under mpp_desk/cli/, each with register(subparsers).
-SUBCOMMAND_MODULES = ("catalog", "calendar", "user", "audit", "settings", "queue", "complaints", "intake", "sync")
+SUBCOMMAND_MODULES = ("catalog", "calendar", "user", "audit", "settings", "queue", "complaints", "intake", "sync",
+                      "survey")
 
 
 def build_parser() -> "argparse.ArgumentParser":
@@ -182,7 +183,7 @@ def _unexpected(exc: BaseException, args) -> int:
 
 
 # Options that belong to the desktop app rather than to a subcommand.
-_GUI_FLAGS = {"--data-dir", "--lang", "--kiosk", "--display", "--no-restart"}
+_GUI_FLAGS = {"--data-dir", "--lang", "--kiosk", "--display", "--survey", "--counter", "--no-restart"}
 
 
 def _flag_names(argv: list[str]) -> list[str]:
@@ -192,7 +193,7 @@ def _flag_names(argv: list[str]) -> list[str]:
         if skip:
             skip = False
             continue
-        if a in ("--data-dir", "--lang"):
+        if a in ("--data-dir", "--lang", "--counter"):
             skip = True
         names.append(a if a.startswith("--") else "--<positional>")
     return names

@@ -15,6 +15,7 @@ from mpp_desk.models.intake import (
 from mpp_desk.models.queue import Counter, CounterGroup, QueueBreak, QueueEvent, QueueGroup, Ticket
 from mpp_desk.models.settings import SettingValue
 from mpp_desk.models.staff import StaffUser
+from mpp_desk.models.survey import SurveyInvite, SurveyResponse
 from mpp_desk.models.sync import LocalState, OutboxEntry
 
 __all__ = [
@@ -42,6 +43,8 @@ __all__ = [
     "ServiceStandard",
     "SettingValue",
     "StaffUser",
+    "SurveyInvite",
+    "SurveyResponse",
     "SyncMixin",
     "Ticket",
 ]

@@ -27,6 +27,7 @@ _ADMIN = frozenset({"admin"})
 _INTAKE = frozenset({"counter", "supervisor", "admin"})
 _COMPLAINTS = frozenset({"complaints", "supervisor", "admin"})
 _QUEUE = frozenset({"kiosk", "counter", "complaints", "supervisor", "admin"})
+_SURVEY = _QUEUE  # the survey tablet runs as a kiosk; the counter hands it over; imports at a staff desk
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ ENTITIES: dict[str, EntitySpec] = {
         EntitySpec("complaint_step", _COMPLAINTS, append_only=True),
         EntitySpec("complaint_attachment", _COMPLAINTS),
         EntitySpec("queue_ticket", _QUEUE),
+        EntitySpec("survey_invite", _SURVEY, append_only=True),
+        EntitySpec("survey_response", _SURVEY, append_only=True),
         EntitySpec("audit_entry", _ALL, append_only=True),
     )
 }

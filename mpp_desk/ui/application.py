@@ -39,15 +39,16 @@ def apply_style(app: QApplication) -> None:
     app.setStyleSheet((RESOURCES_DIR / "style" / "mpp_desk.qss").read_text(encoding="utf-8"))
 
 
-def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "staff") -> int:
+def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "staff",
+            counter: int | None = None) -> int:
     app = QApplication.instance() or QApplication(qt_argv)
     assert isinstance(app, QApplication), "the app's windows need a QApplication"
     app.setApplicationName("MPP Desk")
     app.setOrganizationName("DPMPTSP Kabupaten Purwakarta")
     install_translators(app, language)
     apply_style(app)
-    if mode in ("kiosk", "display"):
-        return run_machine(app, data_dir=data_dir, mode=mode)
+    if mode in ("kiosk", "display", "survey"):
+        return run_machine(app, data_dir=data_dir, mode=mode, counter=counter)
 
     from mpp_desk.ui.single_instance import SingleInstance, bring_to_front
 
@@ -85,18 +86,26 @@ def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "s
         single.release()
 
 
-def run_machine(app: QApplication, *, data_dir: Path, mode: str) -> int:
-    """The kiosk or the display board: full screen, no sign-in, left only with the administrator PIN."""
+def run_machine(app: QApplication, *, data_dir: Path, mode: str, counter: int | None = None) -> int:
+    """The kiosk, the display board or the survey screen: full screen, no sign-in, left only with the
+    administrator PIN."""
     from mpp_desk.context import AppContext
     from mpp_desk.ui.tasks import TaskManager
 
-    if mode == "kiosk":
-        from mpp_desk.ui.kiosk import KioskWindow as Window
-    else:
-        from mpp_desk.ui.display import DisplayWindow as Window
     ctx = AppContext(data_dir=data_dir)
     tasks = TaskManager(app)
-    window = Window(ctx=ctx, tasks=tasks)
+    if mode == "kiosk":
+        from mpp_desk.ui.kiosk import KioskWindow
+
+        window = KioskWindow(ctx=ctx, tasks=tasks)
+    elif mode == "survey":
+        from mpp_desk.ui.survey import SurveyWindow
+
+        window = SurveyWindow(ctx=ctx, tasks=tasks, counter_number=counter)
+    else:
+        from mpp_desk.ui.display import DisplayWindow
+
+        window = DisplayWindow(ctx=ctx, tasks=tasks)
     window.sig_exit_allowed.connect(app.quit)  # the administrator's PIN: the whole program ends
     if os.environ.get(EXIT_AFTER_ENV, ""):
         window.keep_in_front = False

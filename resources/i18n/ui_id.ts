@@ -97,6 +97,10 @@
             <source>Sync and devices</source>
             <translation>Sinkronisasi dan perangkat</translation>
         </message>
+        <message>
+            <source>Satisfaction survey</source>
+            <translation>Survei kepuasan</translation>
+        </message>
     </context>
     <context>
         <name>AuditArea</name>
@@ -2888,6 +2892,22 @@
             <source>Queue number {code} ({group}) is linked to this file.</source>
             <translation>Nomor antrian {code} ({group}) ditautkan ke berkas ini.</translation>
         </message>
+        <message>
+            <source>Community satisfaction survey</source>
+            <translation>Survei Kepuasan Masyarakat</translation>
+        </message>
+        <message>
+            <source>Help us improve our services: nine short questions, just touch your answer. No name is asked.</source>
+            <translation>Bantu kami memperbaiki pelayanan: sembilan pertanyaan singkat, cukup sentuh jawaban Anda. Nama Anda tidak ditanyakan.</translation>
+        </message>
+        <message>
+            <source>Start the survey</source>
+            <translation>Mulai survei</translation>
+        </message>
+        <message>
+            <source>About the service: {title}</source>
+            <translation>Tentang layanan: {title}</translation>
+        </message>
     </context>
     <context>
         <name>ReceiptPrint</name>
@@ -3238,6 +3258,223 @@
         <message>
             <source>transferred</source>
             <translation>dialihkan</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyArea</name>
+        <message>
+            <source>Satisfaction survey and evaluation</source>
+            <translation>Survei kepuasan dan evaluasi</translation>
+        </message>
+        <message>
+            <source>Value per element (NRR, scale 1–4)</source>
+            <translation>Nilai per unsur (NRR, skala 1–4)</translation>
+        </message>
+        <message>
+            <source>Index per service</source>
+            <translation>Indeks per layanan</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Layanan</translation>
+        </message>
+        <message>
+            <source>MPP in general</source>
+            <translation>MPP secara umum</translation>
+        </message>
+        <message>
+            <source>Respondents</source>
+            <translation>Responden</translation>
+        </message>
+        <message>
+            <source>Index</source>
+            <translation>Indeks</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>Mutu</translation>
+        </message>
+        <message>
+            <source>Quarter {q} {year}</source>
+            <translation>Triwulan {q} {year}</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Tampilkan</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>dari</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>sampai</translation>
+        </message>
+        <message>
+            <source>IKM</source>
+            <translation>IKM</translation>
+        </message>
+        <message>
+            <source>Converted index</source>
+            <translation>Indeks konversi</translation>
+        </message>
+        <message>
+            <source>Service quality</source>
+            <translation>Mutu pelayanan</translation>
+        </message>
+        <message>
+            <source>IKM = Σ NRR × 1/9 (the weight exactly 1/9); converted index = IKM × 25 (PermenPANRB 14/2017).</source>
+            <translation>IKM = Σ NRR × 1/9 (bobot tepat 1/9); indeks konversi = IKM × 25 (PermenPANRB 14/2017).</translation>
+        </message>
+        <message>
+            <source>SKM report (PDF)</source>
+            <translation>Laporan SKM (PDF)</translation>
+        </message>
+        <message>
+            <source>SKM report (XLSX)</source>
+            <translation>Laporan SKM (XLSX)</translation>
+        </message>
+        <message>
+            <source>Service report (PDF)</source>
+            <translation>Laporan pelayanan (PDF)</translation>
+        </message>
+        <message>
+            <source>Service report (XLSX)</source>
+            <translation>Laporan pelayanan (XLSX)</translation>
+        </message>
+        <message>
+            <source>Weakest elements: {list}</source>
+            <translation>Unsur terlemah: {list}</translation>
+        </message>
+        <message>
+            <source>No responses in this period.</source>
+            <translation>Tidak ada jawaban survei dalam periode ini.</translation>
+        </message>
+        <message>
+            <source>Save the report</source>
+            <translation>Simpan laporan</translation>
+        </message>
+        <message>
+            <source>Writing the report…</source>
+            <translation>Menulis laporan…</translation>
+        </message>
+        <message>
+            <source>Written: {path}</source>
+            <translation>Ditulis: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandOverBar</name>
+        <message>
+            <source>Hand over the survey tablet</source>
+            <translation>Serahkan tablet survei</translation>
+        </message>
+        <message>
+            <source>{code} finished. Ask the applicant to fill the satisfaction survey.</source>
+            <translation>{code} selesai. Minta pemohon mengisi survei kepuasan.</translation>
+        </message>
+        <message>
+            <source>The survey tablet opens for: {service}</source>
+            <translation>Tablet survei terbuka untuk: {service}</translation>
+        </message>
+        <message>
+            <source>services of the MPP in general</source>
+            <translation>pelayanan MPP secara umum</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServicePage</name>
+        <message>
+            <source>Which service did you come for?</source>
+            <translation>Layanan apa yang Anda urus hari ini?</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Kembali</translation>
+        </message>
+        <message>
+            <source>Services of the MPP in general</source>
+            <translation>Pelayanan MPP secara umum</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChoicePage</name>
+        <message>
+            <source>Back</source>
+            <translation>Kembali</translation>
+        </message>
+        <message>
+            <source>Skip this question</source>
+            <translation>Lewati pertanyaan ini</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionPage</name>
+        <message>
+            <source>Any suggestion for us? (optional)</source>
+            <translation>Ada saran untuk kami? (boleh dikosongkan)</translation>
+        </message>
+        <message>
+            <source>You may leave this empty and touch Send.</source>
+            <translation>Anda boleh membiarkannya kosong lalu menyentuh Kirim.</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Kembali</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>Kirim</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThanksPage</name>
+        <message>
+            <source>Thank you!</source>
+            <translation>Terima kasih!</translation>
+        </message>
+        <message>
+            <source>Your answers help us serve better.</source>
+            <translation>Jawaban Anda membantu kami melayani lebih baik.</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Selesai</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyWindow</name>
+        <message>
+            <source>How old are you?</source>
+            <translation>Berapa usia Anda?</translation>
+        </message>
+        <message>
+            <source>Are you…</source>
+            <translation>Jenis kelamin Anda</translation>
+        </message>
+        <message>
+            <source>Your highest education</source>
+            <translation>Pendidikan terakhir Anda</translation>
+        </message>
+        <message>
+            <source>Your occupation</source>
+            <translation>Pekerjaan Anda</translation>
+        </message>
+        <message>
+            <source>Satisfaction survey</source>
+            <translation>Survei kepuasan</translation>
+        </message>
+        <message>
+            <source>Services of the MPP in general</source>
+            <translation>Pelayanan MPP secara umum</translation>
+        </message>
+        <message>
+            <source>Question {n} of {total}</source>
+            <translation>Pertanyaan {n} dari {total}</translation>
+        </message>
+        <message>
+            <source>About you ({n} of {total})</source>
+            <translation>Tentang Anda ({n} dari {total})</translation>
         </message>
     </context>
 </TS>

@@ -45,6 +45,7 @@ SITES = {
     "areas/complaints/case_detail.py": {"CaseDetailPanel.start_action", "CaseDetailPanel._open_dialog",
                                         "CaseDetailPanel._show_receipt"},
     "areas/complaints_oversight_area.py": {"ComplaintsOversightArea._choose_export"},
+    "areas/survey_area.py": {"SurveyArea._choose_export"},
     "areas/users_area.py": {"UsersArea.add_user", "UsersArea.reset_selected", "UsersArea.set_pin_selected"},
     "areas/sync_area.py": {"SyncArea._ask"},
 }
@@ -227,6 +228,12 @@ def test_every_dialog_and_message_box_has_indonesian_buttons(qtbot, ui_ctx, task
     check("ComplaintsOversightArea._choose_export", oversight._choose_export)
     save_buttons = opened["ComplaintsOversightArea._choose_export"]
     assert "&Simpan" in save_buttons and "Batal" in save_buttons
+    from mpp_desk.ui.areas import survey_area
+
+    survey = survey_area.SurveyArea(ctx=ui_ctx, tasks=tasks, actor=admin)
+    qtbot.addWidget(survey)
+    check("SurveyArea._choose_export", survey._choose_export)
+    assert "Batal" in opened["SurveyArea._choose_export"]
 
     users = users_area.UsersArea(ctx=ui_ctx, tasks=tasks, actor=admin)
     qtbot.addWidget(users)

@@ -54,6 +54,7 @@ AREAS: tuple[AreaSpec, ...] = (
              _lazy("queue_setup_area", "QueueSetupArea")),
     AreaSpec("queue_stats", N_("Areas", "Queue statistics"), Permission.VIEW_REPORTS,
              _lazy("queue_stats_area", "QueueStatsArea")),
+    AreaSpec("survey", N_("Areas", "Satisfaction survey"), Permission.VIEW_REPORTS, _lazy("survey_area", "SurveyArea")),
 )
 
 

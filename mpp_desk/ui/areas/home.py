@@ -26,6 +26,11 @@ class CounterHome(QWidget):
 
         self.intake = IntakeHomeCard(ctx=ctx, tasks=tasks, actor=actor, current_ticket=lambda: self.queue.current)
         grid.addWidget(self.intake, 1, 0, 1, 2)
+        from mpp_desk.ui.survey.handover import HandOverBar
+
+        self.survey_hand_over = HandOverBar(ctx=ctx, tasks=tasks, actor=actor)  # after a finished ticket
+        self.survey_hand_over.attach(self.queue)
+        grid.addWidget(self.survey_hand_over, 2, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(grid, 1)
