@@ -60,7 +60,8 @@ def sayer(context: str) -> Callable[..., str]:
 
 
 # One module per area under mpp_desk/cli/, each with register(subparsers).
-SUBCOMMAND_MODULES = ("catalog", "calendar", "user", "audit", "settings", "queue", "complaints", "intake", "sync")
+SUBCOMMAND_MODULES = ("catalog", "calendar", "user", "audit", "settings", "queue", "complaints", "intake", "sync",
+                      "backup", "retention", "doctor")
 
 
 def build_parser() -> "argparse.ArgumentParser":
