@@ -162,6 +162,10 @@ def take_backup(
         target = folder / backup_name(taken_at, f"{label}-{n}" if label else str(n))
     with tempfile.TemporaryDirectory(prefix=".mpp-backup-", dir=folder) as work:
         copy = Path(work) / DATABASE_FILENAME
+        # Keys and the audit checkpoint are read before the snapshot: a checkpoint may lag behind the
+        # database it anchors (not an alarm), never run ahead of it (that reads as entries deleted).
+        beside = {name: (data_dir / name).read_bytes() for name in (*KEY_FILES, CHECKPOINT)
+                  if (data_dir / name).is_file()}
         try:
             _online_copy(source, copy)
             integrity, revision, device_id = inspect_database(copy)
@@ -178,9 +182,8 @@ def take_backup(
         try:
             with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
                 zf.write(copy, DATABASE_FILENAME)
-                for name in (*KEY_FILES, CHECKPOINT):
-                    if (data_dir / name).is_file():
-                        zf.write(data_dir / name, name)
+                for name, content in beside.items():
+                    zf.writestr(name, content)
                 zf.writestr(MANIFEST, json.dumps(manifest, indent=2))
             with open(partial, "rb") as fh:
                 os.fsync(fh.fileno())
@@ -380,6 +383,8 @@ def restore(data_dir: Path, file: Path, *, now: dt.datetime | None = None) -> Re
         for name in extras:  # the backup's keys and checkpoint belong with its database
             (data_dir / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(work / name, data_dir / name)
+            if os.name == "posix":
+                os.chmod(data_dir / name, 0o600)  # keys and checkpoint: owner-only, as the app makes them
         if CHECKPOINT not in extras:
             # A bare database has no checkpoint of its own: the current one would call it truncated.
             (data_dir / CHECKPOINT).unlink(missing_ok=True)
