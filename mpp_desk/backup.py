@@ -202,22 +202,23 @@ def take_backup(
 # --- rotation -------------------------------------------------------------------------------------
 
 
-def _taken_at(path: Path) -> dt.datetime | None:
+def _taken_at(path: Path, prefix: str = PREFIX, suffix: str = SUFFIX) -> dt.datetime | None:
     """The moment in a backup's name (office time), or None for a file that is not one of ours."""
-    if not (path.name.startswith(PREFIX) and path.name.endswith(SUFFIX)):
+    if not (path.name.startswith(prefix) and path.name.endswith(suffix)):
         return None
-    stamp = path.name[len(PREFIX):len(PREFIX) + 15]
+    stamp = path.name[len(prefix):len(prefix) + 15]
     try:
         return dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S").replace(tzinfo=officetime.office_tz())
     except ValueError:
         return None
 
 
-def list_backups(folder: Path) -> list[tuple[dt.datetime, Path]]:
-    """Our backups in *folder*, newest first."""
+def list_backups(folder: Path, *, prefix: str = PREFIX, suffix: str = SUFFIX) -> list[tuple[dt.datetime, Path]]:
+    """Our backups in *folder* (named *prefix*YYYYMMDD-HHMMSS...*suffix*), newest first."""
     if not Path(folder).is_dir():
         return []
-    found = [(when, p) for p in Path(folder).iterdir() if p.is_file() and (when := _taken_at(p)) is not None]
+    found = [(when, p) for p in Path(folder).iterdir()
+             if p.is_file() and (when := _taken_at(p, prefix, suffix)) is not None]
     return sorted(found, key=lambda item: (item[0], item[1].name), reverse=True)
 
 
@@ -241,9 +242,9 @@ def to_keep(moments: list[tuple[dt.datetime, Path]], rotation: Rotation) -> set[
     return keep
 
 
-def rotate(folder: Path, rotation: Rotation) -> list[Path]:
+def rotate(folder: Path, rotation: Rotation, *, prefix: str = PREFIX, suffix: str = SUFFIX) -> list[Path]:
     """Delete the backups the rotation does not keep; returns them."""
-    moments = list_backups(folder)
+    moments = list_backups(folder, prefix=prefix, suffix=suffix)
     keep = to_keep(moments, rotation)
     removed = []
     for _when, path in moments:

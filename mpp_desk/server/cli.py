@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     cl = with_db(cs.add_parser("list", help="open conflicts"))
     cl.add_argument("--json", action="store_true")
     cl.set_defaults(handler=_conflicts)
+
+    from mpp_desk.server.backup_cli import register as register_backup  # backup / restore (pg_dump, pg_restore)
+
+    register_backup(sub, with_db)
     return parser
 
 
