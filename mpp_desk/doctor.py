@@ -247,8 +247,8 @@ def check_server(data_dir: Path, *, now: Callable[[], dt.datetime] = officetime.
         return [_check("server", FAIL, N_("cli", "The central server {url} cannot be reached ({reason})."),
                        url=joined.url, reason=type(exc).__name__)]
     if response.status_code != 200:
-        return [_check("server", FAIL, N_("cli", "The central server {url} answered {status}."), url=joined.url,
-                       status=response.status_code)]
+        return [_check("server", FAIL, N_("cli", "The central server {url} answered {code}."), url=joined.url,
+                       code=response.status_code)]
     checks = [_check("server", OK, N_("cli", "The central server {url} answers."), url=joined.url)]
     header = response.headers.get("date")
     if not header:
