@@ -30,7 +30,7 @@ mirror() {
 
 cleanup() {
   set +e
-  [ -n "${central_pid:-}" ] && kill "$central_pid" 2>/dev/null
+  [ -n "${central_pid:-}" ] && { kill -- -"$central_pid" 2>/dev/null || kill "$central_pid" 2>/dev/null; }
   for m in proc dev/pts dev sys; do mountpoint -q "$chroot_dir/$m" && umount -l "$chroot_dir/$m"; done
   psql "$pg_admin" -qc "DROP DATABASE IF EXISTS \"$db_name\" WITH (FORCE)" >/dev/null 2>&1
 }
@@ -89,7 +89,9 @@ sed -i "s|^MPP_CENTRAL_DATABASE_URL=.*|MPP_CENTRAL_DATABASE_URL=$url|; s|^MPP_CE
   "$chroot_dir/etc/mpp-central/central.env"
 # what systemd would run (ExecStartPre, ExecStart of mpp-central.service), as the unit's user and environment
 in_root runuser -u mpp-central -- sh -c 'set -a; . /etc/mpp-central/central.env; exec /usr/bin/mpp-central migrate'
-in_root runuser -u mpp-central -- sh -c 'set -a; . /etc/mpp-central/central.env; exec /usr/bin/mpp-central serve' \
+# in a session of its own, so that stopping it stops chroot, runuser and the server together
+setsid chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
+  runuser -u mpp-central -- sh -c 'set -a; . /etc/mpp-central/central.env; exec /usr/bin/mpp-central serve' \
   >"$work/central.log" 2>&1 &
 central_pid=$!
 for _ in $(seq 1 100); do
@@ -100,7 +102,7 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 python3 -c "import urllib.request; print(urllib.request.urlopen('http://127.0.0.1:$port/health', timeout=2).read().decode())"
-kill "$central_pid"; wait "$central_pid" 2>/dev/null || true; central_pid=
+kill -- -"$central_pid" 2>/dev/null || kill "$central_pid"; wait "$central_pid" 2>/dev/null || true; central_pid=
 
 echo "== Windows installer script (makensis)"
 stub=$work/nsis-dist
