@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-fast lint sysdeps kiosk display bench soak screenshots clean server
+.PHONY: run test test-fast lint sysdeps kiosk display bench soak screenshots clean server dist dist-check
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -81,5 +81,19 @@ bench: $(STAMP)
 soak: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/soak.py $(ARGS)
 
+# The counter PCs' program, frozen by PyInstaller into dist/mpp-desk/ (installer/mpp-desk.spec); the
+# same binary is mpp-central when called by that name. `make dist-check` builds the .deb, installs and
+# starts it in a clean Debian 12 root (debootstrap, from this machine's apt mirror) and compiles the
+# Windows installer script with makensis (installer/dist-check.sh; root, debootstrap and nsis needed).
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' mpp_desk/__init__.py)
+
+dist: $(STAMP)
+	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  installer/mpp-desk.spec
+	QT_QPA_PLATFORM=offscreen dist/mpp-desk/mpp-desk --version
+
+dist-check: dist
+	bash installer/dist-check.sh $(VERSION)
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import faulthandler
 import logging
+import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -33,6 +34,29 @@ def log_path(data_dir: Path) -> Path:
     return data_dir / "logs" / "mpp-desk.log"
 
 
+LOG_MAX_BYTES = 2 * 1024 * 1024  # then mpp-desk.log becomes mpp-desk.log.1, ... up to LOG_BACKUPS files
+LOG_BACKUPS = 5
+
+
+class RotatingLog(logging.handlers.RotatingFileHandler):
+    """The log file, rotated by size; a crash's traceback (faulthandler) follows to the new file."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=False)
+
+    def doRollover(self) -> None:  # noqa: N802 - logging's name
+        global _fault_log
+        super().doRollover()
+        if _fault_log is not None:
+            try:
+                fresh = open(self.baseFilename, "a", encoding="utf-8")  # noqa: SIM115 - open until the process ends
+                faulthandler.enable(file=fresh, all_threads=True)
+                _fault_log.close()
+                _fault_log = fresh
+            except OSError:
+                pass
+
+
 def configure_logging(data_dir: Path) -> None:
     """Log to a file in the data folder. Log lines name records by id, never personal data.
 
@@ -41,7 +65,7 @@ def configure_logging(data_dir: Path) -> None:
     global _fault_log
     try:
         (data_dir / "logs").mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(log_path(data_dir), encoding="utf-8")
+        handler: logging.Handler = RotatingLog(log_path(data_dir))
     except OSError:
         handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

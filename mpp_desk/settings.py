@@ -200,6 +200,20 @@ _DECLARATIONS: tuple[Setting, ...] = (
             N_("settings", "Receipt verification address"), required=True, max_length=300, validator=_https_url),
     Setting("display.running_text", str, "", OFFICE, N_("settings", "Running text of the display board"),
             max_length=500),
+    # backups (mpp_desk/backup.py): kept by the app's rotation in <data folder>/backups/auto
+    Setting("backup.keep_daily", int, 7, PC, N_("settings", "Daily backups to keep"), minimum=1, maximum=365),
+    Setting("backup.keep_weekly", int, 4, PC, N_("settings", "Weekly backups to keep"), minimum=0, maximum=520),
+    Setting("backup.keep_monthly", int, 12, PC, N_("settings", "Monthly backups to keep"), minimum=0, maximum=240),
+    # retention of personal data under UU 27/2022 (mpp_desk/retention.py), counted from the file's last event
+    Setting("retention.intake_years", int, 5, OFFICE,
+            N_("settings", "Years to keep applicants' personal data after a file is handed over or rejected"),
+            minimum=1, maximum=50),
+    Setting("retention.visit_years", int, 2, OFFICE,
+            N_("settings", "Years to keep applicants' personal data of incomplete or cancelled visits"),
+            minimum=1, maximum=50),
+    Setting("retention.complaint_years", int, 3, OFFICE,
+            N_("settings", "Years to keep reporters' personal data after a complaint is closed"),
+            minimum=1, maximum=50),
     Setting(VERSION_KEY, int, 0, PC, N_("settings", "Settings schema version"), minimum=0, internal=True),
 )
 

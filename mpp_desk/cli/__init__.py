@@ -61,7 +61,7 @@ def sayer(context: str) -> Callable[..., str]:
 
 # One module per area under mpp_desk/cli/, each with register(subparsers).
 SUBCOMMAND_MODULES = ("catalog", "calendar", "user", "audit", "settings", "queue", "complaints", "intake", "sync",
-                      "survey")
+                      "survey", "backup", "retention", "doctor")
 
 
 def build_parser() -> "argparse.ArgumentParser":
@@ -171,7 +171,10 @@ def _unexpected(exc: BaseException, args) -> int:
 
         log_dir = resolve_data_dir(getattr(args, "data_dir", None)) / "logs"
         log_dir.mkdir(parents=True, exist_ok=True)
-        with open(log_dir / "mpp-desk-cli.log", "a", encoding="utf-8") as fh:
+        cli_log = log_dir / "mpp-desk-cli.log"
+        if cli_log.exists() and cli_log.stat().st_size > 1024 * 1024:  # rotated: one older file kept
+            cli_log.replace(log_dir / "mpp-desk-cli.log.1")
+        with open(cli_log, "a", encoding="utf-8") as fh:
             fh.write("".join(traceback.format_exception(exc)))
         where = str(log_dir / "mpp-desk-cli.log")
     except OSError:

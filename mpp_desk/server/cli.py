@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     kl = with_db(ks.add_parser("list", help="the keys held"))
     kl.add_argument("--json", action="store_true")
     kl.set_defaults(handler=_key_list)
+
+    from mpp_desk.server.backup_cli import register as register_backup  # backup / restore (pg_dump, pg_restore)
+
+    register_backup(sub, with_db)
     return parser
 
 

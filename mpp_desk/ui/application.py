@@ -134,13 +134,32 @@ def _run(app: QApplication, ctx, tasks, window, *, show, sync=None) -> int:
     # Both tied to the window (the context object): neither runs after the window is gone.
     window.sig_first_paint.connect(lambda: QTimer.singleShot(0, window, window.open_database))
     QTimer.singleShot(1000, window, window.open_database)
+    backups = _backup_scheduler(ctx)  # the day's backup, taken in a thread of its own (mpp_desk/backup.py)
+    QTimer.singleShot(BACKUP_FIRST_CHECK_MS, window, backups.start)
     try:
         return app.exec()
     finally:
+        backups.stop()
         tear_down(window, tasks)
         if sync is not None:
             sync.stop()  # before the database closes under it
         ctx.close()
+
+
+BACKUP_FIRST_CHECK_MS = 120_000  # the first look for the day's backup, once starting has settled
+
+
+def _backup_scheduler(ctx):
+    """The automatic backup of this data folder; its rotation read from this PC's settings when it runs."""
+    from mpp_desk.backup import BackupScheduler, Rotation, rotation_settings
+
+    def rotation() -> Rotation:
+        if ctx.db is None:
+            return Rotation()
+        with ctx.uow(write=False) as uow:
+            return rotation_settings(uow)
+
+    return BackupScheduler(ctx.data_dir, rotation=rotation)
 
 
 def tear_down(window, tasks) -> None:

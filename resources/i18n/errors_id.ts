@@ -75,5 +75,45 @@
         <source>The file {path} belongs to another program (it has tables but is not an MPP Desk database). It was not changed.</source>
         <translation>Berkas {path} milik program lain (berisi tabel, tetapi bukan basis data MPP Desk). Berkas tidak diubah.</translation>
     </message>
+    <message>
+        <source>There is no database to back up in {folder}.</source>
+        <translation>Tidak ada basis data untuk dicadangkan di {folder}.</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} cannot be written.</source>
+        <translation>Folder cadangan {folder} tidak dapat ditulisi.</translation>
+    </message>
+    <message>
+        <source>The database could not be copied: {reason}</source>
+        <translation>Basis data tidak dapat disalin: {reason}</translation>
+    </message>
+    <message>
+        <source>The copy of the database is damaged ({detail}); no backup was kept. Run mpp-desk doctor.</source>
+        <translation>Salinan basis data rusak ({detail}); tidak ada cadangan yang disimpan. Jalankan mpp-desk doctor.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {folder}: {reason}</source>
+        <translation>Cadangan tidak dapat ditulis ke {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>The file {path} is not an MPP Desk backup. Nothing was changed.</source>
+        <translation>Berkas {path} bukan cadangan MPP Desk. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged ({detail}). Nothing was changed.</source>
+        <translation>Cadangan {path} rusak ({detail}). Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>The backup {path} was made by a newer version of MPP Desk (schema {revision}). Install that version first. Nothing was changed.</source>
+        <translation>Cadangan {path} dibuat oleh MPP Desk versi yang lebih baru (skema {revision}). Pasang versi itu dulu. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>Berkas {path} tidak ada.</translation>
+    </message>
+    <message>
+        <source>MPP Desk is still open on this PC (the app, the kiosk, the board or a command). Close it first; nothing was changed.</source>
+        <translation>MPP Desk masih terbuka di PC ini (aplikasi, kios, papan, atau perintah). Tutup dulu; tidak ada yang diubah.</translation>
+    </message>
 </context>
 </TS>

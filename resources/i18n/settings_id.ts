@@ -63,7 +63,31 @@
             <source>Settings schema version</source>
             <translation>Versi skema pengaturan</translation>
         </message>
-    </context>
+        <message>
+        <source>Daily backups to keep</source>
+        <translation>Cadangan harian yang disimpan</translation>
+    </message>
+    <message>
+        <source>Weekly backups to keep</source>
+        <translation>Cadangan mingguan yang disimpan</translation>
+    </message>
+    <message>
+        <source>Monthly backups to keep</source>
+        <translation>Cadangan bulanan yang disimpan</translation>
+    </message>
+    <message>
+        <source>Years to keep applicants' personal data after a file is handed over or rejected</source>
+        <translation>Lama menyimpan data pribadi pemohon (tahun) setelah berkas diserahkan atau ditolak</translation>
+    </message>
+    <message>
+        <source>Years to keep applicants' personal data of incomplete or cancelled visits</source>
+        <translation>Lama menyimpan data pribadi pemohon (tahun) dari kunjungan tidak lengkap atau dibatalkan</translation>
+    </message>
+    <message>
+        <source>Years to keep reporters' personal data after a complaint is closed</source>
+        <translation>Lama menyimpan data pribadi pelapor (tahun) setelah pengaduan ditutup</translation>
+    </message>
+</context>
     <context>
         <name>errors</name>
         <message>

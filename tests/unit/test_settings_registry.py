@@ -27,6 +27,12 @@ def test_the_issue_settings_are_declared_with_their_defaults():
         "server.url": "pc",
         "receipts.verify_base_url": "office",
         "display.running_text": "office",
+        "backup.keep_daily": "pc",
+        "backup.keep_weekly": "pc",
+        "backup.keep_monthly": "pc",
+        "retention.intake_years": "office",
+        "retention.visit_years": "office",
+        "retention.complaint_years": "office",
         "settings.version": "pc",
     }
     assert {k: s.scope for k, s in SETTINGS.items()} == expected
@@ -36,6 +42,7 @@ def test_the_issue_settings_are_declared_with_their_defaults():
     assert SETTINGS["receipts.verify_base_url"].default == "https://mpp.purwakartakab.go.id/v/"
     assert SETTINGS["ui.language"].default == "id"
     assert SETTINGS["server.url"].default == ""
+    assert (SETTINGS["backup.keep_daily"].default, SETTINGS["retention.intake_years"].default) == (7, 5)
 
 
 @pytest.mark.parametrize("key", list(SETTINGS))
