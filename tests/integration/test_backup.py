@@ -31,7 +31,7 @@ ctx.open()
 for i in range(int(sys.argv[2])):
     with ctx.uow(actor=TERMINAL) as uow:
         audit.record(uow, action="test.burst", summary=f"write {i}")
-        settings.set(uow, actor=TERMINAL, key="display.running_text", value=f"teks {i}")
+        settings.set(uow, key="display.running_text", value=f"teks {i}")
         uow.commit()
     print(i + 1, flush=True)
     if i == 20:

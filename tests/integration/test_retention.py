@@ -91,7 +91,7 @@ def _year_of_data(ctx) -> dict:
                     expected[retention.COMPLAINT].add(case.id)
             day += dt.timedelta(days=1)
         for key in ("retention.intake_years", "retention.visit_years", "retention.complaint_years"):
-            settings.set(uow, actor=TERMINAL, key=key, value=1)
+            settings.set(uow, key=key, value=1)
         uow.commit()
     return expected
 
