@@ -64,6 +64,36 @@ STATE_LABELS = {
     MISSING: N_("intake", "Missing"),
     INVALID: N_("intake", "Not valid"),
 }
+# A requirement that is a condition ("Skala usaha kecil atau menengah") is met or not, not brought.
+CONDITION_STATE_LABELS = {
+    PRESENT_VALID: N_("intake", "Met"),
+    MISSING: N_("intake", "Not met"),
+    INVALID: N_("intake", "Not valid"),
+}
+GENERAL = "general"  # A. Persyaratan Umum (catalogue Requirement.kind)
+SPECIAL = "special"  # B. Persyaratan Khusus
+
+# The first word of a requirement that names a paper to bring; any other requirement is a condition.
+_DOCUMENT_WORDS = frozenset("""
+    akta asli berita bukti dokumen denah daftar fotokopi foto formulir gambar izin kartu kk ktp laporan nib npwp
+    pas peta rekomendasi salinan scan sertifikat sk skck surat pindaian rekening rencana kontrak perjanjian
+""".split())
+_ELECTRONIC = re.compile(r"elektronik|\bOSS\b|daring|online", re.IGNORECASE)
+
+
+def is_condition(text: str | None) -> bool:
+    """A requirement that is a condition to meet (a scale, an account, a location, ...), not a paper.
+
+    "Skala usaha kecil atau menengah", "Memiliki akun ..." are conditions; "Fotokopi KTP", "Surat
+    kuasa ..." are papers (their first word names a document).
+    """
+    words = re.findall(r"[A-Za-z]+", text or "")
+    return bool(words) and words[0].lower() not in _DOCUMENT_WORDS
+
+
+def delivered_electronically(output: str | None) -> bool:
+    """The standard's product text says the product is issued electronically (through OSS): nothing to collect."""
+    return bool(_ELECTRONIC.search(output or ""))
 
 MAX_NAME = TEXT_LIMITS["person_name"]  # the limits of mpp_desk.limits: longer is refused, never cut
 MAX_BUSINESS_NAME = TEXT_LIMITS["intake_business_name"]
