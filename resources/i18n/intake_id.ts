@@ -75,6 +75,10 @@
     <context>
         <name>receipts</name>
     <message>
+        <source>This code is of a COPY (print {copy}), not of the original.</source>
+        <translation>Kode ini milik SALINAN (cetakan ke-{copy}), bukan tanda terima asli.</translation>
+    </message>
+    <message>
         <source>Received by</source>
         <translation>Yang menerima</translation>
     </message>
