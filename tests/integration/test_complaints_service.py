@@ -462,7 +462,14 @@ def test_channels_can_be_edited_by_the_administrator_only(desk):
     ctx, actors, _ = desk
     with ctx.uow(write=False) as uow:
         seeded = channels.list_channels(uow)
-    assert [c.code for c in seeded][:3] == ["in_person", "letter", "telephone"]
+    # each channel of the standard with its address or contact: the complaint official at DPMPTSP (Jalan Veteran
+    # Nomor 139), the desk at the MPP, a letter to either office
+    assert [c.code for c in seeded][:4] == ["official", "in_person", "letter", "telephone"]
+    official, desk, letter = seeded[:3]
+    assert "Jalan Veteran Nomor 139" in official.contact and "41115" in official.contact
+    assert "Jalan Jenderal Sudirman" in desk.contact and "Veteran" not in desk.contact
+    assert "Jalan Veteran Nomor 139" in letter.contact and "Jalan Jenderal Sudirman" in letter.contact
+    assert not any("dpmpptsp" in c.contact for c in seeded)  # the annex's misspelling of the agency
     with pytest.raises(PermissionDenied):
         run(ctx, actors["budi"], channels.save_channel, code="tiktok", name="TikTok")
     run(ctx, TERMINAL, channels.save_channel, code="tiktok", name="TikTok", contact="@mpp_pwk", on_receipt=True)
