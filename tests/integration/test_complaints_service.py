@@ -514,3 +514,22 @@ def test_a_complaint_closes_only_once_classified_and_analysed(desk):
         today=today)
     closed = run(ctx, budi, service.close, case_id=case_id, outcome="Dijelaskan ulang.", today=today)
     assert closed.summary.status == "closed"
+
+
+def test_the_step_dialog_runs_each_step_through_its_own_service_function(desk):
+    """ui/ops/complaints.run_step calls the service functions by an explicit table, never by attribute name."""
+    import inspect
+
+    from mpp_desk.ui.ops import complaints as ops
+
+    table = ops._step_services()
+    assert tuple(table) == ops.STEPS
+    for name, function in table.items():
+        assert function is getattr(service, name) and "case_id" in inspect.signature(function).parameters
+    ctx, actors, _ = desk
+    case_id = capture(ctx, actors["budi"]).id
+    detail = ops.run_step(ctx, actor=actors["budi"], step="add_note", case_id=case_id, values={"notes": "Catatan."})
+    assert detail.steps[-1].type == "note"
+    with pytest.raises(ValueError):
+        ops.run_step(ctx, actor=actors["budi"], step="__init__", case_id=case_id, values={})
+    assert "getattr(service" not in inspect.getsource(ops)
