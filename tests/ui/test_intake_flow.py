@@ -165,6 +165,9 @@ def test_a_complete_file_by_keyboard_registers_prints_and_reprints_as_salinan(qt
     for _ in range(12):
         press(qtbot, area, Qt.Key.Key_1)
     assert area.model.counts()["present_valid"] == 12
+    # the seed's requirements are conditions ("Skala usaha kecil atau menengah"): met, not "present and valid"
+    result = area.model.data(area.model.index(0, 2))
+    assert "Terpenuhi" in result and "Ada dan sesuai" not in result
     for _ in range(9):
         press(qtbot, area, Qt.Key.Key_Up)
     assert area.table.currentIndex().row() == 2
