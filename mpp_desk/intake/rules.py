@@ -319,33 +319,7 @@ def check_transition(current: str, target: str, *, reason: str = "", handed_over
     return reason, handed_over_to
 
 
-# --- complaint channels -------------------------------------------------------------------------
-
-_CHANNEL_LIST = re.compile(r"melalui\s*:\s*(.+?)(?:\n\s*\d+\.\s|\Z)", re.IGNORECASE | re.DOTALL)
-_LETTERED = re.compile(r"(?:^|\s)([a-z])\.\s+")
-
-
-def complaint_channels(text: str | None) -> tuple[str, ...]:
-    """The channels listed in a standard's complaint handling ("... melalui: a. ...; b. ...").
-
-    Falls back to the first paragraph that mentions a channel, or nothing.
-    """
-    text = (text or "").strip()
-    if not text:
-        return ()
-    match = _CHANNEL_LIST.search(text)
-    if match:
-        body = match.group(1).strip()
-        parts = _LETTERED.split(" " + body)
-        # split() gives ["", "a", "text a", "b", "text b", ...]
-        items = [clean_text(parts[i + 1]).rstrip(" .;") for i in range(1, len(parts) - 1, 2)]
-        items = [item for item in items if item]
-        if items:
-            return tuple(items)
-    for paragraph in text.splitlines():
-        if re.search(r"telepon|sms|whatsapp|\bwa\b|e-?mail|pengaduan", paragraph, re.IGNORECASE):
-            return (clean_text(re.sub(r"^\s*\d+\.\s*", "", paragraph)),)
-    return ()
+# --- names ---------------------------------------------------------------------------------------
 
 
 def mask_name(name: str | None) -> str:
