@@ -164,7 +164,7 @@ def _a4_row(view: ReceiptView, item: ReceiptItem, number: int, geo: Geometry, wi
     state_font = BOLD if item.state != PRESENT_VALID else REGULAR
     state_lines = wrap(state, state_font, size, state_w)
     body_h = len(text_lines) * size * 1.25 + len(note_lines) * (geo.small + 0.8) * 1.25
-    height = max(body_h, len(state_lines) * size * 1.25) + 2.4
+    height = max(body_h, len(state_lines) * size * 1.25) + 2
 
     def draw(c, x: float, top: float, w: float) -> None:
         y = top - 1.2
@@ -224,9 +224,9 @@ def _signatures(view: ReceiptView, geo: Geometry) -> Block:
     left, right = view.signature_heads()
     if view.kind != TANDA_TERIMA:
         return signature(right[0], right[1], geo.body, column=(60 if not geo.roll else 34) * _MM,
-                         room=(11 if not geo.roll else 7) * _MM)
+                         room=(10 if not geo.roll else 7) * _MM)
     return signatures(left, right, geo.body if not geo.roll else geo.small + 0.6,
-                      room=(11 if not geo.roll else 7) * _MM)
+                      room=(10 if not geo.roll else 7) * _MM)
 
 
 def _layout(view: ReceiptView, geo: Geometry, width: float) -> list[Block]:
@@ -260,7 +260,7 @@ def _a4_layout(view: ReceiptView, geo: Geometry, width: float) -> list[Block]:
     blocks += [field_row(label, values, geo, width) for label, values in view.fields()]
     blocks.append(rule(gap=4, gray=0.6))
     blocks += _checklist(view, geo, width)
-    blocks += [space(2), para(view.advice(), BOLD, geo.body, width, gap_after=6), _signatures(view, geo),
+    blocks += [space(2), para(view.advice(), BOLD, geo.body, width, gap_after=4), _signatures(view, geo),
                space(3), rule(gap=3, gray=0.6)]
     return blocks + _channels(view, geo, width)
 

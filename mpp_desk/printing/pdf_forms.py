@@ -143,36 +143,39 @@ def signature(heading: str, name: str, size: float, *, column: float, room: floa
 
 
 def letterhead_block(head: Letterhead, geo: Geometry, width: float) -> Block:
-    """The letterhead (kop): the government and the agency, the office's name and address, centred; the
-    logo (when the file can be read) at the left on A4, above the text on a roll; a double rule under it."""
+    """The letterhead (kop): the government and the agency, the office's name and address, centred, with the
+    logo (when its file can be read) at the left; a double rule under it. On A4 the text is centred on the
+    page (equal room both sides); on a roll it takes the width beside the logo, which adds no length."""
     logo = _logo(head.logo)
     roll = geo.roll
-    logo_h = (11 if roll else 21) * 2.8346 if logo is not None else 0
-    text_w = width if roll or logo is None else width - 2 * (logo_h + 6)  # centred between equal margins
-    sizes = (6.6, 6.6, geo.office, geo.small - 0.3) if roll else (10.5, 11.5, geo.office, geo.small + 1)
+    logo_h = (10 if roll else 17) * 2.8346 if logo is not None else 0
+    ratio = logo.getSize()[0] / max(1, logo.getSize()[1]) if logo is not None else 0
+    logo_w, gap = logo_h * ratio, 4 if roll else 6
+    if logo is None:
+        text_x, text_w = 0.0, width
+    elif roll:
+        text_x, text_w = logo_w + gap, width - logo_w - gap
+    else:
+        text_x, text_w = logo_w + gap, width - 2 * (logo_w + gap)
+    office = geo.office
+    while office > geo.office * 0.8 and stringWidth(printable(head.office_name), BOLD, office) > text_w:
+        office -= 0.25  # the office's name on one line where a little smaller does it
+    sizes = (6.6, 6.6, office, geo.small - 0.3) if roll else (10.5, 11.5, office, geo.small + 1)
     fonts = (BOLD, BOLD, BOLD, REGULAR)
     texts = (head.government, head.agency, head.office_name, head.address)
     parts = [lines_block(balanced_lines(t, f, s, text_w, lines=wrap(t, f, s, text_w)), f, s, align="center",
                          leading=1.2, gray=0 if f == BOLD else geo.label_gray)
              for t, f, s in zip(texts, fonts, sizes) if t]
     text_h = sum(p.height for p in parts)
-    top_room = logo_h + 3 if roll and logo is not None else 0
-    height = top_room + (text_h if roll else max(text_h, logo_h)) + 7
+    height = max(text_h, logo_h) + (7 if roll else 6)
 
     def draw(c, x: float, top: float, w: float) -> None:
-        y = top
         if logo is not None:
-            ratio = logo.getSize()[0] / max(1, logo.getSize()[1])
-            if roll:
-                c.drawImage(logo, x + (w - logo_h * ratio) / 2, top - logo_h, logo_h * ratio, logo_h, mask="auto")
-                y -= top_room
-            else:
-                c.drawImage(logo, x, top - logo_h, logo_h * ratio, logo_h, mask="auto")
-        left = x + (w - text_w) / 2
-        text_top = y if roll else top - max(0.0, (logo_h - text_h) / 2)
+            c.drawImage(logo, x, top - logo_h - max(0.0, (text_h - logo_h) / 2), logo_w, logo_h, mask="auto")
+        y = top - max(0.0, (logo_h - text_h) / 2)
         for part in parts:
-            part.draw(c, left, text_top, text_w)
-            text_top -= part.height
+            part.draw(c, x + text_x, y, text_w)
+            y -= part.height
         bottom = top - height + 4
         c.saveState()
         c.setLineWidth(1.6 if not roll else 1.1)

@@ -334,3 +334,22 @@ def test_conditions_and_papers_and_how_the_product_comes():
     assert view.advice() == "Simpan tanda terima ini dan bawa saat mengambil hasil layanan."
     assert ("Produk layanan", ["Surat Izin Praktik"]) in view.fields(compact=True)
     assert "Produk layanan" not in dict(receipt().fields(compact=True))  # said by the advice instead
+
+
+def test_the_letterhead_logo_is_drawn_when_its_file_can_be_read(tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (200, 240), "navy").save(logo)
+
+    def images_on(view, size) -> int:
+        doc = pdfium.PdfDocument(render_receipt_pdf(view, size))
+        return sum(1 for obj in doc[0].get_objects() if obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE)
+
+    with_logo = receipt(letterhead=replace(LETTERHEAD, logo=str(logo)))
+    missing = receipt(letterhead=replace(LETTERHEAD, logo=str(tmp_path / "gone.png")))
+    for size in ("A4", "80mm"):
+        assert images_on(with_logo, size) == 1
+        assert images_on(missing, size) == 0  # a PC without the file prints the letterhead without it
+        images, text = pages(render_receipt_pdf(with_logo, size))
+        assert "PEMERINTAH KABUPATEN PURWAKARTA" in text and decode_qr(images) == [with_logo.qr_data]
