@@ -63,14 +63,20 @@ def timed(fn) -> float:
 def bench_rendering() -> dict:
     from mpp_desk.catalog.files import load_files
     from mpp_desk.intake.receipts import ReceiptItem, ReceiptView, render_receipt_pdf, signed_fields
-    from mpp_desk.intake.rules import complaint_channels
+    from mpp_desk.complaints.channels import channels_from_standard
+    from mpp_desk.intake.rules import is_condition
+    from mpp_desk.printing.letterhead import Letterhead
     from mpp_desk.paths import CATALOG_SEED_DIR
     from mpp_desk.signing import Signer, verification_url
 
     entry = next(e for e in load_files(sorted(CATALOG_SEED_DIR.glob("*.txt"))) if e.annex_number == 67)
     requirements = entry.requirements.general + entry.requirements.special
+    groups = ["general"] * len(entry.requirements.general) + ["special"] * len(entry.requirements.special)
     signer = Signer.generate()
-    channels = complaint_channels(entry.complaint_handling)
+    channels = tuple((c.name, c.contact) for c in channels_from_standard(entry.complaint_handling) if c.on_receipt)
+    head = Letterhead(office_name="Mal Pelayanan Publik Bale Madukara",
+                      address="Jalan Jenderal Sudirman, Kelurahan Nagrikaler, Kecamatan Purwakarta, Kabupaten "
+                              "Purwakarta, Jawa Barat 41115")
 
     def view(kind: str, copy: int) -> ReceiptView:
         receipt_id = uuid.uuid4()
@@ -82,13 +88,13 @@ def bench_rendering() -> dict:
         if kind == "return_slip":
             states[0], states[3] = "missing", "invalid"
         return ReceiptView(
-            kind=kind, receipt_id=receipt_id, copy_number=copy, office_name="Mal Pelayanan Publik Bale Madukara",
-            office_address="Jalan Jenderal Sudirman, Kelurahan Nagrikaler, Kecamatan Purwakarta",
+            kind=kind, receipt_id=receipt_id, copy_number=copy, letterhead=head,
             registration_number="MPP/2026/03/010123" if kind == "tanda_terima" else None, visit_ref="K-3F2A9C1B",
             service_title=entry.title, product_type=entry.product_type, kbli=entry.kbli, risk_level=entry.risk_level,
             output=entry.output, fee=entry.fee, completion_working_days=7, applicant_kind="person",
             applicant_name="Siti Aminah", nik_masked="3214********0001", business_name="", nib="",
-            items=tuple(ReceiptItem(i, t, s, "") for i, (t, s) in enumerate(zip(requirements, states), start=1)),
+            items=tuple(ReceiptItem(i, t, s, "", g, is_condition(t))
+                        for i, (t, s, g) in enumerate(zip(requirements, states, groups), start=1)),
             received_at=dt.datetime(2026, 3, 17, 10, 15, tzinfo=WIB), due_date=due, officer_name="Rina Petugas",
             counter_number=1, complaint_channels=channels, qr_data=verification_url("https://mpp.purwakartakab.go.id/v/",
                                                                                   token),

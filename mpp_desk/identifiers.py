@@ -125,7 +125,12 @@ def validate_nik(text: str | None, *, today: dt.date | None = None, field: str =
             N_("errors", "The NIK must have 16 digits; this one has {count}."), field=field, count=len(value)
         )
     birth_date, sex = _nik_birth(value, today or officetime.today(), field=field)
+    if value[12:] == "0000":
+        # The serial numbers people born on one day in one kecamatan from 0001.
+        raise ValidationError(N_("errors", "The serial number in the NIK (the last 4 digits) cannot be 0000."),
+                              field=field)
     province_name, regency_name, warnings = _nik_region(value, field=field)
+    warnings += _nik_district(value, field=field)
     return NikInfo(
         value=value,
         province_code=value[:2],
@@ -194,6 +199,19 @@ def _nik_region(value: str, *, field: str) -> tuple[str | None, str | None, list
             )
         )
     return province_name, regency_name, warnings
+
+
+PURWAKARTA_DISTRICTS = range(1, 18)  # the 17 kecamatan of Kabupaten Purwakarta, 01 to 17
+
+
+def _nik_district(value: str, *, field: str) -> list[IdentifierWarning]:
+    """A kecamatan code 00 (none exists), or one Purwakarta does not have (01-17), is worth a look."""
+    district = int(value[4:6])
+    if district == 0 or (value[:4] == PURWAKARTA_REGENCY_CODE and district not in PURWAKARTA_DISTRICTS):
+        return [IdentifierWarning(
+            N_("identifiers", "Kecamatan code {code} does not exist in this regency; compare the NIK with the KTP."),
+            field=field, params={"code": f"{value[:2]}.{value[2:4]}.{value[4:6]}"})]
+    return []
 
 
 def is_purwakarta(nik: NikInfo) -> bool:

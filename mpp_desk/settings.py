@@ -25,6 +25,7 @@ from mpp_desk import audit
 from mpp_desk.errors import PermissionDenied, UserError, ValidationError
 from mpp_desk.i18n import N_, translate
 from mpp_desk.models import SettingValue, StaffUser
+from mpp_desk.printing.letterhead import Letterhead
 from mpp_desk.roles import MACHINE_MODES, Permission, Role, authorize, pc_role_label
 from mpp_desk.uow import UnitOfWork
 
@@ -88,6 +89,13 @@ def _https_url(value: str) -> str | None:
 
 def _url_or_empty(value: str) -> str | None:
     return _url(value) if value else None
+
+
+def _image_path_or_empty(value: str) -> str | None:
+    """A logo file: a PNG or JPEG path (a missing file on one PC prints the letterhead without it)."""
+    if value and not value.lower().endswith((".png", ".jpg", ".jpeg")):
+        return N_("errors", "Choose a PNG or JPEG file.")
+    return None
 
 
 # --- declarations ------------------------------------------------------------------------
@@ -176,8 +184,14 @@ _DECLARATIONS: tuple[Setting, ...] = (
     Setting("office.name", str, "Mal Pelayanan Publik Bale Madukara", OFFICE, N_("settings", "Office name"),
             required=True, max_length=200),
     Setting("office.address", str,
-            "Jalan Jenderal Sudirman, Kelurahan Nagrikaler, Kecamatan Purwakarta, Kabupaten Purwakarta, Jawa Barat",
-            OFFICE, N_("settings", "Office address"), max_length=500),
+            "Jalan Jenderal Sudirman, Kelurahan Nagrikaler, Kecamatan Purwakarta, Kabupaten Purwakarta, "
+            "Jawa Barat 41115", OFFICE, N_("settings", "Office address"), max_length=500),
+    Setting("office.government", str, "PEMERINTAH KABUPATEN PURWAKARTA", OFFICE,
+            N_("settings", "Letterhead: government"), max_length=200),
+    Setting("office.agency", str, "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU", OFFICE,
+            N_("settings", "Letterhead: agency"), max_length=200),
+    Setting("office.logo", str, "", OFFICE, N_("settings", "Letterhead logo (PNG or JPEG file)"), max_length=300,
+            validator=_image_path_or_empty),
     Setting("pc.role", str, Role.COUNTER.value, PC, N_("settings", "Role of this PC"), choices=PC_ROLES,
             choice_label=pc_role_label),
     Setting("pc.counter_number", int, 1, PC, N_("settings", "Counter number"), minimum=1, maximum=99),
@@ -198,6 +212,8 @@ _DECLARATIONS: tuple[Setting, ...] = (
             validator=_url_or_empty),
     Setting("receipts.verify_base_url", str, "https://mpp.purwakartakab.go.id/v/", OFFICE,
             N_("settings", "Receipt verification address"), required=True, max_length=300, validator=_https_url),
+    Setting("calendar.confirmed_through", int, 2027, OFFICE,
+            N_("settings", "Cuti bersama decreed and entered up to the year"), minimum=2000, maximum=2100),
     Setting("display.running_text", str, "", OFFICE, N_("settings", "Running text of the display board"),
             max_length=500),
     # backups (mpp_desk/backup.py): kept by the app's rotation in <data folder>/backups/auto
@@ -269,10 +285,20 @@ class ReceiptSettings:
     office_name: str
     office_address: str
     verify_base_url: str
+    government: str = ""
+    agency: str = ""
+    logo: str = ""
+
+    @property
+    def letterhead(self) -> Letterhead:
+        """The letterhead (kop) of every printed paper."""
+        return Letterhead(government=self.government, agency=self.agency, office_name=self.office_name,
+                          address=self.office_address, logo=self.logo)
 
 
 RECEIPT_KEYS = {"office_name": "office.name", "office_address": "office.address",
-                "verify_base_url": "receipts.verify_base_url"}
+                "verify_base_url": "receipts.verify_base_url", "government": "office.government",
+                "agency": "office.agency", "logo": "office.logo"}
 
 
 def receipt_settings(uow: UnitOfWork) -> ReceiptSettings:

@@ -325,6 +325,18 @@ def load_calendar(uow: UnitOfWork) -> WorkingCalendar:
     return WorkingCalendar(closed, opened)
 
 
+def year_confirmed(uow: UnitOfWork, year: int) -> bool:
+    """Whether the administrator has confirmed *year*'s calendar (its cuti bersama decreed and entered).
+
+    Setting ``calendar.confirmed_through``: the last confirmed year. A due date in a later year is
+    computed from the ``holidays`` package's estimate and may move: screens and receipts say
+    "perkiraan" until the administrator confirms the year (``mpp-desk calendar confirm YEAR``).
+    """
+    from mpp_desk import settings
+
+    return year <= int(settings.get(uow, "calendar.confirmed_through"))
+
+
 def list_overrides(uow: UnitOfWork, *, year: int | None = None) -> list[CalendarOverride]:
     """The local changes in force, by date; only those of *year* when given."""
     query = select(CalendarOverride).where(CalendarOverride.deleted_at.is_(None)).order_by(CalendarOverride.day)

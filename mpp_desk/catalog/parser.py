@@ -98,7 +98,13 @@ _TRAILING_CONJUNCTION_RE = re.compile(r"\s*[;,]\s*(?:dan/atau|dan|atau)$", re.I)
 _REQUIREMENT_HEADING_RE = re.compile(
     r"(?<!\S)(?:(?P<mark>[A-Za-z][.)])\s*)?Persyaratan\s+(?P<kind>umum|khusus)\b(?(mark)\s*:?|\s*:)", re.I
 )
-_DAYS_RE = re.compile(r"([0-9]{1,4})\s*(?:\([^()]*\)\s*)?hari\s+kerja\b", re.I)
+# "7 hari kerja", "Paling lama 1 (satu) hari kerja", "Satu hari kerja", "3 (tiga) jam", "1 x 24 jam"
+_DAYS_RE = re.compile(
+    r"(?:(?:paling\s+(?:lama|lambat)|selambat-lambatnya|maksimal|maksimum)\s+)?"
+    r"([0-9]{1,4}|[a-z]+(?:\s+(?:belas|puluh))?(?:\s+[a-z]+)?)\s*(?:\([^()]*\)\s*)?"
+    r"(?:x\s*(24)\s*)?(hari\s+kerja|jam)\b", re.I)
+_NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+                 "sembilan": 9, "sepuluh": 10, "sebelas": 11}
 _STAFF_RE = re.compile(r"([0-9]{1,7})(?![0-9])")
 _CLASSIFICATION_RE = re.compile(r"klasifikasi\b", re.I)
 _CLASSIFICATION_NUMBER_RE = re.compile(r"\s*:?\s*([0-9]+)")
@@ -490,15 +496,47 @@ def _classifications(text: str, line: int) -> tuple[int, ...]:
     return tuple(numbers)
 
 
+def _number_word(words: str) -> int | None:
+    """An Indonesian number in words up to 99: "satu", "dua belas", "dua puluh lima"."""
+    parts = words.lower().split()
+    if len(parts) == 1:
+        return _NUMBER_WORDS.get(parts[0])
+    if len(parts) == 2 and parts[1] == "belas" and parts[0] in _NUMBER_WORDS and _NUMBER_WORDS[parts[0]] < 10:
+        return 10 + _NUMBER_WORDS[parts[0]]
+    if parts[1:2] == ["puluh"] and _NUMBER_WORDS.get(parts[0], 10) < 10:
+        ones = _NUMBER_WORDS.get(parts[2], 99) if len(parts) == 3 else 0
+        return _NUMBER_WORDS[parts[0]] * 10 + ones if ones < 10 else None
+    return None
+
+
+def completion_hours(text: str) -> int | None:
+    """The hours of a completion time a standard counts in hours ("3 (tiga) jam", "1 x 24 jam"), else None."""
+    match = _DAYS_RE.match((text or "").strip())
+    if match is None or match[3].lower() != "jam":
+        return None
+    count = int(match[1]) if match[1].isdigit() else _number_word(match[1])
+    return None if count is None else count * (24 if match[2] else 1)
+
+
 def _working_days(text: str, line: int) -> int:
+    """The completion time in working days: "7 hari kerja", "Paling lama 1 (satu) hari kerja", "Satu hari kerja";
+    a time in hours ("3 jam", "1 x 24 jam") is kept in the text and counts as the working days it spans
+    (24 hours a day, rounded up: a service of a few hours is due within the next working day)."""
     match = _DAYS_RE.match(text)
-    if match is None:
+    count = None
+    if match is not None:
+        count = int(match[1]) if match[1].isdigit() else _number_word(match[1])
+    if match is not None and count is not None and match[3].lower() == "jam":
+        count = -(-count * (24 if match[2] else 1) // 24)
+    elif match is not None and match[2]:
+        count = None  # "x 24" belongs with hours only
+    if match is None or count is None:
         raise _error(
             N_("errors", "Line {line}: the completion time must start with a number of working days, such as “7 hari kerja”, not “{text}”."),
             line,
             text=_excerpt(text),
         )
-    return int(match[1])
+    return count
 
 
 def _staff_count(text: str, line: int) -> int | None:

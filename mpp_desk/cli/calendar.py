@@ -18,6 +18,7 @@ from mpp_desk.workdays import (
     parse_date,
     parse_working_days,
     parse_year,
+    year_confirmed,
 )
 
 _say = sayer("workdays")
@@ -62,13 +63,19 @@ def register(sub) -> None:
     reopen.add_argument("--reason", required=True, metavar="TEKS", help="alasan (wajib)")
     reopen.set_defaults(handler=cmd_open)
 
+    confirm = cmds.add_parser("confirm", help="tahun yang cuti bersamanya sudah ditetapkan dan dimasukkan "
+                                              "(tanggal jatuh tempo sampai tahun itu bukan perkiraan lagi)")
+    confirm.add_argument("year", metavar="TAHUN")
+    confirm.set_defaults(handler=cmd_confirm)
+
 
 def cmd_due(args, ctx) -> int:
     start = parse_date(args.start, field="from")
     days = parse_working_days(args.days)
     with ctx.app.uow(write=False) as uow:
         calendar = load_calendar(uow)
-    due = calendar.add_working_days(start, days)
+        due = calendar.add_working_days(start, days)
+        confirmed = year_confirmed(uow, due.year)
     print(
         _say(
             N_("workdays", "Due date: {due} ({days} working days after {start})"),
@@ -77,6 +84,9 @@ def cmd_due(args, ctx) -> int:
             start=format_date(start),
         )
     )
+    if not confirmed:
+        print(_say(N_("workdays", "Estimate: the cuti bersama of {year} are not decreed yet, so the date may move "
+                                  "until the administrator confirms the year's calendar."), year=due.year))
     print(due.isoformat())
     return 0
 
@@ -167,4 +177,16 @@ def cmd_open(args, ctx) -> int:
         print(_say(N_("workdays", "Local closure cancelled: {day} is again a working day."), day=format_date(day)))
     else:
         print(_say(N_("workdays", "{day} is now a working day: {reason}"), day=format_date(day), reason=row.reason))
+    return 0
+
+
+def cmd_confirm(args, ctx) -> int:
+    from mpp_desk import settings
+
+    year = parse_year(args.year)
+    with ctx.app.uow(actor=TERMINAL) as uow:
+        settings.set(uow, key="calendar.confirmed_through", value=year)
+        uow.commit()
+    print(_say(N_("workdays", "The calendar is confirmed up to {year}: due dates up to then are no longer "
+                              "estimates."), year=year))
     return 0

@@ -1,10 +1,12 @@
 """The channels complaints come through: seeded from the service standard, edited by the administrator.
 
-Seed item 6.2 lists them (a. ... m.): the complaint officials at DPMPTSP and at the MPP desk,
-letter, telephone, SMS, WA, e-mail, Twitter, Instagram, two websites, the complaint form and the
-complaint box. The contacts ("Telepon: (0264) 8224794 ext.103") are read from the catalogue's
-complaint-handling text, so a corrected standard gives corrected contacts; the names are the
-office's words. Until the administrator changes anything the list is not written: with no row
+Seed item 6.2 lists them (a. ... m.): the complaint official at DPMPTSP (Jalan Veteran Nomor 139),
+the complaint desk at the MPP, a letter to either, telephone, SMS, WA, e-mail, Twitter, Instagram,
+two websites, the complaint form and the complaint box. Each keeps its own address or contact,
+read from the catalogue's complaint-handling text ("Telepon: (0264) 8224794 ext.103", "... pada
+DPMPTSP Kabupaten Purwakarta Jalan Veteran Nomor 139, ..."), so a corrected standard gives
+corrected contacts; the names are the office's words. Receipts print the channels marked
+``on_receipt``. Until the administrator changes anything the list is not written: with no row
 in the table (not even a deleted one) :func:`list_channels` gives the seeded list, and the first
 change writes it whole.
 """
@@ -42,9 +44,10 @@ class Channel:
     active: bool = True
 
 
-# code, name, the label the standard writes before the contact, on the receipt
+# code, name, the label the standard writes before the contact (None: read by the item's words), on the receipt
 _SEED = (
-    ("in_person", "Langsung di loket pengaduan", None, True),
+    ("official", "Pejabat Pengelola Pengaduan DPMPTSP", None, False),
+    ("in_person", "Loket Pengaduan MPP", None, True),
     ("letter", "Surat", None, False),
     ("telephone", "Telepon", "Telepon", True),
     ("sms", "SMS", "SMS", True),
@@ -56,30 +59,48 @@ _SEED = (
     ("form", "Formulir pengaduan", None, False),
     ("box", "Kotak pengaduan", None, False),
 )
-_IN_PERSON_CONTACT = "Loket Pengaduan MPP Bale Madukara"
+# The items of the standard without a "Label:", known by their words: a. the official at DPMPTSP,
+# b. the desk at the MPP, c. a letter to either office.
+_WORDED = {"official": r"^Pejabat Pengelola Pengaduan", "in_person": r"^Petugas Pengaduan", "letter": r"^Surat\b"}
 _CODE = re.compile(r"[a-z][a-z0-9_]{1,31}")
 
 
 def channels_from_standard(text: str) -> list[Channel]:
-    """The seed channels with the contacts the complaint-handling text gives (``Label: contact``)."""
+    """The seed channels with the contacts the complaint-handling text gives: ``Label: contact`` for the
+    media, the address for the officials and the letter ("... pada DPMPTSP ... Jalan Veteran Nomor 139, ...")."""
     contacts: dict[str, list[str]] = {}
+    worded: dict[str, str] = {}
     items = _lettered_items(_channel_paragraph(text or ""))
     for item in items:
+        item = re.sub(r"\s+", " ", item).strip().rstrip(".;").strip()
+        for code, pattern in _WORDED.items():
+            if re.match(pattern, item) and code not in worded:
+                worded[code] = _address_of(code, item)
         match = re.match(r"\s*([A-Za-z-]+)\s*:\s*(.+?)\s*\.?\s*$", item)
         if match:
             contacts.setdefault(match.group(1).lower().replace("-", ""), []).append(match.group(2).strip())
     out = []
     for position, (code, name, label, on_receipt) in enumerate(_SEED):
-        contact = ""
+        contact = worded.get(code, "")
         if label is not None:
             values = contacts.get(label.lower().replace("-", ""), [])
             if code == "website":
                 values = sorted(values, key=lambda v: "mpp." not in v)  # the mall's own site first
             contact = ", ".join(values)
-        elif code == "in_person" and any("Mal Pelayanan Publik" in i for i in items):
-            contact = _IN_PERSON_CONTACT
-        out.append(Channel(code, name, contact, on_receipt, position))
+        out.append(Channel(code, name, _agency_spelling(contact), on_receipt, position))
     return out
+
+
+def _address_of(code: str, item: str) -> str:
+    """What to write or where to go: the item without its opening words ("Surat ke", "... pada")."""
+    if code == "letter":
+        return re.sub(r"^Surat\s+(ke\s+)?", "", item)
+    return re.sub(r"^.*?\bpada\s+(Lok[et]r? Pengaduan\s+)?", "", item, count=1)
+
+
+def _agency_spelling(contact: str) -> str:
+    """The agency's acronym as it is spelt (DPMPTSP): some entries of the annex write "dpmpptsp"."""
+    return re.sub(r"dpmpptsp", "dpmptsp", contact, flags=re.IGNORECASE)
 
 
 def _channel_paragraph(text: str) -> str:

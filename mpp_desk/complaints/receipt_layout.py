@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from mpp_desk.printing.document import Blank, Document, Qr, Rule, Text
 from mpp_desk.printing.fonts import BOLD, REGULAR, register_fonts
 from mpp_desk.printing.render_escpos import render_escpos
-from mpp_desk.printing.pdf_forms import boxed, inline_field, label_value_row, signature
+from mpp_desk.printing.pdf_forms import boxed, inline_field, label_value_row, letterhead_block, signature
 from mpp_desk.printing.render_pdf import (
     Block,
     Geometry,
@@ -56,11 +56,8 @@ def render_receipt_pdf(receipt: ComplaintReceipt, *, paper: str = "a4", printed_
 
 
 def _heading(r: ComplaintReceipt, geo: Geometry, width: float, scale: float) -> list[Block]:
-    blocks = [para(r.office_name, BOLD, geo.office, width, align="center")]
-    if r.office_address and not geo.roll:
-        blocks.append(para(r.office_address, REGULAR, 8.5, width, align="center", gray=TEXT_GRAY))
-    blocks += [space(3 * mm * scale), rule(weight=1.2 if not geo.roll else 1, gap=2 * mm * scale),
-               para(r.title(), BOLD, geo.title, width, align="center", gap_after=2)]
+    blocks = [letterhead_block(r.head(), geo, width), space(2 * mm * scale),
+              para(r.title(), BOLD, geo.title, width, align="center", gap_after=2)]
     if r.copy:
         blocks += [space(1.5 * mm), badge(r.copy_mark(), 11 * (ROLL if geo.roll else 1))]
     blocks += [space(1.5 * mm * scale),
@@ -128,7 +125,7 @@ def _roll(r: ComplaintReceipt, geo: Geometry, width: float, printed_at) -> list[
 
 def receipt_document(r: ComplaintReceipt, printed_at: dt.datetime | None = None) -> Document:
     """The receipt for a thermal printer, top to bottom (drawn by :mod:`mpp_desk.printing.render_escpos`)."""
-    blocks: list = [Text(r.office_name, bold=True, max_lines=3), Rule(), Text(r.title(), bold=True, max_lines=3)]
+    blocks: list = r.head().escpos_blocks() + [Text(r.title(), bold=True, max_lines=3)]
     if r.copy:
         blocks.append(Text(r.copy_mark(), badge=True))
     blocks.append(Text(r.case_number, bold=True, size="tall", max_lines=3))

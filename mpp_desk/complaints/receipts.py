@@ -25,6 +25,8 @@ from mpp_desk.complaints.receipt_layout import (  # noqa: F401 - the renderers, 
 )
 from mpp_desk.complaints.follow_code import follow_code
 from mpp_desk.i18n import N_, translate
+from mpp_desk.officetime import local, pukul
+from mpp_desk.printing.letterhead import Letterhead
 from mpp_desk.textformat import format_date
 
 if TYPE_CHECKING:
@@ -61,6 +63,11 @@ class ComplaintReceipt:
     copy: bool = False
     late_note: str = ""
     language: str = RECEIPT_LANGUAGE
+    letterhead: Letterhead | None = None  # None: the office's name and address under the default government
+
+    def head(self) -> Letterhead:
+        """The letterhead printed at the top."""
+        return self.letterhead or Letterhead(office_name=self.office_name, address=self.office_address)
 
     def say(self, text: str, **params) -> str:
         return translate("complaints", text, self.language).format(**params)
@@ -81,8 +88,7 @@ class ComplaintReceipt:
     def received_text(self) -> str:
         from mpp_desk.officetime import local
 
-        moment = local(self.received_at)
-        return f"{format_date(moment.date(), self.language)} {moment:%H:%M} WIB"
+        return f"{format_date(local(self.received_at).date(), self.language)} {pukul(self.received_at)}"
 
     def respond_by_text(self) -> str:
         return format_date(self.respond_by, self.language)
@@ -133,11 +139,9 @@ class ComplaintReceipt:
         return self.say(N_("complaints", "Scan to check that this receipt is genuine"))
 
     def footer(self, printed_at: dt.datetime | None = None) -> str:
-        from mpp_desk.officetime import local
-
         moment = local(printed_at)  # None: now by the process clock
         return self.say(N_("complaints", "Officer: {officer} · printed {when}"), officer=self.officer,
-                        when=f"{format_date(moment.date(), self.language, weekday=False)} {moment:%H:%M}")
+                        when=f"{format_date(moment.date(), self.language, weekday=False)} {pukul(moment)}")
 
 
 def token_fields(*, case_number: str, kind: str, respond_by: dt.date, received_on: dt.date) -> dict[str, str]:
@@ -186,7 +190,6 @@ def build_receipt(uow: UnitOfWork, *, case_id: uuid.UUID, data_dir: Path | str |
             "complaints", "Recorded as a suggestion: a complaint needs the reporter's identity and its substance."),
             RECEIPT_LANGUAGE)
     progress = tuple((c.name, c.contact) for c in list_channels(uow) if c.on_receipt and c.contact)
-    officer = uow.actor.username if uow.actor is not None else "system"
     office = receipt_settings(uow)
     return ComplaintReceipt(
         office_name=office.office_name,
@@ -206,11 +209,28 @@ def build_receipt(uow: UnitOfWork, *, case_id: uuid.UUID, data_dir: Path | str |
         lapor_direction=case.lapor_direction,
         respond_by=case.respond_by,
         progress_channels=progress,
-        officer=officer,
+        officer=_receiving_officer(uow, case),
         qr_data=verification_url(office.verify_base_url, token),
         copy=(case.receipt_prints or 0) > 0 if copy is None else copy,
         late_note=late_note,
+        letterhead=office.letterhead,
     )
+
+
+def _receiving_officer(uow: UnitOfWork, case) -> str:
+    """The full name of the officer who recorded the case (who signs the receipt), else of who prints it."""
+    from mpp_desk.models import StaffUser
+
+    recorded = case.steps[0] if case.steps else None
+    user_id = recorded.actor_id if recorded is not None else None
+    if user_id is None and uow.actor is not None:
+        user_id = uow.actor.user_id
+    user = uow.session.get(StaffUser, user_id) if user_id is not None else None
+    if user is not None and user.full_name:
+        return user.full_name
+    if recorded is not None and recorded.actor_username:
+        return recorded.actor_username
+    return uow.actor.username if uow.actor is not None else "system"
 
 
 @dataclass(frozen=True)

@@ -441,6 +441,13 @@ def follow_up(uow: UnitOfWork, *, case_id: uuid.UUID, path: str, level: str, act
     if path == labels.APIP and not _has_step(case, "apip_approved"):
         raise StepRefused(N_("complaints", "APIP can only be involved with the head of office's approval; "
                                            "a supervisor records it first."))
+    handled = [s for s in _steps_since_reopen(case) if s.type == "resolution" and s.level]
+    previous = handled[-1].level if handled else None
+    if previous is not None and previous != level and previous in _unreported_levels(_steps_since_reopen(case)):
+        # The case goes to another level only once this one has reported in writing to the level above.
+        raise StepRefused(N_("complaints", "The {level} level has not yet reported its follow-up in writing to the "
+                                           "level above: record that report before the case moves on."),
+                          level=labels.label(labels.LEVELS, previous))
     case.resolution_path = path
     _step(uow, case, "resolution", notes=notes, path=path, level=level, data={"action": action, "agency": agency})
     _audit(uow, case, "followed_up", {"path": path, "level": level})
@@ -448,15 +455,22 @@ def follow_up(uow: UnitOfWork, *, case_id: uuid.UUID, path: str, level: str, act
 
 
 def report_to_superior(uow: UnitOfWork, *, case_id: uuid.UUID, level: str, report: str, notes: str = "",
-                       today: dt.date | None = None) -> CaseDetail:
-    """The written report of the follow-up to the superior at *level*."""
+                       from_level: str | None = None, today: dt.date | None = None) -> CaseDetail:
+    """The written report of the follow-up to the superior at *level*, by the level that handled it
+    (*from_level*; default: the level of the latest follow-up step)."""
     case = _open_case(uow, case_id, Permission.HANDLE_COMPLAINTS)
     if level not in labels.LEVELS:
         raise ComplaintInputError(N_("complaints", "Choose the level in the chain."), field="level")
+    if from_level is None:
+        handled = [s for s in _steps_since_reopen(case) if s.type == "resolution" and s.level]
+        from_level = handled[-1].level if handled else ""
+    elif from_level not in labels.LEVELS:
+        raise ComplaintInputError(N_("complaints", "Choose the level in the chain."), field="from_level")
     report = clean_text(report, multiline=True, limit=TEXT_LIMITS["complaint_long_text"], field="report")
     if not report:
         raise ComplaintInputError(N_("complaints", "Write the report to the superior."), field="report")
-    _step(uow, case, "reported", notes=notes, path=case.resolution_path, level=level, data={"report": report})
+    _step(uow, case, "reported", notes=notes, path=case.resolution_path, level=level,
+          data={"report": report, "from_level": from_level})
     _audit(uow, case, "reported", {"level": level})
     return _detail(uow, case, today=today)
 
@@ -501,12 +515,19 @@ def close(uow: UnitOfWork, *, case_id: uuid.UUID, outcome: str, notes: str = "",
     detail = _detail(uow, case, today=today)
     missing = detail.missing_for_close()
     if missing:
-        names = {"follow_up": N_("complaints", "a follow-up step"), "informed": N_("complaints", "informing the complainant"),
+        names = {"classified": N_("complaints", "its classification (sector or service, and problem type)"),
+                 "analysed": N_("complaints", "its analysis"),
+                 "follow_up": N_("complaints", "a follow-up step"), "informed": N_("complaints", "informing the complainant"),
                  "reported": N_("complaints", "the report to the superior")}
         from mpp_desk.i18n import translate
 
+        steps = [translate("complaints", names[m]) for m in missing]
+        if detail.unreported_levels and detail.reported:
+            steps[-1] = translate("complaints", N_("complaints", "the written report of each level that handled it "
+                                                                 "({levels})")).format(
+                levels=", ".join(labels.label(labels.LEVELS, level) for level in detail.unreported_levels))
         raise StepRefused(N_("complaints", "The complaint cannot be closed yet: it still needs {steps}."),
-                          steps=", ".join(translate("complaints", names[m]) for m in missing))
+                          steps=", ".join(steps))
     case.status = ComplaintCase.CLOSED
     case.closed_at = utcnow()
     case.outcome = outcome
@@ -853,4 +874,26 @@ def _detail(uow: UnitOfWork, case: ComplaintCase, *, today: dt.date | None = Non
         has_follow_up=any(s.type == "resolution" for s in current),
         informed=any(s.type == "informed" for s in current),
         reported=any(s.type == "reported" for s in current),
+        classified=_classified(case, steps),
+        analysed=any(s.type == "analysed" for s in steps),
+        unreported_levels=_unreported_levels(current),
     )
+
+
+def _classified(case: ComplaintCase, steps: Sequence[CaseStep]) -> bool:
+    """Classified by problem type and by sector or service (a "classified" step on record)."""
+    return (any(s.type == "classified" for s in steps) and bool(case.problem_type)
+            and bool(case.sector or case.service_id or case.service_other))
+
+
+def _unreported_levels(steps: Sequence[CaseStep]) -> tuple[str, ...]:
+    """The levels that handled the case (a resolution step) with no written report from that level after their last
+    step: settled "secara berjenjang ... dengan tetap melaporkan secara tertulis ... ke pejabat di atasnya"."""
+    last_handled: dict[str, int] = {}
+    last_reported: dict[str, int] = {}
+    for s in steps:
+        if s.type == "resolution" and s.level:
+            last_handled[s.level] = s.seq
+        elif s.type == "reported" and (s.data or {}).get("from_level"):
+            last_reported[s.data["from_level"]] = s.seq
+    return tuple(level for level, seq in last_handled.items() if last_reported.get(level, -1) < seq)

@@ -102,6 +102,9 @@ class CaseDetail:
     has_follow_up: bool
     informed: bool
     reported: bool
+    classified: bool = False  # problem type and sector/service recorded
+    analysed: bool = False
+    unreported_levels: tuple[str, ...] = ()  # levels that handled the case without their written report yet
 
     @property
     def id(self) -> uuid.UUID:
@@ -112,15 +115,20 @@ class CaseDetail:
         return self.summary.case_number
 
     def missing_for_close(self) -> tuple[str, ...]:
-        """Steps a complaint still needs before it can be closed ("follow_up", "informed", "reported")."""
+        """Steps a complaint still needs before it can be closed ("classified", "analysed", "follow_up",
+        "informed", "reported": a written report from each level that handled it)."""
         if self.summary.kind != "complaint":
             return ()
         needed = []
+        if not self.classified:
+            needed.append("classified")
+        if not self.analysed:
+            needed.append("analysed")
         if not self.has_follow_up:
             needed.append("follow_up")
         if not self.informed:
             needed.append("informed")
-        if not self.reported:
+        if not self.reported or self.unreported_levels:
             needed.append("reported")
         return tuple(needed)
 

@@ -73,6 +73,9 @@ class ReceiptCheck:
         out = translate("receipts", self.message, language)
         if self.detail:
             out += " " + self.detail
+        if self.copy_number is not None and self.copy_number > 1 and self.reason in (VALID, MISMATCH):
+            out += " " + translate("receipts", N_("receipts", "This code is of a COPY (print {copy}), not of the "
+                                                              "original."), language).format(copy=self.copy_number)
         if self.differing:
             names = ", ".join(translate("receipts", FIELD_LABELS.get(f, f), language) for f in self.differing)
             out += " " + translate("receipts", N_("receipts", "Different from the record: {fields}."),

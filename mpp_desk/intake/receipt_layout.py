@@ -6,8 +6,11 @@ Only what goes where: the blocks come from the shared engine (:mod:`mpp_desk.pri
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from mpp_desk.i18n import N_
 from mpp_desk.intake.receipt_view import RETURN_SLIP, SIZES, TANDA_TERIMA, ReceiptItem, ReceiptView
@@ -15,7 +18,14 @@ from mpp_desk.intake.rules import INVALID, MISSING, PRESENT_VALID
 from mpp_desk.printing.document import Blank, Document, Qr, Rule, Text
 from mpp_desk.printing.fonts import BOLD, REGULAR, register_fonts
 from mpp_desk.printing.render_escpos import render_escpos
-from mpp_desk.printing.pdf_forms import field_row, highlight_box
+from mpp_desk.printing.pdf_forms import (
+    field_row,
+    highlight_box,
+    inline_field,
+    letterhead_block,
+    signature,
+    signatures,
+)
 from mpp_desk.printing.render_pdf import (
     Block,
     Geometry,
@@ -36,12 +46,13 @@ from mpp_desk.printing.render_pdf import (
 
 def _geometry(size: str) -> Geometry:
     if size == "A4":
-        return Geometry(width=A4[0], height=A4[1], margin=15 * mm, office=13, title=15, number=20, body=9.2,
+        return Geometry(width=A4[0], height=A4[1], margin=13 * mm, office=13, title=15, number=20, body=8.8,
                          small=7, label_width=38 * mm, qr=36 * mm, roll=False, label_gray=0.38)
     if size == "80mm":
-        return Geometry(width=80 * mm, height=None, margin=4.5 * mm, office=10.5, title=10.5, number=15, body=8.5,
-                         small=6.6, label_width=0, qr=40 * mm, roll=True, label_gray=0)
+        return Geometry(width=80 * mm, height=None, margin=4 * mm, office=9.2, title=9.2, number=13.5, body=7.2,
+                         small=6, label_width=0, qr=24 * mm, roll=True, label_gray=0)
     raise ValueError(f"receipt size must be one of {SIZES}")
+
 
 def render_tanda_terima_pdf(view: ReceiptView, size: str = "A4") -> bytes:
     """The Tanda Terima as PDF bytes (A4 pages, or one 80 mm page as tall as the content)."""
@@ -88,10 +99,12 @@ def _key_box(view: ReceiptView, geo: Geometry, width: float) -> Block:
 
 
 _MARKS = {PRESENT_VALID: "✓", MISSING: "✗", INVALID: "⚠"}
+_MM = 2.8346
+ROLL_ITEM_LINES = 2  # a requirement on the 80 mm Tanda Terima: at most two lines
 
 
 def _checklist_header(view: ReceiptView, geo: Geometry, width: float) -> Block:
-    number_w, state_w = 9 * 2.8346, 40 * 2.8346
+    number_w, state_w = 9 * _MM, 40 * _MM
     size = geo.small + 0.5
 
     def draw(c, x: float, top: float, w: float) -> None:
@@ -110,67 +123,58 @@ def _checklist_header(view: ReceiptView, geo: Geometry, width: float) -> Block:
     return Block(size * 1.6 + 3, draw, keep_with_next=True)
 
 
-def _checklist_row(view: ReceiptView, item: ReceiptItem, number: int, geo: Geometry, width: float) -> Block:
-    size = geo.body
-    mark = _MARKS.get(item.state or "", "–")
-    state = f"{mark} {view.state_text(item.state)}"
-    note_lines: list[str] = []
-    if geo.roll and view.kind == TANDA_TERIMA:
-        # Every line of a Tanda Terima is present and valid: one mark per line, not a result line each.
-        indent = 4 * 2.8346
-        text_lines = wrap(f"{number}. {item.text}", REGULAR, size, width - indent)
-        if item.note:
-            note_lines = wrap(view.note_text(item.note), REGULAR, geo.small + 0.4, width - indent)
-        height = len(text_lines) * size * 1.22 + len(note_lines) * (geo.small + 0.4) * 1.25 + 3
-
-        def draw_compact(c, x: float, top: float, w: float) -> None:
-            lines_block([mark], BOLD, size, leading=1.22).draw(c, x, top, indent)
-            block = lines_block(text_lines, REGULAR, size, leading=1.22)
-            block.draw(c, x + indent, top, w - indent)
-            if note_lines:
-                lines_block(note_lines, REGULAR, geo.small + 0.4).draw(c, x + indent, top - block.height, w - indent)
-
-        return Block(height, draw_compact)
-    if geo.roll:
-        indent = 5 * 2.8346
-        text_lines = wrap(f"{number}. {item.text}", REGULAR, size, width)
-        state_lines = wrap(state, BOLD, size, width - indent)
-        if item.note:
-            note_lines = wrap(view.note_text(item.note), REGULAR, geo.small + 0.4, width - indent)
-        height = (len(text_lines) + len(state_lines)) * size * 1.22 + len(note_lines) * (geo.small + 0.4) * 1.25 + 4
-
-        def draw_roll(c, x: float, top: float, w: float) -> None:
-            y = top
-            block = lines_block(text_lines, REGULAR, size, leading=1.22)
-            block.draw(c, x, y, w)
-            y -= block.height
-            block = lines_block(state_lines, BOLD, size, leading=1.22)
-            block.draw(c, x + indent, y, w - indent)
-            y -= block.height
-            if note_lines:
-                lines_block(note_lines, REGULAR, geo.small + 0.4).draw(c, x + indent, y, w - indent)
-
-        return Block(height, draw_roll)
-
-    number_w, state_w = 9 * 2.8346, 40 * 2.8346
-    text_w = width - number_w - state_w - 8
-    text_lines = wrap(item.text, REGULAR, size, text_w)
+def _roll_row(view: ReceiptView, item: ReceiptItem, number: int, geo: Geometry, width: float) -> Block:
+    """A checklist line on the roll: the mark, the number and the text (and, on a return slip, the result)."""
+    size, note_size = geo.body - 0.4, geo.small
+    indent = 3.2 * _MM
+    text_lines = wrap(f"{number}. {item.text}", REGULAR, size, width - indent)
+    if view.kind == TANDA_TERIMA and len(text_lines) > ROLL_ITEM_LINES:
+        # Every line is met: two lines name it, the A4 copy kept at the office has the whole text.
+        text_lines = text_lines[:ROLL_ITEM_LINES]
+        last = text_lines[-1]
+        while last and stringWidth(last + "…", REGULAR, size) > width - indent:
+            last = last[:-1]
+        text_lines[-1] = last.rstrip() + "…"
+    extra: list[str] = []
+    if view.kind == RETURN_SLIP:
+        extra.append(view.state_text(item.state, item.condition))
     if item.note:
-        note_lines = wrap(view.note_text(item.note), REGULAR, geo.small + 0.8, text_w)
-    state_lines = wrap(state, BOLD if item.state != PRESENT_VALID else REGULAR, size, state_w)
-    body_h = len(text_lines) * size * 1.25 + len(note_lines) * (geo.small + 0.8) * 1.25
-    height = max(body_h, len(state_lines) * size * 1.25) + 4
+        extra.append(view.note_text(item.note))
+    extra_lines = [line for text in extra for line in wrap(text, BOLD, note_size, width - indent)]
+    mark = _MARKS.get(item.state or "", "–")
+    text = lines_block(text_lines, REGULAR, size, leading=1.17)
+    more = lines_block(extra_lines, BOLD, note_size, leading=1.2)
 
     def draw(c, x: float, top: float, w: float) -> None:
-        y = top - 2
+        lines_block([mark], BOLD, size, leading=1.17).draw(c, x, top, indent)
+        text.draw(c, x + indent, top, w - indent)
+        if extra_lines:
+            more.draw(c, x + indent, top - text.height, w - indent)
+
+    return Block(text.height + more.height + 1.2, draw)
+
+
+def _a4_row(view: ReceiptView, item: ReceiptItem, number: int, geo: Geometry, width: float) -> Block:
+    size = geo.body
+    state = f"{_MARKS.get(item.state or '', '–')} {view.state_text(item.state, item.condition)}"
+    number_w, state_w = 9 * _MM, 40 * _MM
+    text_w = width - number_w - state_w - 8
+    text_lines = wrap(item.text, REGULAR, size, text_w)
+    note_lines = wrap(view.note_text(item.note), REGULAR, geo.small + 0.8, text_w) if item.note else []
+    state_font = BOLD if item.state != PRESENT_VALID else REGULAR
+    state_lines = wrap(state, state_font, size, state_w)
+    body_h = len(text_lines) * size * 1.25 + len(note_lines) * (geo.small + 0.8) * 1.25
+    height = max(body_h, len(state_lines) * size * 1.25) + 2
+
+    def draw(c, x: float, top: float, w: float) -> None:
+        y = top - 1.2
         lines_block([f"{number}."], REGULAR, size, leading=1.25).draw(c, x, y, number_w)
         block = lines_block(text_lines, REGULAR, size, leading=1.25)
         block.draw(c, x + number_w, y, text_w)
         if note_lines:
             lines_block(note_lines, REGULAR, geo.small + 0.8, gray=geo.label_gray, leading=1.25).draw(
                 c, x + number_w, y - block.height, text_w)
-        lines_block(state_lines, BOLD if item.state != PRESENT_VALID else REGULAR, size, leading=1.25).draw(
-            c, x + w - state_w, y, state_w)
+        lines_block(state_lines, state_font, size, leading=1.25).draw(c, x + w - state_w, y, state_w)
         c.saveState()
         c.setLineWidth(0.3)
         c.setStrokeGray(0.7)
@@ -180,73 +184,106 @@ def _checklist_row(view: ReceiptView, item: ReceiptItem, number: int, geo: Geome
     return Block(height, draw)
 
 
-def _layout(view: ReceiptView, geo: Geometry, width: float) -> list[Block]:
-    center = "center" if geo.roll else "left"
-    blocks: list[Block] = [para(view.office_name, BOLD, geo.office, width, align=center, gap_after=1)]
-    if view.office_address:
-        blocks.append(para(view.office_address, REGULAR, geo.small, width, align=center, gray=geo.label_gray))
-    blocks.append(rule(weight=1.6 if not geo.roll else 1, gap=5))
-    gutter = 10
-    left_width = width if geo.roll else width - geo.qr - gutter
-    heading = [
-        para(view.title(), BOLD, geo.title, left_width, align=center, gap_after=1),
-        para(view.subtitle(), REGULAR, geo.body, left_width, align=center, gap_after=5),
-    ]
-    if view.copy and geo.roll:
-        heading.append(badge(view.copy_mark(), geo.body + 1, align=center))
-    heading += [
-        para(view.number_label(), REGULAR, geo.small + 0.5, left_width, align=center, gray=geo.label_gray),
-        fit_line(view.number(), BOLD, geo.number, left_width, align=center, gap_after=5),
-    ]
-    if geo.roll:
-        blocks += heading + [rule(dashed=True, gap=4)]
-    else:
-        # A4: what the applicant looks for (the number, the due date or what to bring) beside the QR code.
-        heading.append(_key_box(view, geo, left_width))
-        caption = para(view.qr_caption(), REGULAR, geo.small, geo.qr, align="center", gray=geo.label_gray)
-        right = [space(2), qr_block(view.qr_data, geo.qr), space(3), caption]
-        if view.copy:  # beside the heading, where the QR column leaves room
-            right += [space(5), badge(view.copy_mark(), geo.body + 2)]
-        blocks.append(columns(heading, right, geo.qr, gutter))
-        blocks.append(space(2))
-    for label, values in view.fields():
-        blocks.append(field_row(label, values, geo, width))
-    if geo.roll:
-        blocks += [space(4), _key_box(view, geo, width)]
-    blocks.append(rule(dashed=geo.roll, gap=4, gray=0 if geo.roll else 0.6))
-    blocks.append(para(view.checklist_title(), BOLD, geo.body + 1, width, gap_after=3))
-    blocks[-1].keep_with_next = True
-    items = view.listed_items()
-    if not geo.roll and items:
+def _checklist(view: ReceiptView, geo: Geometry, width: float) -> list[Block]:
+    title = para(view.checklist_title(), BOLD, geo.body + (1 if not geo.roll else 0.4), width,
+                 gap_after=3 if not geo.roll else 1.5)
+    title.keep_with_next = True
+    blocks = [title]
+    groups = view.grouped_items()
+    if not geo.roll and groups:
         blocks.append(_checklist_header(view, geo, width))
-    for number, item in enumerate(items, start=1):
-        blocks.append(_checklist_row(view, item, item.position if view.kind == RETURN_SLIP else number, geo, width))
+    for heading, rows in groups:
+        if heading:
+            head = para(heading, BOLD, geo.body if not geo.roll else geo.small + 0.4, width,
+                        gap_after=2 if not geo.roll else 0.8)
+            head.keep_with_next = True
+            blocks.append(head)
+        row = _roll_row if geo.roll else _a4_row
+        blocks += [row(view, item, number, geo, width) for number, item in rows]
+        blocks.append(space(1 if geo.roll else 3))
     others = view.others_line()
     if others:
-        blocks += [space(3), para(others, REGULAR, geo.body, width)]
-    blocks += [space(5), para(view.advice(), BOLD, geo.body, width, align=center, gap_after=2)]
-    if geo.roll:
-        blocks += [
-            rule(dashed=True, gap=4),
-            space(4),  # quiet zone with the rule's gap: well over four modules
-            qr_block(view.qr_data, geo.qr),
-            space(5),
-            para(view.qr_caption(), REGULAR, geo.small, width, align="center", gap_after=3),
-        ]
-    if view.complaint_channels:
-        blocks.append(rule(gap=3, gray=0 if geo.roll else 0.6))
-        heading = para(view.complaint_heading(), BOLD, geo.small, width, gap_after=1)
-        body = para(view.complaint_text(), REGULAR, geo.small, width, gray=geo.label_gray, leading=1.22)
-        if geo.roll or heading.height + body.height < (geo.height or 0) / 3:
-            # The channels stay together: half of them alone on a second page helps nobody.
-            blocks.append(stack([heading, body]))
-        else:
-            heading.keep_with_next = True
-            blocks += [heading, *para_lines(view.complaint_text(), REGULAR, geo.small, width, gray=geo.label_gray,
-                                             leading=1.22)]
-    if geo.roll:
-        blocks += [space(4), para(view.footer(), REGULAR, geo.small, width, align="center")]
+        blocks.append(para(others, REGULAR, geo.body, width))
     return blocks
+
+
+def _channels(view: ReceiptView, geo: Geometry, width: float) -> list[Block]:
+    if not view.complaint_channels:
+        return []
+    heading = para(view.complaint_heading(), BOLD, geo.small, width, gap_after=0.5)
+    text = view.complaint_text(short=geo.roll)
+    body = para(text, REGULAR, geo.small, width, gray=geo.label_gray, leading=1.18)
+    if geo.roll or heading.height + body.height < (geo.height or 0) / 3:
+        # The channels stay together: half of them alone on a second page helps nobody.
+        return [stack([heading, body])]
+    heading.keep_with_next = True
+    return [heading, *para_lines(text, REGULAR, geo.small, width, gray=geo.label_gray, leading=1.18)]
+
+
+def _signatures(view: ReceiptView, geo: Geometry) -> Block:
+    left, right = view.signature_heads()
+    if view.kind != TANDA_TERIMA:
+        return signature(right[0], right[1], geo.body, column=(60 if not geo.roll else 34) * _MM,
+                         room=(10 if not geo.roll else 7) * _MM)
+    return signatures(left, right, geo.body if not geo.roll else geo.small + 0.6,
+                      room=(10 if not geo.roll else 7) * _MM)
+
+
+def _layout(view: ReceiptView, geo: Geometry, width: float) -> list[Block]:
+    return (_roll_layout if geo.roll else _a4_layout)(view, geo, width)
+
+
+def _heading(view: ReceiptView, geo: Geometry, width: float, align: str) -> list[Block]:
+    blocks = [para(view.title(), BOLD, geo.title, width, align=align, gap_after=1)]
+    if view.copy and not geo.roll:  # A4: the mark at the end of the title's line
+        mark_width = 24 * _MM
+        blocks = [columns([para(view.title(), BOLD, geo.title, width - mark_width - 6, gap_after=1)],
+                          [badge(view.copy_mark(), geo.body + 2)], mark_width, 6)]
+    if not geo.roll:
+        blocks.append(para(view.subtitle(), REGULAR, geo.body, width, align=align, gap_after=3))
+    if view.copy and geo.roll:
+        blocks.append(badge(view.copy_mark(), geo.body + 1, align=align))
+    blocks += [para(view.number_label(), REGULAR, geo.small + 0.5, width, align=align, gray=geo.label_gray),
+               fit_line(view.number(), BOLD, geo.number, width, align=align, gap_after=5 if not geo.roll else 2)]
+    return blocks
+
+
+def _a4_layout(view: ReceiptView, geo: Geometry, width: float) -> list[Block]:
+    gutter = 10
+    left_width = width - geo.qr - gutter
+    blocks: list[Block] = [letterhead_block(view.letterhead, geo, width), space(2)]
+    # What the applicant looks for (the number, the due date or what to bring) beside the QR code.
+    heading = _heading(view, geo, left_width, "left") + [_key_box(view, geo, left_width)]
+    caption = para(view.qr_caption(), REGULAR, geo.small, geo.qr, align="center", gray=geo.label_gray)
+    right = [space(2), qr_block(view.qr_data, geo.qr), space(3), caption]
+    blocks += [columns(heading, right, geo.qr, gutter), space(2)]
+    blocks += [field_row(label, values, geo, width) for label, values in view.fields()]
+    blocks.append(rule(gap=4, gray=0.6))
+    blocks += _checklist(view, geo, width)
+    blocks += [space(2), para(view.advice(), BOLD, geo.body, width, gap_after=4), _signatures(view, geo),
+               space(3), rule(gap=3, gray=0.6)]
+    return blocks + _channels(view, geo, width)
+
+
+def _roll_layout(view: ReceiptView, geo: Geometry, width: float) -> list[Block]:
+    blocks: list[Block] = [letterhead_block(view.letterhead, geo, width), space(1)]
+    blocks += _heading(view, geo, width, "center")
+    blocks += [inline_field(label, ", ".join(values), REGULAR, geo.body, width, label_gray=0.3, leading=1.2)
+               for label, values in view.fields(compact=True)]
+    # The QR code beside the box the applicant looks for (the due date, or what is missing) and its caption.
+    gutter = 2.5 * _MM
+    box_width = width - geo.qr - gutter
+    box = [_key_box(view, replace(geo, number=geo.number * 0.82), box_width),
+           para(view.qr_caption(), REGULAR, geo.small - 0.4, box_width, align="center", leading=1.15)]
+    blocks += [space(3), columns(box, [qr_block(view.qr_data, geo.qr)], geo.qr, gutter), space(1),
+               rule(dashed=True, gap=2.5)]
+    blocks += _checklist(view, geo, width)
+    blocks += [para(view.advice(), BOLD, geo.small, width, leading=1.18, gap_after=3), _signatures(view, geo),
+               rule(dashed=True, gap=2.5)]
+    blocks += _channels(view, geo, width)
+    blocks += [space(2), para(view.footer(), REGULAR, geo.small - 0.4, width, align="center")]
+    return blocks
+
 
 # --- ESC/POS -------------------------------------------------------------------------------------
 
@@ -278,35 +315,43 @@ _ESC_MARKS = {PRESENT_VALID: "[v]", MISSING: "[x]", INVALID: "[!]"}
 
 def receipt_document(view: ReceiptView) -> Document:
     """Either receipt for a thermal printer, top to bottom (drawn by :mod:`mpp_desk.printing.render_escpos`)."""
-    blocks: list = [Text(view.office_name, bold=True)]
-    if view.office_address:
-        blocks.append(Text(view.office_address))
-    blocks += [Rule("="), Text(view.title(), bold=True), Text(view.subtitle())]
+    blocks: list = view.letterhead.escpos_blocks()
+    blocks.append(Text(view.title(), bold=True))
     if view.copy:
         blocks.append(Text(view.copy_mark(), badge=True))
-    blocks += [Blank(), Text(view.number_label(), wrap=False), Text(view.number(), bold=True, size="tall", wrap=False),
-               Rule()]
+    blocks += [Text(view.number_label(), wrap=False), Text(view.number(), bold=True, size="tall", wrap=False), Rule()]
     for label, values in view.fields():
-        blocks.append(Text(label + ":", align="left", wrap=False))
-        blocks += [Text(value, align="left", indent=2) for value in values]
+        blocks.append(Text(f"{label}: {', '.join(values)}", align="left"))
     if view.kind == TANDA_TERIMA and view.due_date is not None:
         blocks += [Rule(), Text(view.due_label(), wrap=False), Text(view.due_line(), bold=True, size="tall"),
-                   Text(view.due_note())]
+                   Text(view.due_note(), small=True)]
+    else:
+        blocks += [Rule(), Text(view.missing_label() + ": " + view.missing_count_line(), bold=True),
+                   Text(view.not_registered_note(), small=True)]
     blocks += [Rule(), Text(view.checklist_title(), align="left", bold=True)]
-    for number, item in enumerate(view.listed_items(), start=1):
-        shown = item.position if view.kind == RETURN_SLIP else number
-        blocks += [Text(f"{shown}. {item.text}", align="left"),
-                   Text(f"{_ESC_MARKS.get(item.state or '', '[-]')} {view.state_text(item.state)}", align="left",
-                        indent=3)]
-        if item.note:
-            blocks.append(Text(view.note_text(item.note), align="left", indent=3))
+    for heading, rows in view.grouped_items():
+        if heading:
+            blocks.append(Text(heading, align="left", bold=True))
+        for number, item in rows:
+            mark = _ESC_MARKS.get(item.state or "", "[-]")
+            if view.kind == TANDA_TERIMA:
+                blocks.append(Text(f"{mark} {number}. {item.text}", align="left"))
+            else:
+                blocks += [Text(f"{number}. {item.text}", align="left"),
+                           Text(f"{mark} {view.state_text(item.state, item.condition)}", align="left", indent=3)]
+            if item.note:
+                blocks.append(Text(view.note_text(item.note), align="left", indent=4))
     others = view.others_line()
     if others:
         blocks.append(Text(others, align="left"))
-    blocks += [Blank(), Text(view.advice(), bold=True), Blank(), Qr(view.qr_data, module=4), Text(view.qr_caption())]
+    blocks += [Blank(), Text(view.advice(), bold=True), Blank(), Qr(view.qr_data, module=4), Text(view.qr_caption()),
+               Blank()]
+    left, right = view.signature_heads()
+    pairs = [left, right] if view.kind == TANDA_TERIMA else [right]
+    for heading, name in pairs:
+        blocks += [Text(heading), Blank(), Blank(), Text(f"( {name} )")]
     if view.complaint_channels:
-        channels = view.complaint_heading() + ": " + view.complaint_text()
+        channels = view.complaint_heading() + ": " + view.complaint_text(short=True)
         blocks += [Rule(small=True), Text(channels, align="left", small=True)]
-    blocks.append(Text(view.footer()))
+    blocks.append(Text(view.footer(), small=True))
     return Document(tuple(blocks))
-

@@ -14,9 +14,19 @@ from typing import Any
 
 from mpp_desk.i18n import N_, translate
 from mpp_desk.identifiers import mask_nik
-from mpp_desk.intake.rules import INVALID, MISSING, PRESENT_VALID, STATE_LABELS
-from mpp_desk.models import IntakeReceipt
-from mpp_desk.officetime import local
+from mpp_desk.intake.rules import (
+    CONDITION_STATE_LABELS,
+    GENERAL,
+    INVALID,
+    MISSING,
+    PRESENT_VALID,
+    SPECIAL,
+    STATE_LABELS,
+    delivered_electronically,
+)
+from mpp_desk.models import IntakeReceipt, IntakeVisit
+from mpp_desk.officetime import local, pukul
+from mpp_desk.printing.letterhead import Letterhead
 from mpp_desk.textformat import format_date_id
 
 TANDA_TERIMA = IntakeReceipt.TANDA_TERIMA
@@ -24,6 +34,7 @@ RETURN_SLIP = IntakeReceipt.RETURN_SLIP
 SIZES = ("A4", "80mm")
 RECEIPT_LANGUAGE = "id"  # the applicant reads Bahasa Indonesia whatever the counter screen shows
 TOKEN_KINDS = {TANDA_TERIMA: "tt", RETURN_SLIP: "rs"}
+SHORT_CONTACT = 48  # longer contacts (addresses) print on A4 only
 KIND_OF_TOKEN = {v: k for k, v in TOKEN_KINDS.items()}
 
 
@@ -33,6 +44,11 @@ class ReceiptItem:
     text: str
     state: str | None
     note: str
+    group: str = GENERAL  # general (A. Persyaratan Umum) | special (B. Persyaratan Khusus)
+    condition: bool = False  # a condition to meet ("Skala usaha kecil"), not a paper to bring: "Terpenuhi"
+
+
+GROUP_HEADINGS = {GENERAL: N_("receipts", "A. General requirements"), SPECIAL: N_("receipts", "B. Special requirements")}
 
 
 @dataclass(frozen=True)
@@ -42,8 +58,7 @@ class ReceiptView:
     kind: str  # tanda_terima | return_slip
     receipt_id: uuid.UUID
     copy_number: int
-    office_name: str
-    office_address: str
+    letterhead: Letterhead
     registration_number: str | None
     visit_ref: str
     service_title: str
@@ -63,10 +78,19 @@ class ReceiptView:
     due_date: dt.date | None
     officer_name: str
     counter_number: int | None
-    complaint_channels: tuple[str, ...]
+    complaint_channels: tuple[tuple[str, str], ...]  # (name, contact): the office's list, those marked for receipts
     qr_data: str
     issued_at: dt.datetime
     language: str = RECEIPT_LANGUAGE
+    due_estimated: bool = False  # the due date's year has no confirmed cuti bersama yet: it may move
+
+    @property
+    def office_name(self) -> str:
+        return self.letterhead.office_name
+
+    @property
+    def business(self) -> bool:
+        return self.applicant_kind == IntakeVisit.BUSINESS and bool(self.business_name)
 
     @property
     def copy(self) -> bool:
@@ -106,8 +130,7 @@ class ReceiptView:
 
     def received_line(self) -> str:
         moment = local(self.received_at)
-        return self.say(N_("receipts", "{date} at {time} WIB"), date=format_date_id(moment.date()),
-                        time=f"{moment:%H.%M}")
+        return f"{format_date_id(moment.date())} {pukul(moment)}"
 
     def officer_line(self) -> str:
         if self.counter_number:
@@ -116,30 +139,47 @@ class ReceiptView:
         return self.officer_name
 
     def due_line(self) -> str:
-        return format_date_id(self.due_date) if self.due_date else ""
+        if not self.due_date:
+            return ""
+        if self.due_estimated:
+            return self.say(N_("receipts", "{date} (estimate)"), date=format_date_id(self.due_date))
+        return format_date_id(self.due_date)
 
     def due_note(self) -> str:
-        return self.say(N_("receipts", "{days} working days after the complete file was received"),
+        note = self.say(N_("receipts", "{days} working days after the complete file was received"),
                         days=self.completion_working_days)
+        if self.due_estimated and self.due_date:
+            note += ". " + self.say(N_("receipts", "The date may move: the cuti bersama of {year} are not decreed "
+                                                   "yet."), year=self.due_date.year)
+        return note
 
-    def fields(self) -> list[tuple[str, list[str]]]:
-        """(label, value lines) in print order."""
+    def fields(self, *, compact: bool = False) -> list[tuple[str, list[str]]]:
+        """(label, value lines) in print order, the NIK and the NIB beside the name they belong to;
+        *compact* (80 mm): the product left to :meth:`advice` when it comes through OSS."""
         rows: list[tuple[str, list[str]]] = [(self.say(N_("receipts", "Service")), self.service_lines())]
         if self.kind == TANDA_TERIMA:
-            if self.output:
+            if self.output and not (compact and delivered_electronically(self.output)):
                 rows.append((self.say(N_("receipts", "Service product")), [self.output]))
             rows.append((self.say(N_("receipts", "Fee")), [self.fee or "-"]))
-        rows.append((self.say(N_("receipts", "Applicant")), [self.applicant_name]))
-        rows.append((self.say(N_("receipts", "NIK")), [self.nik_masked]))
-        if self.business_name:
-            nib = f" · NIB {self.nib}" if self.nib else ""
-            rows.append((self.say(N_("receipts", "Business")), [self.business_name + nib]))
-        elif self.nib:
-            rows.append((self.say(N_("receipts", "NIB")), [self.nib]))
+        nik = self._numbered(self.applicant_name, self.say(N_("receipts", "NIK")), self.nik_masked)
+        if self.business:
+            # The applicant is the business; the person at the counter answers for it.
+            rows.append((self.say(N_("receipts", "Applicant")),
+                         [self._numbered(self.business_name, self.say(N_("receipts", "NIB")), self.nib)]))
+            rows.append((self.say(N_("receipts", "Person in charge/Proxy")), [nik]))
+        else:
+            rows.append((self.say(N_("receipts", "Applicant")), [nik]))
+            if self.nib:
+                rows.append((self.say(N_("receipts", "NIB")), [self.nib]))
         label = N_("receipts", "Received") if self.kind == TANDA_TERIMA else N_("receipts", "Visit date")
         rows.append((self.say(label), [self.received_line()]))
         rows.append((self.say(N_("receipts", "Officer")), [self.officer_line()]))
         return rows
+
+    @staticmethod
+    def _numbered(name: str, label: str, number: str) -> str:
+        """"Budi Santoso (NIK 3214********0001)"."""
+        return f"{name} ({label} {number})" if number else name
 
     def due_label(self) -> str:
         return self.say(N_("receipts", "To be finished by"))
@@ -155,8 +195,23 @@ class ReceiptView:
 
     def checklist_title(self) -> str:
         if self.kind == TANDA_TERIMA:
-            return self.say(N_("receipts", "Requirements checked: all present and valid"))
+            return self.say(N_("receipts", "Requirements checked: all met"))
         return self.say(N_("receipts", "Requirements to complete"))
+
+    def grouped_items(self) -> list[tuple[str, list[tuple[int, ReceiptItem]]]]:
+        """The listed items under the standard's headings (A. general, B. special), each numbered within its
+        group as the standard numbers them; one heading-less group when the standard has no special ones."""
+        numbers: dict[str, int] = {}
+        numbered: dict[str, list[tuple[int, ReceiptItem]]] = {}
+        listed = set(id(i) for i in self.listed_items())
+        for item in sorted(self.items, key=lambda i: (i.group != GENERAL, i.position)):
+            numbers[item.group] = numbers.get(item.group, 0) + 1
+            if id(item) in listed:
+                numbered.setdefault(item.group, []).append((numbers[item.group], item))
+        if set(numbers) <= {GENERAL}:
+            return [("", numbered.get(GENERAL, []))] if numbered else []
+        return [(self.say(GROUP_HEADINGS.get(group, GROUP_HEADINGS[SPECIAL])), rows)
+                for group, rows in numbered.items()]
 
     def listed_items(self) -> tuple[ReceiptItem, ...]:
         """The Tanda Terima lists the whole checklist; the return slip only what is missing or not valid."""
@@ -172,13 +227,18 @@ class ReceiptView:
             return None
         return self.say(N_("receipts", "{count} other requirement(s) were present and valid."), count=fine)
 
-    def state_text(self, state: str | None) -> str:
-        return translate("intake", STATE_LABELS[state], self.language) if state in STATE_LABELS else "-"
+    def state_text(self, state: str | None, condition: bool = False) -> str:
+        labels = CONDITION_STATE_LABELS if condition else STATE_LABELS
+        return translate("intake", labels[state], self.language) if state in labels else "-"
 
     def note_text(self, note: str) -> str:
         return self.say(N_("receipts", "Note: {note}"), note=note)
 
     def advice(self) -> str:
+        """How the product reaches the applicant (the standard's product text), or what to do next."""
+        if self.kind == TANDA_TERIMA and delivered_electronically(self.output):
+            return self.say(N_("receipts", "{product}: issued electronically through OSS (oss.go.id), nothing to "
+                                           "collect at the counter. Keep this receipt."), product=self.output)
         if self.kind == TANDA_TERIMA:
             return self.say(N_("receipts", "Keep this receipt and bring it when you collect the result."))
         return self.say(N_("receipts", "Complete the requirements above and come back with this slip. The completion "
@@ -192,14 +252,23 @@ class ReceiptView:
     def complaint_heading(self) -> str:
         return self.say(N_("receipts", "Complaints, suggestions and feedback"))
 
-    def complaint_text(self) -> str:
-        letters = "abcdefghijklmnopqrstuvwxyz"
-        return "; ".join(f"{letters[i]}. {c}" if i < 26 else c for i, c in enumerate(self.complaint_channels))
+    def complaint_text(self, *, short: bool = False) -> str:
+        """The office's channels, "name: contact; ..."; *short* (80 mm): an address is left to the A4 copy."""
+        parts: dict[str, list[str]] = {}  # contact -> names: "SMS/WhatsApp: 0818..." once
+        for name, contact in self.complaint_channels:
+            shown = contact if contact and not (short and len(contact) > SHORT_CONTACT) else ""
+            parts.setdefault(shown or name, []).append(name)
+        return "; ".join(f"{'/'.join(names)}: {key}" if key not in names else key for key, names in parts.items())
+
+    def signature_heads(self) -> tuple[tuple[str, str], tuple[str, str]]:
+        """(heading, name) of who hands the file over (the applicant) and who receives it (the officer)."""
+        return ((self.say(N_("receipts", "Handed over by")), self.applicant_name),
+                (self.say(N_("receipts", "Received by")), self.officer_name))
 
     def footer(self) -> str:
         moment = local(self.issued_at)
-        text = self.say(N_("receipts", "Printed {moment}"), moment=f"{format_date_id(moment.date(), weekday=False)} "
-                                                                   f"{moment:%H.%M} WIB")
+        text = self.say(N_("receipts", "Printed {moment}"),
+                        moment=f"{format_date_id(moment.date(), weekday=False)} {pukul(moment)}")
         if self.copy:
             text += " · " + self.say(N_("receipts", "Copy {number}"), number=self.copy_number)
         return text

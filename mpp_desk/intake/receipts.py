@@ -64,10 +64,11 @@ from mpp_desk.intake.receipt_view import (  # noqa: F401 - the receipts' data, u
     ReceiptView,
     signed_fields,
 )
-from mpp_desk.intake.rules import complaint_channels
-from mpp_desk.models import Application, IntakeReceipt, IntakeVisit, ServiceStandard
+from mpp_desk.intake.rules import is_condition
+from mpp_desk.models import Application, IntakeReceipt, IntakeVisit
 from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.roles import Permission, authorize
+from mpp_desk.workdays import year_confirmed
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -229,14 +230,15 @@ def _view(uow: UnitOfWork, visit: IntakeVisit, application: Application | None, 
           qr_data: str) -> ReceiptView:
     from mpp_desk import settings
 
-    standard = uow.session.get(ServiceStandard, visit.service_id)
+    from mpp_desk.complaints.channels import list_channels
+
     office = settings.receipt_settings(uow)
+    due = application.due_date if application is not None else None
     return ReceiptView(
         kind=receipt.kind,
         receipt_id=receipt.id,
         copy_number=receipt.copy_number,
-        office_name=office.office_name,
-        office_address=office.office_address,
+        letterhead=office.letterhead,
         registration_number=application.registration_number if application is not None else None,
         visit_ref=visit_reference(visit.id),
         service_title=visit.service_title,
@@ -251,14 +253,16 @@ def _view(uow: UnitOfWork, visit: IntakeVisit, application: Application | None, 
         nik_masked=mask_nik(visit.nik),
         business_name=visit.business_name,
         nib=visit.nib,
-        items=tuple(ReceiptItem(i.position, i.text, i.state, i.note) for i in visit.items),
+        items=tuple(ReceiptItem(i.position, i.text, i.state, i.note, i.kind, is_condition(i.text))
+                    for i in visit.items),
         received_at=application.received_at if application is not None else (visit.finished_at or receipt.issued_at),
-        due_date=application.due_date if application is not None else None,
+        due_date=due,
         officer_name=visit.officer_name or visit.officer_username,
         counter_number=visit.counter_number,
-        complaint_channels=complaint_channels(standard.complaint_handling if standard is not None else ""),
+        complaint_channels=tuple((c.name, c.contact) for c in list_channels(uow) if c.on_receipt),
         qr_data=qr_data,
         issued_at=receipt.issued_at,
+        due_estimated=due is not None and not year_confirmed(uow, due.year),
     )
 
 

@@ -64,6 +64,36 @@ STATE_LABELS = {
     MISSING: N_("intake", "Missing"),
     INVALID: N_("intake", "Not valid"),
 }
+# A requirement that is a condition ("Skala usaha kecil atau menengah") is met or not, not brought.
+CONDITION_STATE_LABELS = {
+    PRESENT_VALID: N_("intake", "Met"),
+    MISSING: N_("intake", "Not met"),
+    INVALID: N_("intake", "Not valid"),
+}
+GENERAL = "general"  # A. Persyaratan Umum (catalogue Requirement.kind)
+SPECIAL = "special"  # B. Persyaratan Khusus
+
+# The first word of a requirement that names a paper to bring; any other requirement is a condition.
+_DOCUMENT_WORDS = frozenset("""
+    akta asli berita bukti dokumen denah daftar fotokopi foto formulir gambar izin kartu kk ktp laporan nib npwp
+    pas peta rekomendasi salinan scan sertifikat sk skck surat pindaian rekening rencana kontrak perjanjian
+""".split())
+_ELECTRONIC = re.compile(r"elektronik|\bOSS\b|daring|online", re.IGNORECASE)
+
+
+def is_condition(text: str | None) -> bool:
+    """A requirement that is a condition to meet (a scale, an account, a location, ...), not a paper.
+
+    "Skala usaha kecil atau menengah", "Memiliki akun ..." are conditions; "Fotokopi KTP", "Surat
+    kuasa ..." are papers (their first word names a document).
+    """
+    words = re.findall(r"[A-Za-z]+", text or "")
+    return bool(words) and words[0].lower() not in _DOCUMENT_WORDS
+
+
+def delivered_electronically(output: str | None) -> bool:
+    """The standard's product text says the product is issued electronically (through OSS): nothing to collect."""
+    return bool(_ELECTRONIC.search(output or ""))
 
 MAX_NAME = TEXT_LIMITS["person_name"]  # the limits of mpp_desk.limits: longer is refused, never cut
 MAX_BUSINESS_NAME = TEXT_LIMITS["intake_business_name"]
@@ -289,33 +319,7 @@ def check_transition(current: str, target: str, *, reason: str = "", handed_over
     return reason, handed_over_to
 
 
-# --- complaint channels -------------------------------------------------------------------------
-
-_CHANNEL_LIST = re.compile(r"melalui\s*:\s*(.+?)(?:\n\s*\d+\.\s|\Z)", re.IGNORECASE | re.DOTALL)
-_LETTERED = re.compile(r"(?:^|\s)([a-z])\.\s+")
-
-
-def complaint_channels(text: str | None) -> tuple[str, ...]:
-    """The channels listed in a standard's complaint handling ("... melalui: a. ...; b. ...").
-
-    Falls back to the first paragraph that mentions a channel, or nothing.
-    """
-    text = (text or "").strip()
-    if not text:
-        return ()
-    match = _CHANNEL_LIST.search(text)
-    if match:
-        body = match.group(1).strip()
-        parts = _LETTERED.split(" " + body)
-        # split() gives ["", "a", "text a", "b", "text b", ...]
-        items = [clean_text(parts[i + 1]).rstrip(" .;") for i in range(1, len(parts) - 1, 2)]
-        items = [item for item in items if item]
-        if items:
-            return tuple(items)
-    for paragraph in text.splitlines():
-        if re.search(r"telepon|sms|whatsapp|\bwa\b|e-?mail|pengaduan", paragraph, re.IGNORECASE):
-            return (clean_text(re.sub(r"^\s*\d+\.\s*", "", paragraph)),)
-    return ()
+# --- names ---------------------------------------------------------------------------------------
 
 
 def mask_name(name: str | None) -> str:

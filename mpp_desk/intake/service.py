@@ -77,6 +77,7 @@ from mpp_desk.models import (
 )
 from mpp_desk.officetime import as_utc, local_date, office_tz
 from mpp_desk.roles import Permission, allowed, authorize
+from mpp_desk.workdays import year_confirmed
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -298,7 +299,7 @@ def register_complete(
         },
     )
     session.flush()
-    return _visit_view(session, visit, reveal=True)
+    return _visit_view(session, visit, reveal=True, uow=uow)
 
 
 def record_incomplete(
@@ -863,6 +864,7 @@ def _application_view(session: Session, application: Application, *, with_histor
         handed_over_at=application.handed_over_at,
         overdue_working_days=overdue,
         history=history,
+        due_estimated=uow is not None and not year_confirmed(uow, application.due_date.year),
     )
 
 

@@ -96,6 +96,7 @@ class ApplicationView:
     handed_over_at: dt.datetime | None
     overdue_working_days: int | None = None  # set when open and past its due date
     history: tuple[StatusChangeView, ...] = ()
+    due_estimated: bool = False  # the due date's year has no confirmed calendar yet (cuti bersama not decreed)
 
     @property
     def overdue(self) -> bool:

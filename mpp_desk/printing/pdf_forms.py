@@ -1,12 +1,17 @@
-"""Form blocks of the PDF engine (:mod:`mpp_desk.printing.render_pdf`): labelled fields, framed boxes,
-a place to sign."""
+"""Form blocks of the PDF engine (:mod:`mpp_desk.printing.render_pdf`): the letterhead, labelled fields,
+framed boxes, places to sign."""
 
 from __future__ import annotations
+
+import logging
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from mpp_desk.printing.fonts import BOLD, REGULAR, printable
-from mpp_desk.printing.render_pdf import Block, Geometry, lines_block, space, wrap
+from mpp_desk.printing.letterhead import Letterhead
+from mpp_desk.printing.render_pdf import Block, Geometry, balanced_lines, lines_block, space, wrap
+
+log = logging.getLogger(__name__)
 
 
 def field_row(label: str, values: list[str], geo: Geometry, width: float, *, bold: bool = False) -> Block:
@@ -135,3 +140,82 @@ def signature(heading: str, name: str, size: float, *, column: float, room: floa
         name_line.draw(c, x + w - column, top - top_line.height - room, column)
 
     return Block(top_line.height + room + name_line.height, draw)
+
+
+def letterhead_block(head: Letterhead, geo: Geometry, width: float) -> Block:
+    """The letterhead (kop): the government and the agency, the office's name and address, centred, with the
+    logo (when its file can be read) at the left; a double rule under it. On A4 the text is centred on the
+    page (equal room both sides); on a roll it takes the width beside the logo, which adds no length."""
+    logo = _logo(head.logo)
+    roll = geo.roll
+    logo_h = (10 if roll else 17) * 2.8346 if logo is not None else 0
+    ratio = logo.getSize()[0] / max(1, logo.getSize()[1]) if logo is not None else 0
+    logo_w, gap = logo_h * ratio, 4 if roll else 6
+    if logo is None:
+        text_x, text_w = 0.0, width
+    elif roll:
+        text_x, text_w = logo_w + gap, width - logo_w - gap
+    else:
+        text_x, text_w = logo_w + gap, width - 2 * (logo_w + gap)
+    office = geo.office
+    while office > geo.office * 0.8 and stringWidth(printable(head.office_name), BOLD, office) > text_w:
+        office -= 0.25  # the office's name on one line where a little smaller does it
+    sizes = (6.6, 6.6, office, geo.small - 0.3) if roll else (10.5, 11.5, office, geo.small + 1)
+    fonts = (BOLD, BOLD, BOLD, REGULAR)
+    texts = (head.government, head.agency, head.office_name, head.address)
+    parts = [lines_block(balanced_lines(t, f, s, text_w, lines=wrap(t, f, s, text_w)), f, s, align="center",
+                         leading=1.2, gray=0 if f == BOLD else geo.label_gray)
+             for t, f, s in zip(texts, fonts, sizes) if t]
+    text_h = sum(p.height for p in parts)
+    height = max(text_h, logo_h) + (7 if roll else 6)
+
+    def draw(c, x: float, top: float, w: float) -> None:
+        if logo is not None:
+            c.drawImage(logo, x, top - logo_h - max(0.0, (text_h - logo_h) / 2), logo_w, logo_h, mask="auto")
+        y = top - max(0.0, (logo_h - text_h) / 2)
+        for part in parts:
+            part.draw(c, x + text_x, y, text_w)
+            y -= part.height
+        bottom = top - height + 4
+        c.saveState()
+        c.setLineWidth(1.6 if not roll else 1.1)
+        c.line(x, bottom + 2.2, x + w, bottom + 2.2)
+        c.setLineWidth(0.5)
+        c.line(x, bottom, x + w, bottom)
+        c.restoreState()
+
+    return Block(height, draw)
+
+
+def _logo(path: str):
+    """The logo as a reportlab image, or None (no file set, or one this PC cannot read)."""
+    if not path:
+        return None
+    from reportlab.lib.utils import ImageReader
+
+    try:
+        image = ImageReader(path)
+        image.getSize()
+        return image
+    except Exception:  # noqa: BLE001 - a missing or broken logo must not stop a receipt
+        log.warning("letterhead logo %s cannot be read; printed without it", path)
+        return None
+
+
+def signatures(left: tuple[str, str], right: tuple[str, str], size: float, *, room: float) -> Block:
+    """Two places to sign side by side: (heading, name) each, *room* points of space, then "( name )"."""
+    def column(heading: str, name: str) -> tuple[Block, Block]:
+        return (lines_block([heading], REGULAR, size, align="center"),
+                lines_block([f"( {name} )" if name else "( ........................ )"], REGULAR, size,
+                            align="center"))
+
+    cols = [column(*left), column(*right)]
+    top_h = cols[0][0].height
+
+    def draw(c, x: float, top: float, w: float) -> None:
+        half = w / 2
+        for i, (heading, name) in enumerate(cols):
+            heading.draw(c, x + i * half, top, half)
+            name.draw(c, x + i * half, top - top_h - room, half)
+
+    return Block(top_h + room + cols[0][1].height, draw)

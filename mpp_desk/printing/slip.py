@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from mpp_desk.i18n import N_, translate
 from mpp_desk.printing.document import Blank, Document, Qr, Rule, Text
-from mpp_desk.officetime import local
+from mpp_desk.officetime import local, pukul
 from mpp_desk.textformat import format_date
 
 TICKET_LANGUAGE = "id"  # the hall reads Bahasa Indonesia whatever the kiosk screen shows
@@ -66,7 +66,7 @@ class TicketSlip:
 
     def when_line(self) -> str:
         moment = local(self.issued_at)
-        return f"{format_date(moment.date(), self.language)} {moment:%H:%M}"
+        return f"{format_date(moment.date(), self.language)} {pukul(moment)}"
 
     def ahead_line(self) -> str:
         return self.say(N_("queue", "People ahead of you: {count}"), count=self.ahead)

@@ -3,6 +3,22 @@
 <TS version="2.1" language="id_ID" sourcelanguage="en">
     <context>
         <name>complaints</name>
+    <message>
+        <source>the written report of each level that handled it ({levels})</source>
+        <translation>laporan tertulis setiap tingkat yang menanganinya ({levels})</translation>
+    </message>
+    <message>
+        <source>its analysis</source>
+        <translation>penelaahannya</translation>
+    </message>
+    <message>
+        <source>its classification (sector or service, and problem type)</source>
+        <translation>pengelompokannya (bidang atau layanan, dan jenis masalah)</translation>
+    </message>
+    <message>
+        <source>The {level} level has not yet reported its follow-up in writing to the level above: record that report before the case moves on.</source>
+        <translation>Tingkat {level} belum melaporkan hasil tindak lanjutnya secara tertulis ke pejabat di atasnya: catat laporan itu sebelum kasus berlanjut.</translation>
+    </message>
         <message>
             <source>No overdue complaints on {date}.</source>
             <translation>Tidak ada pengaduan yang lewat tenggat pada {date}.</translation>

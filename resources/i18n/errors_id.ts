@@ -4,6 +4,14 @@
 <context>
     <name>errors</name>
     <message>
+        <source>Choose a PNG or JPEG file.</source>
+        <translation>Pilih berkas PNG atau JPEG.</translation>
+    </message>
+    <message>
+        <source>The serial number in the NIK (the last 4 digits) cannot be 0000.</source>
+        <translation>Nomor urut pada NIK (4 angka terakhir) tidak boleh 0000.</translation>
+    </message>
+    <message>
         <source>Cannot create the data folder {folder}: {reason}</source>
         <translation>Folder data {folder} tidak dapat dibuat: {reason}</translation>
     </message>

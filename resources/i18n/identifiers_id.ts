@@ -99,6 +99,10 @@
 <context>
     <name>identifiers</name>
     <message>
+        <source>Kecamatan code {code} does not exist in this regency; compare the NIK with the KTP.</source>
+        <translation>Kode kecamatan {code} tidak ada di kabupaten/kota ini; cocokkan NIK dengan KTP.</translation>
+    </message>
+    <message>
         <source>Province code {code} is not in the list of known provinces; compare the NIK with the KTP.</source>
         <translation>Kode provinsi {code} tidak ada dalam daftar provinsi yang dikenal; cocokkan NIK dengan KTP.</translation>
     </message>

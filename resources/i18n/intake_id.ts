@@ -3,6 +3,14 @@
 <TS version="2.1" language="id_ID" sourcelanguage="en">
     <context>
         <name>intake</name>
+    <message>
+        <source>Not met</source>
+        <translation>Tidak terpenuhi</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Terpenuhi</translation>
+    </message>
         <message>
             <source>overdue by {days} working day(s)</source>
             <translation>terlambat {days} hari kerja</translation>
@@ -66,6 +74,46 @@
     </context>
     <context>
         <name>receipts</name>
+    <message>
+        <source>This code is of a COPY (print {copy}), not of the original.</source>
+        <translation>Kode ini milik SALINAN (cetakan ke-{copy}), bukan tanda terima asli.</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Yang menerima</translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation>Yang menyerahkan</translation>
+    </message>
+    <message>
+        <source>{product}: issued electronically through OSS (oss.go.id), nothing to collect at the counter. Keep this receipt.</source>
+        <translation>{product}: terbit secara elektronik melalui OSS (oss.go.id), tidak perlu diambil di loket. Simpan tanda terima ini.</translation>
+    </message>
+    <message>
+        <source>Requirements checked: all met</source>
+        <translation>Persyaratan diperiksa: semua terpenuhi</translation>
+    </message>
+    <message>
+        <source>Person in charge/Proxy</source>
+        <translation>Penanggung jawab/Kuasa</translation>
+    </message>
+    <message>
+        <source>The date may move: the cuti bersama of {year} are not decreed yet.</source>
+        <translation>Tanggal dapat bergeser: cuti bersama tahun {year} belum ditetapkan.</translation>
+    </message>
+    <message>
+        <source>{date} (estimate)</source>
+        <translation>{date} (perkiraan)</translation>
+    </message>
+    <message>
+        <source>B. Special requirements</source>
+        <translation>B. Persyaratan Khusus</translation>
+    </message>
+    <message>
+        <source>A. General requirements</source>
+        <translation>A. Persyaratan Umum</translation>
+    </message>
         <message>
             <source>registration number</source>
             <translation>nomor registrasi</translation>

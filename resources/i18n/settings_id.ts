@@ -3,6 +3,22 @@
 <TS version="2.1" language="id_ID" sourcelanguage="en">
     <context>
         <name>settings</name>
+    <message>
+        <source>Cuti bersama decreed and entered up to the year</source>
+        <translation>Cuti bersama sudah ditetapkan dan dimasukkan sampai tahun</translation>
+    </message>
+    <message>
+        <source>Letterhead logo (PNG or JPEG file)</source>
+        <translation>Logo kop (berkas PNG atau JPEG)</translation>
+    </message>
+    <message>
+        <source>Letterhead: agency</source>
+        <translation>Kop: dinas</translation>
+    </message>
+    <message>
+        <source>Letterhead: government</source>
+        <translation>Kop: pemerintah daerah</translation>
+    </message>
         <message>
             <source>Office name</source>
             <translation>Nama kantor</translation>

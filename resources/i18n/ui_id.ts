@@ -2826,6 +2826,10 @@
             <source>Print again as SALINAN (Ctrl+P)</source>
             <translation>Cetak ulang sebagai SALINAN (Ctrl+P)</translation>
         </message>
+        <message>
+            <source>{date} (estimate: the cuti bersama of {year} are not decreed yet, the date may move)</source>
+            <translation>{date} (perkiraan: cuti bersama tahun {year} belum ditetapkan, tanggal dapat bergeser)</translation>
+        </message>
     </context>
     <context>
         <name>ReceiptFlow</name>

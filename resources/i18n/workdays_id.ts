@@ -55,6 +55,14 @@
 <context>
     <name>workdays</name>
     <message>
+        <source>The calendar is confirmed up to {year}: due dates up to then are no longer estimates.</source>
+        <translation>Kalender dikonfirmasi sampai tahun {year}: tanggal jatuh tempo sampai tahun itu bukan perkiraan lagi.</translation>
+    </message>
+    <message>
+        <source>Estimate: the cuti bersama of {year} are not decreed yet, so the date may move until the administrator confirms the year's calendar.</source>
+        <translation>Perkiraan: cuti bersama tahun {year} belum ditetapkan, jadi tanggal ini dapat bergeser sampai administrator mengonfirmasi kalender tahun itu.</translation>
+    </message>
+    <message>
         <source>national holiday</source>
         <translation>libur nasional</translation>
     </message>

@@ -156,3 +156,18 @@ def test_the_installed_command_runs_end_to_end(data_dir):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "2026-04-02"
+
+
+def test_a_due_date_in_a_year_not_yet_confirmed_says_it_is_an_estimate_until_confirmed(run):
+    code, out, _ = run("due", "--from", "2027-12-20", "--days", "14")
+    lines = out.strip().splitlines()
+    assert code == 0 and lines[-1] == "2028-01-10"
+    assert "Perkiraan: cuti bersama tahun 2028 belum ditetapkan" in out
+    code, out, _ = run("due", "--from", "2027-03-01", "--days", "5")
+    assert code == 0 and "Perkiraan" not in out  # 2027 is confirmed by default
+    code, out, _ = run("confirm", "2028")
+    assert code == 0 and "2028" in out
+    code, out, _ = run("due", "--from", "2027-12-20", "--days", "14")
+    assert code == 0 and "Perkiraan" not in out
+    code, out, err = run("confirm", "dua ribu")
+    assert code == 2 and "Tahun tidak sah" in (out + err)

@@ -97,7 +97,7 @@ def test_channels_block_and_verify(cases, capsys):
     ctx, made = cases
     code, out, _ = run(capsys, ctx.data_dir, "complaints", "channels", "--json")
     channels = json.loads(out)
-    assert code == 0 and channels[2]["code"] == "telephone" and channels[2]["contact"] == "(0264) 8224794 ext.103"
+    assert code == 0 and channels[3]["code"] == "telephone" and channels[3]["contact"] == "(0264) 8224794 ext.103"
     code, out, _ = run(capsys, ctx.data_dir, "complaints", "channel", "set", "tiktok", "TikTok", "--contact", "@mpp",
                        "--on-receipt")
     assert code == 0 and "Kanal tiktok disimpan." in out

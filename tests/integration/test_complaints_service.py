@@ -123,6 +123,11 @@ def test_a_complaint_goes_through_every_step_to_closing_with_audit_entries(desk)
         today=today)
     run(ctx, budi, service.follow_up, case_id=case_id, path="internal", level="officer",
         action="Klarifikasi kepada verifikator.", today=today)
+    with pytest.raises(service.StepRefused) as unreported:  # up the chain only after the officer's written report
+        run(ctx, budi, service.follow_up, case_id=case_id, path="internal", level="section_head", action="Naik")
+    assert "Pelaksana" in unreported.value.text("id") and "secara tertulis" in unreported.value.text("id")
+    run(ctx, budi, service.report_to_superior, case_id=case_id, level="section_head",
+        report="Laporan tertulis hasil klarifikasi.", today=today)
     with pytest.raises(service.StepRefused):  # APIP without the head of office's approval
         run(ctx, budi, service.follow_up, case_id=case_id, path="apip", level="inspectorate", action="Ke APIP")
     with pytest.raises(PermissionDenied):  # the desk may not record the approval itself
@@ -134,8 +139,9 @@ def test_a_complaint_goes_through_every_step_to_closing_with_audit_entries(desk)
     with pytest.raises(service.StepRefused) as early:
         run(ctx, budi, service.close, case_id=case_id, outcome="Selesai", today=today)
     assert "pemberitahuan kepada pelapor" in early.value.text("id")
-    run(ctx, budi, service.report_to_superior, case_id=case_id, level="section_head",
-        report="Laporan tertulis hasil klarifikasi.", today=today)
+    assert "laporan tertulis setiap tingkat yang menanganinya (Inspektorat)" in early.value.text("id")
+    run(ctx, budi, service.report_to_superior, case_id=case_id, level="head_of_office",
+        report="Laporan tertulis hasil pemeriksaan Inspektorat.", today=today)
     run(ctx, budi, service.inform, case_id=case_id, method="whatsapp", informed_at=at(2026, 11, 18, 14),
         message="Berkas diverifikasi besok.", today=today)
     closed = run(ctx, budi, service.close, case_id=case_id, outcome="Verifikasi selesai, sertifikat terbit.",
@@ -143,14 +149,15 @@ def test_a_complaint_goes_through_every_step_to_closing_with_audit_entries(desk)
     assert closed.summary.status == "closed" and closed.summary.responded_on == dt.date(2026, 11, 18)
     assert closed.summary.assignee == "rina" and closed.summary.resolution_path == "apip"
     assert [s.type for s in closed.steps] == ["received", "assigned", "assigned", "classified", "analysed",
-                                              "resolution", "apip_approved", "resolution", "reported", "informed",
-                                              "closed"]
-    assert all(s.actor for s in closed.steps) and closed.steps[6].actor == "kepala"
+                                              "resolution", "reported", "apip_approved", "resolution", "reported",
+                                              "informed", "closed"]
+    assert [s.data["from_level"] for s in closed.steps if s.type == "reported"] == ["officer", "inspectorate"]
+    assert all(s.actor for s in closed.steps) and closed.steps[7].actor == "kepala"
     assert closed.steps[4].data["plan"] == ["clarification", "research"]
     assert actions(ctx, case_id) == [
         "complaints.captured", "complaints.assigned", "complaints.reassigned", "complaints.classified",
-        "complaints.analysed", "complaints.followed_up", "complaints.apip_approved", "complaints.followed_up",
-        "complaints.reported", "complaints.informed", "complaints.closed",
+        "complaints.analysed", "complaints.followed_up", "complaints.reported", "complaints.apip_approved",
+        "complaints.followed_up", "complaints.reported", "complaints.informed", "complaints.closed",
     ]
     with pytest.raises(service.StepRefused):  # closed: no more steps until reopened
         run(ctx, budi, service.follow_up, case_id=case_id, path="internal", level="officer", action="x")
@@ -160,7 +167,7 @@ def test_a_complaint_goes_through_every_step_to_closing_with_audit_entries(desk)
                    today=today)
     assert reopened.summary.status == "open" and reopened.outcome == ""
     assert reopened.steps[-1].type == "reopened" and "belum terbit" in reopened.steps[-1].notes
-    assert reopened.missing_for_close() == ("follow_up", "informed", "reported")  # steps start again
+    assert reopened.missing_for_close() == ("follow_up", "informed", "reported")  # steps start again (not the analysis)
     assert actions(ctx, case_id)[-1] == "complaints.reopened"
     with ctx.uow(write=False) as uow:  # steps are append-only rows
         assert uow.session.scalar(select(CaseStep).where(CaseStep.case_id == case_id, CaseStep.seq == 1)).type == "received"
@@ -462,7 +469,14 @@ def test_channels_can_be_edited_by_the_administrator_only(desk):
     ctx, actors, _ = desk
     with ctx.uow(write=False) as uow:
         seeded = channels.list_channels(uow)
-    assert [c.code for c in seeded][:3] == ["in_person", "letter", "telephone"]
+    # each channel of the standard with its address or contact: the complaint official at DPMPTSP (Jalan Veteran
+    # Nomor 139), the desk at the MPP, a letter to either office
+    assert [c.code for c in seeded][:4] == ["official", "in_person", "letter", "telephone"]
+    official, desk, letter = seeded[:3]
+    assert "Jalan Veteran Nomor 139" in official.contact and "41115" in official.contact
+    assert "Jalan Jenderal Sudirman" in desk.contact and "Veteran" not in desk.contact
+    assert "Jalan Veteran Nomor 139" in letter.contact and "Jalan Jenderal Sudirman" in letter.contact
+    assert not any("dpmpptsp" in c.contact for c in seeded)  # the annex's misspelling of the agency
     with pytest.raises(PermissionDenied):
         run(ctx, actors["budi"], channels.save_channel, code="tiktok", name="TikTok")
     run(ctx, TERMINAL, channels.save_channel, code="tiktok", name="TikTok", contact="@mpp_pwk", on_receipt=True)
@@ -474,3 +488,48 @@ def test_channels_can_be_edited_by_the_administrator_only(desk):
     with pytest.raises(ValidationError):
         capture(ctx, actors["budi"], channel="box")  # retired: no new cases
     assert capture(ctx, actors["budi"], channel="tiktok").summary.channel_name == "TikTok"
+
+
+def test_a_complaint_closes_only_once_classified_and_analysed(desk):
+    ctx, actors, _ = desk
+    budi = actors["budi"]
+    today = dt.date(2026, 11, 18)
+    case_id = capture(ctx, budi).id  # no service chosen at capture
+    run(ctx, budi, service.follow_up, case_id=case_id, path="internal", level="officer", action="Klarifikasi.",
+        today=today)
+    run(ctx, budi, service.report_to_superior, case_id=case_id, level="section_head", report="Laporan.", today=today)
+    run(ctx, budi, service.inform, case_id=case_id, method="whatsapp", informed_at=at(2026, 11, 18, 14),
+        message="Sudah ditindaklanjuti.", today=today)
+    with pytest.raises(service.StepRefused) as refused:
+        run(ctx, budi, service.close, case_id=case_id, outcome="Selesai", today=today)
+    text = refused.value.text("id")
+    assert "pengelompokannya (bidang atau layanan, dan jenis masalah)" in text and "penelaahannya" in text
+    with ctx.uow(write=False) as uow:
+        assert service.get_case(uow, case_id=case_id).summary.status == "open"  # refused: nothing written
+    run(ctx, budi, service.classify, case_id=case_id, problem_type="requirements", today=today)  # no sector/service
+    detail = run(ctx, budi, service.analyse, case_id=case_id, core_problem="Persyaratan tidak jelas.",
+                 plan=["clarification"], today=today)
+    assert detail.missing_for_close() == ("classified",)
+    run(ctx, budi, service.classify, case_id=case_id, problem_type="requirements", sector="Perizinan berusaha",
+        today=today)
+    closed = run(ctx, budi, service.close, case_id=case_id, outcome="Dijelaskan ulang.", today=today)
+    assert closed.summary.status == "closed"
+
+
+def test_the_step_dialog_runs_each_step_through_its_own_service_function(desk):
+    """ui/ops/complaints.run_step calls the service functions by an explicit table, never by attribute name."""
+    import inspect
+
+    from mpp_desk.ui.ops import complaints as ops
+
+    table = ops._step_services()
+    assert tuple(table) == ops.STEPS
+    for name, function in table.items():
+        assert function is getattr(service, name) and "case_id" in inspect.signature(function).parameters
+    ctx, actors, _ = desk
+    case_id = capture(ctx, actors["budi"]).id
+    detail = ops.run_step(ctx, actor=actors["budi"], step="add_note", case_id=case_id, values={"notes": "Catatan."})
+    assert detail.steps[-1].type == "note"
+    with pytest.raises(ValueError):
+        ops.run_step(ctx, actor=actors["budi"], step="__init__", case_id=case_id, values={})
+    assert "getattr(service" not in inspect.getsource(ops)

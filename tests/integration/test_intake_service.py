@@ -317,8 +317,10 @@ def test_control_and_bidi_characters_never_reach_the_stored_name_or_the_printer(
     # even a view carrying such characters (an older row) prints them as nothing
     from dataclasses import replace
 
-    data = render_receipt_escpos(replace(view, applicant_name=name, office_address="\x1b@\u202e"), width_chars=48)
-    clean = render_receipt_escpos(replace(view, applicant_name="Siti p Aminah", office_address="@"), width_chars=48)
+    data = render_receipt_escpos(replace(view, applicant_name=name,
+                                         letterhead=replace(view.letterhead, address="\x1b@\u202e")), width_chars=48)
+    clean = render_receipt_escpos(replace(view, applicant_name="Siti p Aminah",
+                                          letterhead=replace(view.letterhead, address="@")), width_chars=48)
     assert data == clean and b"Siti p Aminah" in data
     assert b"\x1bp" not in data and data.count(b"\x1b@") == 1  # no drawer kick; INIT only once, at the start
 

@@ -127,6 +127,18 @@ def test_the_kept_copy_is_checked_against_its_hash_and_reprints_say_salinan(app_
         with app_ctx.uow(write=False) as uow:
             check = receipts.verify_receipt(uow, issued.view.qr_data, data_dir=app_ctx.data_dir)
         assert check.valid and check.copy_number == issued.copy_number and check.application_id is not None
+        assert ("SALINAN (cetakan ke-2)" in check.text("id")) == (issued.copy_number == 2)
+
+
+def test_receipt_verify_says_when_a_code_is_of_a_salinan(app_ctx, officer, capsys):
+    done = register_file(app_ctx, officer)
+    original = issue(app_ctx, officer, done.id)
+    reprint = issue(app_ctx, officer, done.id)
+    code, out, err = run(capsys, app_ctx.data_dir, "receipt", "verify", reprint.view.qr_data)
+    assert code == 0, err
+    assert "Tanda terima ini asli." in out and "Kode ini milik SALINAN (cetakan ke-2)" in out
+    code, out, _ = run(capsys, app_ctx.data_dir, "receipt", "verify", original.view.qr_data)
+    assert code == 0 and "SALINAN" not in out
 
 
 def test_a_return_slip_verifies_and_leads_back_to_its_visit(app_ctx, officer, capsys):

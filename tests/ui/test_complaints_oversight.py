@@ -131,14 +131,16 @@ def test_the_administrator_edits_the_channels(qtbot, ui_ctx, tasks, cases, sign_
     area = open_area(qtbot, ui_ctx, tasks, sign_in("admin", ADMIN_PASSWORD), as_of=dt.date(2026, 11, 30))
     editor = area.channels_tab
     area.tabs.setCurrentWidget(editor)
-    qtbot.waitUntil(lambda: editor.model.rowCount() == 11, timeout=15000)
-    editor.table.selectRow(2)
+    qtbot.waitUntil(lambda: editor.model.rowCount() == 12, timeout=15000)  # a. to m. of the standard
+    editor.table.selectRow(0)
+    assert editor.code.text() == "official" and "Jalan Veteran Nomor 139" in editor.contact.text()
+    editor.table.selectRow(3)
     assert editor.code.text() == "telephone" and editor.contact.text() == "(0264) 8224794 ext.103"
     editor.contact.setText("(0264) 8224794 ext.104")
     editor.save()
     qtbot.waitUntil(lambda: editor.message.objectName() == "okNote", timeout=15000)
     qtbot.waitUntil(lambda: tasks.pending == 0, timeout=15000)
-    assert editor.model.row_object(2).contact == "(0264) 8224794 ext.104"
+    assert editor.model.row_object(3).contact == "(0264) 8224794 ext.104"
     editor.code.setText("X!")
     editor.save()
     qtbot.waitUntil(lambda: editor.form.rows["code"].error.isVisible(), timeout=15000)

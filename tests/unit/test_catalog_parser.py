@@ -428,10 +428,32 @@ def test_a_file_cut_short_misses_its_last_components():
 def test_non_numeric_days_names_the_component_line():
     lines = _seed_lines()
     number = _line_of(lines, "3\tJangka Waktu")
-    lines[number - 1] = lines[number - 1].replace(": 7 hari kerja", ": tujuh hari kerja")
+    lines[number - 1] = lines[number - 1].replace(": 7 hari kerja", ": beberapa hari kerja")
     error = _error("\n".join(lines))
     assert error.line == number == 9
-    assert "“7 hari kerja”, not “tujuh hari kerja sejak diterimanya" in str(error)
+    assert "“7 hari kerja”, not “beberapa hari kerja sejak diterimanya" in str(error)
+
+
+@pytest.mark.parametrize(("phrase", "days", "hours"), [
+    ("Paling lama 1 (satu) hari kerja", 1, None),
+    ("Satu hari kerja", 1, None),
+    ("tujuh hari kerja", 7, None),
+    ("Paling lambat 14 (empat belas) hari kerja", 14, None),
+    ("Dua puluh lima hari kerja", 25, None),
+    ("3 (tiga) jam", 1, 3),  # counted in hours: due within the working day it spans
+    ("1 x 24 jam", 1, 24),
+    ("Paling lama 30 jam", 2, 30),
+])
+def test_other_standards_phrasings_of_the_completion_time_are_accepted(phrase, days, hours):
+    from mpp_desk.catalog.parser import completion_hours
+
+    lines = _seed_lines()
+    number = _line_of(lines, "3\tJangka Waktu")
+    lines[number - 1] = lines[number - 1].replace(": 7 hari kerja", f": {phrase}")
+    (entry,) = parse_text("\n".join(lines))
+    assert entry.completion_working_days == days
+    assert entry.completion_text.startswith(phrase)
+    assert completion_hours(entry.completion_text) == hours
 
 
 @pytest.mark.parametrize("kbli", ["6202", "620211", "62O21", "-"])

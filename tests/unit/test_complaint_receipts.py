@@ -48,7 +48,7 @@ def receipt(**changes) -> ComplaintReceipt:
         respond_by=dt.date(2026, 4, 7),
         progress_channels=(("Telepon", "(0264) 8224794 ext.103"), ("WhatsApp", "081809898222"),
                            ("E-mail", "pengaduanptsp139@gmail.com")),
-        officer="budi",
+        officer="Budi Santoso",
         qr_data=verification_url(BASE, SIGNER.sign_reference(RECEIPT_KIND, CASE_ID, fields)),
     )
     values.update(changes)
@@ -79,10 +79,14 @@ def test_receipt_pdf_has_the_words_and_a_qr_that_verifies(paper, width_pt, dpi):
         assert page.get_width() == pytest.approx(width_pt, abs=0.5)
         text = text_of(page)
         for expected in ("Mal Pelayanan Publik", "TANDA TERIMA PENGADUAN", "ADU/2026/03/K7Q-0007",
-                         "Selasa, 7 April 2026", "14 hari kerja", "Selasa, 10 Maret 2026 09:05 WIB", "Siti Aminah",
+                         "Selasa, 7 April 2026", "14 hari kerja", "Selasa, 10 Maret 2026 pukul 09.05 WIB", "Siti Aminah",
                          "3214********0001", "LPR-2026-00042", "(0264) 8224794 ext.103", "081809898222"):
             assert expected in text, expected
         assert "SALINAN" not in text
+        # the letterhead, and the officer who signs by full name, the times as Indonesian writes them
+        assert "PEMERINTAH KABUPATEN PURWAKARTA" in text and "PELAYANAN TERPADU SATU PINTU" in text
+        assert "Petugas: Budi Santoso · dicetak" in text and "WIB" in text.split("dicetak", 1)[1]
+        assert " pukul " in text.split("dicetak", 1)[1] and "09:05" not in text
         scanned = scan(page, dpi)
         assert scanned.startswith(BASE)
         result = SIGNER.verify(scanned)

@@ -217,13 +217,17 @@ def test_channels_are_read_from_the_service_standard_text():
             "g. Email: pengaduan@example.go.id h. Twitter: akun_x i. Instagram: akun.y j. Web: www.a.go.id "
             "k. Web: www.mpp.b.go.id l. Formulir Pengaduan m. Kotak Pengaduan\n3. Pengaduan yang disampaikan ...")
     channels = {c.code: c for c in channels_from_standard(text)}
-    assert list(channels) == ["in_person", "letter", "telephone", "sms", "whatsapp", "email", "twitter", "instagram",
-                              "website", "form", "box"]
+    assert list(channels) == ["official", "in_person", "letter", "telephone", "sms", "whatsapp", "email", "twitter",
+                              "instagram", "website", "form", "box"]
     assert channels["telephone"].contact == "(0264) 8224794 ext.103"
     assert channels["whatsapp"].contact == "081809898222"
     assert channels["email"].contact == "pengaduan@example.go.id"
     assert channels["website"].contact == "www.mpp.b.go.id, www.a.go.id"
-    assert channels["in_person"].contact and channels["in_person"].on_receipt
+    # each of the standard's channels keeps its own address: a. the official at DPMPTSP, b. the MPP desk, c. letter
+    assert channels["official"].contact == "DPMPTSP Jalan Veteran Kec. Purwakarta"
+    assert channels["in_person"].contact == "Mal Pelayanan Publik Bale Madukara" and channels["in_person"].on_receipt
+    assert channels["letter"].contact == "DPMPTSP"
     assert not channels["box"].contact
     bare = channels_from_standard("")
-    assert len(bare) == 11 and all(not c.contact or c.code == "in_person" for c in bare)
+    assert len(bare) == 12 and all(not c.contact for c in bare)
+    assert channels_from_standard(text.replace("akun_x", "dpmpptsp_pwk"))[7].contact == "dpmptsp_pwk"

@@ -33,6 +33,27 @@ def refused(func, text, **kwargs) -> ValidationError:
 # --- NIK -------------------------------------------------------------------------------------------
 
 
+def test_a_nik_with_serial_0000_is_refused():
+    error = refused(validate_nik, "3214011708450000", today=TODAY)
+    assert error.field == "nik" and "0000" in str(error)
+    assert validate_nik("3214011708450001", today=TODAY).value.endswith("0001")
+
+
+@pytest.mark.parametrize("nik", ["3214001708450001", "3214181708450001", "3273001708450001"])
+def test_a_kecamatan_that_does_not_exist_is_a_warning(nik):
+    info = validate_nik(nik, today=TODAY)
+    assert [w.message for w in info.warnings] == [
+        "Kecamatan code {code} does not exist in this regency; compare the NIK with the KTP."]
+    assert info.warnings[0].params["code"] == f"{nik[:2]}.{nik[2:4]}.{nik[4:6]}"
+    assert "Kode kecamatan" in info.warnings[0].text("id")
+
+
+@pytest.mark.parametrize("district", ["01", "09", "17"])
+def test_purwakarta_kecamatan_01_to_17_raise_no_warning(district):
+    assert validate_nik(f"3214{district}1708450001", today=TODAY).warnings == []
+
+
+
 def test_a_purwakarta_nik_is_decoded():
     nik = validate_nik("3214 0117 0845 0001", today=TODAY)
     assert isinstance(nik, NikInfo)

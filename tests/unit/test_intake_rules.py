@@ -18,7 +18,6 @@ from mpp_desk.intake.rules import (
     check_applicant,
     check_item,
     check_transition,
-    complaint_channels,
     complete_problems,
     mask_name,
     name_key,
@@ -154,15 +153,3 @@ def test_every_number_reads_back_as_its_parts(year, month, block, sequence):
     assert numbers.parse_number(text) == (year, month, block, sequence)
 
 
-def test_complaint_channels_are_read_from_the_standard():
-    from mpp_desk.catalog.files import load_files
-    from mpp_desk.paths import CATALOG_SEED_DIR
-
-    entry = next(e for e in load_files(sorted(CATALOG_SEED_DIR.glob("*.txt"))) if e.annex_number == 67)
-    channels = complaint_channels(entry.complaint_handling)
-    assert len(channels) == 13
-    assert channels[3] == "Telepon: (0264) 8224794 ext.103"
-    assert channels[6] == "Email: pengaduanptsp139@gmail.com"
-    assert channels[-1] == "Kotak Pengaduan"
-    assert complaint_channels("") == ()
-    assert complaint_channels("Pengaduan lewat WhatsApp 0812 3456 7890.") == ("Pengaduan lewat WhatsApp 0812 3456 7890.",)

@@ -25,49 +25,57 @@ from mpp_desk.intake.receipts import (
     render_tanda_terima_pdf,
     signed_fields,
 )
-from mpp_desk.intake.rules import complaint_channels
+from mpp_desk.intake.rules import is_condition
+from mpp_desk.printing.letterhead import Letterhead
 from mpp_desk.signing import BAD_SIGNATURE, Signer, verification_url, verify_with
 
 WIB = ZoneInfo("Asia/Jakarta")
 SIGNER = Signer.generate()
 BASE = "https://mpp.purwakartakab.go.id/v/"
-REQUIREMENTS = (
-    "Skala usaha kecil atau menengah",
-    "Memiliki akun Sistem Informasi Industri Nasional",
-    "Menyampaikan data industri melalui Sistem Informasi Industri Nasional",
-    "Memiliki sarana dan fasilitas produksi",
+REQUIREMENTS = (  # (text, group): a paper to bring, then conditions to meet, under A and B as the standard has them
+    ("Fotokopi KTP penanggung jawab", "general"),
+    ("Skala usaha kecil atau menengah", "general"),
+    ("Memiliki akun Sistem Informasi Industri Nasional", "general"),
+    ("Menyampaikan data industri melalui Sistem Informasi Industri Nasional", "general"),
+    ("Memiliki sarana dan fasilitas produksi", "special"),
 )
-COMPLAINTS = (
-    "1. Pemohon dapat menyampaikan pengaduan.\n2. Pengaduan dapat disampaikan melalui: a. Petugas Pengaduan pada "
-    "Loker Pengaduan MPP. b. Telepon: (0264) 8224794 ext.103 c. WA: 081809898222 d. Kotak Pengaduan\n3. Lainnya."
+CHANNELS = (  # the office's channel list, those marked for receipts (complaints.channels)
+    ("Loket Pengaduan MPP", "Mal Pelayanan Publik Bale Madukara, Jalan Jenderal Sudirman, Kelurahan Nagrikaler, "
+                            "Kabupaten Purwakarta, Jawa Barat 41115"),
+    ("Telepon", "(0264) 8224794 ext.103"),
+    ("SMS", "081809898222"),
+    ("WhatsApp", "081809898222"),
+    ("Kotak pengaduan", ""),
 )
+LETTERHEAD = Letterhead(office_name="Mal Pelayanan Publik Bale Madukara",
+                        address="Jalan Jenderal Sudirman, Kelurahan Nagrikaler, Kecamatan Purwakarta, Kabupaten "
+                                "Purwakarta, Jawa Barat 41115")
 
 
 def receipt(kind: str = TANDA_TERIMA, *, copy: int = 1, name: str = "Siti Aminah", **changes) -> ReceiptView:
     receipt_id = uuid.uuid4()
     if kind == TANDA_TERIMA:
-        items = tuple(ReceiptItem(i, text, "present_valid", "asli" if i == 2 else "") for i, text in
-                      enumerate(REQUIREMENTS, start=1))
+        states, notes = ("present_valid",) * 5, ("", "", "asli", "", "")
     else:
-        states = ("missing", "present_valid", "invalid", "present_valid")
-        notes = ("Belum dibawa", "", "Fotokopi tidak terbaca", "")
-        items = tuple(ReceiptItem(i, t, s, n) for i, (t, s, n) in enumerate(zip(REQUIREMENTS, states, notes), start=1))
+        states = ("missing", "present_valid", "invalid", "present_valid", "present_valid")
+        notes = ("Belum dibawa", "", "Akun tidak aktif", "", "")
+    items = tuple(ReceiptItem(i, text, state, note, group, is_condition(text))
+                  for i, ((text, group), state, note) in enumerate(zip(REQUIREMENTS, states, notes), start=1))
     due = dt.date(2026, 4, 2) if kind == TANDA_TERIMA else None
     fields = signed_fields(kind, registration_number="MPP/2026/03/010123" if kind == TANDA_TERIMA else None,
                            nik="3214015505900001", kbli="62021", received=dt.date(2026, 3, 17), due=due,
                            copy_number=copy)
     token = SIGNER.sign_reference("tt" if kind == TANDA_TERIMA else "rs", receipt_id, fields)
     values = dict(
-        kind=kind, receipt_id=receipt_id, copy_number=copy, office_name="Mal Pelayanan Publik Bale Madukara",
-        office_address="Jalan Jenderal Sudirman, Purwakarta",
+        kind=kind, receipt_id=receipt_id, copy_number=copy, letterhead=LETTERHEAD,
         registration_number="MPP/2026/03/010123" if kind == TANDA_TERIMA else None, visit_ref="K-3F2A9C1B",
         service_title="Aktivitas Konsultasi Keamanan Informasi", product_type="Sertifikat Standar", kbli="62021",
-        risk_level="Menengah Tinggi", output="NIB dan Sertifikat Standar Terverifikasi", fee="Gratis",
-        completion_working_days=7, applicant_kind="person", applicant_name=name, nik_masked="3214********0001",
-        business_name="", nib="", items=items, received_at=dt.datetime(2026, 3, 17, 10, 15, tzinfo=WIB),
-        due_date=due, officer_name="Rina Petugas", counter_number=1,
-        complaint_channels=complaint_channels(COMPLAINTS), qr_data=verification_url(BASE, token),
-        issued_at=dt.datetime(2026, 3, 17, 10, 16, tzinfo=WIB),
+        risk_level="Menengah Tinggi", output="NIB dan Sertifikat Standar Terverifikasi dengan tanda tangan elektronik",
+        fee="Gratis", completion_working_days=7, applicant_kind="person", applicant_name=name,
+        nik_masked="3214********0001", business_name="", nib="", items=items,
+        received_at=dt.datetime(2026, 3, 17, 10, 5, tzinfo=WIB), due_date=due, officer_name="Rina Petugas",
+        counter_number=1, complaint_channels=CHANNELS, qr_data=verification_url(BASE, token),
+        issued_at=dt.datetime(2026, 3, 17, 10, 6, tzinfo=WIB),
     )
     values.update(changes)
     return ReceiptView(**values)
@@ -109,22 +117,34 @@ def test_both_receipts_render_at_both_sizes_with_a_qr_that_decodes_and_verifies(
     width_pt = pdfium.PdfDocument(data)[0].get_width()
     assert width_pt == pytest.approx(595.28 if size == "A4" else 80 / 25.4 * 72, abs=0.1)
     # the words, in Bahasa Indonesia whatever the counter screen shows
-    assert "Mal Pelayanan Publik Bale Madukara" in text
+    for expected in ("PEMERINTAH KABUPATEN PURWAKARTA", "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU",
+                     "Mal Pelayanan Publik Bale Madukara", "Jawa Barat 41115"):  # the letterhead
+        assert expected in text, expected
     assert "3214********0001" in text and "3214015505900001" not in text
     assert "KBLI 62021" in text and "Menengah Tinggi" in text and "Rina Petugas" in text
+    assert "A. Persyaratan Umum" in text  # the standard's grouping (B: only what a return slip lists)
+    assert ("B. Persyaratan Khusus" in text) == (kind == TANDA_TERIMA)
+    # the office's channels, each with its contact; an address only on A4 (80 mm stays short)
+    assert "Telepon: (0264) 8224794 ext.103" in text and "SMS/WhatsApp: 081809898222" in text
+    assert "Kotak pengaduan" in text and "Loket Pengaduan MPP" in text
+    assert ("Jalan Jenderal Sudirman, Kelurahan Nagrikaler, Kabupaten" in text) == (size == "A4")
+    assert ":" not in text.split("Kotak pengaduan")[0][-3:]
     if kind == TANDA_TERIMA:
         for expected in ("TANDA TERIMA BERKAS PERMOHONAN", "MPP/2026/03/010123", "Kamis, 2 April 2026",
-                         "Selasa, 17 Maret 2026 pukul 10.15 WIB", "Gratis", "7 hari kerja",
-                         "Persyaratan diperiksa: semua ada dan sesuai",
-                         "Telepon: (0264) 8224794 ext.103", "Kotak Pengaduan"):
+                         "Selasa, 17 Maret 2026 pukul 10.05 WIB", "Dicetak 17 Maret 2026 pukul 10.06 WIB", "Gratis",
+                         "7 hari kerja", "Persyaratan diperiksa: semua terpenuhi",
+                         "terbit secara elektronik melalui OSS", "Yang menyerahkan", "Yang menerima",
+                         "( Siti Aminah )", "( Rina Petugas )"):
             assert expected in text, expected
-        if size == "A4":
-            assert text.count("Ada dan sesuai") == len(REQUIREMENTS)  # the checklist as received, line by line
+        assert "bawa saat mengambil" not in text  # the product comes through OSS: nothing to collect
+        if size == "A4":  # the checklist as received, line by line: a paper is there, a condition is met
+            assert text.count("Ada dan sesuai") == 1 and text.count("Terpenuhi") == len(REQUIREMENTS) - 1
     else:
-        for expected in ("BERKAS BELUM LENGKAP", "K-3F2A9C1B", "Belum dibawa", "Fotokopi tidak terbaca",
-                         "Tidak ada", "Tidak sesuai", "2 persyaratan lain sudah ada dan sesuai"):
+        for expected in ("BERKAS BELUM LENGKAP", "K-3F2A9C1B", "Belum dibawa", "Akun tidak aktif",
+                         "Tidak ada", "Tidak sesuai", "3 persyaratan lain sudah ada dan sesuai", "Yang menerima"):
             assert expected in text, expected
-        assert "Memiliki akun Sistem Informasi Industri Nasional" not in text  # only what is to be completed
+        assert "Yang menyerahkan" not in text
+        assert "Skala usaha kecil atau menengah" not in text  # only what is to be completed
     assert "SALINAN" not in text
     # the QR code on the paper holds the verification address, and it verifies
     codes = decode_qr(images)
@@ -177,7 +197,7 @@ def test_an_altered_field_or_a_forged_signature_does_not_verify():
 def test_unicode_names_and_long_texts_do_not_break_rendering():
     name = "Ñoño Şükrü 李 " + "Panjangsekalinamanyatanpaspasi" * 6
     for kind in (TANDA_TERIMA, RETURN_SLIP):
-        view = receipt(kind, name=name, business_name="PT Ñandú Çelik 李", nib="8120000123456",
+        view = receipt(kind, name=name, applicant_kind="business", business_name="PT Ñandú Çelik 李", nib="8120000123456",
                        items=receipt(kind).items + tuple(ReceiptItem(10 + i, "Persyaratan tambahan " * 12, "present_valid"
                                                                      if kind == TANDA_TERIMA else "missing", "catatan " * 20)
                                                          for i in range(12)))
@@ -248,3 +268,88 @@ def test_receipts_go_to_a_thermal_printer_as_escpos_and_faults_come_back_as_resu
     assert folder.ok and (tmp_path / "out" / "r.pdf").read_bytes() == pdf
     assert (preferred_size("escpos-usb:0x0416:0x5011"), preferred_size("system:HP"), preferred_size("")) == (
         "80mm", "A4", "A4")
+
+
+def _seed_entry():
+    from mpp_desk.catalog.parser import parse_text
+    from mpp_desk.paths import CATALOG_SEED_DIR
+
+    (entry,) = parse_text((CATALOG_SEED_DIR / "annex-067-kbli-62021.txt").read_text(encoding="utf-8"))
+    return entry
+
+
+def test_a_business_applicant_prints_the_business_and_the_person_in_charge():
+    view = receipt(applicant_kind="business", name="Budi Santoso", business_name="CV Maju Bersama",
+                   nib="1234567890123")
+    for size in ("A4", "80mm"):
+        _images, text = pages(render_receipt_pdf(view, size))
+        assert "Pemohon: CV Maju Bersama (NIB 1234567890123)" in text.replace("Pemohon CV", "Pemohon: CV")
+        assert "Penanggung jawab/Kuasa" in text and "Budi Santoso (NIK 3214********0001)" in text
+        assert "Pemohon: Budi Santoso" not in text and "Pemohon Budi Santoso" not in text
+    escpos = render_tanda_terima_escpos(view)
+    assert b"Pemohon: CV Maju Bersama (NIB 1234567890123)" in escpos
+    assert b"Penanggung jawab/Kuasa: Budi Santoso" in escpos
+
+
+def test_the_80mm_tanda_terima_of_a_12_item_checklist_is_under_200_mm():
+    """The seed's 12 requirements (5 general, 7 special), the office's channels, a person and a business."""
+    entry = _seed_entry()
+    texts = [(t, "general") for t in entry.requirements.general] + [(t, "special") for t in entry.requirements.special]
+    assert len(texts) == 12
+    items = tuple(ReceiptItem(i, t, "present_valid", "", g, is_condition(t)) for i, (t, g) in enumerate(texts, start=1))
+    for business in (False, True):
+        view = receipt(items=items, applicant_kind="business" if business else "person",
+                       business_name="CV Maju Bersama" if business else "", nib="1234567890123" if business else "")
+        data = render_receipt_pdf(view, "80mm")
+        doc = pdfium.PdfDocument(data)
+        length_mm = doc[0].get_height() / 72 * 25.4
+        assert len(doc) == 1 and length_mm < 200, length_mm
+        images, text = pages(data)
+        assert decode_qr(images) == [view.qr_data]
+        assert "12." not in text and "7. " in text  # numbered within A (1-5) and B (1-7), as the standard does
+        a4 = pdfium.PdfDocument(render_receipt_pdf(replace(view, copy_number=2), "A4"))
+        assert len(a4) == 1  # the whole Tanda Terima, signatures and channels on one A4 page
+
+
+def test_a_due_date_in_a_year_without_decreed_cuti_bersama_says_perkiraan():
+    view = receipt(due_date=dt.date(2028, 1, 10), due_estimated=True)
+    for size in ("A4", "80mm"):
+        _images, text = pages(render_receipt_pdf(view, size))
+        assert "Senin, 10 Januari 2028 (perkiraan)" in text
+        assert "cuti bersama tahun 2028 belum ditetapkan" in text
+    assert b"(perkiraan)" in render_tanda_terima_escpos(view)
+    _images, text = pages(render_receipt_pdf(receipt(), "A4"))
+    assert "perkiraan" not in text
+
+
+def test_conditions_and_papers_and_how_the_product_comes():
+    from mpp_desk.intake.rules import delivered_electronically
+
+    assert is_condition("Skala usaha kecil atau menengah") and is_condition("Memiliki akun SIINas")
+    assert not is_condition("Fotokopi KTP") and not is_condition("Surat kuasa bermeterai")
+    assert not is_condition("KTP asli") and not is_condition("")
+    assert delivered_electronically("NIB dan Izin Terverifikasi dengan tanda tangan elektronik")
+    assert not delivered_electronically("Surat izin (cetak)")
+    view = receipt(output="Surat Izin Praktik")
+    assert view.advice() == "Simpan tanda terima ini dan bawa saat mengambil hasil layanan."
+    assert ("Produk layanan", ["Surat Izin Praktik"]) in view.fields(compact=True)
+    assert "Produk layanan" not in dict(receipt().fields(compact=True))  # said by the advice instead
+
+
+def test_the_letterhead_logo_is_drawn_when_its_file_can_be_read(tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (200, 240), "navy").save(logo)
+
+    def images_on(view, size) -> int:
+        doc = pdfium.PdfDocument(render_receipt_pdf(view, size))
+        return sum(1 for obj in doc[0].get_objects() if obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE)
+
+    with_logo = receipt(letterhead=replace(LETTERHEAD, logo=str(logo)))
+    missing = receipt(letterhead=replace(LETTERHEAD, logo=str(tmp_path / "gone.png")))
+    for size in ("A4", "80mm"):
+        assert images_on(with_logo, size) == 1
+        assert images_on(missing, size) == 0  # a PC without the file prints the letterhead without it
+        images, text = pages(render_receipt_pdf(with_logo, size))
+        assert "PEMERINTAH KABUPATEN PURWAKARTA" in text and decode_qr(images) == [with_logo.qr_data]

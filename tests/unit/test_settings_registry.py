@@ -15,6 +15,10 @@ def test_the_issue_settings_are_declared_with_their_defaults():
     expected = {
         "office.name": "office",
         "office.address": "office",
+        "office.government": "office",
+        "office.agency": "office",
+        "office.logo": "office",
+        "calendar.confirmed_through": "office",
         "pc.role": "pc",
         "pc.counter_number": "pc",
         "pc.counter_name": "pc",

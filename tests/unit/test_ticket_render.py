@@ -77,7 +77,7 @@ def test_pdf_ticket_has_the_paper_width_the_words_and_a_qr_that_verifies(width_m
             "A015",
             "PRIORITAS · Lansia",
             "A – Perizinan Berusaha",
-            "Minggu, 22 November 2026 09:15",
+            "Minggu, 22 November 2026 pukul 09.15 WIB",
             "Antrian sebelum Anda: 5",
             "Perkiraan waktu tunggu: ± 15 menit",
             "Mohon menunggu",

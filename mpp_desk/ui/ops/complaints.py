@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from mpp_desk.context import AppContext
@@ -114,18 +115,35 @@ def related_cases(ctx: AppContext, *, actor, case_id: uuid.UUID) -> list:
         return service.related_cases(uow, case_id=case_id)
 
 
+def _step_services() -> dict[str, Callable[..., Any]]:
+    """The follow-up steps a dialog may run, by name: each an explicit service function."""
+    from mpp_desk.complaints import service
+
+    return {
+        "classify": service.classify,
+        "analyse": service.analyse,
+        "assign": service.assign,
+        "approve_apip": service.approve_apip,
+        "follow_up": service.follow_up,
+        "report_to_superior": service.report_to_superior,
+        "inform": service.inform,
+        "close": service.close,
+        "reopen": service.reopen,
+        "add_note": service.add_note,
+    }
+
+
 STEPS = ("classify", "analyse", "assign", "approve_apip", "follow_up", "report_to_superior", "inform", "close",
          "reopen", "add_note")
 
 
 def run_step(ctx: AppContext, *, actor, step: str, case_id: uuid.UUID, values: dict):
     """One follow-up step by name (see STEPS) with the dialog's values; returns the case afterwards."""
-    from mpp_desk.complaints import service
-
-    if step not in STEPS:
+    services = _step_services()
+    if step not in services:
         raise ValueError(step)
     with ctx.uow(actor=actor) as uow:
-        detail = getattr(service, step)(uow, case_id=case_id, **values)
+        detail = services[step](uow, case_id=case_id, **values)
         uow.commit()
         return detail
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableView
 
+from mpp_desk.intake.rules import is_condition
 from mpp_desk.ui.areas.intake.common import CYCLE, INVALID, MISSING, PRESENT, STATE_COLOURS, STATE_MARKS, intake_text
 
 
@@ -46,7 +47,8 @@ class ChecklistModel(QAbstractTableModel):
             if column == 2:
                 if state is None:
                     return self.tr("not checked")
-                return f"{STATE_MARKS[state]} {intake_text(_STATE_SOURCES[state])}"
+                sources = _CONDITION_SOURCES if is_condition(text) else _STATE_SOURCES  # a condition is met
+                return f"{STATE_MARKS[state]} {intake_text(sources[state])}"
             return note
         if role == Qt.ItemDataRole.BackgroundRole and state in STATE_COLOURS:
             return QBrush(QColor(STATE_COLOURS[state]))
@@ -96,6 +98,7 @@ class ChecklistModel(QAbstractTableModel):
 
 
 _STATE_SOURCES = {PRESENT: "Present and valid", MISSING: "Missing", INVALID: "Not valid"}
+_CONDITION_SOURCES = {PRESENT: "Met", MISSING: "Not met", INVALID: "Not valid"}  # intake.rules.CONDITION_STATE_LABELS
 
 
 class ChecklistTable(QTableView):

@@ -52,9 +52,13 @@ class DonePage(QWidget):
             self.result_title.setObjectName("okNote")
             self.result_title.setText(self.tr("Registered: {number}").format(number=app.registration_number))
             self.result_number.setText(app.registration_number)
+            due = format_date(app.due_date)
+            if app.due_estimated:
+                due = self.tr("{date} (estimate: the cuti bersama of {year} are not decreed yet, the date may "
+                              "move)").format(date=due, year=app.due_date.year)
             self.result_detail.setText(self.tr("Complete and correct. To be finished by {due} ({days} working days). "
                                                "Give the applicant the Tanda Terima.").format(
-                due=format_date(app.due_date), days=visit.completion_working_days))
+                due=due, days=visit.completion_working_days))
         else:
             from mpp_desk.intake.receipts import visit_reference
 
