@@ -297,7 +297,10 @@ class ServerApi:
         return LeaseResponse.model_validate(self._call("POST", "/v1/leases", json=body.model_dump(mode="json")))
 
     def pull(self, since: int, limit: int = PULL_PAGE) -> PullResponse:
-        return PullResponse.model_validate(self._call("GET", "/v1/pull", params={"since": since, "limit": limit}))
+        response = self._send("GET", "/v1/pull", params={"since": since, "limit": limit})
+        if response.status_code >= 400:
+            self._fail(response)
+        return PullResponse.model_validate_json(response.content)  # parsed once, by pydantic-core
 
 
 def _detail(response: httpx.Response) -> str:
@@ -516,7 +519,9 @@ def push_all(db: Database, api: ServerApi, role: str) -> tuple[int, int, int]:
             session = uow.session
             defer_foreign_keys(session)
             now = utcnow()
-            rows = {e.op_id: session.get(OutboxEntry, e.seq) for e in batch}
+            seqs = [e.seq for e in batch]
+            rows = {r.op_id: r for i in range(0, len(seqs), 500)  # one query, not one per row
+                    for r in session.scalars(select(OutboxEntry).where(OutboxEntry.seq.in_(seqs[i:i + 500])))}
             for entry, reason in local:
                 _answer(rows[entry.op_id], now, "local", reason)
             for entry, reason in refused:
