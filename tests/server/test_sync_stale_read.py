@@ -38,3 +38,35 @@ def test_a_sync_written_by_another_process_is_seen_by_the_open_database(server, 
     from mpp_desk.sync import client
 
     assert client.status(pc.db, pc.data_dir)["cursor"] > 0 and client.pending_count(pc.db) == 0
+
+
+def other_process(ctx, sql: str) -> str:
+    """One statement in another process through plain sqlite3 (as a second app or `mpp-desk` would), its answer."""
+    from mpp_desk.paths import database_path
+
+    code = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10); "
+            "r = c.execute(sys.argv[2]).fetchone(); print(r[0] if r else ''); c.close()")
+    done = subprocess.run([sys.executable, "-c", code, str(database_path(ctx.data_dir)), sql],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_opening_the_folder_again_in_this_process_keeps_the_sharing_with_other_processes(make_pc):
+    """The cause of "a sync run by another process is not seen until the database is reopened": a second
+    open of the same file in this process (the in-process CLI, a reopen) read its header with a plain
+    file descriptor; closing it dropped this process's SQLite locks, the other process then took itself
+    for the last user and deleted the WAL under this process's connections."""
+    from mpp_desk.context import AppContext
+
+    pc = make_pc("pc")
+    assert title(pc, 67)  # this process's connections are open on the file
+    again = AppContext(data_dir=pc.data_dir)
+    again.open()
+    again.close()
+    other_process(pc, "UPDATE service_standard SET title = 'Judul dari proses lain' WHERE annex_number = 67")
+    assert title(pc, 67) == "Judul dari proses lain"
+    rename_service(pc, 67, "Judul dari proses ini")
+    assert other_process(pc, "SELECT title FROM service_standard WHERE annex_number = 67") == "Judul dari proses ini"
+    other_process(pc, "UPDATE service_standard SET title = 'Judul ketiga' WHERE annex_number = 67")
+    assert title(pc, 67) == "Judul ketiga"
