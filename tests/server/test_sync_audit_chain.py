@@ -81,7 +81,7 @@ def test_an_intact_chain_arrives_without_alerts_and_its_checkpoints_are_kept(joi
     assert key.public_key.startswith("-----BEGIN PUBLIC KEY-----")
 
 
-def test_an_altered_and_a_removed_entry_are_reported_and_the_rest_lands(joined_pc, server_db):
+def test_an_altered_and_a_removed_entry_are_reported_and_the_rest_lands(joined_pc, server, server_db, make_pc):
     for name in ("budi", "sari", "tono", "wati"):
         officer(joined_pc, name)
     entries = waiting_audit_entries(joined_pc)
@@ -97,6 +97,13 @@ def test_an_altered_and_a_removed_entry_are_reported_and_the_rest_lands(joined_p
     assert ("gap", removed["seq"] + 1) in found  # the entry after the hole names it
     assert all(a["chain_id"] == joined_pc.db.device_id for a in alerts(server_db))
     assert not any(seq == first["seq"] for _, seq in found)  # the untouched ones are not accused
+    boss = make_pc("boss")  # the supervisor sees them in the sync area
+    desk_json(boss, "sync", "join", server, enroll(server_db, "kepala-pc", "supervisor"))
+    from mpp_desk.roles import Role
+    from mpp_desk.ui.ops import sync as ops
+
+    shown = ops.oversight(boss, actor=officer(boss, "lurah", Role.SUPERVISOR)).alerts
+    assert {(a.device, a.seq, a.reason) for a in shown} >= {("loket-1", altered["seq"], "altered")}
 
 
 def test_entries_sent_out_of_order_are_a_reordering(joined_pc, server_db):
