@@ -13,6 +13,8 @@
    intake service, about 20 ops each), then all reconnect at once (one thread each: `sync now`
    rounds until no PC has anything to send or receive). Time to converge: until every PC holds every
    file the server holds. Goal: < 60 s. All 30 PCs' client work runs on this one machine's cores.
+5. The client's apply, same run: the whole change log after step 4, page by page, applied row by row
+   (the former path) and batched (``apply_page``) to two fresh PCs; medians and the ratio.
 
 Needs PostgreSQL at $MPP_TEST_POSTGRES (default postgresql://postgres@127.0.0.1:5432/postgres).
 The last line of output is one JSON object with the figures.
@@ -189,6 +191,71 @@ def fleet_reconnect(url: str, enroll, root: Path, server_pid: int) -> dict:
             "problems": problems[:3], "setup_join_s": round(joined_s, 1), "hour_of_work_s": round(work_s, 1)}
 
 
+def apply_compare(url: str, enroll, root: Path) -> dict:
+    """The client's apply, same pages, same run: row by row (the former path, kept as the fallback)
+    against batched (``apply_page``). The pages are the whole change log after the fleet, pulled once
+    by a new device; each is applied to two fresh copies of the PCs' template, alternating which goes
+    first. CPU and wall time per page; medians and the ratio."""
+    import shutil
+    import sqlite3
+
+    import httpx
+    from sqlalchemy import func, select
+
+    from mpp_desk.context import AppContext
+    from mpp_desk.models import Application
+    from mpp_desk.paths import database_path
+    from mpp_desk.sync import apply, client
+
+    token = httpx.post(f"{url}/v1/enroll", json={"protocol": 1, "code": enroll("apply-bench", "display")}).json()
+    pages = []
+    with client.ServerApi(url, token["credential"]) as api:
+        since = 0
+        while True:
+            page = api.pull(since)
+            pages.append(page)
+            since = page.next_cursor
+            if not page.more:
+                break
+    pcs = {}
+    for mode in ("rowwise", "batched"):
+        folder = root / f"apply-{mode}"
+        shutil.copytree(root / "fleet-template", folder)
+        con = sqlite3.connect(database_path(folder))
+        con.execute("UPDATE local_state SET value = ? WHERE key = 'device_id'", (str(uuid.uuid4()),))
+        con.commit()
+        con.close()
+        pcs[mode] = AppContext(data_dir=folder)
+        pcs[mode].open()
+    runs = {"rowwise": apply.apply_page_rowwise, "batched": apply.apply_page}
+    cpu = {m: [] for m in runs}
+    wall = {m: [] for m in runs}
+    for i, page in enumerate(pages):
+        for mode in (("rowwise", "batched") if i % 2 == 0 else ("batched", "rowwise")):
+            c0, w0 = time.process_time(), time.perf_counter()
+            runs[mode](pcs[mode].db, page.changes, page.next_cursor)
+            cpu[mode].append(time.process_time() - c0)
+            wall[mode].append(time.perf_counter() - w0)
+    held = {}
+    for mode, ctx in pcs.items():
+        with ctx.uow(write=False) as uow:
+            held[mode] = uow.session.scalar(select(func.count()).select_from(Application))
+        ctx.close()
+    changes = sum(len(p.changes) for p in pages)
+    out = {"pages": len(pages), "changes": changes, "same_result": held["rowwise"] == held["batched"],
+           "files_held": held["batched"]}
+    for mode in runs:
+        out[mode] = {"cpu_s": round(sum(cpu[mode]), 2), "wall_s": round(sum(wall[mode]), 2),
+                     "page_ms_median": round(statistics.median(wall[mode]) * 1000, 1),
+                     "changes_per_s": round(changes / sum(wall[mode]))}
+    out["speedup_wall"] = round(sum(wall["rowwise"]) / sum(wall["batched"]), 2)
+    out["speedup_page_median"] = round(statistics.median(wall["rowwise"]) / statistics.median(wall["batched"]), 2)
+    print(f"client apply of {changes} changes in {len(pages)} pages: row by row {out['rowwise']['wall_s']} s "
+          f"(page median {out['rowwise']['page_ms_median']} ms), batched {out['batched']['wall_s']} s "
+          f"(page median {out['batched']['page_ms_median']} ms): {out['speedup_wall']}x")
+    return out
+
+
 def _seed(folder: Path) -> None:
     from mpp_desk.context import AppContext
 
@@ -233,6 +300,7 @@ def main() -> None:
 
         # 4. (first, on the fresh server) 30 PCs reconnecting after an hour offline
         fleet = fleet_reconnect(url, enroll, Path(tmp.name), proc.pid) if FLEET else None
+        applied = apply_compare(url, enroll, Path(tmp.name)) if FLEET else None
 
         # 1. push ingest
         token = httpx.post(f"{url}/v1/enroll", json={"protocol": 1, "code": enroll("bench-pusher", "admin")}).json()
@@ -314,7 +382,7 @@ def main() -> None:
             "batch_ms_median": round(statistics.median(batch_times) * 1000, 1),
             "pull_changes": result.pulled, "pull_s": round(pull_s, 1),
             "pull_changes_per_s": round(result.pulled / pull_s) if pull_s else None,
-            "lag": lag, "fleet": fleet, "goals": goals,
+            "lag": lag, "fleet": fleet, "client_apply": applied, "goals": goals,
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0],
                         "load_average_1min": round(os.getloadavg()[0], 2)},
             "runtime_s": round(time.perf_counter() - started, 1),

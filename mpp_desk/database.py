@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,9 +65,51 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        _forget_open(self.path)
         if self.marker is not None:  # closed cleanly: the next start needs no full check
             self.marker.release()
             self.marker = None
+
+
+# Database files this process has open through SQLite, by (device, inode). Closing *any* other file
+# descriptor on such a file drops every POSIX lock the process holds on it (fcntl semantics), SQLite's
+# included: another process then believes it is the last user, checkpoints and deletes the WAL and the
+# -shm index under this process's connections, which go on reading and writing an unlinked WAL (writes
+# lost to the others, theirs never seen, then "database disk image is malformed"). So the raw header
+# read of _check_file is skipped for a file that is open here (tests/server/test_sync_stale_read.py).
+_open_files: dict[tuple[int, int], int] = {}
+_open_files_lock = threading.Lock()
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _remember_open(path: Path) -> None:
+    key = _file_key(path)
+    if key is not None:
+        with _open_files_lock:
+            _open_files[key] = _open_files.get(key, 0) + 1
+
+
+def _forget_open(path: Path) -> None:
+    key = _file_key(path)
+    with _open_files_lock:
+        if key in _open_files:
+            _open_files[key] -= 1
+            if _open_files[key] <= 0:
+                del _open_files[key]
+
+
+def open_here(path: Path) -> bool:
+    """This process holds the file open through SQLite (then no other descriptor may touch it)."""
+    key = _file_key(path)
+    with _open_files_lock:
+        return key is not None and key in _open_files
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -101,8 +144,11 @@ def _check_file(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations_d
             N_("errors", "The database file {path} is read-only. Ask the administrator to fix its permissions."),
             path=str(path),
         )
-    with open(path, "rb") as fh:
-        header = fh.read(16)
+    if open_here(path):  # open through SQLite in this process already: it is a database (see _open_files)
+        header = SQLITE_HEADER if path.stat().st_size else b""
+    else:
+        with open(path, "rb") as fh:
+            header = fh.read(16)
     if not header:
         raise DatabaseProblem(
             N_("errors", "The database file {path} is empty (0 bytes): it is damaged, not a new installation. "
@@ -350,6 +396,7 @@ def open_database(
         raise _classify(exc, path) from exc
     if not read_only:
         restrict_to_owner(path.parent, path)
+    _remember_open(path)
     return Database(path=path, engine=engine, sessions=sessions, device_id=device_id, marker=marker,
                     read_only=read_only)
 

@@ -15,13 +15,16 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from mpp_desk.server import SERVER_VERSION, blobs, devices, leases, public
+from mpp_desk.server import SERVER_VERSION, audit_chains, blobs, devices, leases, public
 from mpp_desk.server import sync as service
 from mpp_desk.server.settings import ServerSettings
 from mpp_desk.server.tables import office
 from mpp_desk.sync.entities import may_write
 from mpp_desk.sync.schemas import (
     MIN_PROTOCOL,
+    AuditCheckpoint,
+    AuditKeyRequest,
+    ConflictResolution,
     PENDING_HEADER,
     PROTOCOL,
     PROTOCOL_HEADER,
@@ -57,6 +60,14 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
 
     @app.exception_handler(leases.LeaseError)
     async def _lease_error(_request, exc: leases.LeaseError):
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(audit_chains.AuditChainError)
+    async def _audit_error(_request, exc: audit_chains.AuditChainError):
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(service.ResolveError)
+    async def _resolve_error(_request, exc: service.ResolveError):
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
 
     @app.exception_handler(blobs.BlobError)
@@ -128,7 +139,7 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
                 service.record_refusal(conn, device, 403, reason)
             raise HTTPException(403, reason)
         with push_turn, engine.begin() as conn:
-            return PushResponse(results=service.push(conn, device, batch.ops))
+            return PushResponse(results=service.push(conn, device, batch.ops, secret=secret))
 
     @app.get("/v1/pull", response_model=PullResponse)
     def pull(
@@ -148,6 +159,37 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
     def open_conflicts(device: devices.Device = Depends(overseer)) -> dict:
         with engine.begin() as conn:
             return {"conflicts": service.list_conflicts(conn)}
+
+    @app.post("/v1/conflicts/{conflict_id}/resolve")
+    def resolve_conflict(conflict_id: int, body: ConflictResolution, device: devices.Device = Depends(overseer)) -> dict:
+        if not 1 <= conflict_id <= MAX_BIGINT:
+            raise HTTPException(404, f"no conflict {conflict_id}")
+        with push_turn, engine.begin() as conn:
+            return service.resolve_conflict(conn, device, conflict_id, keep=body.keep, fields=body.fields, now=_now())
+
+    @app.post("/v1/audit/key")
+    def audit_key(body: AuditKeyRequest, device: devices.Device = Depends(caller)) -> dict:
+        _refuse_nul(body.model_dump(mode="json"), "body")
+        try:
+            with engine.begin() as conn:
+                return audit_chains.register(conn, secret, device, chain_id=body.chain_id, key_b64=body.key,
+                                             keyed_from=body.keyed_from, public_key=body.public_key)
+        except audit_chains.AuditChainError as exc:
+            if exc.alert is not None:
+                with engine.begin() as conn:
+                    audit_chains.record_alert(conn, exc.alert)
+            raise
+
+    @app.post("/v1/audit/checkpoint")
+    def audit_checkpoint(body: AuditCheckpoint, device: devices.Device = Depends(caller)) -> dict:
+        _refuse_nul(body.model_dump(mode="json"), "body")
+        with engine.begin() as conn:
+            return audit_chains.receive_checkpoint(conn, device, body.model_dump(mode="json"))
+
+    @app.get("/v1/audit/alerts")
+    def audit_alerts(device: devices.Device = Depends(overseer)) -> dict:
+        with engine.begin() as conn:
+            return {"alerts": audit_chains.list_alerts(conn)}
 
     @app.get("/v1/devices")
     def list_devices(device: devices.Device = Depends(overseer)) -> dict:

@@ -81,6 +81,20 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--json", action="store_true")
     cl.set_defaults(handler=_conflicts)
 
+    cr = with_db(cs.add_parser("resolve", help="close a conflict: keep the server's version or take the device's"))
+    cr.add_argument("conflict_id", type=int)
+    cr.add_argument("--keep", required=True, choices=("server", "device", "fields"))
+    cr.add_argument("--field", action="append", default=[], metavar="NAME=device|server",
+                    help="with --keep fields: the side of one field (repeatable; fields not named keep the server's)")
+    cr.add_argument("--json", action="store_true")
+    cr.set_defaults(handler=_resolve)
+
+    audit = sub.add_parser("audit", help="the PCs' audit trails as the server verified them")
+    au = audit.add_subparsers(dest="audit_command", metavar="COMMAND", required=True)
+    al = with_db(au.add_parser("alerts", help="breaks found in a PC's audit trail on arrival"))
+    al.add_argument("--json", action="store_true")
+    al.set_defaults(handler=_audit_alerts)
+
     key = sub.add_parser("signing-key", help="the PCs' public keys, so the public pages verify their QR codes")
     ks = key.add_subparsers(dest="key_command", metavar="COMMAND", required=True)
     ka = with_db(ks.add_parser("add", help="add a PC's key (the output of `mpp-desk queue public-key`)"))
@@ -345,6 +359,43 @@ def _conflicts(args) -> int:
         engine.dispose()
     text = "\n".join(f"#{r['id']} {r['entity']} {r['entity_id']}: {r['reason']}" for r in rows) or "no open conflicts"
     _print(args, {"conflicts": rows}, text)
+    return 0
+
+
+def _resolve(args) -> int:
+    from mpp_desk.server import sync as service
+
+    fields = {}
+    for item in args.field:
+        name, _, side = item.partition("=")
+        if side not in ("device", "server") or not name:
+            raise Failure(f"--field takes NAME=device or NAME=server, not {item!r}")
+        fields[name] = side
+    engine = _engine(_settings(args))
+    try:
+        with engine.begin() as conn:
+            done = service.resolve_conflict(conn, None, args.conflict_id, keep=args.keep, fields=fields, now=_now())
+    except service.ResolveError as exc:
+        raise Failure(str(exc)) from None
+    finally:
+        engine.dispose()
+    _print(args, done, f"conflict #{done['id']} resolved ({done['keep']}); {done['entity']} {done['entity_id']} "
+                       f"at version {done['version']}")
+    return 0
+
+
+def _audit_alerts(args) -> int:
+    from mpp_desk.server import audit_chains
+
+    engine = _engine(_settings(args))
+    try:
+        with engine.begin() as conn:
+            rows = audit_chains.list_alerts(conn)
+    finally:
+        engine.dispose()
+    text = "\n".join(f"#{r['id']} PC {r['chain_id']} entry {r['seq']}: {r['reason']}: {r['detail']}"
+                     for r in rows) or "no audit alerts"
+    _print(args, {"alerts": rows}, text)
     return 0
 
 

@@ -35,6 +35,7 @@ class Device:
     last_seen_at: dt.datetime | None
     enrolled: bool
     pending_ops: int | None = None
+    local_device_id: str = ""  # the id the PC stamps in its rows (and its audit chain)
 
 
 def digest(secret: bytes, value: str) -> str:
@@ -129,4 +130,5 @@ def _device(row) -> Device:
     return Device(
         id=row.id, name=row.name, role=row.role, revoked=row.revoked_at is not None,
         last_seen_at=row.last_seen_at, enrolled=row.enrolled_at is not None, pending_ops=row.pending_ops,
+        local_device_id=row.local_device_id or "",
     )

@@ -12,6 +12,7 @@ from sqlalchemy import ARRAY, Text, Uuid, and_, any_, bindparam, delete, func, i
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection
 
+from mpp_desk.server import audit_chains
 from mpp_desk.server.devices import Device
 from mpp_desk.server.tables import change_log, conflicts, device_ops, record_keys, records, refusals
 from mpp_desk.sync import entities
@@ -36,7 +37,7 @@ def record_refusal(conn: Connection, device: Device, status_code: int, reason: s
     conn.execute(insert(refusals).values(device_id=device.id, status_code=status_code, reason=reason))
 
 
-def push(conn: Connection, device: Device, ops: list[Op]) -> list[OpResult]:
+def push(conn: Connection, device: Device, ops: list[Op], *, secret: bytes | None = None) -> list[OpResult]:
     """Apply a batch: each local transaction (tx_id) whole or not at all; replays answered as before.
 
     Decisions are made in memory over the records and keys the batch touches (read once, rows locked),
@@ -65,8 +66,15 @@ def push(conn: Connection, device: Device, ops: list[Op]) -> list[OpResult]:
         for op in fresh:
             groups.setdefault(op.tx_id or op.op_id, []).append(op)
         for group in groups.values():
-            batch.decide(group)
-        results.update(batch.write())
+            # Audit entries record what the PC did; they merge even when the action they describe is refused
+            # (else the PC's audit chain would have a hole on the server, and the chain check would cry wolf).
+            action = [op for op in group if op.entity != audit_chains.ENTITY]
+            if action:
+                batch.decide(action)
+            for op in group:
+                if op.entity == audit_chains.ENTITY:
+                    batch.decide([op])
+        results.update(batch.write(secret))
     first = {}
     for op in ops:  # an op id sent twice in one batch gets the first one's answer
         first.setdefault(op.op_id, results[op.op_id])
@@ -74,6 +82,7 @@ def push(conn: Connection, device: Device, ops: list[Op]) -> list[OpResult]:
 
 
 _DELETED = object()
+_SAME = object()
 
 # Lookups of many keys at once: one unique-index probe per key (a LATERAL subquery with LIMIT 1 is never
 # flattened into a join). With "col = ANY(array)" the planner, on tables not analyzed lately (autovacuum
@@ -92,9 +101,11 @@ _KEY_OWNERS = text(
 class _Batch:
     """The records, keys and references a batch touches, decided in memory and written in bulk."""
 
-    def __init__(self, conn: Connection, device: Device, ops: list[Op]) -> None:
+    def __init__(self, conn: Connection, device: Device, ops: list[Op], *, log_device: Any = _SAME) -> None:
         self.conn = conn
         self.device = device
+        # the writer named in the change log: a PC pulls every change but its own (None: the server's own)
+        self.log_device_id = device.id if log_device is _SAME else log_device
         self.tx_of = {op.op_id: op.tx_id for op in ops}
         targets = {(op.entity, op.entity_id) for op in ops if op.entity in entities.ENTITIES}
         self.current: dict[tuple[str, uuid.UUID], tuple[int, dict[str, Any]]] = {}
@@ -228,12 +239,23 @@ class _Batch:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def write(self) -> dict[uuid.UUID, OpResult]:
+    def check_audit_chains(self, secret: bytes | None) -> None:
+        """Each new audit entry against its chain's head on the server (server/audit_chains.py)."""
+        entries = [payload for op, _version, payload in self.log if op.entity == audit_chains.ENTITY and op.op == "insert"]
+        if not entries:
+            return
+        check = audit_chains.ChainCheck(self.conn, self.device, secret, {str(p.get("device_id")) for p in entries})
+        for payload in entries:  # in the order the PC sent them (its outbox order)
+            check.check(payload)
+        check.write()
+
+    def write(self, secret: bytes | None = None) -> dict[uuid.UUID, OpResult]:
         conn = self.conn
+        self.check_audit_chains(secret)
         seqs: dict[uuid.UUID, int] = {}
         if self.log:
             rows = [dict(entity=op.entity, entity_id=op.entity_id, version=version, op=op.op, payload=payload,
-                         device_id=self.device.id, op_id=op.op_id, tx_id=op.tx_id) for op, version, payload in self.log]
+                         device_id=self.log_device_id, op_id=op.op_id, tx_id=op.tx_id) for op, version, payload in self.log]
             returned = conn.execute(
                 insert(change_log).returning(change_log.c.op_id, change_log.c.seq, sort_by_parameter_order=True), rows
             ).all()
@@ -430,5 +452,93 @@ def list_conflicts(conn: Connection, *, status: str | None = "open") -> list[dic
             "op_id": str(r.op_id), "base_version": r.base_version, "server_version": r.server_version,
             "reason": r.reason, "status": r.status, "created_at": r.created_at.isoformat(),
             "client_payload": r.client_payload, "server_payload": r.server_payload,
+            "resolution": r.resolution, "resolved_at": r.resolved_at.isoformat() if r.resolved_at else None,
         })
     return out
+
+
+# -- resolving a conflict ------------------------------------------------------------------------
+
+class ResolveError(Exception):
+    def __init__(self, message: str, status: int = 409) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def resolve_conflict(conn: Connection, device: Device | None, conflict_id: int, *, keep: str,
+                     fields: dict[str, str] | None = None, now: Any = None) -> dict[str, Any]:
+    """Close an open conflict (docs/sync.md, "Resolving a conflict").
+
+    ``keep="server"``: the record stays as the server holds it. ``"device"``: the device's version of the
+    refused action is applied on top of the server's current version (the record's other columns, if the
+    server's record moved on, stay the server's). ``"fields"``: per column, ``fields={name: "device"}``
+    (columns not named keep the server's value). A change is written as the server's own (device None in
+    the change log), so every PC pulls it, the one that made the conflict too.
+    """
+    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGE_LOG_LOCK})
+    row = conn.execute(select(conflicts).where(conflicts.c.id == conflict_id).with_for_update()).first()
+    if row is None:
+        raise ResolveError(f"no conflict {conflict_id}", 404)
+    if row.status != "open":
+        raise ResolveError(f"conflict {conflict_id} is already {row.status}")
+    spec = entities.ENTITIES.get(row.entity)
+    if spec is None:
+        raise ResolveError(f"{row.entity} does not sync", 422)
+    fields = dict(fields or {})
+    current = conn.execute(select(records.c.version, records.c.payload).where(
+        records.c.entity == row.entity, records.c.entity_id == row.entity_id)).first()
+    choosable = set(spec.table.columns.keys()) - entities.BOOKKEEPING - {"id", "created_at"}
+    unknown = sorted(set(fields) - choosable)
+    if unknown:
+        raise ResolveError(f"not a field of {row.entity} that can be chosen: {', '.join(unknown)}", 422)
+    if keep == "fields" and not fields:
+        raise ResolveError("name the fields to take from the device (--field NAME=device)", 422)
+    taken = [] if keep == "server" else sorted(choosable & set(row.client_payload)) if keep == "device" else \
+        sorted(name for name, side in fields.items() if side == "device")
+    version = current.version if current is not None else None
+    seq = None
+    if taken:
+        version, seq = _apply_resolution(conn, device, row, current, taken)
+    resolution = {"keep": keep, "fields": sorted(taken) if keep == "fields" else [], "version": version, "seq": seq}
+    conn.execute(update(conflicts).where(conflicts.c.id == conflict_id).values(
+        status="resolved", resolution=resolution, resolved_by=device.id if device else None,
+        resolved_at=now if now is not None else func.now()))
+    return {"id": conflict_id, "entity": row.entity, "entity_id": str(row.entity_id), "status": "resolved",
+            **resolution}
+
+
+def _apply_resolution(conn: Connection, device: Device | None, row, current, taken: list[str]) -> tuple[int, int]:
+    """Write the device's side of a conflict (the columns *taken*) and the rest of its refused action."""
+    client = row.client_payload
+    if current is not None:
+        payload = {**current.payload, **{name: client.get(name) for name in taken}}
+        guilty = dict(op="update", base_version=current.version, payload=payload)
+    else:
+        guilty = dict(op="insert", base_version=None, payload={**client, "id": str(row.entity_id)})
+    namespace = uuid.UUID(int=row.id)
+    ops: list[Op] = []
+    for raw in row.tx_ops:
+        op = Op.model_validate(raw)
+        if op.entity == audit_chains.ENTITY:
+            continue  # merged when the action was refused
+        changes: dict[str, Any] = {"op_id": uuid.uuid5(namespace, str(op.op_id)), "tx_id": uuid.uuid5(namespace, "tx")}
+        if op.op_id == row.op_id:
+            changes.update(guilty)
+        elif op.op != "insert":
+            held = conn.execute(select(records.c.version).where(
+                records.c.entity == op.entity, records.c.entity_id == op.entity_id)).scalar()
+            changes["base_version"] = held
+        ops.append(op.model_copy(update=changes))
+    if not ops:
+        raise ResolveError("an audit entry is never replaced: keep the server's version")
+    actor = device or Device(id=uuid.UUID(int=0), name="mpp-central", role="admin", revoked=False,
+                             last_seen_at=None, enrolled=True)
+    batch = _Batch(conn, actor, ops, log_device=None)
+    batch.decide(ops)
+    refused = [a for a in batch.answers.values() if a.status != "accepted"]
+    if refused:
+        raise ResolveError(f"the device's version cannot be taken: {refused[0].reason}")
+    batch.conflicts.clear()
+    answers = batch.write()
+    guilty_answer = next(a for op_id, a in answers.items() if op_id == uuid.uuid5(namespace, str(row.op_id)))
+    return guilty_answer.version, guilty_answer.seq

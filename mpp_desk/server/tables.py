@@ -138,6 +138,9 @@ conflicts = Table(
     Column("reason", Text, nullable=False),
     Column("status", String(16), nullable=False, server_default="open"),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("resolution", JSONB),  # {"keep": "server"|"device"|"fields", "fields": {...}, "version": n}
+    Column("resolved_by", Uuid),  # the device that resolved it
+    Column("resolved_at", DateTime(timezone=True)),
     UniqueConstraint("device_id", "op_id", name="uq_conflicts_device_op"),
 )
 
@@ -188,4 +191,59 @@ signing_keys = Table(
     Column("public_key", Text, nullable=False),
     Column("label", String(200), nullable=False, server_default=""),
     Column("added_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+# Each device's audit trail as the server verifies it on arrival (server/audit_chains.py, docs/sync.md).
+# The verification keys a device registers: its audit HMAC key (wrapped with the server's secret) and
+# its installation's Ed25519 public key, which signs its audit checkpoints.
+audit_keys = Table(
+    "audit_keys",
+    metadata,
+    Column("chain_id", String(64), primary_key=True),  # the PC's own device id, stamped in its audit entries
+    Column("device_id", Uuid, nullable=False),  # the enrolled device that registered it
+    Column("key_fingerprint", String(64), nullable=False),
+    Column("wrapped_key", LargeBinary),  # AES-GCM(nonce || ciphertext) under a key derived from the secret
+    Column("keyed_from", Integer, nullable=False, server_default="1"),
+    Column("public_key", Text),  # PEM: verifies the device's signed checkpoints
+    Column("registered_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+# The head of each chain the server holds: the next entry must be seq + 1 and link to hash.
+audit_chains = Table(
+    "audit_chains",
+    metadata,
+    Column("chain_id", String(64), primary_key=True),
+    Column("last_seq", Integer, nullable=False),
+    Column("last_hash", String(64), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+# Every signed checkpoint a device sent: the anchor of its chain outside the PC.
+audit_checkpoints = Table(
+    "audit_checkpoints",
+    metadata,
+    Column("id", BigInteger, Identity(always=True), primary_key=True),
+    Column("chain_id", String(64), nullable=False),
+    Column("device_id", Uuid, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("keyed_from", Integer, nullable=False),
+    Column("signed", JSONB, nullable=False),  # the checkpoint file as the device sent it (signature included)
+    Column("received_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    UniqueConstraint("chain_id", "seq", "hash", name="uq_audit_checkpoints_chain_seq_hash"),
+)
+
+# Breaks found on arrival: a gap, a reordering, an altered entry, a rolled-back or forged checkpoint.
+audit_alerts = Table(
+    "audit_alerts",
+    metadata,
+    Column("id", BigInteger, Identity(always=True), primary_key=True),
+    Column("chain_id", String(64), nullable=False),
+    Column("device_id", Uuid, nullable=False),
+    Column("seq", Integer),
+    Column("entry_id", Uuid),
+    Column("reason", String(32), nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Index("ix_audit_alerts_chain_id", "chain_id"),
 )

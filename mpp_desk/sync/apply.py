@@ -11,7 +11,8 @@ import copy
 import uuid
 from typing import Any, Iterable
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import and_, bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mpp_desk.database import Database
@@ -52,35 +53,91 @@ def cursor(db: Database) -> int:
 
 
 def apply_page(db: Database, changes: Iterable[Change], next_cursor: int) -> int:
-    """Apply one page and store the new cursor in the same local transaction; returns rows applied."""
+    """Apply one page and store the new cursor in the same local transaction; returns rows applied.
+
+    Batched (one transaction, a few statements per table): the rows the page touches are looked up at
+    once; a row this PC does not hold, of a table without adoption and with nothing pending here, is
+    inserted in bulk with the last state the page gives it; a row it holds (same conditions) is updated
+    in bulk (``executemany``); anything else (adoption, local changes pending) goes through
+    :func:`apply_record` in order, the buffer written first. Should the bulk writes meet a unique key
+    (two rows swapping one inside a page), the page is applied again row by row.
+    """
     changes = [c for c in changes if c.entity in entities.ENTITIES]  # a newer server's entity: not known here yet
+    try:
+        _apply_batched(db, changes, next_cursor)
+    except IntegrityError:
+        apply_page_rowwise(db, changes, next_cursor)
+    return len(changes)
+
+
+def _apply_batched(db: Database, changes: list[Change], next_cursor: int) -> None:
     with server_unit_of_work(db) as uow:
         session = uow.session
         defer_foreign_keys(session)
-        # Fast path: a row this PC does not have, of a table without adoption, with nothing pending
-        # locally, is inserted in bulk; anything else goes through apply_record in order.
+        conn = session.connection()
         present = _present_ids(session, changes)
         pending = _pending_ids(session, [c.entity_id for c in changes])
-        buffered: dict[str, list[dict[str, Any]]] = {}
+        inserts: dict[tuple[str, uuid.UUID], dict[str, Any]] = {}
+        updates: dict[tuple[str, uuid.UUID], dict[str, Any]] = {}
 
         def flush_buffer() -> None:
-            for entity, rows in buffered.items():
-                session.execute(insert(entities.ENTITIES[entity].table), rows)
-            buffered.clear()
+            _bulk_insert(conn, inserts)
+            _bulk_update(conn, updates)
+            inserts.clear()
+            updates.clear()
 
         for change in changes:
             spec = entities.ENTITIES[change.entity]
             key = (change.entity, change.entity_id)
-            if not spec.adoptable and key not in present and change.entity_id not in pending:
-                values = entities.decode(spec.table, change.payload)
-                values["id"] = change.entity_id
-                buffered.setdefault(change.entity, []).append(values)
+            if spec.adoptable or change.entity_id in pending:
+                flush_buffer()
+                apply_record(session, change.entity, change.entity_id, change.payload)
                 present.add(key)
                 continue
-            flush_buffer()
-            apply_record(session, change.entity, change.entity_id, change.payload)
-            present.add(key)
+            values = entities.decode(spec.table, change.payload)
+            values["id"] = change.entity_id
+            if key in inserts:
+                inserts[key] = values  # inserted by this page: insert its last state
+            elif key in present:
+                updates.pop(key, None)
+                updates[key] = values  # the last state, in the order of its last change
+            else:
+                inserts[key] = values
         flush_buffer()
+        set_state(session, CURSOR_KEY, str(next_cursor))
+        set_state(session, LAST_SYNC_KEY, utcnow().isoformat())
+        uow.commit()
+
+
+def _bulk_insert(conn, rows: dict[tuple[str, uuid.UUID], dict[str, Any]]) -> None:
+    for (entity, columns), group in _grouped(rows).items():
+        conn.execute(insert(entities.ENTITIES[entity].table), group)
+
+
+def _bulk_update(conn, rows: dict[tuple[str, uuid.UUID], dict[str, Any]]) -> None:
+    for (entity, columns), group in _grouped(rows).items():
+        table = entities.ENTITIES[entity].table
+        stmt = update(table).where(table.c.id == bindparam("_row_id")).values(
+            {name: bindparam(f"_v_{name}") for name in columns if name != "id"})
+        conn.execute(stmt, [{"_row_id": v["id"], **{f"_v_{k}": x for k, x in v.items() if k != "id"}} for v in group])
+
+
+def _grouped(rows: dict[tuple[str, uuid.UUID], dict[str, Any]]) -> dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]]:
+    """Rows by table and column set (one executemany each), in order."""
+    out: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+    for (entity, _id), values in rows.items():
+        out.setdefault((entity, tuple(sorted(values))), []).append(values)
+    return out
+
+
+def apply_page_rowwise(db: Database, changes: Iterable[Change], next_cursor: int) -> int:
+    """The page row by row (the fallback, and the same-run baseline of bench/sync.py)."""
+    changes = [c for c in changes if c.entity in entities.ENTITIES]
+    with server_unit_of_work(db) as uow:
+        session = uow.session
+        defer_foreign_keys(session)
+        for change in changes:
+            apply_record(session, change.entity, change.entity_id, change.payload)
         set_state(session, CURSOR_KEY, str(next_cursor))
         set_state(session, LAST_SYNC_KEY, utcnow().isoformat())
         uow.commit()

@@ -6,9 +6,11 @@ background worker can run them off the UI thread.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import re
 import textwrap
@@ -39,6 +41,10 @@ from mpp_desk.sync.apply import (
 )
 from mpp_desk.sync.schemas import (
     PENDING_HEADER,
+    AuditCheckpoint,
+    AuditKeyRequest,
+    ConflictResolution,
+    audit_key_fingerprint,
     PROTOCOL,
     PROTOCOL_HEADER,
     EnrolRequest,
@@ -51,6 +57,8 @@ from mpp_desk.sync.schemas import (
     PushRequest,
     PushResponse,
 )
+
+log = logging.getLogger(__name__)
 
 CREDENTIAL_FILENAME = "sync.json"
 CA_FILENAME = "sync-ca.pem"
@@ -259,6 +267,18 @@ class ServerApi:
             self._fail(response)
         return response.content
 
+    def register_audit(self, body: AuditKeyRequest) -> dict[str, Any]:
+        return dict(self._call("POST", "/v1/audit/key", json=body.model_dump(mode="json")))
+
+    def audit_checkpoint(self, body: AuditCheckpoint) -> dict[str, Any]:
+        return dict(self._call("POST", "/v1/audit/checkpoint", json=body.model_dump(mode="json")))
+
+    def audit_alerts(self) -> list[dict[str, Any]]:
+        return list(self._call("GET", "/v1/audit/alerts")["alerts"])
+
+    def resolve(self, conflict_id: int, body: ConflictResolution) -> dict[str, Any]:
+        return dict(self._call("POST", f"/v1/conflicts/{conflict_id}/resolve", json=body.model_dump(mode="json")))
+
     def health(self) -> Health:
         return Health.model_validate(self._call("GET", "/health"))
 
@@ -266,18 +286,27 @@ class ServerApi:
         body = EnrolRequest(protocol=PROTOCOL, code=code, local_device_id=local_device_id)
         return EnrolResponse.model_validate(self._call("POST", "/v1/enroll", json=body.model_dump(mode="json")))
 
-    def push(self, ops: list[Op]) -> PushResponse:
-        body = PushRequest(protocol=PROTOCOL, ops=ops)
-        return PushResponse.model_validate(
-            self._call("POST", "/v1/push", content=body.model_dump_json(), headers={"content-type": "application/json"})
-        )
+    def push(self, ops: list[Op] | list[dict[str, Any]]) -> PushResponse:
+        """Send a batch: :class:`Op` models, or outbox rows already in wire form (:func:`_op_json`, the
+        sync path: building a model per op cost more than the rest of the push on the PC)."""
+        if ops and isinstance(ops[0], Op):
+            content = PushRequest(protocol=PROTOCOL, ops=ops).model_dump_json()  # type: ignore[arg-type]
+        else:
+            content = json.dumps({"protocol": PROTOCOL, "ops": ops}, separators=(",", ":"))
+        response = self._send("POST", "/v1/push", content=content, headers={"content-type": "application/json"})
+        if response.status_code >= 400:
+            self._fail(response)
+        return PushResponse.model_validate_json(response.content)
 
     def lease(self, kind: str, wanted: str | None) -> LeaseResponse:
         body = LeaseRequest(kind=kind, wanted=wanted)
         return LeaseResponse.model_validate(self._call("POST", "/v1/leases", json=body.model_dump(mode="json")))
 
     def pull(self, since: int, limit: int = PULL_PAGE) -> PullResponse:
-        return PullResponse.model_validate(self._call("GET", "/v1/pull", params={"since": since, "limit": limit}))
+        response = self._send("GET", "/v1/pull", params={"since": since, "limit": limit})
+        if response.status_code >= 400:
+            self._fail(response)
+        return PullResponse.model_validate_json(response.content)  # parsed once, by pydantic-core
 
 
 def _detail(response: httpx.Response) -> str:
@@ -329,8 +358,10 @@ def join(db: Database, data_dir: Path, url: str, code: str, *, ca: Path | None =
     _save_joined(data_dir, joined)
     _mark_joined(db, joined)
     with ServerApi(joined.url, joined.credential, ca_file=joined.ca_file, transport=transport) as api:
+        register_audit(db, data_dir, api)
         pulled = pull_all(db, api)
         pushed, conflicts, rejected = push_all(db, api, joined.role)
+        send_checkpoint(db, data_dir, api)
         pulled += pull_all(db, api)
         ensure_leases(db, api, joined.role)
     return joined, SyncResult(pushed, pulled, pending_count(db), conflicts, rejected)
@@ -347,13 +378,73 @@ def sync_now(db: Database, data_dir: Path, *, transport: httpx.BaseTransport | N
         _mark_joined(db, joined)
     with ServerApi(joined.url, joined.credential, ca_file=joined.ca_file, transport=transport) as api:
         api.report_pending(pending_count(db))
+        register_audit(db, data_dir, api)
         pushed, conflicts, rejected = push_all(db, api, joined.role)
+        send_checkpoint(db, data_dir, api)
         api.report_pending(pending_count(db))
         pulled = pull_all(db, api)
         ensure_leases(db, api, joined.role)
         push_files(db, data_dir, api, joined.role)
         fetch_files(db, data_dir, api, joined.role)
     return SyncResult(pushed, pulled, pending_count(db), conflicts, rejected)
+
+
+AUDIT_KEY_SENT = "sync.audit_key"  # local_state: what this PC registered to verify its audit chain
+AUDIT_CHECKPOINT_SENT = "sync.audit_checkpoint"  # local_state: the last signed checkpoint the server took
+
+
+def register_audit(db: Database, data_dir: Path, api: ServerApi) -> None:
+    """Give the server what verifies this PC's audit chain (its audit key, its public key), once.
+
+    Asked again only when something changed (the key appeared). A server that keeps another key for
+    this PC answers 409 and records an alert; the sync goes on (docs/sync.md, "Audit chains").
+    """
+    from mpp_desk import audit, signing
+
+    try:
+        key = audit._load_key(Path(data_dir))
+        signer = signing.Signer.for_data_dir(data_dir, database=db.path)
+    except UserError as exc:  # a damaged key file: the local audit check says so; nothing to register
+        log.warning("audit chain not registered: %s", exc)
+        return
+    marker = f"{audit_key_fingerprint(key) if key else 'none'}:{signer.key_id}"
+    if read_state(db, AUDIT_KEY_SENT) == marker:
+        return
+    keyed_from = read_state(db, audit.KEYED_FROM_KEY)
+    body = AuditKeyRequest(chain_id=db.device_id, key=base64.b64encode(key).decode() if key else None,
+                           keyed_from=int(keyed_from) if keyed_from and keyed_from.isdigit() else 1,
+                           public_key=signer.public_key_pem())
+    try:
+        api.register_audit(body)
+    except SyncRefused as exc:
+        log.warning("the server refused this PC's audit key: %s", exc)
+    with server_unit_of_work(db) as uow:
+        set_state(uow.session, AUDIT_KEY_SENT, marker)
+        uow.commit()
+
+
+def send_checkpoint(db: Database, data_dir: Path, api: ServerApi) -> None:
+    """Send the signed audit checkpoint when it moved since the last one the server took."""
+    from mpp_desk import audit
+
+    data = audit.read_checkpoint(Path(data_dir))
+    if not data or data.get("damaged") or data.get("device_id") != db.device_id:
+        return
+    marker = f"{data.get('seq')}:{data.get('hash')}"
+    if read_state(db, AUDIT_CHECKPOINT_SENT) == marker:
+        return
+    try:
+        body = AuditCheckpoint.model_validate(data)
+    except ValueError:
+        return
+    try:
+        api.audit_checkpoint(body)
+    except SyncRefused as exc:  # not registered (an older server): kept for the next sync
+        log.warning("audit checkpoint not taken: %s", exc)
+        return
+    with server_unit_of_work(db) as uow:
+        set_state(uow.session, AUDIT_CHECKPOINT_SENT, marker)
+        uow.commit()
 
 
 def _mark_joined(db: Database, joined: Joined) -> None:
@@ -429,12 +520,14 @@ def push_all(db: Database, api: ServerApi, role: str) -> tuple[int, int, int]:
         if not batch:
             return pushed, conflicts, rejected
         local, refused, ops = _sort_out(batch, role)
-        results = api.push([_op(e) for e in ops]).results if ops else []
+        results = api.push([_op_json(e) for e in ops]).results if ops else []
         with server_unit_of_work(db) as uow:
             session = uow.session
             defer_foreign_keys(session)
             now = utcnow()
-            rows = {e.op_id: session.get(OutboxEntry, e.seq) for e in batch}
+            seqs = [e.seq for e in batch]
+            rows = {r.op_id: r for i in range(0, len(seqs), 500)  # one query, not one per row
+                    for r in session.scalars(select(OutboxEntry).where(OutboxEntry.seq.in_(seqs[i:i + 500])))}
             for entry, reason in local:
                 _answer(rows[entry.op_id], now, "local", reason)
             for entry, reason in refused:
@@ -484,16 +577,20 @@ def _sort_out(batch: list[OutboxEntry], role: str):
         forbidden = sorted({e.entity for e in group if not entities.may_write(role, e.entity)})
         if forbidden:
             reason = f"a {role} PC may not send {', '.join(forbidden)}; kept on this PC"
-            refused.extend((e, reason) for e in group)
+            refused.extend((e, reason) for e in group if e.entity != "audit_entry")
+            # what the PC did is still audited on the server: its chain must stay whole there
+            ops.extend(e for e in group if e.entity == "audit_entry")
         else:
             ops.extend(group)
     ops.sort(key=lambda e: e.seq)
     return local, refused, ops
 
 
-def _op(entry: OutboxEntry) -> Op:
-    return Op(op_id=entry.op_id, tx_id=entry.tx_id, device_seq=entry.seq, entity=entry.entity,
-              entity_id=entry.entity_id, op=entry.op, base_version=entry.base_version, payload=entry.payload)
+def _op_json(entry: OutboxEntry) -> dict[str, Any]:
+    """An outbox row as the wire's Op (the server validates it; the payload is JSON already)."""
+    return {"op_id": str(entry.op_id), "tx_id": str(entry.tx_id) if entry.tx_id else None, "device_seq": entry.seq,
+            "entity": entry.entity, "entity_id": str(entry.entity_id), "op": entry.op,
+            "base_version": entry.base_version, "payload": entry.payload}
 
 
 def pending_count(db: Database) -> int:
@@ -558,6 +655,19 @@ def server_devices(data_dir: Path, *, transport: httpx.BaseTransport | None = No
 def revoke_device(data_dir: Path, device_id: str, *, transport: httpx.BaseTransport | None = None) -> dict[str, Any]:
     with _oversight_api(data_dir, transport) as api:
         return api.revoke(device_id)
+
+
+def audit_alerts(data_dir: Path, *, transport: httpx.BaseTransport | None = None) -> list[dict[str, Any]]:
+    """Breaks the server found in the PCs' audit trails on arrival (``GET /v1/audit/alerts``)."""
+    with _oversight_api(data_dir, transport) as api:
+        return api.audit_alerts()
+
+
+def resolve_conflict(data_dir: Path, conflict_id: int, *, keep: str, fields: dict[str, str] | None = None,
+                     transport: httpx.BaseTransport | None = None) -> dict[str, Any]:
+    """Close a conflict on the server (``POST /v1/conflicts/{id}/resolve``); the outcome syncs to every PC."""
+    with _oversight_api(data_dir, transport) as api:
+        return api.resolve(conflict_id, ConflictResolution(keep=keep, fields=fields or {}))
 
 
 # -- attachments' files (by SHA-256, resumable, never twice) -----------------------------------

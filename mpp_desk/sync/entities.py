@@ -148,12 +148,43 @@ def same_content(a: dict[str, Any], b: dict[str, Any]) -> bool:
 def decode(table: Table, payload: dict[str, Any]) -> dict[str, Any]:
     """Payload (JSON values) to column values for *table*; unknown keys are dropped."""
     values: dict[str, Any] = {}
-    for column in table.columns:
-        if column.name not in payload:
+    for name, convert in _decoders(table):
+        if name not in payload:
             continue
-        raw = payload[column.name]
-        values[column.name] = None if raw is None else _decode_value(column.type, raw)
+        raw = payload[name]
+        values[name] = None if raw is None else convert(raw)
     return values
+
+
+def _utc_datetime(raw: Any) -> dt.datetime:
+    value = dt.datetime.fromisoformat(raw)
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+def _same(raw: Any) -> Any:
+    return raw
+
+
+@functools.cache
+def _decoders(table: Table) -> tuple[tuple[str, Any], ...]:
+    """(column, converter) per column, chosen once per table (a page decodes thousands of rows)."""
+    out = []
+    for column in table.columns:
+        type_ = column.type
+        if isinstance(type_, UTCDateTime):
+            convert = _utc_datetime
+        elif isinstance(type_, Uuid):
+            convert = _uuid
+        elif isinstance(type_, SAJSON):
+            convert = _same
+        else:
+            convert = functools.partial(_decode_value, type_)
+        out.append((column.name, convert))
+    return tuple(out)
+
+
+def _uuid(raw: Any) -> uuid.UUID:
+    return raw if isinstance(raw, uuid.UUID) else uuid.UUID(str(raw))
 
 
 def _decode_value(type_: Any, raw: Any) -> Any:

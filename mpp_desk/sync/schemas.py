@@ -101,3 +101,38 @@ class LeaseResponse(BaseModel):
 
 class Problem(BaseModel):
     detail: str
+
+
+def audit_key_fingerprint(key: bytes) -> str:
+    """Names a PC's audit key without showing it (the server and the PC compute the same)."""
+    import hashlib
+
+    return hashlib.sha256(b"mpp-audit-key-id." + key).hexdigest()
+
+
+class AuditKeyRequest(BaseModel):
+    """What the server needs to verify this PC's audit chain (docs/sync.md, "Audit chains")."""
+
+    chain_id: str = Field(min_length=1, max_length=64)
+    key: str | None = Field(default=None, max_length=64)  # the audit HMAC key, base64 (32 bytes)
+    keyed_from: int = Field(default=1, ge=1, le=2**31 - 1)
+    public_key: str | None = Field(default=None, max_length=1000)  # Ed25519 PEM: checks the signed checkpoints
+
+
+class AuditCheckpoint(BaseModel):
+    """audit-checkpoint.json as the PC wrote it."""
+
+    v: int
+    device_id: str = Field(max_length=64)
+    seq: int = Field(ge=0, le=2**31 - 1)
+    hash: str = Field(max_length=64)
+    keyed_from: int = Field(ge=1, le=2**31 - 1)
+    key_id: str = Field(max_length=64)
+    sig: str = Field(max_length=200)
+
+
+class ConflictResolution(BaseModel):
+    """Close a conflict: keep the server's version, take the device's, or choose field by field."""
+
+    keep: Literal["server", "device", "fields"]
+    fields: dict[str, Literal["server", "device"]] = Field(default_factory=dict)

@@ -3088,6 +3088,54 @@
             <source>Revoke {name}? It can no longer send or receive changes until it is enrolled again.</source>
             <translation>Cabut {name}? Perangkat itu tidak dapat lagi mengirim atau menerima perubahan sampai didaftarkan kembali.</translation>
         </message>
+        <message>
+            <source>Entry</source>
+            <translation>Entri</translation>
+        </message>
+        <message>
+            <source>What the server found</source>
+            <translation>Temuan server</translation>
+        </message>
+        <message>
+            <source>Audit alerts</source>
+            <translation>Peringatan jejak audit</translation>
+        </message>
+        <message>
+            <source>Keep the server's version</source>
+            <translation>Pertahankan versi server</translation>
+        </message>
+        <message>
+            <source>Take the PC's version</source>
+            <translation>Ambil versi PC</translation>
+        </message>
+        <message>
+            <source>Take the ticked fields from the PC</source>
+            <translation>Ambil isian yang dicentang dari PC</translation>
+        </message>
+        <message>
+            <source>Audit alerts ({count})</source>
+            <translation>Peringatan jejak audit ({count})</translation>
+        </message>
+        <message>
+            <source>Only a supervisor, who sees both versions in full, resolves conflicts.</source>
+            <translation>Hanya supervisor, yang melihat kedua versi secara utuh, yang menyelesaikan konflik.</translation>
+        </message>
+        <message>
+            <source>Resolve conflict</source>
+            <translation>Selesaikan konflik</translation>
+        </message>
+        <message>
+            <source>Keep the server's version of {entity}? The PC's change is set aside for good.</source>
+            <translation>Pertahankan versi server untuk {entity}? Perubahan dari PC dikesampingkan untuk seterusnya.</translation>
+        </message>
+        <message>
+            <source>Take the PC's version of {entity}? It replaces the server's on every PC.</source>
+            <translation>Ambil versi PC untuk {entity}? Versi ini menggantikan versi server di semua PC.</translation>
+        </message>
+        <message>
+            <source>Take {fields} from the PC for {entity}? The other fields keep the server's values.</source>
+            <translation>Ambil {fields} dari PC untuk {entity}? Isian lain tetap memakai nilai server.</translation>
+        </message>
     </context>
     <context>
         <name>SyncStatus</name>

@@ -47,7 +47,7 @@ SITES = {
     "areas/complaints_oversight_area.py": {"ComplaintsOversightArea._choose_export"},
     "areas/survey_area.py": {"SurveyArea._choose_export"},
     "areas/users_area.py": {"UsersArea.add_user", "UsersArea.reset_selected", "UsersArea.set_pin_selected"},
-    "areas/sync_area.py": {"SyncArea._ask"},
+    "areas/sync_area.py": {"SyncArea._ask", "SyncArea._ask_resolution"},
 }
 
 _OPENERS = ("QMessageBox", "QFileDialog", "QInputDialog")
@@ -251,6 +251,8 @@ def test_every_dialog_and_message_box_has_indonesian_buttons(qtbot, ui_ctx, task
     qtbot.waitUntil(lambda: sync_screen.loaded >= 1, timeout=10000)
     check("SyncArea._ask", lambda: sync_screen._ask("loket-3"))
     assert sorted(opened["SyncArea._ask"]) == ["&Tidak", "&Ya"]
+    check("SyncArea._ask_resolution", lambda: sync_screen._ask_resolution("?"))
+    assert sorted(opened["SyncArea._ask_resolution"]) == ["&Tidak", "&Ya"]
 
     covered = {site for sites in SITES.values() for site in sites}
     # opened through change_password, preview_and_import, _open_dialog and _show_receipt

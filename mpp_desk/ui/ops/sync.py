@@ -47,10 +47,24 @@ class DeviceView:
 
 
 @dataclass(frozen=True)
+class AlertView:
+    """A break the server found in a PC's audit trail on arrival."""
+
+    id: int
+    device: str
+    seq: int | None
+    reason: str
+    detail: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class Oversight:
     joined: bool
     conflicts: tuple[ConflictView, ...] = ()
     devices: tuple[DeviceView, ...] = ()
+    alerts: tuple[AlertView, ...] = ()
+    may_resolve: bool = False
 
 
 def oversight(ctx: AppContext, *, actor) -> Oversight:
@@ -66,9 +80,14 @@ def oversight(ctx: AppContext, *, actor) -> Oversight:
     names = {d["id"]: d["name"] for d in devices}
     reveal = allowed(actor, Permission.VIEW_PERSONAL_DATA)
     conflicts = tuple(_conflict(c, names, reveal) for c in client.server_conflicts(ctx.data_dir))
+    alerts = tuple(AlertView(id=int(a["id"]), device=names.get(a["device_id"], a["device_id"]), seq=a.get("seq"),
+                             reason=a["reason"], detail=a["detail"], created_at=dt.datetime.fromisoformat(a["created_at"]))
+                   for a in client.audit_alerts(ctx.data_dir))
     return Oversight(
         joined=True,
         conflicts=conflicts,
+        alerts=alerts,
+        may_resolve=may_resolve(actor),
         devices=tuple(
             DeviceView(id=d["id"], name=d["name"], role=d["role"], last_seen_at=_moment(d.get("last_seen_at")),
                        pending=d.get("pending"), revoked=bool(d["revoked"]), enrolled=bool(d["enrolled"]),
@@ -90,6 +109,36 @@ def revoke(ctx: AppContext, *, actor, device_id: str, name: str) -> None:
         audit.record(uow, action="sync.device_revoked", entity="device", entity_id=device_id,
                      summary=f"device {name} revoked on the server", details={"device": name})
         uow.commit()
+
+
+def may_resolve(actor) -> bool:
+    """Deciding between two versions needs seeing both in full: the supervisor (the administrator sees masks)."""
+    from mpp_desk.roles import Permission, allowed
+
+    return allowed(actor, Permission.VIEW_REPORTS) and allowed(actor, Permission.VIEW_PERSONAL_DATA)
+
+
+def resolve(ctx: AppContext, *, actor, conflict_id: int, keep: str, fields: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Close a conflict on the server: keep its version, take the PC's, or take the PC's *fields*.
+
+    Recorded in this PC's audit trail (``sync.conflict_resolved``, field names only); the server writes the
+    outcome as its own change, which every PC pulls on its next sync.
+    """
+    from mpp_desk import audit
+    from mpp_desk.roles import Permission, require
+    from mpp_desk.sync import client
+
+    require(actor, Permission.VIEW_REPORTS)
+    require(actor, Permission.VIEW_PERSONAL_DATA)
+    done = client.resolve_conflict(ctx.data_dir, conflict_id, keep=keep,
+                                   fields={name: "device" for name in fields} if keep == "fields" else None)
+    with ctx.uow(actor=actor) as uow:
+        audit.record(uow, action="sync.conflict_resolved", entity=done["entity"], entity_id=done["entity_id"],
+                     summary=f"conflict #{conflict_id} resolved: {keep}",
+                     details={"conflict": conflict_id, "keep": keep, "fields": list(done.get("fields") or ()),
+                              "version": done.get("version")})
+        uow.commit()  # the audit entry wrote outbox rows: the background sync runs now and pulls the outcome
+    return done
 
 
 def _moment(text: str | None) -> dt.datetime | None:
