@@ -81,6 +81,21 @@ def test_an_altered_paper_is_refused_naming_the_field_as_the_pc_does(site):
     assert (shown["valid"], shown["reason"]) == ("false", on_pc["reason"]) == ("false", "bad_signature")
 
 
+def test_a_joined_pc_s_key_needs_no_hand_registration(site, server_db):
+    """The PC registered its signing key when it synced: without the key added by hand its papers
+    are still genuine on the page."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(server_db.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as conn:
+        assert conn.execute(sa.text("DELETE FROM signing_keys")).rowcount == 1
+        assert conn.execute(sa.text("SELECT count(*) FROM audit_keys WHERE public_key IS NOT NULL")).scalar() == 1
+    engine.dispose()
+    with site.client() as http:
+        for kind, url in site.papers.items():
+            assert verdict_of(http.get(url).text)["valid"] == "true", kind
+
+
 def test_a_code_of_an_unknown_installation_or_another_address_says_so(site):
     stranger = Signer.generate()
     token = site.papers["q"].rsplit("/", 1)[1]

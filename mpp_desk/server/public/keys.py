@@ -1,6 +1,9 @@
 """The installations' public signing keys held by mpp-central, so its public pages verify every PC's codes.
 
-A PC prints ``mpp-desk queue public-key`` (PEM); IT staff add it with ``mpp-central signing-key add``.
+A joined PC registers its key itself when it syncs (with its audit key, ``server/audit_chains.py``,
+under the device's credential); the key of a PC that never joins (a standalone office, another PC's
+old papers) is added by hand: the PC prints ``mpp-desk queue public-key`` (PEM), IT staff add it
+with ``mpp-central signing-key add``.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection
 
 from mpp_desk import signing
-from mpp_desk.server.tables import signing_keys
+from mpp_desk.server.tables import audit_keys, signing_keys
 
 
 class KeyProblem(ValueError):
@@ -38,13 +41,17 @@ def list_keys(conn: Connection) -> list[dict]:
 
 
 def load_keys(conn: Connection) -> dict[str, Ed25519PublicKey]:
-    """Key id -> public key, for :func:`mpp_desk.signing.check_record`."""
+    """Key id -> public key, for :func:`mpp_desk.signing.check_record`: the keys added by hand and
+    those the enrolled PCs registered."""
     out = {}
-    for row in conn.execute(select(signing_keys.c.key_id, signing_keys.c.public_key)):
+    pems = [*conn.execute(select(signing_keys.c.public_key)).scalars(),
+            *conn.execute(select(audit_keys.c.public_key).where(audit_keys.c.public_key.is_not(None))).scalars()]
+    for pem in pems:
         try:
-            out[row.key_id] = signing.load_public_key(row.public_key)
+            key = signing.load_public_key(pem)
         except (ValueError, TypeError):
             continue  # a damaged row verifies nothing; the codes it signed say "unknown key"
+        out[signing.key_id_of(key)] = key
     return out
 
 
