@@ -178,3 +178,6 @@ blobs = Table(
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("completed_at", DateTime(timezone=True)),
 )
+
+
+from mpp_desk.server import queue_tables as _queue_tables  # noqa: E402,F401 - the live queue's tables, same metadata
