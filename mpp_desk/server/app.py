@@ -213,6 +213,9 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
             block = leases.lease(conn, device, kind=body.kind, wanted=body.wanted)
         return LeaseResponse(kind=body.kind, block=block)
 
+    from mpp_desk.server import queue_api  # the live queue (issue 14): /v1/queue/...
+
+    queue_api.install(app, settings, engine, secret, protocol_check)
     _document_push_body(app)
     return app
 
