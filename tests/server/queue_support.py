@@ -120,28 +120,41 @@ def credential(url: str, code: str) -> str:
 
 
 def _counter(args) -> dict:
-    """Call-next and finish until *calls* tickets were called or nobody waits *idle* times in a row."""
+    """Each counter of *counters* on its own thread: call-next and finish until nobody waits *idle* times in a row."""
+    import threading
+
     from mpp_desk.queue.errors import QueueOffline
     from mpp_desk.queue.remote import RemoteQueue
 
-    called, offline, idle = [], 0, 0
-    with RemoteQueue(args.url, args.credential, attempts=args.attempts, retry_pause=0.2, timeout=5) as queue:
-        while len(called) < args.calls and idle < args.idle:
-            try:
-                ticket = queue.call_next(counter_number=args.counter)
-                if ticket is None:
-                    idle += 1
-                    time.sleep(0.05)
-                    continue
-                idle = 0
-                called.append(str(ticket.id))
-                queue.finish(ticket_id=ticket.id, counter_number=args.counter)
-            except QueueOffline:
-                offline += 1
-                time.sleep(0.2)
-                if offline > 200:
-                    break
-    return {"called": called, "offline": offline}
+    called: list[str] = []
+    offline = [0]
+
+    def work(number: int) -> None:
+        idle = 0
+        with RemoteQueue(args.url, args.credential, attempts=args.attempts, retry_pause=0.2, timeout=5) as queue:
+            while idle < args.idle:
+                try:
+                    ticket = queue.call_next(counter_number=number)
+                    if ticket is None:
+                        idle += 1
+                        time.sleep(0.05)
+                        continue
+                    idle = 0
+                    called.append(str(ticket.id))
+                    queue.start_service(ticket_id=ticket.id, counter_number=number)
+                    queue.finish(ticket_id=ticket.id, counter_number=number)
+                except QueueOffline:
+                    offline[0] += 1
+                    time.sleep(0.2)
+                    if offline[0] > 200:
+                        return
+
+    threads = [threading.Thread(target=work, args=(int(n),)) for n in args.counters.split(",")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return {"called": called, "offline": offline[0]}
 
 
 def _kiosk(args) -> dict:
@@ -166,8 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("role", choices=("counter", "kiosk"))
     parser.add_argument("--url", required=True)
     parser.add_argument("--credential", required=True)
-    parser.add_argument("--counter", type=int, default=1)
-    parser.add_argument("--calls", type=int, default=10**9)
+    parser.add_argument("--counters", default="1")
     parser.add_argument("--idle", type=int, default=3)
     parser.add_argument("--group", default="A")
     parser.add_argument("--count", type=int, default=10)
