@@ -303,6 +303,7 @@ def board_from(d: dict[str, Any]) -> BoardState:
                                       _dt(c["called_at"])) for c in d["now_serving"]),
         last_calls=tuple(event_from(e) for e in d["last_calls"]),
         waiting=dict(d["waiting"]), last_seq=d["last_seq"], service_date=dt.date.fromisoformat(d["service_date"]),
+        applied_after=tuple(d.get("applied_after", ())),
     )
 
 

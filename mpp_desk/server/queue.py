@@ -10,9 +10,11 @@ applied on the server's clock and on the configuration the PCs synced (:mod:`que
 - Call-next: the counter's row in ``q_counters`` is locked first (one counter pressing twice waits
   for itself), then the head of its lines is claimed with ``FOR UPDATE SKIP LOCKED``: thirty counters
   pressing at once each take a different ticket, none waits for another's.
-- Events: appended last in each transaction under an advisory lock, so their ``seq`` order is the
-  commit order (a stream reader at ``seq`` N never misses a lower one committed later), with a
-  ``pg_notify`` that wakes the streams at commit.
+- Events: appended last in each transaction. Their ``seq`` is taken at insert, so under concurrency
+  seq 11 may commit before seq 10. Readers (the stream, ``events_since``, the board's horizon) hand out
+  a seq only when every lower one is there or *settled*: a missing seq is skipped only once a later
+  event was logged more than :data:`SETTLE_S` seconds ago (its transaction rolled back or died). No
+  lock and no NOTIFY in the writers' commit: commits of thirty counters go to disk together.
 """
 
 from __future__ import annotations
@@ -34,13 +36,14 @@ from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.queue import labels
 from mpp_desk.queue.errors import CounterBusy, InvalidTransition, QueueClosed, QueueNotFound
 from mpp_desk.queue.rules import check_limit, check_open_at
-from mpp_desk.queue.service import ALLOWED_FROM, DEFAULT_SERVICE_TIME, ticket_code
+from mpp_desk.queue.service import ALLOWED_FROM, DEFAULT_SERVICE_TIME
 from mpp_desk.server.devices import Device
 from mpp_desk.server.queue_config import Group, QueueConfig
 from mpp_desk.server.queue_tables import q_tickets
 
-EVENT_LOCK = 0x6D707071  # "mppq": appends to q_events, so seq order is commit order
 CHANNEL = "mpp_queue"
+SETTLE_S = 2.0  # a gap in the events older than this is a rolled-back transaction, not one in flight
+HORIZON_WINDOW = 500  # in-flight events are at most a pool of connections' worth: the board looks this far back
 ACTIVE = ("called", "serving")
 ISSUERS = frozenset({"kiosk", "counter", "complaints", "supervisor", "admin"})
 SERVERS = frozenset({"counter", "complaints", "supervisor", "admin"})
@@ -58,24 +61,35 @@ def require_role(device: Device, roles: frozenset[str], what: str) -> None:
 
 # --- statements of the hot paths ------------------------------------------------------------------
 
-_NEXT_NUMBER = text(
-    "INSERT INTO q_numbers AS n (group_id, service_date, last_number, last_issued_at) "
-    "VALUES (:group_id, :day, 1, :now) ON CONFLICT (group_id, service_date) DO UPDATE "
-    "SET last_number = n.last_number + 1, last_issued_at = greatest(:now, n.last_issued_at + interval '1 microsecond') "
-    "RETURNING last_number, last_issued_at"
-)
-_INSERT_TICKET = text(
-    "INSERT INTO q_tickets (id, group_id, group_code, route_group_id, route_group_code, service_id, service_date, "
-    "number, code, priority, priority_reason, status, issued_at, issued_by) VALUES (:id, :group_id, :group_code, "
-    ":group_id, :group_code, :service_id, :day, :number, :code, :priority, :priority_reason, 'waiting', :issued_at, "
-    ":device) RETURNING *"
-)
-_AHEAD = {
-    True: text("SELECT count(*) FROM q_tickets WHERE status = 'waiting' AND service_date = :day AND "
-               "route_group_id = :group_id AND id <> :id AND priority AND issued_at < :issued_at"),
-    False: text("SELECT count(*) FROM q_tickets WHERE status = 'waiting' AND service_date = :day AND "
-                "route_group_id = :group_id AND id <> :id AND (priority OR issued_at < :issued_at)"),
-}
+_CODE_SQL = "{p} || CASE WHEN {n} < 1000 THEN lpad({n}::text, 3, '0') ELSE {n}::text END"  # = ticket_code()
+
+
+def _issue_statement(priority: bool):
+    """Issue in one statement: the next number (row lock per group and day), the ticket, its event, the people
+    ahead. No row when the daily limit is passed (the caller refuses; the number rolls back)."""
+    ahead = "q.priority AND q.issued_at < t.issued_at" if priority else "(q.priority OR q.issued_at < t.issued_at)"
+    return text(
+        "WITH n AS (INSERT INTO q_numbers AS n (group_id, service_date, last_number, last_issued_at) "
+        "VALUES (CAST(:group_id AS uuid), CAST(:day AS date), 1, CAST(:now AS timestamptz)) ON CONFLICT (group_id, "
+        "service_date) DO UPDATE SET last_number = n.last_number + 1, "
+        "last_issued_at = greatest(CAST(:now AS timestamptz), n.last_issued_at + interval '1 microsecond') "
+        "RETURNING last_number, last_issued_at), "
+        "t AS (INSERT INTO q_tickets (id, group_id, group_code, route_group_id, route_group_code, service_id, service_date, "
+        "number, code, priority, priority_reason, status, issued_at, issued_by) SELECT CAST(:id AS uuid), "
+        "CAST(:group_id AS uuid), CAST(:group_code AS varchar), CAST(:group_id AS uuid), CAST(:group_code AS varchar), "
+        "CAST(:service_id AS uuid), CAST(:day AS date), n.last_number, "
+        + _CODE_SQL.format(p="CAST(:group_code AS varchar)", n="n.last_number")
+        + ", CAST(:priority AS boolean), CAST(:priority_reason AS varchar), 'waiting', n.last_issued_at, "
+        "CAST(:device AS uuid) FROM n "
+        "WHERE CAST(:limit AS integer) IS NULL OR n.last_number <= :limit RETURNING *), "
+        "e AS (INSERT INTO q_events (type, ticket_id, ticket_code, group_code, service_date, at, detail, device_id) "
+        "SELECT 'issued', t.id, t.code, t.route_group_code, t.service_date, t.issued_at, '', t.issued_by FROM t RETURNING seq) "
+        "SELECT t.*, (SELECT count(*) FROM q_tickets q WHERE q.status = 'waiting' AND q.service_date = CAST(:day AS date) "
+        f"AND q.route_group_id = CAST(:group_id AS uuid) AND {ahead}) AS ahead FROM t, e"
+    )
+
+
+_ISSUE = {True: _issue_statement(True), False: _issue_statement(False)}
 _FIGURES = text(
     "SELECT avg(extract(epoch FROM finished_at - served_started_at)) FILTER (WHERE status = 'done' AND "
     "served_started_at IS NOT NULL), count(DISTINCT counter_number) FROM q_tickets "
@@ -83,38 +97,42 @@ _FIGURES = text(
 )
 _LOCK_COUNTER = text(
     "INSERT INTO q_counters AS c (counter_number, device_id, updated_at) VALUES (:number, :device, :now) "
-    "ON CONFLICT (counter_number) DO UPDATE SET device_id = excluded.device_id, updated_at = excluded.updated_at "
-    "RETURNING ticket_id"
+    "ON CONFLICT (counter_number) DO UPDATE SET device_id = excluded.device_id, updated_at = excluded.updated_at"
 )
-_SET_COUNTER_TICKET = text("UPDATE q_counters SET ticket_id = :ticket_id WHERE counter_number = :number")
 _ACTIVE_AT_COUNTER = text(
     "SELECT code, status FROM q_tickets WHERE counter_number = :number AND status IN ('called', 'serving') LIMIT 1")
-_CLAIM = {
-    priority: text(
-        "UPDATE q_tickets SET status = 'called', counter_number = :number, target_counter_number = NULL, "
-        "called_at = :now, first_called_at = coalesce(first_called_at, :now) WHERE status = 'waiting' AND id = ("
-        "SELECT id FROM q_tickets WHERE status = 'waiting' AND service_date = :day AND priority IS "
-        + ("TRUE" if priority else "FALSE")
-        + " AND ((route_group_id = ANY(:groups) AND (target_counter_number IS NULL OR target_counter_number = :number))"
-        " OR target_counter_number = :number) ORDER BY issued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING *"
-    ).bindparams(bindparam("groups", type_=ARRAY(Uuid())))
-    for priority in (True, False)
-}
+
+
+def _head(priority: bool) -> str:
+    return ("SELECT id FROM q_tickets WHERE status = 'waiting' AND service_date = :day AND priority IS "
+            + ("TRUE" if priority else "FALSE")
+            + " AND ((route_group_id = ANY(:groups) AND (target_counter_number IS NULL OR target_counter_number = :number))"
+            " OR target_counter_number = :number) ORDER BY issued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
+
+
+# Claim in one statement: the head of the priority class, else of the others (coalesce evaluates the second
+# only when the first finds none), and only while the counter has nothing called or in service (checked in
+# this statement's snapshot, taken after the counter's row lock).
+_CLAIM = text(
+    "UPDATE q_tickets SET status = 'called', counter_number = :number, target_counter_number = NULL, called_at = :now, "
+    f"first_called_at = coalesce(first_called_at, :now) WHERE status = 'waiting' AND id = coalesce(({_head(True)}), "
+    f"({_head(False)})) AND NOT EXISTS (SELECT 1 FROM q_tickets b WHERE b.counter_number = :number AND "
+    "b.status IN ('called', 'serving')) RETURNING *"
+).bindparams(bindparam("groups", type_=ARRAY(Uuid())))
 _TICKET_FOR_UPDATE = text("SELECT * FROM q_tickets WHERE id = :id FOR UPDATE")
 _EVENT = text(
-    "WITH l AS (SELECT pg_advisory_xact_lock(:lock)) INSERT INTO q_events (type, ticket_id, ticket_code, group_code, "
-    "counter_number, service_date, at, detail, device_id) SELECT CAST(:type AS varchar), CAST(:ticket_id AS uuid), "
-    "CAST(:code AS varchar), CAST(:group_code AS varchar), CAST(:counter AS integer), CAST(:day AS date), "
-    "CAST(:at AS timestamptz), CAST(:detail AS varchar), CAST(:device AS uuid) FROM l "
-    "RETURNING seq, pg_notify(:channel, seq::text)"
+    "INSERT INTO q_events (type, ticket_id, ticket_code, group_code, counter_number, service_date, at, detail, "
+    "device_id) VALUES (:type, :ticket_id, :code, :group_code, :counter, :day, :at, :detail, :device) RETURNING seq"
 )
 _WAITING_COUNTS = text("SELECT route_group_id, count(*) FROM q_tickets WHERE status = 'waiting' AND service_date = :day "
                        "GROUP BY route_group_id")
 _EVENT_COLUMNS = "seq, type, ticket_id, ticket_code, group_code, counter_number, at, detail, service_date"
-_EVENTS_AFTER = text(f"SELECT {_EVENT_COLUMNS} FROM q_events WHERE seq > :after ORDER BY seq LIMIT :limit")
+_SETTLED = f"logged_at < clock_timestamp() - interval '{SETTLE_S} seconds' AS settled"
+_EVENTS_AFTER = text(f"SELECT {_EVENT_COLUMNS}, {_SETTLED} FROM q_events WHERE seq > :after ORDER BY seq LIMIT :limit")
+_RECENT = text(f"SELECT seq, {_SETTLED} FROM q_events WHERE seq > (SELECT coalesce(max(seq), 0) FROM q_events) - :window "
+               "ORDER BY seq")
 _LAST_CALLS = text(f"SELECT {_EVENT_COLUMNS} FROM q_events WHERE service_date = :day AND type IN ('called', 'recalled') "
                    "ORDER BY seq DESC LIMIT :limit")
-_LAST_SEQ = text("SELECT coalesce(max(seq), 0) FROM q_events")
 
 
 # --- signed reference (the ticket's QR; the public page of issue 8 verifies it) --------------------
@@ -203,16 +221,15 @@ def issue(conn: Connection, cfg: QueueConfig, device: Device, secret: bytes, *, 
         priority = True
     _check_open(cfg, group, now)
     day = local_date(now)
-    number, issued_at = conn.execute(_NEXT_NUMBER, {"group_id": group.id, "day": day, "now": now}).one()
-    check_limit(code=group.code, limit=group.daily_limit, number=number)
-    row = conn.execute(_INSERT_TICKET, {
+    row = conn.execute(_ISSUE[bool(priority)], {
         "id": uuid.uuid4(), "group_id": group.id, "group_code": group.code, "service_id": service_id, "day": day,
-        "number": number, "code": ticket_code(group.code, number), "priority": bool(priority),
-        "priority_reason": priority_reason, "issued_at": issued_at, "device": device.id,
-    }).mappings().one()
-    _event(conn, row, "issued", device=device, at=issued_at)
-    ahead = conn.execute(_AHEAD[bool(priority)], {"day": day, "group_id": group.id, "id": row["id"],
-                                                  "issued_at": issued_at}).scalar_one()
+        "now": now, "priority": bool(priority), "priority_reason": priority_reason, "device": device.id,
+        "limit": group.daily_limit,
+    }).mappings().first()
+    if row is None:
+        check_limit(code=group.code, limit=group.daily_limit, number=(group.daily_limit or 0) + 1)
+        raise AssertionError("the daily limit refuses")
+    ahead = row["ahead"]
     wait = estimate_wait(conn, cfg, group=group, day=day, ahead=ahead)
     return {"ticket": ticket_json(row, cfg, secret), "ahead": ahead, "estimated_wait_s": wait.total_seconds()}
 
@@ -279,13 +296,12 @@ def call_next(conn: Connection, cfg: QueueConfig, device: Device, secret: bytes,
     now = as_utc(now)
     counter = _active_counter(cfg, counter_number)
     _lock_counter(conn, device, counter_number, now)
-    _ensure_free(conn, counter_number)
     params = {"number": counter_number, "now": now, "day": local_date(now), "groups": list(counter.group_ids)}
-    row = conn.execute(_CLAIM[True], params).mappings().first() or conn.execute(_CLAIM[False], params).mappings().first()
+    row = conn.execute(_CLAIM, params).mappings().first()
     if row is None:
+        _ensure_free(conn, counter_number)  # busy, or nobody waits
         return None
-    conn.execute(_SET_COUNTER_TICKET, {"ticket_id": row["id"], "number": counter_number})
-    _event(conn, row, "called", device=device, at=now, counter=counter_number)
+    _event(conn, row, "called", device=device, at=now, counter=counter_number, counter_ticket=row["id"])
     return ticket_json(row, cfg, secret)
 
 
@@ -309,9 +325,8 @@ def act(conn: Connection, cfg: QueueConfig, device: Device, secret: bytes, *, ac
     values, detail, frees = _changes(cfg, ticket, action, counter_number, now, outcome=outcome, note=note,
                                      to_group_code=to_group_code, to_counter_number=to_counter_number)
     row = _update(conn, ticket_id, values)
-    if frees:
-        conn.execute(_SET_COUNTER_TICKET, {"ticket_id": None, "number": counter_number})
-    _event(conn, row, EVENT_OF[action], device=device, at=now, counter=counter_number, detail=detail)
+    _event(conn, row, EVENT_OF[action], device=device, at=now, counter=counter_number, detail=detail,
+           counter_ticket=None if frees else _KEEP)
     return ticket_json(row, cfg, secret)
 
 
@@ -359,8 +374,7 @@ def resume(conn: Connection, cfg: QueueConfig, device: Device, secret: bytes, *,
     _ensure_free(conn, counter_number)
     row = _update(conn, ticket_id, {"status": "serving", "counter_number": counter_number,
                                     "served_started_at": ticket["served_started_at"] or now})
-    conn.execute(_SET_COUNTER_TICKET, {"ticket_id": ticket_id, "number": counter_number})
-    _event(conn, row, "resumed", device=device, at=now, counter=counter_number)
+    _event(conn, row, "resumed", device=device, at=now, counter=counter_number, counter_ticket=ticket_id)
     return ticket_json(row, cfg, secret)
 
 
@@ -429,13 +443,60 @@ def _update(conn: Connection, ticket_id: uuid.UUID, values: dict[str, Any]):
                         ).mappings().one()
 
 
+_KEEP = object()  # the counter's current ticket does not change
+
+
 def _event(conn: Connection, row, kind: str, *, device: Device, at: dt.datetime, counter: int | None = None,
-           detail: str = "") -> int:
-    return conn.execute(_EVENT, {
-        "lock": EVENT_LOCK, "type": kind, "ticket_id": row["id"], "code": row["code"],
-        "group_code": row["route_group_code"], "counter": counter, "day": row["service_date"], "at": at,
-        "detail": detail, "device": device.id, "channel": CHANNEL,
-    }).scalar_one()
+           detail: str = "", counter_ticket: Any = _KEEP) -> None:
+    """Note the action's event (and the counter's new current ticket); :func:`flush` writes them, with the
+    request's answer, in one statement at the end of the transaction."""
+    conn.info["q_pending"] = {
+        "type": kind, "ticket_id": row["id"], "code": row["code"], "group_code": row["route_group_code"],
+        "counter": counter, "day": row["service_date"], "at": at, "detail": detail, "device": device.id,
+        "counter_ticket": counter_ticket, "counter_number": counter,
+    }
+
+
+_FLUSH: dict[tuple[bool, bool, bool], Any] = {}
+
+
+def _flush_statement(event: bool, counter: bool, op: bool):
+    key = (event, counter, op)
+    if key not in _FLUSH:
+        parts = []
+        if counter:
+            parts.append("c AS (UPDATE q_counters SET ticket_id = :counter_ticket WHERE counter_number = :counter_number "
+                         "RETURNING 1)")
+        if op and event:
+            parts.append("o AS (INSERT INTO q_ops (device_id, op_id, answer) VALUES (:op_device, :op_id, "
+                         "CAST(:answer AS jsonb)) RETURNING 1)")
+        head = ("WITH " + ", ".join(parts) + " ") if parts else ""
+        if event:
+            body = ("INSERT INTO q_events (type, ticket_id, ticket_code, group_code, counter_number, service_date, at, "
+                    "detail, device_id) VALUES (:type, :ticket_id, :code, :group_code, :counter, :day, :at, :detail, "
+                    ":device)")
+        else:
+            body = "INSERT INTO q_ops (device_id, op_id, answer) VALUES (:op_device, :op_id, CAST(:answer AS jsonb))"
+        _FLUSH[key] = text(head + body)
+    return _FLUSH[key]
+
+
+def begin(conn: Connection) -> None:
+    conn.info.pop("q_pending", None)
+
+
+def flush(conn: Connection, *, op: tuple[uuid.UUID, uuid.UUID, Any] | None = None) -> None:
+    """Write the noted event, the counter's ticket and the answer to *op* (device, op id, answer): one statement."""
+    import json
+
+    pending = conn.info.pop("q_pending", None)
+    if pending is None and op is None:
+        return
+    params: dict[str, Any] = dict(pending or {})
+    counter = pending is not None and pending["counter_ticket"] is not _KEEP and pending["counter_number"] is not None
+    if op is not None:
+        params.update(op_device=op[0], op_id=op[1], answer=json.dumps(op[2]))
+    conn.execute(_flush_statement(pending is not None, counter, op is not None), params)
 
 
 # --- reading ----------------------------------------------------------------------------------------------
@@ -463,13 +524,41 @@ def waiting_counts(conn: Connection, cfg: QueueConfig, *, now: dt.datetime) -> d
 
 
 def events_since(conn: Connection, *, after: int, limit: int) -> list[dict[str, Any]]:
-    return [event_json(r) for r in conn.execute(_EVENTS_AFTER, {"after": after, "limit": limit}).mappings()]
+    """Events after *after* in seq order, stopping before a missing seq that may still commit (see the module doc)."""
+    return events_after(conn, after=after, limit=limit)[0]
+
+
+def events_after(conn: Connection, *, after: int, limit: int) -> tuple[list[dict[str, Any]], bool]:
+    """:func:`events_since`, and whether it stopped at such a gap (the reader looks again shortly)."""
+    out = []
+    expected = after + 1
+    for row in conn.execute(_EVENTS_AFTER, {"after": after, "limit": limit}).mappings():
+        if row["seq"] != expected and not row["settled"]:
+            return out, True
+        out.append(event_json(row))
+        expected = row["seq"] + 1
+    return out, False
+
+
+def horizon(conn: Connection) -> tuple[int, list[int]]:
+    """(H, later): every event up to H is in this snapshot or settled; *later* are the events after H
+    already in it. A board read in the same snapshot streams from H and skips *later*."""
+    rows = conn.execute(_RECENT, {"window": HORIZON_WINDOW}).all()
+    if not rows:
+        return 0, []
+    expected = rows[0].seq
+    last = rows[0].seq - 1
+    for i, row in enumerate(rows):
+        if row.seq != expected and not row.settled:
+            return last, [r.seq for r in rows[i:]]
+        last, expected = row.seq, row.seq + 1
+    return last, []
 
 
 def board_state(conn: Connection, cfg: QueueConfig, *, last_calls: int, now: dt.datetime) -> dict[str, Any]:
     now = as_utc(now)
     day = local_date(now)
-    last_seq = conn.execute(_LAST_SEQ).scalar_one()  # first: events after it are streamed, none is lost between
+    last_seq, later = horizon(conn)  # the caller reads in one snapshot (REPEATABLE READ)
     active = conn.execute(
         select(q_tickets.c.counter_number, q_tickets.c.code, q_tickets.c.status, q_tickets.c.called_at)
         .where(q_tickets.c.service_date == day, q_tickets.c.status.in_(ACTIVE))
@@ -479,7 +568,7 @@ def board_state(conn: Connection, cfg: QueueConfig, *, last_calls: int, now: dt.
                 "ticket_code": r.code, "status": r.status, "called_at": _iso(r.called_at)} for r in active]
     calls = [event_json(r) for r in conn.execute(_LAST_CALLS, {"day": day, "limit": last_calls}).mappings()]
     return {"now_serving": serving, "last_calls": calls, "waiting": waiting_counts(conn, cfg, now=now),
-            "last_seq": last_seq, "service_date": day.isoformat()}
+            "last_seq": last_seq, "applied_after": later, "service_date": day.isoformat()}
 
 
 def counter_state(conn: Connection, cfg: QueueConfig, secret: bytes, *, counter_number: int,

@@ -9,7 +9,9 @@ a second ticket or a second call. A refusal writes nothing, so its retry is deci
 ``GET /v1/queue/stream`` serves the events as server-sent events (``id:`` is the event's seq; a
 reconnecting client sends ``Last-Event-ID`` and receives what it missed, from the table). A thread
 LISTENs on PostgreSQL's channel only to wake the streams; they read the table themselves, so a lost
-notification delays an event by the keep-alive interval at most, never loses it.
+notification delays an event by the keep-alive interval at most, never loses it. The NOTIFY is sent
+after a write commits, by a notifier thread on its own connection (coalesced), never inside the
+write's transaction: PostgreSQL serialises the commits of notifying transactions.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Reques
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
-from sqlalchemy import insert, select, text
+from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -35,7 +37,6 @@ from mpp_desk.queue.errors import QueueNotFound
 from mpp_desk.server import devices
 from mpp_desk.server import queue as service
 from mpp_desk.server.queue_config import ConfigCache
-from mpp_desk.server.queue_tables import q_ops
 from mpp_desk.server.settings import ServerSettings
 
 log = logging.getLogger(__name__)
@@ -44,11 +45,13 @@ OP_HEADER = "X-MPP-Op-Id"
 MAX_BIGINT = 2**63 - 1
 STREAM_PAGE = 500
 KEEPALIVE_S = 10.0
+GAP_RETRY_S = 0.05
 SEEN_EVERY = dt.timedelta(seconds=60)
 _SAFE = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL: a 422, not a 500
 
-_AUTH = text("SELECT id, name, role, revoked_at, last_seen_at, enrolled_at, pending_ops FROM devices "
-             "WHERE credential_hash = :h AND revoked_at IS NULL")
+_AUTH = text("SELECT d.id, d.name, d.role, d.revoked_at, d.last_seen_at, d.enrolled_at, d.pending_ops, "
+             "(SELECT answer FROM q_ops WHERE device_id = d.id AND op_id = CAST(:op AS uuid)) AS stored FROM devices d "
+             "WHERE d.credential_hash = :h AND d.revoked_at IS NULL")
 _SEEN = text("UPDATE devices SET last_seen_at = :now WHERE id = :id")
 
 
@@ -91,6 +94,34 @@ class Waker:
         self._subscribers: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._poked = threading.Event()
+        self._notifier: threading.Thread | None = None
+
+    def poke(self) -> None:
+        """A write committed: NOTIFY the listeners of every server process (soon, coalesced, off this thread)."""
+        self._poked.set()
+        if self._notifier is None:
+            with self._lock:
+                if self._notifier is None:
+                    self._notifier = threading.Thread(target=self._notify, name="queue-notify", daemon=True)
+                    self._notifier.start()
+
+    def _notify(self) -> None:
+        import time
+
+        import psycopg
+
+        while True:
+            try:
+                with psycopg.connect(self.dsn, autocommit=True, connect_timeout=5) as conn:
+                    while True:
+                        self._poked.wait()
+                        self._poked.clear()
+                        conn.execute(f"NOTIFY {service.CHANNEL}")
+            except Exception:  # noqa: BLE001 - the database away: the streams poll at their keep-alive meanwhile
+                log.warning("queue event notifier lost PostgreSQL; retrying", exc_info=True)
+                self.wake()
+                time.sleep(1.0)
 
     def subscribe(self) -> tuple[asyncio.AbstractEventLoop, asyncio.Event]:
         entry = (asyncio.get_running_loop(), asyncio.Event())
@@ -135,47 +166,44 @@ class Waker:
 def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: bytes,
             protocol_check: Callable[..., int]) -> None:
     """Add the /v1/queue routes to *app*."""
+    from sqlalchemy import create_engine
+
+    # The queue's own pool: no pre-ping (a round trip per request); a connection PostgreSQL dropped fails one
+    # request, which the PC retries under the same op id.
+    engine = create_engine(engine.url, pool_size=20, max_overflow=10, pool_pre_ping=False)
     configs = ConfigCache(settings.queue_config_check_s)
     waker = Waker(engine.url.set(drivername="postgresql").render_as_string(hide_password=False))
 
-    def authenticate(conn: Connection, authorization: str | None) -> devices.Device:
+    def authenticate(conn: Connection, authorization: str | None, op_id: uuid.UUID | None = None):
+        """(the device, the stored answer to *op_id* or None): one statement."""
         token = (authorization or "").removeprefix("Bearer ").strip()
         if not token:
             raise devices.DeviceError("no device credential; join this PC with `mpp-desk sync join`", status=401)
-        row = conn.execute(_AUTH, {"h": devices.digest(secret, token)}).first()
+        row = conn.execute(_AUTH, {"h": devices.digest(secret, token), "op": op_id}).first()
         if row is None:
             raise devices.DeviceError("this device is unknown or was revoked; ask the administrator to enrol it again",
                                       status=401)
         now = _now()
         if row.last_seen_at is None or now - row.last_seen_at > SEEN_EVERY:
             conn.execute(_SEEN, {"now": now, "id": row.id})
-        return devices._device(row)
+        return devices._device(row), row.stored
 
     def bearer(authorization: Annotated[str | None, Header()] = None, _protocol: int = Depends(protocol_check)) -> str:
         return authorization or ""
 
     def run(access: str, fn: Callable[[Connection, Any, devices.Device], Any], *, op_id: uuid.UUID | None = None,
-            status: int = 200) -> JSONResponse:
+            status: int = 200, write: bool = False, snapshot: bool = False) -> JSONResponse:
         try:
-            with engine.begin() as conn:
-                device = authenticate(conn, access)
-                if op_id is not None:
-                    stored = conn.execute(select(q_ops.c.answer).where(q_ops.c.device_id == device.id,
-                                                                       q_ops.c.op_id == op_id)).scalar()
-                    if stored is not None:
-                        return JSONResponse(stored, status_code=status, headers={"X-MPP-Replayed": "1"})
-                answer = fn(conn, configs.get(conn), device)
-                if op_id is not None:
-                    conn.execute(insert(q_ops).values(device_id=device.id, op_id=op_id, answer=answer))
-            return JSONResponse(answer, status_code=status)
+            answer = _transaction(access, fn, op_id, snapshot)
+            if write:
+                waker.poke()
+            return answer if isinstance(answer, JSONResponse) else JSONResponse(answer, status_code=status)
         except IntegrityError:
             if op_id is None:
                 raise
             # the same op arrived twice at once: the other copy committed first; its answer is this one's
             with engine.begin() as conn:
-                device = authenticate(conn, access)
-                stored = conn.execute(select(q_ops.c.answer).where(q_ops.c.device_id == device.id,
-                                                                   q_ops.c.op_id == op_id)).scalar()
+                _device, stored = authenticate(conn, access, op_id)
             if stored is None:
                 raise
             return JSONResponse(stored, status_code=status, headers={"X-MPP-Replayed": "1"})
@@ -185,21 +213,34 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
             code = 404 if isinstance(exc, QueueNotFound) else 403 if isinstance(exc, PermissionDenied) else 409
             return JSONResponse(service.error_json(exc), status_code=code)
 
+    def _transaction(access: str, fn, op_id: uuid.UUID | None, snapshot: bool):
+        with engine.connect() as conn:
+            if snapshot:  # the board: its state and its events' horizon in one snapshot
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                service.begin(conn)
+                device, stored = authenticate(conn, access, op_id)
+                if stored is not None:
+                    return JSONResponse(stored, headers={"X-MPP-Replayed": "1"})
+                answer = fn(conn, configs.get(conn), device)
+                service.flush(conn, op=(device.id, op_id, answer) if op_id is not None else None)
+            return answer
+
     @app.post("/v1/queue/issue", tags=["queue"])
     def issue(body: IssueBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
         return run(access, lambda c, cfg, d: service.issue(
             c, cfg, d, secret, group_code=body.group_code, service_id=body.service_id, priority=body.priority,
-            priority_reason=body.priority_reason, now=_now()), op_id=op_id)
+            priority_reason=body.priority_reason, now=_now()), op_id=op_id, write=True)
 
     @app.post("/v1/queue/counters/{number}/call-next", tags=["queue"])
     def call_next(number: CounterNumber, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
         return run(access, lambda c, cfg, d: {"ticket": service.call_next(c, cfg, d, secret, counter_number=number,
-                                                                          now=_now())}, op_id=op_id)
+                                                                          now=_now())}, op_id=op_id, write=True)
 
     def counter_action(action: str):
         def endpoint(ticket_id: uuid.UUID, body: CounterBody, op_id: OpId = None, access: str = Depends(bearer)):
             return run(access, lambda c, cfg, d: service.act(c, cfg, d, secret, action=action, ticket_id=ticket_id,
-                                                             counter_number=body.counter_number, now=_now()), op_id=op_id)
+                                                             counter_number=body.counter_number, now=_now()), op_id=op_id, write=True)
         return endpoint
 
     for action, path in (("recall", "recall"), ("no_show", "no-show"), ("start", "start"), ("hold", "hold")):
@@ -209,23 +250,23 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
     def finish(ticket_id: uuid.UUID, body: FinishBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
         return run(access, lambda c, cfg, d: service.act(c, cfg, d, secret, action="finish", ticket_id=ticket_id,
                                                          counter_number=body.counter_number, outcome=body.outcome,
-                                                         note=body.note, now=_now()), op_id=op_id)
+                                                         note=body.note, now=_now()), op_id=op_id, write=True)
 
     @app.post("/v1/queue/tickets/{ticket_id}/transfer", tags=["queue"])
     def transfer(ticket_id: uuid.UUID, body: TransferBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
         return run(access, lambda c, cfg, d: service.act(
             c, cfg, d, secret, action="transfer", ticket_id=ticket_id, counter_number=body.counter_number,
-            to_group_code=body.to_group_code or None, to_counter_number=body.to_counter_number, now=_now()), op_id=op_id)
+            to_group_code=body.to_group_code or None, to_counter_number=body.to_counter_number, now=_now()), op_id=op_id, write=True)
 
     @app.post("/v1/queue/tickets/{ticket_id}/resume", tags=["queue"])
     def resume(ticket_id: uuid.UUID, body: CounterBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
         return run(access, lambda c, cfg, d: service.resume(c, cfg, d, secret, ticket_id=ticket_id,
-                                                            counter_number=body.counter_number, now=_now()), op_id=op_id)
+                                                            counter_number=body.counter_number, now=_now()), op_id=op_id, write=True)
 
     @app.post("/v1/queue/tickets/{ticket_id}/cancel", tags=["queue"])
     def cancel(ticket_id: uuid.UUID, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
         return run(access, lambda c, cfg, d: service.cancel(c, cfg, d, secret, ticket_id=ticket_id, now=_now()),
-                   op_id=op_id)
+                   op_id=op_id, write=True)
 
     @app.post("/v1/queue/tickets/{ticket_id}/printed", tags=["queue"])
     def printed(ticket_id: uuid.UUID, access: str = Depends(bearer)) -> JSONResponse:
@@ -251,7 +292,7 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
 
     @app.get("/v1/queue/board", tags=["queue"])
     def board(last_calls: Annotated[int, Query(ge=0, le=100)] = 8, access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: service.board_state(c, cfg, last_calls=last_calls, now=_now()))
+        return run(access, lambda c, cfg, d: service.board_state(c, cfg, last_calls=last_calls, now=_now()), snapshot=True)
 
     @app.get("/v1/queue/counters/{number}", tags=["queue"])
     def counter_state(number: CounterNumber, access: str = Depends(bearer)) -> JSONResponse:
@@ -265,14 +306,14 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
     def reprint(access: str = Depends(bearer)) -> JSONResponse:
         return run(access, lambda c, cfg, d: {"tickets": service.reprint_candidates(c, cfg, d, secret, now=_now())})
 
-    def fetch(after: int) -> list[dict[str, Any]]:
+    def fetch(after: int) -> tuple[list[dict[str, Any]], bool]:
         with engine.connect() as conn:
-            return service.events_since(conn, after=after, limit=STREAM_PAGE)
+            return service.events_after(conn, after=after, limit=STREAM_PAGE)
 
     def stream_start(access: str, after: int | None) -> int:
         with engine.begin() as conn:
             authenticate(conn, access)
-            return after if after is not None else conn.execute(service._LAST_SEQ).scalar_one()
+            return after if after is not None else service.horizon(conn)[0]
 
     @app.get("/v1/queue/stream", include_in_schema=False)
     async def stream(request: Request, after: Annotated[int | None, Query(ge=0, le=MAX_BIGINT)] = None,
@@ -291,14 +332,14 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
                 yield f"retry: 1000\n: from {last}\n\n"
                 while True:
                     entry[1].clear()
-                    rows = await run_in_threadpool(fetch, last)
+                    rows, gap = await run_in_threadpool(fetch, last)
                     for row in rows:
                         yield f"id: {row['seq']}\nevent: queue\ndata: {json.dumps(row, separators=(',', ':'))}\n\n"
                         last = row["seq"]
                     if len(rows) >= STREAM_PAGE:
                         continue
-                    try:
-                        await asyncio.wait_for(entry[1].wait(), KEEPALIVE_S)
+                    try:  # a gap that may still commit: look again shortly
+                        await asyncio.wait_for(entry[1].wait(), GAP_RETRY_S if gap else KEEPALIVE_S)
                     except TimeoutError:
                         yield ": keep-alive\n\n"
             finally:

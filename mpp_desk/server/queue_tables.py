@@ -80,7 +80,8 @@ q_numbers = Table(
     PrimaryKeyConstraint("group_id", "service_date", name="pk_q_numbers"),
 )
 
-# Every queue event, in commit order (appends hold an advisory lock): the live stream's ids.
+# Every queue event; seq is the live stream's id. It is taken at insert, so a later seq may commit
+# first: readers deliver a seq only once every lower one is there or "settled" (logged_at, server_queue.py).
 q_events = Table(
     "q_events",
     metadata,
@@ -94,6 +95,7 @@ q_events = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     Column("detail", String(64), nullable=False, server_default=""),
     Column("device_id", Uuid),
+    Column("logged_at", DateTime(timezone=True), nullable=False, server_default=text("clock_timestamp()")),
     Index("ix_q_events_service_date_seq", "service_date", "seq"),
 )
 

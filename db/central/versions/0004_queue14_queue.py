@@ -70,6 +70,7 @@ def upgrade() -> None:
     sa.Column('at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('detail', sa.String(length=64), server_default='', nullable=False),
     sa.Column('device_id', sa.Uuid(), nullable=True),
+    sa.Column('logged_at', sa.DateTime(timezone=True), server_default=sa.text('clock_timestamp()'), nullable=False),
     sa.PrimaryKeyConstraint('seq', name=op.f('pk_q_events'))
     )
     op.create_index('ix_q_events_service_date_seq', 'q_events', ['service_date', 'seq'], unique=False)
