@@ -70,7 +70,16 @@ def remote_backend_if_joined(ctx: Any, *, actor: Actor | None = None) -> RemoteQ
     joined = load_joined(Path(data_dir))
     if joined is None:
         return None
-    return RemoteQueue.from_joined(joined, data_dir=Path(data_dir), ctx=ctx, actor=actor)
+    key = (str(data_dir), joined.url, joined.credential)
+    with _SHARED_LOCK:
+        shared = _SHARED.get(key)
+        if shared is None:  # one HTTP connection pool per joined data folder, kept between actions
+            shared = _SHARED[key] = RemoteQueue.from_joined(joined, data_dir=Path(data_dir), ctx=ctx)
+    return shared.acting_for(actor, ctx=ctx)
+
+
+_SHARED: dict[tuple[str, str, str], RemoteQueue] = {}
+_SHARED_LOCK = threading.Lock()
 
 
 class RemoteQueue:
@@ -103,6 +112,15 @@ class RemoteQueue:
             if data_dir is not None and not ca.is_absolute():
                 ca = data_dir / ca
         return cls(joined.url, joined.credential, ca_file=ca, **kwargs)
+
+    def acting_for(self, actor: Actor | None, *, ctx: Any = None) -> RemoteQueue:
+        """The same server and connection pool, acting for *actor* (httpx clients are thread-safe)."""
+        import copy
+
+        other = copy.copy(self)
+        other.actor = actor
+        other.ctx = ctx if ctx is not None else self.ctx
+        return other
 
     def close(self) -> None:
         self._client.close()

@@ -134,3 +134,21 @@ def test_the_server_away_is_one_clear_error(office):
     assert "server antrian" in away.value.text("id").lower()
     central.start()
     assert q["kiosk"].issue(group_code="A").ticket.code == "A001"
+
+
+def test_a_joined_pc_gets_the_server_queue_and_a_standalone_one_none(office, tmp_path):
+    import json
+    from types import SimpleNamespace
+
+    from mpp_desk.queue.remote import remote_backend_if_joined
+
+    central, _, creds = office
+    assert remote_backend_if_joined(SimpleNamespace(data_dir=tmp_path)) is None
+    (tmp_path / "sync.json").write_text(json.dumps({
+        "url": central.url, "device_id": str(uuid.uuid4()), "name": "kiosk", "role": "kiosk",
+        "credential": creds["kiosk"], "office_name": "MPP Uji", "joined_at": "2026-11-24T03:00:00+00:00"}))
+    queue = remote_backend_if_joined(SimpleNamespace(data_dir=tmp_path))
+    assert isinstance(queue, RemoteQueue)
+    assert queue.issue(group_code="B").ticket.code == "B001"
+    again = remote_backend_if_joined(SimpleNamespace(data_dir=tmp_path), actor=None)
+    assert again._client is queue._client  # one connection pool per data folder
