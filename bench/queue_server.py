@@ -8,6 +8,9 @@ already waiting (BENCH_QS_WAITING, 3,000). Then for BENCH_QS_SECONDS (10) at onc
 - 2 kiosk clients issuing as fast as they can (RemoteQueue.issue, alternating A and B);
 - 30 counter clients: call-next, then mark the visitor absent (one request) to free the counter.
 
+Then, the load over, BENCH_QS_BUTTON_RUNS (50) single presses at a counter: milliseconds from the
+press (call-next sent) until the board's server-sent event stream delivers that call (goal p95 < 200 ms).
+
 The clients are threads of four client processes (the kiosks; three PCs of ten counters), each with
 its own HTTP connection, all on this machine's cores beside the server and PostgreSQL.
 
@@ -43,6 +46,7 @@ SECONDS = float(os.environ.get("BENCH_QS_SECONDS", "10"))
 WAITING = int(os.environ.get("BENCH_QS_WAITING", "3000"))
 SIZES = [int(s) for s in os.environ.get("BENCH_QS_SIZES", "2000,52000").split(",")]
 COUNTERS = 30
+BUTTON_RUNS = int(os.environ.get("BENCH_QS_BUTTON_RUNS", "50"))
 SECRET = "bench-secret-" + "0123456789abcdef" * 3
 MOMENT = "2026-11-24T09:00:00+07:00"  # a Tuesday, a working day, inside opening hours
 
@@ -191,6 +195,41 @@ def seed(db_url: str, earlier: int) -> None:
         conn.execute("VACUUM ANALYZE")
 
 
+def button_to_board(url: str, kiosk_cred: str, counter_cred: str, board_cred: str, n: int = BUTTON_RUNS) -> list[float]:
+    """A counter presses call-next; milliseconds until the board's stream delivers that call (one press at a time)."""
+    from mpp_desk.queue.remote import RemoteQueue
+
+    arrived: dict[str, float] = {}
+    seen = threading.Condition()
+    kiosk, counter, board = (RemoteQueue(url, c, timeout=30) for c in (kiosk_cred, counter_cred, board_cred))
+    stream = board.event_stream(after=board.board_state(last_calls=0).last_seq)
+
+    def on_event(event) -> None:
+        if event.type == "called":
+            with seen:
+                arrived[str(event.ticket_id)] = time.perf_counter()
+                seen.notify_all()
+
+    thread = stream.run_in_thread(on_event)
+    times = []
+    try:
+        for _ in range(n):
+            kiosk.issue(group_code="A")
+            t0 = time.perf_counter()
+            ticket = counter.call_next(counter_number=COUNTERS)  # the load phase is over: the queue still holds tickets
+            assert ticket is not None
+            with seen:
+                assert seen.wait_for(lambda: str(ticket.id) in arrived, timeout=30), "the call never reached the board"
+            times.append((arrived[str(ticket.id)] - t0) * 1000)
+            counter.mark_no_show(ticket_id=ticket.id, counter_number=COUNTERS)
+    finally:
+        stream.stop()
+        thread.join(10)
+        for queue in (kiosk, counter, board):
+            queue.close()
+    return times
+
+
 def floor(db_url: str, n: int = 2000) -> dict:
     """A bare INSERT and COMMIT over one connection: the least one durable write costs here."""
     import psycopg
@@ -274,6 +313,8 @@ def run_size(earlier: int, tmp: Path) -> dict:
             dup_numbers = conn.execute("SELECT count(*) - count(DISTINCT (group_id, service_date, number)) FROM q_tickets"
                                        ).fetchone()[0]
             total = conn.execute("SELECT count(*) FROM q_tickets").fetchone()[0]
+        button = button_to_board(url, credential("kiosk-2", "kiosk"), credential("pc-9", "counter"),
+                                 credential("board", "display"))
         floor_figures = floor(db_url)
         issues, calls = len(merged["issue_ms"]), len(merged["call_ms"])
         return {
@@ -286,6 +327,7 @@ def run_size(earlier: int, tmp: Path) -> dict:
             "double_calls": (len(merged["called"]) - len(set(merged["called"]))) + doubled,
             "errors": len(merged["errors"]), "first_error": merged["errors"][0] if merged["errors"] else None,
             "server_cpu_s": round(server_cpu, 1), "floor": floor_figures,
+            "button_to_board_p50_ms": round(pct(button, 0.5), 1), "button_to_board_p95_ms": round(pct(button, 0.95), 1),
         }
     finally:
         if proc is not None:
@@ -316,6 +358,8 @@ def main() -> None:
                   f"{f['call_p95_ms']} ms ({f['empty_calls']} found nobody); duplicates {f['duplicate_numbers']}, "
                   f"double calls {f['double_calls']}, errors {f['errors']}; server CPU {f['server_cpu_s']} s in "
                   f"{SECONDS:.0f} s")
+            print(f"        counter button to the board's stream: p50 {f['button_to_board_p50_ms']} ms, "
+                  f"p95 {f['button_to_board_p95_ms']} ms ({BUTTON_RUNS} presses, one at a time, after the load)")
             print(f"        floor (bare INSERT + COMMIT, one connection): {f['floor']['rows_per_s']} rows/s, "
                   f"p50 {f['floor']['p50_ms']} ms, p95 {f['floor']['p95_ms']} ms")
     print(f"load average before: {load:.1f} on {os.cpu_count()} cores (shared with other work)")
