@@ -36,7 +36,7 @@ from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.queue import labels
 from mpp_desk.queue.errors import CounterBusy, InvalidTransition, QueueClosed, QueueNotFound
 from mpp_desk.queue.rules import check_limit, check_open_at
-from mpp_desk.queue.service import ALLOWED_FROM, DEFAULT_SERVICE_TIME
+from mpp_desk.queue.service import ALLOWED_FROM, DEFAULT_SERVICE_TIME, ticket_code
 from mpp_desk.server.devices import Device
 from mpp_desk.server.queue_config import Group, QueueConfig
 from mpp_desk.server.queue_tables import q_tickets
@@ -622,3 +622,76 @@ def reprint_candidates(conn: Connection, cfg: QueueConfig, device: Device, secre
         .order_by(q_tickets.c.issued_at)).mappings().all()
     return [ticket_json(r, cfg, secret) for r in rows]
 
+
+
+# --- the kiosk's blocks for issuing offline ---------------------------------------------------------------
+
+BLOCK_MAX = 200
+_ENSURE_NUMBERS = text(
+    "INSERT INTO q_numbers (group_id, service_date, last_number, last_issued_at) VALUES (:group_id, :day, 0, :now) "
+    "ON CONFLICT (group_id, service_date) DO NOTHING")
+_LOCK_NUMBERS = text("SELECT last_number FROM q_numbers WHERE group_id = :group_id AND service_date = :day FOR UPDATE")
+_TAKE_BLOCK = text("UPDATE q_numbers SET last_number = :last WHERE group_id = :group_id AND service_date = :day")
+_INSERT_BLOCK = text("INSERT INTO q_blocks (device_id, group_id, service_date, first_number, last_number, leased_at) "
+                     "VALUES (:device, :group_id, :day, :first, :last, :now)")
+_IN_BLOCK = text("SELECT 1 FROM q_blocks WHERE device_id = :device AND group_id = :group_id AND service_date = :day "
+                 "AND :number BETWEEN first_number AND last_number LIMIT 1")
+
+
+def lease_block(conn: Connection, cfg: QueueConfig, device: Device, *, group_code: str, size: int,
+                now: dt.datetime) -> dict[str, Any]:
+    """Reserve *size* numbers of today for a kiosk to issue from while the server is away (capped by the daily limit)."""
+    require_role(device, frozenset({"kiosk", "admin"}), "lease number blocks")
+    now = as_utc(now)
+    group = _group(cfg, group_code)
+    day = local_date(now)
+    conn.execute(_ENSURE_NUMBERS, {"group_id": group.id, "day": day, "now": now})
+    last = conn.execute(_LOCK_NUMBERS, {"group_id": group.id, "day": day}).scalar_one()
+    size = max(1, min(size, BLOCK_MAX))
+    if group.daily_limit is not None:
+        size = min(size, group.daily_limit - last)
+        if size <= 0:
+            check_limit(code=group.code, limit=group.daily_limit, number=last + 1)
+    first, end = last + 1, last + size
+    conn.execute(_TAKE_BLOCK, {"last": end, "group_id": group.id, "day": day})
+    conn.execute(_INSERT_BLOCK, {"device": device.id, "group_id": group.id, "day": day, "first": first, "last": end,
+                                 "now": now})
+    return {"group_code": group.code, "service_date": day.isoformat(), "first": first, "last": end}
+
+
+def receive_offline(conn: Connection, cfg: QueueConfig, device: Device, secret: bytes, *,
+                    tickets: list[dict[str, Any]]) -> dict[str, Any]:
+    """Tickets a kiosk issued from its blocks while the server was away: each stored once (by id), with its
+    'issued' event at its own time; a number outside the kiosk's blocks is refused."""
+    require_role(device, frozenset({"kiosk", "admin"}), "send tickets issued offline")
+    results = []
+    for t in tickets:
+        group = _group(cfg, t["group_code"])
+        day, number = t["service_date"], t["number"]
+        known = conn.execute(select(q_tickets).where(q_tickets.c.id == t["id"])).mappings().first()
+        if known is not None:
+            results.append({"id": str(t["id"]), "status": "stored", "ticket": ticket_json(known, cfg, secret)})
+            continue
+        if conn.execute(_IN_BLOCK, {"device": device.id, "group_id": group.id, "day": day, "number": number}).first() is None:
+            results.append({"id": str(t["id"]), "status": "refused", "reason": "the number is not in this kiosk's blocks"})
+            continue
+        taken = conn.execute(select(q_tickets.c.id).where(q_tickets.c.group_id == group.id, q_tickets.c.service_date == day,
+                                                           q_tickets.c.number == number)).first()
+        if taken is not None:
+            results.append({"id": str(t["id"]), "status": "refused", "reason": "the number was already used"})
+            continue
+        row = conn.execute(q_tickets.insert().values(
+            id=t["id"], group_id=group.id, group_code=group.code, route_group_id=group.id, route_group_code=group.code,
+            service_id=t.get("service_id"), service_date=day, number=number, code=ticket_code(group.code, number),
+            priority=bool(t.get("priority")), priority_reason=t.get("priority_reason"), status="waiting",
+            issued_at=t["issued_at"], issued_by=device.id, printed=bool(t.get("printed")),
+        ).returning(q_tickets)).mappings().one()
+        conn.execute(_OFFLINE_EVENT, {"ticket_id": row["id"], "code": row["code"], "group_code": row["group_code"],
+                                      "day": day, "at": row["issued_at"], "device": device.id})
+        results.append({"id": str(t["id"]), "status": "stored", "ticket": ticket_json(row, cfg, secret)})
+    return {"results": results}
+
+
+_OFFLINE_EVENT = text(
+    "INSERT INTO q_events (type, ticket_id, ticket_code, group_code, service_date, at, detail, device_id) "
+    "VALUES ('issued', :ticket_id, :code, :group_code, :day, :at, 'offline', :device)")

@@ -76,6 +76,27 @@ class TransferBody(CounterBody):
     to_counter_number: int | None = Field(default=None, ge=1, le=9999)
 
 
+class BlockBody(BaseModel):
+    group_code: str = Field(min_length=1, max_length=4, pattern=r"^[A-Za-z0-9]+$")
+    size: int = Field(default=20, ge=1, le=200)
+
+
+class OfflineTicket(BaseModel):
+    id: uuid.UUID
+    group_code: str = Field(min_length=1, max_length=4, pattern=r"^[A-Za-z0-9]+$")
+    number: int = Field(ge=1, le=99999)
+    service_date: dt.date
+    issued_at: dt.datetime
+    priority: bool = False
+    priority_reason: str | None = Field(default=None, max_length=32, pattern=_SAFE)
+    service_id: uuid.UUID | None = None
+    printed: bool = False
+
+
+class OfflineBody(BaseModel):
+    tickets: list[OfflineTicket] = Field(max_length=500)
+
+
 CounterNumber = Annotated[int, Path(ge=1, le=9999)]
 OpId = Annotated[uuid.UUID | None, Header(alias=OP_HEADER)]
 
@@ -305,6 +326,19 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
     @app.get("/v1/queue/reprint", tags=["queue"])
     def reprint(access: str = Depends(bearer)) -> JSONResponse:
         return run(access, lambda c, cfg, d: {"tickets": service.reprint_candidates(c, cfg, d, secret, now=_now())})
+
+    @app.post("/v1/queue/blocks", tags=["queue"])
+    def lease_block(body: BlockBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: service.lease_block(c, cfg, d, group_code=body.group_code, size=body.size,
+                                                                 now=_now()), op_id=op_id)
+
+    @app.post("/v1/queue/offline-tickets", tags=["queue"])
+    def offline_tickets(body: OfflineBody, access: str = Depends(bearer)) -> JSONResponse:
+        tickets = [t.model_dump() for t in body.tickets]
+        for t in tickets:
+            if t["issued_at"].tzinfo is None:
+                raise HTTPException(422, "issued_at needs its time zone")
+        return run(access, lambda c, cfg, d: service.receive_offline(c, cfg, d, secret, tickets=tickets), write=True)
 
     def fetch(after: int) -> tuple[list[dict[str, Any]], bool]:
         with engine.connect() as conn:

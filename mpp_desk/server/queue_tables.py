@@ -119,3 +119,17 @@ q_ops = Table(
     Column("answered_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     PrimaryKeyConstraint("device_id", "op_id", name="pk_q_ops"),
 )
+
+# Blocks of numbers leased to a kiosk for one group and day, to issue from while the server is away.
+q_blocks = Table(
+    "q_blocks",
+    metadata,
+    Column("id", BigInteger, Identity(always=True), primary_key=True),
+    Column("device_id", Uuid, nullable=False),
+    Column("group_id", Uuid, nullable=False),
+    Column("service_date", Date, nullable=False),
+    Column("first_number", Integer, nullable=False),
+    Column("last_number", Integer, nullable=False),
+    Column("leased_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Index("ix_q_blocks_device_group_date", "device_id", "group_id", "service_date"),
+)

@@ -1,4 +1,4 @@
-"""the live queue: server-issued tickets, numbers per group and day, events, counters, answered requests
+"""the live queue: server-issued tickets, numbers per group and day, events, counters, answered requests, kiosk blocks
 
 Revision ID: 0004
 Revises: 0003
@@ -88,9 +88,22 @@ def upgrade() -> None:
     sa.Column('answered_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.PrimaryKeyConstraint('device_id', 'op_id', name='pk_q_ops')
     )
+    op.create_table('q_blocks',
+    sa.Column('id', sa.BigInteger(), sa.Identity(always=True), nullable=False),
+    sa.Column('device_id', sa.Uuid(), nullable=False),
+    sa.Column('group_id', sa.Uuid(), nullable=False),
+    sa.Column('service_date', sa.Date(), nullable=False),
+    sa.Column('first_number', sa.Integer(), nullable=False),
+    sa.Column('last_number', sa.Integer(), nullable=False),
+    sa.Column('leased_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_q_blocks'))
+    )
+    op.create_index('ix_q_blocks_device_group_date', 'q_blocks', ['device_id', 'group_id', 'service_date'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_q_blocks_device_group_date', table_name='q_blocks')
+    op.drop_table('q_blocks')
     op.drop_table('q_ops')
     op.drop_table('q_counters')
     op.drop_index('ix_q_events_service_date_seq', table_name='q_events')
