@@ -22,7 +22,6 @@ ALLOWED_MODULES = {
     "areas/queue_panel.py": 710,
 }
 ALLOWED_FUNCTIONS = {
-    "display.py:DisplayWindow.__init__": 62,
     "display.py:DisplayWindow._build_board": 92,
     "areas/calendar_area.py:CalendarArea.__init__": 84,
     "areas/catalog_area.py:StandardEditor.__init__": 84,
