@@ -220,19 +220,29 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
                 waker.poke()
             return answer if isinstance(answer, JSONResponse) else JSONResponse(answer, status_code=status)
         except IntegrityError:
-            if op_id is None:
+            # the same op arrived twice at once (a retry after a timeout meeting the original): the other copy
+            # committed first; its answer is this one's
+            replayed = _stored(access, op_id)
+            if replayed is None:
                 raise
-            # the same op arrived twice at once: the other copy committed first; its answer is this one's
-            with engine.begin() as conn:
-                _device, stored = authenticate(conn, access, op_id)
-            if stored is None:
-                raise
-            return JSONResponse(stored, status_code=status, headers={"X-MPP-Replayed": "1"})
+            return replayed
         except service.QueueRefused as exc:
             raise HTTPException(403, str(exc)) from None
         except UserError as exc:
+            # A retry that waited behind its original (the counter's or the ticket's lock) finds the work done and
+            # is refused ("the counter is busy", "the ticket is done"): the original's answer is the answer.
+            replayed = _stored(access, op_id)
+            if replayed is not None:
+                return replayed
             code = 404 if isinstance(exc, QueueNotFound) else 403 if isinstance(exc, PermissionDenied) else 409
             return JSONResponse(service.error_json(exc), status_code=code)
+
+    def _stored(access: str, op_id: uuid.UUID | None) -> JSONResponse | None:
+        if op_id is None:
+            return None
+        with engine.begin() as conn:
+            _device, stored = authenticate(conn, access, op_id)
+        return None if stored is None else JSONResponse(stored, headers={"X-MPP-Replayed": "1"})
 
     def _transaction(access: str, fn, op_id: uuid.UUID | None, snapshot: bool):
         with engine.connect() as conn:

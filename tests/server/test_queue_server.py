@@ -152,3 +152,32 @@ def test_a_joined_pc_gets_the_server_queue_and_a_standalone_one_none(office, tmp
     assert queue.issue(group_code="B").ticket.code == "B001"
     again = remote_backend_if_joined(SimpleNamespace(data_dir=tmp_path), actor=None)
     assert again._client is queue._client  # one connection pool per data folder
+
+
+def test_copies_of_one_request_arriving_at_once_are_answered_alike_and_done_once(office, server_db):
+    import psycopg
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    central, q, creds = office
+    base = {"X-MPP-Protocol": "1"}
+
+    def send(path: str, cred: str, op: str, body=None):
+        headers = {**base, "Authorization": f"Bearer {cred}", "X-MPP-Op-Id": op}
+        return httpx.post(f"{central.url}{path}", json=body, headers=headers, timeout=30)
+
+    issue_op = str(uuid.uuid4())
+    with ThreadPoolExecutor(8) as pool:
+        issued = list(pool.map(lambda _: send("/v1/queue/issue", creds["kiosk"], issue_op, {"group_code": "B"}), range(8)))
+    assert {r.status_code for r in issued} == {200}
+    assert len({r.json()["ticket"]["id"] for r in issued}) == 1
+    assert q["tv"].waiting_counts()["B"] == 1
+
+    call_op = str(uuid.uuid4())
+    with ThreadPoolExecutor(8) as pool:
+        calls = list(pool.map(lambda _: send("/v1/queue/counters/2/call-next", creds["loket-2"], call_op), range(8)))
+    assert {r.status_code for r in calls} == {200}
+    assert {r.json()["ticket"]["code"] for r in calls} == {"B001"}
+    with psycopg.connect(server_db) as conn:  # the copies' rolled-back events leave gaps readers wait out (2 s)
+        assert conn.execute("SELECT type, count(*) FROM q_events GROUP BY type ORDER BY type").fetchall() == [
+            ("called", 1), ("issued", 1)]
