@@ -193,9 +193,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def client(role: str, url: str, cred: str, out: Path, **options) -> subprocess.Popen:
     """Start a client process (counter or kiosk); its result lands in *out* as JSON."""
-    argv = [sys.executable, "-m", "tests.server.queue_support", role, "--url", url, "--credential", cred, "--out", str(out)]
-    for key, value in options.items():
-        argv += [f"--{key}", str(value)]
+    # "--name=value": a credential may start with "-" (URL-safe base64)
+    argv = [sys.executable, "-m", "tests.server.queue_support", role, f"--url={url}", f"--credential={cred}", f"--out={out}"]
+    argv += [f"--{key}={value}" for key, value in options.items()]
     return subprocess.Popen(argv, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
