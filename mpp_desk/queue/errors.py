@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mpp_desk.errors import UserError, ValidationError
+from mpp_desk.i18n import N_
 
 
 class QueueClosed(UserError):
@@ -27,3 +28,15 @@ class CounterBusy(UserError):
 
 class QueueSetupError(ValidationError):
     """A set-up value (group, counter, hours, break) was rejected."""
+
+
+class QueueOffline(UserError):
+    """The office's queue server did not answer (the PC has joined one; docs/queue.md)."""
+
+
+class QueueServerRefused(UserError):
+    """The office's queue server refused this PC's request (credential, role, version)."""
+
+
+OFFLINE_TEXT = N_("errors", "The queue server cannot be reached ({reason}). Please try again in a moment.")
+REFUSED_TEXT = N_("errors", "The queue server refused this PC ({reason}). Please ask the administrator.")

@@ -150,6 +150,9 @@ class BoardState:
     waiting: dict[str, int]
     last_seq: int
     service_date: dt.date
+    # From the server: events after last_seq already in this picture (committed ahead of a lower seq still in
+    # flight); a board streaming from last_seq skips them (mpp_desk.queue.live).
+    applied_after: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

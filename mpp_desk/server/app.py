@@ -256,6 +256,9 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
         return LeaseResponse(kind=body.kind, block=block)
 
     public.install(app, engine)  # the citizens' pages: verify a paper, follow a file or a complaint
+    from mpp_desk.server import queue_api  # the live queue (issue 14): /v1/queue/...
+
+    queue_api.install(app, settings, engine, secret, protocol_check)
     _document_push_body(app)
     return app
 

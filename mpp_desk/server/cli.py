@@ -278,8 +278,9 @@ def _serve(args) -> int:
     try:
         # A PC keeps its connection between the requests of one sync while it applies a page; uvicorn's
         # 5 s default closed it under load and the next request met the close (RemoteProtocolError).
+        # The boards' event streams never end by themselves: a stop waits 3 s for them, then closes them.
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False,
-                    timeout_keep_alive=KEEP_ALIVE_S, **ssl)
+                    timeout_keep_alive=KEEP_ALIVE_S, timeout_graceful_shutdown=3, **ssl)
     finally:
         engine.dispose()
     return 0

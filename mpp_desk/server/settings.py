@@ -28,6 +28,7 @@ class ServerSettings(BaseSettings):
     max_body_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
     pull_page_max: int = Field(default=1000, ge=1)
     enrolment_hours: int = Field(default=24, ge=1)
+    queue_config_check_s: float = Field(default=2.0, ge=0)  # how stale the live queue's configuration may be
 
     @field_validator("database_url")
     @classmethod

@@ -247,3 +247,4 @@ audit_alerts = Table(
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_audit_alerts_chain_id", "chain_id"),
 )
+from mpp_desk.server import queue_tables as _queue_tables  # noqa: E402,F401 - the live queue's tables, same metadata

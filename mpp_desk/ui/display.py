@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpp_desk.ui.display_live import LiveBoardMixin
 from mpp_desk.ui.machine import MachineWindow, office_time, scaled_sizes
 from mpp_desk.ui.tasks import Op, TaskManager
 
@@ -128,7 +129,7 @@ class Marquee(QWidget):
         self._timer.stop()
 
 
-class DisplayWindow(MachineWindow):
+class DisplayWindow(LiveBoardMixin, MachineWindow):
     """The hall's board; ``calls_seen`` keeps every call and recall event shown, in order."""
 
     sig_board_updated = Signal()
@@ -153,11 +154,9 @@ class DisplayWindow(MachineWindow):
         self.big_call = None  # the EventView shown large
         self.voice_status = ""
         self.board = None
-        self.poll_count = 0
-        self._polling = False
+        self.poll_count, self._polling = 0, False
         self._texts_loading = False
-        self._flashes_left = 0
-        self._scale = 0.0
+        self._flashes_left, self._scale = 0, 0.0
         self._failures = 0
 
         header = QFrame()
@@ -332,7 +331,7 @@ class DisplayWindow(MachineWindow):
             self._show_call(latest, flash=False)
         self._show_board(start.board)
         self.show_page(self.board_page)
-        self.poll_timer.start()
+        self.start_live()  # the poll timer; on a joined PC, the server's stream and the offline notice
         self.texts_timer.start()
         self.sig_ready.emit(self.mode)
 
@@ -560,6 +559,7 @@ class DisplayWindow(MachineWindow):
     def shutdown(self) -> None:
         for timer in (self.poll_timer, self.texts_timer, self.clock_timer, self.flash_timer):
             timer.stop()
+        self.stop_live()
         self.marquee.stop()
         if self.announcer is not None:
             self.announcer.clear()

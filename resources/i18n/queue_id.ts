@@ -270,6 +270,14 @@
 </context>
     <context>
         <name>errors</name>
+    <message>
+        <source>The queue server cannot be reached ({reason}). Please try again in a moment.</source>
+        <translation>Server antrian tidak dapat dihubungi ({reason}). Silakan coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>The queue server refused this PC ({reason}). Please ask the administrator.</source>
+        <translation>Server antrian menolak PC ini ({reason}). Silakan hubungi administrator.</translation>
+    </message>
         <message>
             <source>Printer not recognised: {spec}. Use escpos-usb:VENDOR:PRODUCT, escpos-net:ADDRESS[:PORT], escpos-file:DEVICE, system:PRINTER NAME, pdf or pdf:FOLDER.</source>
             <translation>Printer tidak dikenali: {spec}. Gunakan escpos-usb:VENDOR:PRODUK, escpos-net:ALAMAT[:PORT], escpos-file:PERANGKAT, system:NAMA PRINTER, pdf atau pdf:FOLDER.</translation>

@@ -1412,6 +1412,10 @@
             <source>{name} ({number})</source>
             <translation>{name} ({number})</translation>
         </message>
+        <message>
+            <source>Not connected to the queue server since {time}: the calls shown may not be the latest.</source>
+            <translation>Tidak tersambung ke server antrian sejak {time}: panggilan yang tampil mungkin bukan yang terbaru.</translation>
+        </message>
     </context>
     <context>
         <name>KioskWindow</name>

@@ -1,0 +1,371 @@
+"""The live queue on mpp-central: 30 counters and 2 kiosks over HTTP on loopback (issue 14).
+
+For each history size (2,000 and 52,000 earlier tickets, done on earlier days, with their events):
+a fresh PostgreSQL database, a real ``mpp-central serve`` process (its clock on a Tuesday 09:00 WIB
+through tests/clockhook), two queue groups, thirty counters serving both, and a morning's queue
+already waiting (BENCH_QS_WAITING, 3,000). Then for BENCH_QS_SECONDS (10) at once:
+
+- 2 kiosk clients issuing as fast as they can (RemoteQueue.issue, alternating A and B);
+- 30 counter clients: call-next, then mark the visitor absent (one request) to free the counter.
+
+Then, the load over, BENCH_QS_BUTTON_RUNS (50) single presses at a counter: milliseconds from the
+press (call-next sent) until the board's server-sent event stream delivers that call (goal p95 < 200 ms).
+
+The clients are threads of four client processes (the kiosks; three PCs of ten counters), each with
+its own HTTP connection, all on this machine's cores beside the server and PostgreSQL.
+
+Figures: issues/s and successful calls/s in total, p50/p95 of issue and of call-next (client-side,
+HTTP included), duplicate numbers and tickets called twice (from the clients' answers and from the
+server's event log; both must be 0), beside the same-run floor: a bare PostgreSQL INSERT and COMMIT
+over one connection (psycopg), rows/s and p50/p95. Goals: p95 < 20 ms each, >= 300 issues/s,
+>= 500 calls/s, flat from 2,000 to 52,000 rows. The last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# bench/queue.py would shadow the standard library's queue (psycopg needs it)
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(ROOT))
+
+ADMIN_URL = os.environ.get("MPP_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
+SECONDS = float(os.environ.get("BENCH_QS_SECONDS", "10"))
+WAITING = int(os.environ.get("BENCH_QS_WAITING", "3000"))
+SIZES = [int(s) for s in os.environ.get("BENCH_QS_SIZES", "2000,52000").split(",")]
+COUNTERS = 30
+BUTTON_RUNS = int(os.environ.get("BENCH_QS_BUTTON_RUNS", "50"))
+SECRET = "bench-secret-" + "0123456789abcdef" * 3
+MOMENT = "2026-11-24T09:00:00+07:00"  # a Tuesday, a working day, inside opening hours
+
+
+def central(*argv: str) -> str:
+    from mpp_desk.server.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(list(argv)) == 0
+    return out.getvalue()
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+# --- the client processes ------------------------------------------------------------------------------
+
+
+def worker(role: str, url: str, credential: str, numbers: list[int], go_file: str, seconds: float, out: str) -> None:
+    """Threads of one client process, connected, then from when *go_file* appears for *seconds*; results to *out*."""
+    from mpp_desk.queue.remote import RemoteQueue
+
+    ready = threading.Barrier(len(numbers) + 1)
+    start = [0.0]
+
+    def wait_for_go() -> float:
+        ready.wait()
+        ready.wait()  # the main thread saw the go file
+        return start[0]
+
+    results: dict[str, list] = {"issue_ms": [], "call_ms": [], "codes": [], "called": [], "empty": [], "errors": []}
+    lock = threading.Lock()
+
+    def kiosk(k: int) -> None:
+        with RemoteQueue(url, credential, timeout=30) as queue:
+            queue.kiosk_status()  # connection up before the start
+            start_at = wait_for_go()
+            i = 0
+            while time.monotonic() < start_at + seconds:
+                t0 = time.perf_counter()
+                try:
+                    code = queue.issue(group_code="AB"[(i + k) % 2]).ticket.code
+                except Exception as exc:  # noqa: BLE001 - counted, shown
+                    with lock:
+                        results["errors"].append(repr(exc)[:200])
+                    continue
+                ms = (time.perf_counter() - t0) * 1000
+                with lock:
+                    results["issue_ms"].append(ms)
+                    results["codes"].append(code)
+                i += 1
+
+    def counter(number: int) -> None:
+        with RemoteQueue(url, credential, timeout=30) as queue:
+            queue.counter_state(counter_number=number)
+            start_at = wait_for_go()
+            while time.monotonic() < start_at + seconds:
+                t0 = time.perf_counter()
+                try:
+                    ticket = queue.call_next(counter_number=number)
+                except Exception as exc:  # noqa: BLE001
+                    with lock:
+                        results["errors"].append(repr(exc)[:200])
+                    continue
+                ms = (time.perf_counter() - t0) * 1000
+                if ticket is None:
+                    with lock:
+                        results["empty"].append(ms)
+                    time.sleep(0.01)
+                    continue
+                with lock:
+                    results["call_ms"].append(ms)
+                    results["called"].append(str(ticket.id))
+                try:
+                    queue.mark_no_show(ticket_id=ticket.id, counter_number=number)
+                except Exception as exc:  # noqa: BLE001
+                    with lock:
+                        results["errors"].append(repr(exc)[:200])
+
+    target = kiosk if role == "kiosk" else counter
+    threads = [threading.Thread(target=target, args=(n,)) for n in numbers]
+    for thread in threads:
+        thread.start()
+    ready.wait()
+    Path(out + ".ready").touch()
+    while not Path(go_file).exists():
+        time.sleep(0.005)
+    start[0] = time.monotonic()
+    ready.wait()
+    for thread in threads:
+        thread.join()
+    Path(out).write_text(json.dumps(results))
+
+
+# --- set-up --------------------------------------------------------------------------------------------
+
+
+def seed(db_url: str, earlier: int) -> None:
+    """Configuration records, *earlier* done tickets on earlier days with their events, today's waiting queue."""
+    import psycopg
+    from psycopg.types.json import Jsonb
+
+    from tests.server.queue_support import queue_config
+
+    rows = queue_config([("A", "Perizinan", None), ("B", "Non-perizinan", None)],
+                        [(n, ["A", "B"]) for n in range(1, COUNTERS + 1)], open_time="07:00:00", close_time="16:00:00")
+    with psycopg.connect(db_url) as conn:
+        for entity, payload in rows:
+            seq = conn.execute("INSERT INTO change_log (entity, entity_id, version, op, payload) VALUES "
+                               "(%s, %s, 1, 'insert', %s) RETURNING seq", (entity, payload["id"], Jsonb(payload))).fetchone()[0]
+            conn.execute("INSERT INTO records (entity, entity_id, version, payload, seq) VALUES (%s, %s, 1, %s, %s)",
+                         (entity, payload["id"], Jsonb(payload), seq))
+        groups = [(p["id"], p["code"]) for e, p in rows if e == "queue_group"]
+        days = 40 if earlier >= 20000 else 20
+        per_day = earlier // (days * len(groups))
+        for gid, code in groups:
+            conn.execute(
+                "INSERT INTO q_tickets (id, group_id, group_code, route_group_id, route_group_code, service_date, number, "
+                "code, status, issued_at, first_called_at, called_at, counter_number, served_started_at, finished_at, "
+                "outcome, printed) SELECT gen_random_uuid(), %(g)s::uuid, %(c)s::varchar, %(g)s::uuid, %(c)s::varchar, date '2026-11-24' - d, n, "
+                "%(c)s::varchar || CASE WHEN n < 1000 THEN lpad(n::text, 3, '0') ELSE n::text END, 'done', t, "
+                "t + interval '5 min', t + interval '5 min', 1 + n %% 30, "
+                "t + interval '6 min', t + interval '12 min', 'completed', true FROM generate_series(1, %(days)s) d, "
+                "generate_series(1, %(per)s) n, LATERAL (SELECT (date '2026-11-24' - d) + time '01:00' + n * interval "
+                "'20 s' AS t) x", {"g": gid, "c": code, "days": days, "per": per_day})
+            # today: a morning's queue already waiting
+            conn.execute(
+                "INSERT INTO q_tickets (id, group_id, group_code, route_group_id, route_group_code, service_date, number, "
+                "code, status, issued_at, printed) SELECT gen_random_uuid(), %(g)s::uuid, %(c)s::varchar, %(g)s::uuid, %(c)s::varchar, "
+                "date '2026-11-24', n, %(c)s::varchar || CASE WHEN n < 1000 THEN lpad(n::text, 3, '0') ELSE n::text END, "
+                "'waiting', timestamptz '2026-11-24 00:30+00' + "
+                "n * interval '100 ms', true FROM generate_series(1, %(w)s) n", {"g": gid, "c": code, "w": WAITING // 2})
+            conn.execute("INSERT INTO q_numbers VALUES (%s, date '2026-11-24', %s, timestamptz '2026-11-24 01:00+00')",
+                         (gid, WAITING // 2))
+        for kind, shift in (("issued", "issued_at"), ("called", "called_at"), ("finished", "finished_at")):
+            conn.execute(
+                "INSERT INTO q_events (type, ticket_id, ticket_code, group_code, counter_number, service_date, at) "
+                f"SELECT %s, id, code, group_code, counter_number, service_date, {shift} FROM q_tickets "
+                f"WHERE {shift} IS NOT NULL ORDER BY {shift}", (kind,))
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+
+
+def button_to_board(url: str, kiosk_cred: str, counter_cred: str, board_cred: str, n: int = BUTTON_RUNS) -> list[float]:
+    """A counter presses call-next; milliseconds until the board's stream delivers that call (one press at a time)."""
+    from mpp_desk.queue.remote import RemoteQueue
+
+    arrived: dict[str, float] = {}
+    seen = threading.Condition()
+    kiosk, counter, board = (RemoteQueue(url, c, timeout=30) for c in (kiosk_cred, counter_cred, board_cred))
+    stream = board.event_stream(after=board.board_state(last_calls=0).last_seq)
+
+    def on_event(event) -> None:
+        if event.type == "called":
+            with seen:
+                arrived[str(event.ticket_id)] = time.perf_counter()
+                seen.notify_all()
+
+    thread = stream.run_in_thread(on_event)
+    times = []
+    try:
+        for _ in range(n):
+            kiosk.issue(group_code="A")
+            t0 = time.perf_counter()
+            ticket = counter.call_next(counter_number=COUNTERS)  # the load phase is over: the queue still holds tickets
+            assert ticket is not None
+            with seen:
+                assert seen.wait_for(lambda: str(ticket.id) in arrived, timeout=30), "the call never reached the board"
+            times.append((arrived[str(ticket.id)] - t0) * 1000)
+            counter.mark_no_show(ticket_id=ticket.id, counter_number=COUNTERS)
+    finally:
+        stream.stop()
+        thread.join(10)
+        for queue in (kiosk, counter, board):
+            queue.close()
+    return times
+
+
+def floor(db_url: str, n: int = 2000) -> dict:
+    """A bare INSERT and COMMIT over one connection: the least one durable write costs here."""
+    import psycopg
+
+    with psycopg.connect(db_url) as conn:
+        conn.execute("CREATE TABLE bench_floor (id bigserial PRIMARY KEY, code text, at timestamptz)")
+        conn.commit()
+        times = []
+        for i in range(n):
+            t0 = time.perf_counter()
+            conn.execute("INSERT INTO bench_floor (code, at) VALUES (%s, now())", (f"A{i:03d}",))
+            conn.commit()
+            times.append((time.perf_counter() - t0) * 1000)
+    return {"rows_per_s": round(n / (sum(times) / 1000)), "p50_ms": round(pct(times, 0.5), 3),
+            "p95_ms": round(pct(times, 0.95), 3)}
+
+
+def run_size(earlier: int, tmp: Path) -> dict:
+    import httpx
+    import psycopg
+
+    name = f"mpp_bench_queue14_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    db_url = ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    proc = None
+    try:
+        central("migrate", "--database", db_url)
+        sys.stdin = io.StringIO("Bench-Kantor-2026\n")
+        central("setup", "--database", db_url, "--office-name", "MPP Bench", "--admin", "kepala", "--name", "Kepala",
+                "--password-stdin")
+        t0 = time.perf_counter()
+        seed(db_url, earlier)
+        seeded_s = time.perf_counter() - t0
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**os.environ, "PYTHONPATH": f"{ROOT / 'tests' / 'clockhook'}{os.pathsep}{ROOT}",
+               "MPP_TEST_CLOCK": f"{MOMENT}@{time.time()}", "MPP_CENTRAL_SECRET_KEY": SECRET}
+        proc = subprocess.Popen([sys.executable, "-m", "mpp_desk.server.cli", "serve", "--database", db_url, "--port",
+                                 str(port)], cwd=ROOT, env=env)
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+
+        def credential(label: str, role: str) -> str:
+            code = json.loads(central("device", "enroll", "--database", db_url, "--name", label, "--role", role,
+                                      "--json"))["code"]
+            return httpx.post(f"{url}/v1/enroll", json={"protocol": 1, "code": code}).json()["credential"]
+
+        plan = [("kiosk", credential("kiosk", "kiosk"), [0, 1])]
+        for pc in range(3):
+            plan.append(("counter", credential(f"pc-{pc}", "counter"), list(range(pc * 10 + 1, pc * 10 + 11))))
+        go = tmp / f"{name}-go"
+        children = []
+        for i, (role, cred, numbers) in enumerate(plan):
+            out = tmp / f"{name}-{i}.json"
+            code = (f"import sys; sys.argv=['x']; from bench.queue_server import worker; "
+                    f"worker({role!r}, {url!r}, {cred!r}, {numbers!r}, {str(go)!r}, {SECONDS!r}, {str(out)!r})")
+            children.append((subprocess.Popen([sys.executable, "-c", code], cwd=ROOT,
+                                              env={**os.environ, "PYTHONPATH": str(ROOT)}), out))
+        deadline = time.monotonic() + 120
+        while not all(Path(f"{out}.ready").exists() for _, out in children):
+            assert time.monotonic() < deadline, "the client processes did not get ready"
+            time.sleep(0.01)
+        cpu0 = _cpu_s(proc.pid)
+        go.touch()
+        results = []
+        for child, out in children:
+            assert child.wait(SECONDS + 120) == 0
+            results.append(json.loads(out.read_text()))
+        server_cpu = _cpu_s(proc.pid) - cpu0
+        merged = {k: [v for r in results for v in r[k]] for k in results[0]}
+        with psycopg.connect(db_url) as conn:
+            doubled = conn.execute("SELECT count(*) FROM (SELECT ticket_id FROM q_events WHERE type = 'called' AND "
+                                   "service_date = date '2026-11-24' GROUP BY ticket_id HAVING count(*) > 1) x").fetchone()[0]
+            dup_numbers = conn.execute("SELECT count(*) - count(DISTINCT (group_id, service_date, number)) FROM q_tickets"
+                                       ).fetchone()[0]
+            total = conn.execute("SELECT count(*) FROM q_tickets").fetchone()[0]
+        button = button_to_board(url, credential("kiosk-2", "kiosk"), credential("pc-9", "counter"),
+                                 credential("board", "display"))
+        floor_figures = floor(db_url)
+        issues, calls = len(merged["issue_ms"]), len(merged["call_ms"])
+        return {
+            "earlier_tickets": earlier, "tickets_at_end": total, "seed_s": round(seeded_s, 1),
+            "issues_per_s": round(issues / SECONDS), "calls_per_s": round(calls / SECONDS),
+            "issue_p50_ms": round(pct(merged["issue_ms"], 0.5), 2), "issue_p95_ms": round(pct(merged["issue_ms"], 0.95), 2),
+            "call_p50_ms": round(pct(merged["call_ms"], 0.5), 2), "call_p95_ms": round(pct(merged["call_ms"], 0.95), 2),
+            "empty_calls": len(merged["empty"]),
+            "duplicate_numbers": (len(merged["codes"]) - len(set(merged["codes"]))) + dup_numbers,
+            "double_calls": (len(merged["called"]) - len(set(merged["called"]))) + doubled,
+            "errors": len(merged["errors"]), "first_error": merged["errors"][0] if merged["errors"] else None,
+            "server_cpu_s": round(server_cpu, 1), "floor": floor_figures,
+            "button_to_board_p50_ms": round(pct(button, 0.5), 1), "button_to_board_p95_ms": round(pct(button, 0.95), 1),
+        }
+    finally:
+        if proc is not None:
+            proc.terminate()
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _cpu_s(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def main() -> None:
+    os.environ["MPP_CENTRAL_SECRET_KEY"] = SECRET
+    load = os.getloadavg()[0]
+    figures = {}
+    with tempfile.TemporaryDirectory(prefix="mpp-bench-queue-server-") as tmp:
+        for size in SIZES:
+            f = run_size(size, Path(tmp))
+            figures[str(size)] = f
+            print(f"{size:>6} earlier tickets: issue {f['issues_per_s']}/s p50 {f['issue_p50_ms']} ms p95 "
+                  f"{f['issue_p95_ms']} ms; call-next {f['calls_per_s']}/s p50 {f['call_p50_ms']} ms p95 "
+                  f"{f['call_p95_ms']} ms ({f['empty_calls']} found nobody); duplicates {f['duplicate_numbers']}, "
+                  f"double calls {f['double_calls']}, errors {f['errors']}; server CPU {f['server_cpu_s']} s in "
+                  f"{SECONDS:.0f} s")
+            print(f"        counter button to the board's stream: p50 {f['button_to_board_p50_ms']} ms, "
+                  f"p95 {f['button_to_board_p95_ms']} ms ({BUTTON_RUNS} presses, one at a time, after the load)")
+            print(f"        floor (bare INSERT + COMMIT, one connection): {f['floor']['rows_per_s']} rows/s, "
+                  f"p50 {f['floor']['p50_ms']} ms, p95 {f['floor']['p95_ms']} ms")
+    print(f"load average before: {load:.1f} on {os.cpu_count()} cores (shared with other work)")
+    print(json.dumps({"bench": "queue_server", "seconds": SECONDS, "counters": COUNTERS, "kiosks": 2,
+                      "load_before": round(load, 1), "sizes": figures}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,393 @@
+"""The live queue's routes under /v1/queue (thin: parse, authenticate, one transaction, call queue.py).
+
+Every request is one PostgreSQL transaction that also authenticates the device (a read of its
+credential; its last sight is written at most once a minute), so a queue action costs one round of
+statements and one commit. A write may carry ``X-MPP-Op-Id``: its answer is stored with it
+(``q_ops``) and a retry of the same op id (the answer was lost) gets that answer again instead of
+a second ticket or a second call. A refusal writes nothing, so its retry is decided again.
+
+``GET /v1/queue/stream`` serves the events as server-sent events (``id:`` is the event's seq; a
+reconnecting client sends ``Last-Event-ID`` and receives what it missed, from the table). A thread
+LISTENs on PostgreSQL's channel only to wake the streams; they read the table themselves, so a lost
+notification delays an event by the keep-alive interval at most, never loses it. The NOTIFY is sent
+after a write commits, by a notifier thread on its own connection (coalesced), never inside the
+write's transaction: PostgreSQL serialises the commits of notifying transactions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import logging
+import threading
+import uuid
+from typing import Annotated, Any, Callable
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from mpp_desk.errors import PermissionDenied, UserError
+from mpp_desk.queue.errors import QueueNotFound
+from mpp_desk.server import devices
+from mpp_desk.server import queue as service
+from mpp_desk.server.queue_config import ConfigCache
+from mpp_desk.server.settings import ServerSettings
+
+log = logging.getLogger(__name__)
+
+OP_HEADER = "X-MPP-Op-Id"
+MAX_BIGINT = 2**63 - 1
+STREAM_PAGE = 500
+KEEPALIVE_S = 10.0
+GAP_RETRY_S = 0.05
+SEEN_EVERY = dt.timedelta(seconds=60)
+_SAFE = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL: a 422, not a 500
+
+_AUTH = text("SELECT d.id, d.name, d.role, d.revoked_at, d.last_seen_at, d.enrolled_at, d.pending_ops, "
+             "(SELECT answer FROM q_ops WHERE device_id = d.id AND op_id = CAST(:op AS uuid)) AS stored FROM devices d "
+             "WHERE d.credential_hash = :h AND d.revoked_at IS NULL")
+_SEEN = text("UPDATE devices SET last_seen_at = :now WHERE id = :id")
+
+
+class IssueBody(BaseModel):
+    group_code: str | None = Field(default=None, max_length=4, pattern=r"^[A-Za-z0-9]*$")
+    service_id: uuid.UUID | None = None
+    priority: bool = False
+    priority_reason: str | None = Field(default=None, max_length=32, pattern=_SAFE)
+
+
+class CounterBody(BaseModel):
+    counter_number: int = Field(ge=1, le=9999)
+
+
+class FinishBody(CounterBody):
+    outcome: str = Field(default="completed", max_length=32, pattern=_SAFE)
+    note: str = Field(default="", max_length=1000, pattern=_SAFE)
+
+
+class TransferBody(CounterBody):
+    to_group_code: str | None = Field(default=None, max_length=4, pattern=r"^[A-Za-z0-9]*$")
+    to_counter_number: int | None = Field(default=None, ge=1, le=9999)
+
+
+class BlockBody(BaseModel):
+    group_code: str = Field(min_length=1, max_length=4, pattern=r"^[A-Za-z0-9]+$")
+    size: int = Field(default=20, ge=1, le=200)
+
+
+class OfflineTicket(BaseModel):
+    id: uuid.UUID
+    group_code: str = Field(min_length=1, max_length=4, pattern=r"^[A-Za-z0-9]+$")
+    number: int = Field(ge=1, le=99999)
+    service_date: dt.date
+    issued_at: dt.datetime
+    priority: bool = False
+    priority_reason: str | None = Field(default=None, max_length=32, pattern=_SAFE)
+    service_id: uuid.UUID | None = None
+    printed: bool = False
+
+
+class OfflineBody(BaseModel):
+    tickets: list[OfflineTicket] = Field(max_length=500)
+
+
+CounterNumber = Annotated[int, Path(ge=1, le=9999)]
+OpId = Annotated[uuid.UUID | None, Header(alias=OP_HEADER)]
+
+
+def _now() -> dt.datetime:
+    from mpp_desk import officetime
+
+    return officetime.now()
+
+
+class Waker:
+    """Wakes the open streams when PostgreSQL notifies a new event (one LISTEN connection per process)."""
+
+    def __init__(self, dsn: str) -> None:
+        self.dsn = dsn
+        self._subscribers: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._poked = threading.Event()
+        self._notifier: threading.Thread | None = None
+
+    def poke(self) -> None:
+        """A write committed: NOTIFY the listeners of every server process (soon, coalesced, off this thread)."""
+        self._poked.set()
+        if self._notifier is None:
+            with self._lock:
+                if self._notifier is None:
+                    self._notifier = threading.Thread(target=self._notify, name="queue-notify", daemon=True)
+                    self._notifier.start()
+
+    def _notify(self) -> None:
+        import time
+
+        import psycopg
+
+        while True:
+            try:
+                with psycopg.connect(self.dsn, autocommit=True, connect_timeout=5) as conn:
+                    while True:
+                        self._poked.wait()
+                        self._poked.clear()
+                        conn.execute(f"NOTIFY {service.CHANNEL}")
+            except Exception:  # noqa: BLE001 - the database away: the streams poll at their keep-alive meanwhile
+                log.warning("queue event notifier lost PostgreSQL; retrying", exc_info=True)
+                self.wake()
+                time.sleep(1.0)
+
+    def subscribe(self) -> tuple[asyncio.AbstractEventLoop, asyncio.Event]:
+        entry = (asyncio.get_running_loop(), asyncio.Event())
+        with self._lock:
+            self._subscribers.add(entry)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._listen, name="queue-listen", daemon=True)
+                self._thread.start()
+        return entry
+
+    def unsubscribe(self, entry) -> None:
+        with self._lock:
+            self._subscribers.discard(entry)
+
+    def wake(self) -> None:
+        with self._lock:
+            subscribers = list(self._subscribers)
+        for loop, event in subscribers:
+            try:
+                loop.call_soon_threadsafe(event.set)
+            except RuntimeError:  # the loop closed (shutting down)
+                pass
+
+    def _listen(self) -> None:
+        import time
+
+        import psycopg
+
+        while True:
+            try:
+                with psycopg.connect(self.dsn, autocommit=True, connect_timeout=5) as conn:
+                    conn.execute(f"LISTEN {service.CHANNEL}")
+                    self.wake()  # what was notified while not listening is read from the table
+                    while True:
+                        for _ in conn.notifies(timeout=5.0, stop_after=1):
+                            self.wake()
+            except Exception:  # noqa: BLE001 - the database away: the streams poll at their keep-alive meanwhile
+                log.warning("queue event listener lost PostgreSQL; retrying", exc_info=True)
+                time.sleep(1.0)
+
+
+def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: bytes,
+            protocol_check: Callable[..., int]) -> None:
+    """Add the /v1/queue routes to *app*."""
+    from sqlalchemy import create_engine
+
+    # The queue's own pool: no pre-ping (a round trip per request); a connection PostgreSQL dropped fails one
+    # request, which the PC retries under the same op id.
+    engine = create_engine(engine.url, pool_size=20, max_overflow=10, pool_pre_ping=False)
+    configs = ConfigCache(settings.queue_config_check_s)
+    waker = Waker(engine.url.set(drivername="postgresql").render_as_string(hide_password=False))
+
+    def authenticate(conn: Connection, authorization: str | None, op_id: uuid.UUID | None = None):
+        """(the device, the stored answer to *op_id* or None): one statement."""
+        token = (authorization or "").removeprefix("Bearer ").strip()
+        if not token:
+            raise devices.DeviceError("no device credential; join this PC with `mpp-desk sync join`", status=401)
+        row = conn.execute(_AUTH, {"h": devices.digest(secret, token), "op": op_id}).first()
+        if row is None:
+            raise devices.DeviceError("this device is unknown or was revoked; ask the administrator to enrol it again",
+                                      status=401)
+        now = _now()
+        if row.last_seen_at is None or now - row.last_seen_at > SEEN_EVERY:
+            conn.execute(_SEEN, {"now": now, "id": row.id})
+        return devices._device(row), row.stored
+
+    def bearer(authorization: Annotated[str | None, Header()] = None, _protocol: int = Depends(protocol_check)) -> str:
+        return authorization or ""
+
+    def run(access: str, fn: Callable[[Connection, Any, devices.Device], Any], *, op_id: uuid.UUID | None = None,
+            status: int = 200, write: bool = False, snapshot: bool = False) -> JSONResponse:
+        try:
+            answer = _transaction(access, fn, op_id, snapshot)
+            if write:
+                waker.poke()
+            return answer if isinstance(answer, JSONResponse) else JSONResponse(answer, status_code=status)
+        except IntegrityError:
+            # the same op arrived twice at once (a retry after a timeout meeting the original): the other copy
+            # committed first; its answer is this one's
+            replayed = _stored(access, op_id)
+            if replayed is None:
+                raise
+            return replayed
+        except service.QueueRefused as exc:
+            raise HTTPException(403, str(exc)) from None
+        except UserError as exc:
+            # A retry that waited behind its original (the counter's or the ticket's lock) finds the work done and
+            # is refused ("the counter is busy", "the ticket is done"): the original's answer is the answer.
+            replayed = _stored(access, op_id)
+            if replayed is not None:
+                return replayed
+            code = 404 if isinstance(exc, QueueNotFound) else 403 if isinstance(exc, PermissionDenied) else 409
+            return JSONResponse(service.error_json(exc), status_code=code)
+
+    def _stored(access: str, op_id: uuid.UUID | None) -> JSONResponse | None:
+        if op_id is None:
+            return None
+        with engine.begin() as conn:
+            _device, stored = authenticate(conn, access, op_id)
+        return None if stored is None else JSONResponse(stored, headers={"X-MPP-Replayed": "1"})
+
+    def _transaction(access: str, fn, op_id: uuid.UUID | None, snapshot: bool):
+        with engine.connect() as conn:
+            if snapshot:  # the board: its state and its events' horizon in one snapshot
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                service.begin(conn)
+                device, stored = authenticate(conn, access, op_id)
+                if stored is not None:
+                    return JSONResponse(stored, headers={"X-MPP-Replayed": "1"})
+                answer = fn(conn, configs.get(conn), device)
+                service.flush(conn, op=(device.id, op_id, answer) if op_id is not None else None)
+            return answer
+
+    @app.post("/v1/queue/issue", tags=["queue"])
+    def issue(body: IssueBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: service.issue(
+            c, cfg, d, secret, group_code=body.group_code, service_id=body.service_id, priority=body.priority,
+            priority_reason=body.priority_reason, now=_now()), op_id=op_id, write=True)
+
+    @app.post("/v1/queue/counters/{number}/call-next", tags=["queue"])
+    def call_next(number: CounterNumber, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: {"ticket": service.call_next(c, cfg, d, secret, counter_number=number,
+                                                                          now=_now())}, op_id=op_id, write=True)
+
+    def counter_action(action: str):
+        def endpoint(ticket_id: uuid.UUID, body: CounterBody, op_id: OpId = None, access: str = Depends(bearer)):
+            return run(access, lambda c, cfg, d: service.act(c, cfg, d, secret, action=action, ticket_id=ticket_id,
+                                                             counter_number=body.counter_number, now=_now()), op_id=op_id, write=True)
+        return endpoint
+
+    for action, path in (("recall", "recall"), ("no_show", "no-show"), ("start", "start"), ("hold", "hold")):
+        app.post(f"/v1/queue/tickets/{{ticket_id}}/{path}", tags=["queue"], name=f"queue_{action}")(counter_action(action))
+
+    @app.post("/v1/queue/tickets/{ticket_id}/finish", tags=["queue"])
+    def finish(ticket_id: uuid.UUID, body: FinishBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: service.act(c, cfg, d, secret, action="finish", ticket_id=ticket_id,
+                                                         counter_number=body.counter_number, outcome=body.outcome,
+                                                         note=body.note, now=_now()), op_id=op_id, write=True)
+
+    @app.post("/v1/queue/tickets/{ticket_id}/transfer", tags=["queue"])
+    def transfer(ticket_id: uuid.UUID, body: TransferBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: service.act(
+            c, cfg, d, secret, action="transfer", ticket_id=ticket_id, counter_number=body.counter_number,
+            to_group_code=body.to_group_code or None, to_counter_number=body.to_counter_number, now=_now()), op_id=op_id, write=True)
+
+    @app.post("/v1/queue/tickets/{ticket_id}/resume", tags=["queue"])
+    def resume(ticket_id: uuid.UUID, body: CounterBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: service.resume(c, cfg, d, secret, ticket_id=ticket_id,
+                                                            counter_number=body.counter_number, now=_now()), op_id=op_id, write=True)
+
+    @app.post("/v1/queue/tickets/{ticket_id}/cancel", tags=["queue"])
+    def cancel(ticket_id: uuid.UUID, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: service.cancel(c, cfg, d, secret, ticket_id=ticket_id, now=_now()),
+                   op_id=op_id, write=True)
+
+    @app.post("/v1/queue/tickets/{ticket_id}/printed", tags=["queue"])
+    def printed(ticket_id: uuid.UUID, access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: service.mark_printed(c, cfg, d, secret, ticket_id=ticket_id))
+
+    @app.get("/v1/queue/tickets/{ticket_id}", tags=["queue"])
+    def get_ticket(ticket_id: uuid.UUID, access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: service.get_ticket(c, cfg, secret, ticket_id=ticket_id))
+
+    @app.get("/v1/queue/groups/{code}/waiting", tags=["queue"])
+    def waiting_list(code: Annotated[str, Path(max_length=4, pattern=r"^[A-Za-z0-9]+$")],
+                     access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: {"tickets": service.waiting_list(c, cfg, secret, group_code=code, now=_now())})
+
+    @app.get("/v1/queue/waiting-counts", tags=["queue"])
+    def waiting_counts(access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: {"waiting": service.waiting_counts(c, cfg, now=_now())})
+
+    @app.get("/v1/queue/events", tags=["queue"])
+    def events(after: Annotated[int, Query(ge=0, le=MAX_BIGINT)] = 0,
+               limit: Annotated[int, Query(ge=1, le=1000)] = 100, access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: {"events": service.events_since(c, after=after, limit=limit)})
+
+    @app.get("/v1/queue/board", tags=["queue"])
+    def board(last_calls: Annotated[int, Query(ge=0, le=100)] = 8, access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: service.board_state(c, cfg, last_calls=last_calls, now=_now()), snapshot=True)
+
+    @app.get("/v1/queue/counters/{number}", tags=["queue"])
+    def counter_state(number: CounterNumber, access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: service.counter_state(c, cfg, secret, counter_number=number, now=_now()))
+
+    @app.get("/v1/queue/kiosk", tags=["queue"])
+    def kiosk(access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: {"groups": service.kiosk_status(c, cfg, now=_now())})
+
+    @app.get("/v1/queue/reprint", tags=["queue"])
+    def reprint(access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: {"tickets": service.reprint_candidates(c, cfg, d, secret, now=_now())})
+
+    @app.post("/v1/queue/blocks", tags=["queue"])
+    def lease_block(body: BlockBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: service.lease_block(c, cfg, d, group_code=body.group_code, size=body.size,
+                                                                 now=_now()), op_id=op_id)
+
+    @app.post("/v1/queue/offline-tickets", tags=["queue"])
+    def offline_tickets(body: OfflineBody, access: str = Depends(bearer)) -> JSONResponse:
+        tickets = [t.model_dump() for t in body.tickets]
+        for t in tickets:
+            if t["issued_at"].tzinfo is None:
+                raise HTTPException(422, "issued_at needs its time zone")
+        return run(access, lambda c, cfg, d: service.receive_offline(c, cfg, d, secret, tickets=tickets), write=True)
+
+    def fetch(after: int) -> tuple[list[dict[str, Any]], bool]:
+        with engine.connect() as conn:
+            return service.events_after(conn, after=after, limit=STREAM_PAGE)
+
+    def stream_start(access: str, after: int | None) -> int:
+        with engine.begin() as conn:
+            authenticate(conn, access)
+            return after if after is not None else service.horizon(conn)[0]
+
+    @app.get("/v1/queue/stream", include_in_schema=False)
+    async def stream(request: Request, after: Annotated[int | None, Query(ge=0, le=MAX_BIGINT)] = None,
+                     last_event_id: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
+                     access: str = Depends(bearer)) -> StreamingResponse:
+        if last_event_id is not None:
+            if not last_event_id.strip().isdigit() or int(last_event_id) > MAX_BIGINT:
+                raise HTTPException(422, "Last-Event-ID must be an event's number")
+            after = int(last_event_id)
+        start = await run_in_threadpool(stream_start, access, after)
+        entry = waker.subscribe()
+
+        async def events_out():
+            last = start
+            try:
+                yield f"retry: 1000\n: from {last}\n\n"
+                while True:
+                    entry[1].clear()
+                    rows, gap = await run_in_threadpool(fetch, last)
+                    for row in rows:
+                        yield f"id: {row['seq']}\nevent: queue\ndata: {json.dumps(row, separators=(',', ':'))}\n\n"
+                        last = row["seq"]
+                    if len(rows) >= STREAM_PAGE:
+                        continue
+                    try:  # a gap that may still commit: look again shortly
+                        await asyncio.wait_for(entry[1].wait(), GAP_RETRY_S if gap else KEEPALIVE_S)
+                    except TimeoutError:
+                        yield ": keep-alive\n\n"
+            finally:
+                waker.unsubscribe(entry)
+
+        return StreamingResponse(events_out(), media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})

@@ -1,0 +1,68 @@
+"""The queue's live events in a window: the server's stream read on a worker thread, re-emitted as signals.
+
+:class:`QueueStreamBridge` is for the board, the counter panel and the kiosk of a PC that joined a server
+(docs/queue.md, "Across the building"). It looks off the UI thread whether the PC has joined; only then it
+reads the board's state (for the starting point) and runs :class:`mpp_desk.queue.remote.EventStream` on a
+daemon thread. Each event and each change of connection reaches the UI thread as a queued signal; a
+screen refreshes on ``sig_event`` instead of polling, and says it is offline on ``sig_online(False)``.
+A PC that never joined: nothing starts, nothing is emitted.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from mpp_desk.ui.tasks import Op, TaskManager
+
+
+class QueueStreamBridge(QObject):
+    sig_event = Signal(object)
+    """An :class:`~mpp_desk.queue.views.EventView` from the server (queued, on the UI thread)."""
+    sig_online = Signal(bool)
+    """The stream connected (True) or lost the server (False)."""
+    sig_checked = Signal(bool)
+    """Whether this PC streams from a server (it joined one), once known."""
+
+    def __init__(self, parent: QObject | None = None, *, stream_factory=None) -> None:
+        super().__init__(parent)
+        self.stream = None
+        self.online: bool | None = None
+        self.events = 0
+        self._factory = stream_factory
+        self.sig_online.connect(self._remember)
+        self.sig_event.connect(self._count)
+
+    def start_if_joined(self, tasks: TaskManager, ctx) -> None:
+        """Off the UI thread: the server queue of this PC, if joined, and its newest event; then stream from it."""
+        if self.stream is not None:
+            return
+
+        def prepare():
+            if self._factory is not None:
+                return self._factory(ctx, self.sig_online.emit)
+            from mpp_desk.queue.remote import remote_backend_if_joined
+
+            queue = remote_backend_if_joined(ctx)
+            if queue is None:
+                return None
+            after = queue.board_state(last_calls=0).last_seq
+            return queue.event_stream(after=after, on_state=self.sig_online.emit)
+
+        Op(tasks, prepare).success(self._start).run()
+
+    def _start(self, stream) -> None:
+        if stream is not None and self.stream is None:
+            self.stream = stream
+            stream.run_in_thread(self.sig_event.emit)
+        self.sig_checked.emit(self.stream is not None)
+
+    def _remember(self, online: bool) -> None:
+        self.online = online
+
+    def _count(self, _event) -> None:
+        self.events += 1
+
+    def stop(self) -> None:
+        if self.stream is not None:
+            self.stream.stop()
+            self.stream = None
