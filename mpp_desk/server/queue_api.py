@@ -49,7 +49,7 @@ GAP_RETRY_S = 0.05
 SEEN_EVERY = dt.timedelta(seconds=60)
 _SAFE = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL: a 422, not a 500
 
-_AUTH = text("SELECT d.id, d.name, d.role, d.revoked_at, d.last_seen_at, d.enrolled_at, d.pending_ops, "
+_AUTH = text("SELECT d.id, d.name, d.role, d.revoked_at, d.last_seen_at, d.enrolled_at, d.pending_ops, d.local_device_id, "
              "(SELECT answer FROM q_ops WHERE device_id = d.id AND op_id = CAST(:op AS uuid)) AS stored FROM devices d "
              "WHERE d.credential_hash = :h AND d.revoked_at IS NULL")
 _SEEN = text("UPDATE devices SET last_seen_at = :now WHERE id = :id")
