@@ -531,6 +531,12 @@
             <source>The audit trail is broken — ask the administrator to check it.</source>
             <translation>Jejak audit terputus — minta administrator memeriksanya.</translation>
         </message>
+        <message numerus="yes">
+            <source>Evaluasi Kinerja: %n standard(s) not evaluated in the last 12 months; record the evaluation under Standards upkeep.</source>
+            <translation>
+                <numerusform>Evaluasi Kinerja: %n standar belum dievaluasi dalam 12 bulan terakhir; catat evaluasinya di Pemeliharaan standar.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>SettingsArea</name>

@@ -151,3 +151,24 @@ def test_the_counter_sees_the_procedure_of_the_service_during_intake(qtbot, ui_c
     dialog.reject()
     settle(qtbot, tasks)
     area.scanner.stop()
+
+
+@pytest.mark.clock
+def test_the_overview_warns_at_sign_in_until_every_standard_is_evaluated(qtbot, ui_ctx, tasks, sign_in, office_clock):
+    from mpp_desk.roles import TERMINAL
+    from mpp_desk.ui.areas.home import SupervisorOverview
+
+    office_clock.set(dt.datetime(2026, 6, 15, 10, 0, tzinfo=WIB))
+    admin = sign_in("admin", ADMIN_PASSWORD)
+    overview = SupervisorOverview(ctx=ui_ctx, tasks=tasks, actor=admin)
+    qtbot.addWidget(overview)
+    overview.show()
+    settle(qtbot, tasks)
+    assert overview.evaluations.isVisible() and "2 standar belum dievaluasi" in overview.evaluations.text()
+    with ui_ctx.uow(actor=TERMINAL) as uow:
+        for annex in (45, 67):
+            ev.record_evaluation(uow, annex_number=annex, evaluated_on=dt.date(2025, 7, 1), evaluator="Tim")
+        uow.commit()
+    overview.reload()
+    settle(qtbot, tasks)
+    assert not overview.evaluations.isVisible()
