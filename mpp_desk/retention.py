@@ -34,7 +34,7 @@ from sqlalchemy import and_, or_, select
 
 from mpp_desk import audit, officetime, settings
 from mpp_desk.errors import PermissionDenied
-from mpp_desk.models import OutboxEntry
+from mpp_desk.models import OutboxEntry, StandardEvaluation
 from mpp_desk.models.complaints import ComplaintAttachment, ComplaintCase
 from mpp_desk.models.intake import Application, IntakeReceipt, IntakeVisit
 from mpp_desk.roles import Permission, authorize
@@ -298,6 +298,9 @@ def _forget_attachments(uow: UnitOfWork, case: ComplaintCase, files: list[str], 
         shared = uow.session.scalar(
             select(ComplaintAttachment.id).where(ComplaintAttachment.path == attachment.path,
                                                  ComplaintAttachment.deleted_at.is_(None)).limit(1))
+        if shared is None:  # a standard's evaluation document may be the same file
+            shared = uow.session.scalar(select(StandardEvaluation.id).where(
+                StandardEvaluation.document_path == attachment.path, StandardEvaluation.deleted_at.is_(None)).limit(1))
         if shared is None:  # stored once per content: delete only when no other case still has it
             files.append(attachment.path)
     return count

@@ -54,6 +54,7 @@ class Permission(enum.StrEnum):
     EDIT_SETTINGS = "edit_settings"
     EDIT_CATALOG = "edit_catalog"
     EDIT_CALENDAR = "edit_calendar"
+    EVALUATE_STANDARDS = "evaluate_standards"
     MANAGE_QUEUE = "manage_queue"
     VIEW_CATALOG = "view_catalog"
     VIEW_AUDIT = "view_audit"
@@ -73,6 +74,7 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.EDIT_SETTINGS: N_("permissions", "change settings"),
     Permission.EDIT_CATALOG: N_("permissions", "edit the service catalogue"),
     Permission.EDIT_CALENDAR: N_("permissions", "edit the working-day calendar"),
+    Permission.EVALUATE_STANDARDS: N_("permissions", "record the yearly evaluation of the service standards"),
     Permission.MANAGE_QUEUE: N_("permissions", "set up queue lines and counters"),
     Permission.VIEW_CATALOG: N_("permissions", "view the service catalogue"),
     Permission.VIEW_AUDIT: N_("permissions", "view the audit trail"),
@@ -96,6 +98,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.EDIT_SETTINGS,
             Permission.EDIT_CATALOG,
             Permission.EDIT_CALENDAR,
+            Permission.EVALUATE_STANDARDS,
             Permission.MANAGE_QUEUE,
             Permission.VIEW_CATALOG,
             Permission.VIEW_AUDIT,
@@ -111,6 +114,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_AUDIT,
             Permission.VIEW_REPORTS,
             Permission.EXPORT_DATA,
+            Permission.EVALUATE_STANDARDS,
             Permission.ESCALATE_COMPLAINTS,
             Permission.VIEW_PERSONAL_DATA,
         }

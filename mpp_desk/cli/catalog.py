@@ -33,6 +33,10 @@ def register(sub) -> None:
     exp.add_argument("file", type=Path, metavar="FILE")
     exp.set_defaults(handler=export_command)
 
+    from mpp_desk.cli import catalog_upkeep
+
+    catalog_upkeep.register(commands)
+
 
 def import_command(args, ctx) -> int:
     from mpp_desk.catalog.files import load_files

@@ -3,7 +3,7 @@
 from mpp_desk.models.audit import AuditEntry
 from mpp_desk.models.base import Base, SyncMixin
 from mpp_desk.models.calendar import CalendarOverride
-from mpp_desk.models.catalog import Requirement, ServiceStandard
+from mpp_desk.models.catalog import ProcedureClassification, Requirement, ServiceStandard, StandardEvaluation
 from mpp_desk.models.complaints import CaseStep, ComplaintAttachment, ComplaintCase, ComplaintChannel, ComplaintDraft
 from mpp_desk.models.intake import (
     Application,
@@ -36,12 +36,14 @@ __all__ = [
     "IntakeVisit",
     "LocalState",
     "OutboxEntry",
+    "ProcedureClassification",
     "QueueBreak",
     "QueueEvent",
     "QueueGroup",
     "Requirement",
     "ServiceStandard",
     "SettingValue",
+    "StandardEvaluation",
     "StaffUser",
     "SurveyInvite",
     "SurveyResponse",

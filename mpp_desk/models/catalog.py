@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, Uuid
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mpp_desk.models.base import Base, SyncMixin
@@ -62,3 +63,41 @@ class Requirement(SyncMixin, Base):
     text: Mapped[str] = mapped_column(Text)
 
     service: Mapped[ServiceStandard] = relationship(back_populates="requirements")
+
+
+class ProcedureClassification(SyncMixin, Base):
+    """One classification of the regulation's Lampiran IV (Sistem, Mekanisme dan Prosedur): its steps, in order.
+
+    A standard names its classifications by number (``ServiceStandard.procedure_classifications``).
+    """
+
+    __tablename__ = "procedure_classification"
+
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    steps: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class StandardEvaluation(SyncMixin, Base):
+    """One evaluation of a standard and its SOP (Evaluasi Kinerja: at least once a year).
+
+    ``evaluator`` is who evaluated (names as written), ``recorded_by`` the account that entered it.
+    The optional document (minutes, report) is stored like a complaint attachment: in the data
+    folder under its SHA-256 (``document_path`` relative to it; all ``document_*`` empty when none).
+    """
+
+    __tablename__ = "standard_evaluation"
+
+    service_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("service_standard.id"), index=True)
+    evaluated_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    evaluator: Mapped[str] = mapped_column(String(300))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    document_filename: Mapped[str] = mapped_column(String(255), default="")
+    document_path: Mapped[str] = mapped_column(String(255), default="")
+    document_sha256: Mapped[str] = mapped_column(String(64), default="")
+    document_size: Mapped[int] = mapped_column(Integer, default=0)
+    document_mime: Mapped[str] = mapped_column(String(64), default="")
+
+    # Also tells the unit of work to insert a new standard before its evaluations.
+    service: Mapped[ServiceStandard] = relationship()

@@ -678,13 +678,20 @@ _ATTACHMENT_PATH = re.compile(r"attachments/[0-9a-f]{2}/([0-9a-f]{64})\.(pdf|jpg
 
 
 def _attachment_files(db: Database) -> list[tuple[str, str, int]]:
-    """(sha256, path relative to the data folder, size) of every live attachment, each file once."""
-    from mpp_desk.models import ComplaintAttachment
+    """(sha256, path relative to the data folder, size) of every live attachment, each file once.
+
+    The documents of the standards' evaluations are stored the same way and travel with them."""
+    from mpp_desk.models import ComplaintAttachment, StandardEvaluation
 
     with db.sessions() as session:
         rows = session.execute(
             select(ComplaintAttachment.sha256, ComplaintAttachment.path, ComplaintAttachment.size)
             .where(ComplaintAttachment.deleted_at.is_(None))
+        ).all()
+        rows += session.execute(
+            select(StandardEvaluation.document_sha256, StandardEvaluation.document_path,
+                   StandardEvaluation.document_size)
+            .where(StandardEvaluation.deleted_at.is_(None), StandardEvaluation.document_path != "")
         ).all()
     seen: dict[str, tuple[str, str, int]] = {}
     for sha, path, size in rows:

@@ -27,6 +27,7 @@ _ADMIN = frozenset({"admin"})
 _INTAKE = frozenset({"counter", "supervisor", "admin"})
 _COMPLAINTS = frozenset({"complaints", "supervisor", "admin"})
 _QUEUE = frozenset({"kiosk", "counter", "complaints", "supervisor", "admin"})
+_EVALUATION = frozenset({"supervisor", "admin"})  # Evaluasi Kinerja of the standards
 _SURVEY = _QUEUE  # the survey tablet runs as a kiosk; the counter hands it over; imports at a staff desk
 
 
@@ -61,6 +62,8 @@ ENTITIES: dict[str, EntitySpec] = {
         EntitySpec("queue_break", _ADMIN),
         EntitySpec("service_standard", _ADMIN, adoptable=True),
         EntitySpec("service_requirement", _ADMIN, adoptable=True, adopt_key=("service_id", "kind", "position")),
+        EntitySpec("procedure_classification", _ADMIN, adoptable=True),
+        EntitySpec("standard_evaluation", _EVALUATION),
         EntitySpec("calendar_override", _ADMIN, adoptable=True),
         EntitySpec("complaint_channel", _ADMIN, adoptable=True),
         EntitySpec("setting", _ADMIN),  # office scope only (see local_only)

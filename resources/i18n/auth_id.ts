@@ -280,5 +280,9 @@
             <source>leave kiosk or display mode</source>
             <translation>keluar dari mode kiosk atau layar antrian</translation>
         </message>
-    </context>
+            <message>
+            <source>record the yearly evaluation of the service standards</source>
+            <translation>mencatat evaluasi tahunan standar pelayanan</translation>
+        </message>
+</context>
 </TS>

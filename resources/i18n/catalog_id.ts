@@ -179,7 +179,91 @@
             <source>Annex number {annex} is given more than once in this import.</source>
             <translation>Nomor lampiran {annex} diberikan lebih dari sekali dalam impor ini.</translation>
         </message>
-    </context>
+            <message>
+            <source>There is no service with annex number {annex} in the catalogue.</source>
+            <translation>Tidak ada layanan dengan nomor lampiran {annex} dalam katalog.</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a date; write it as YYYY-MM-DD.</source>
+            <translation>“{value}” bukan tanggal; tulis sebagai TTTT-BB-HH.</translation>
+        </message>
+        <message>
+            <source>The evaluation date {day} is after today.</source>
+            <translation>Tanggal evaluasi {day} setelah hari ini.</translation>
+        </message>
+        <message>
+            <source>The evaluation date {day} is before {year}.</source>
+            <translation>Tanggal evaluasi {day} sebelum tahun {year}.</translation>
+        </message>
+        <message>
+            <source>Say who evaluated the standard.</source>
+            <translation>Sebutkan siapa yang mengevaluasi standar.</translation>
+        </message>
+        <message>
+            <source>Who evaluated: at most {max} characters.</source>
+            <translation>Yang mengevaluasi: paling banyak {max} karakter.</translation>
+        </message>
+        <message>
+            <source>The notes are longer than {max} characters.</source>
+            <translation>Catatan lebih dari {max} karakter.</translation>
+        </message>
+        <message>
+            <source>A classification number is a whole number from 1 to {max}.</source>
+            <translation>Nomor klasifikasi adalah bilangan bulat 1 sampai {max}.</translation>
+        </message>
+        <message>
+            <source>Classification {number}: the name is empty.</source>
+            <translation>Klasifikasi {number}: namanya kosong.</translation>
+        </message>
+        <message>
+            <source>Classification {number}: the name is longer than {max} characters.</source>
+            <translation>Klasifikasi {number}: nama lebih dari {max} karakter.</translation>
+        </message>
+        <message>
+            <source>Classification {number}: every step needs a text, and there is at least one step.</source>
+            <translation>Klasifikasi {number}: setiap langkah harus berisi teks, dan paling sedikit ada satu langkah.</translation>
+        </message>
+        <message>
+            <source>Classification {number}: at most {steps} steps of at most {chars} characters each.</source>
+            <translation>Klasifikasi {number}: paling banyak {steps} langkah, masing-masing paling banyak {chars} karakter.</translation>
+        </message>
+        <message>
+            <source>Line {line}: a classification starts with “Klasifikasi N: name”.</source>
+            <translation>Baris {line}: klasifikasi diawali dengan “Klasifikasi N: nama”.</translation>
+        </message>
+        <message>
+            <source>Line {line}: a step starts with its number (“1. …”).</source>
+            <translation>Baris {line}: langkah diawali dengan nomornya (“1. …”).</translation>
+        </message>
+        <message>
+            <source>The file holds no classification (“Klasifikasi N: name”).</source>
+            <translation>Berkas tidak memuat klasifikasi (“Klasifikasi N: nama”).</translation>
+        </message>
+        <message>
+            <source>Line {line}: the CSV file must start with the columns nomor, nama, langkah.</source>
+            <translation>Baris {line}: berkas CSV harus diawali kolom nomor, nama, langkah.</translation>
+        </message>
+        <message>
+            <source>Line {line}: “{value}” is not a classification number.</source>
+            <translation>Baris {line}: “{value}” bukan nomor klasifikasi.</translation>
+        </message>
+        <message>
+            <source>Line {line}: classification {number} has another name above.</source>
+            <translation>Baris {line}: klasifikasi {number} sudah bernama lain di atas.</translation>
+        </message>
+        <message>
+            <source>Line {line}: classification {number} is given twice.</source>
+            <translation>Baris {line}: klasifikasi {number} tercantum dua kali.</translation>
+        </message>
+        <message>
+            <source>Line {line}: {problem}</source>
+            <translation>Baris {line}: {problem}</translation>
+        </message>
+        <message>
+            <source>Classification {number} is given more than once.</source>
+            <translation>Klasifikasi {number} tercantum lebih dari sekali.</translation>
+        </message>
+</context>
     <context>
         <name>catalog</name>
         <message>
@@ -218,5 +302,57 @@
             <source>{count} service(s) exported to {path}.</source>
             <translation>{count} layanan diekspor ke {path}.</translation>
         </message>
-    </context>
+            <message>
+            <source>Classification {number}: {name}</source>
+            <translation>Klasifikasi {number}: {name}</translation>
+        </message>
+        <message>
+            <source>No Lampiran IV classification in the catalogue yet.</source>
+            <translation>Belum ada klasifikasi Lampiran IV dalam katalog.</translation>
+        </message>
+        <message>
+            <source>There is no classification {number}.</source>
+            <translation>Tidak ada klasifikasi {number}.</translation>
+        </message>
+        <message>
+            <source>Classification {number} removed.</source>
+            <translation>Klasifikasi {number} dihapus.</translation>
+        </message>
+        <message>
+            <source>The standard of service {annex} names no Lampiran IV classification.</source>
+            <translation>Standar layanan {annex} tidak menyebut klasifikasi Lampiran IV.</translation>
+        </message>
+        <message>
+            <source>Classification {number}: not in the catalogue yet.</source>
+            <translation>Klasifikasi {number}: belum ada dalam katalog.</translation>
+        </message>
+        <message>
+            <source>Evaluation of service {annex} on {day} recorded.</source>
+            <translation>Evaluasi layanan {annex} pada {day} dicatat.</translation>
+        </message>
+        <message>
+            <source>No evaluation recorded in {year}.</source>
+            <translation>Belum ada evaluasi yang dicatat pada tahun {year}.</translation>
+        </message>
+        <message>
+            <source>{day} · {annex} KBLI {kbli} {title} · by {who}</source>
+            <translation>{day} · {annex} KBLI {kbli} {title} · oleh {who}</translation>
+        </message>
+        <message>
+            <source>Document: {name}</source>
+            <translation>Dokumen: {name}</translation>
+        </message>
+        <message>
+            <source>Every standard was evaluated in the last 12 months.</source>
+            <translation>Semua standar sudah dievaluasi dalam 12 bulan terakhir.</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>belum pernah</translation>
+        </message>
+        <message>
+            <source>{annex} KBLI {kbli} {title}: evaluation due (last: {last})</source>
+            <translation>{annex} KBLI {kbli} {title}: perlu dievaluasi (terakhir: {last})</translation>
+        </message>
+</context>
 </TS>

@@ -101,6 +101,10 @@
             <source>Satisfaction survey</source>
             <translation>Survei kepuasan</translation>
         </message>
+        <message>
+            <source>Standards upkeep</source>
+            <translation>Pemeliharaan standar</translation>
+        </message>
     </context>
     <context>
         <name>AuditArea</name>
@@ -526,6 +530,12 @@
         <message>
             <source>The audit trail is broken — ask the administrator to check it.</source>
             <translation>Jejak audit terputus — minta administrator memeriksanya.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Evaluasi Kinerja: %n standard(s) not evaluated in the last 12 months; record the evaluation under Standards upkeep.</source>
+            <translation>
+                <numerusform>Evaluasi Kinerja: %n standar belum dievaluasi dalam 12 bulan terakhir; catat evaluasinya di Pemeliharaan standar.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2760,10 +2770,6 @@
             <translation>Enter pada baris untuk menulis catatan; Enter di sini menyimpannya</translation>
         </message>
         <message>
-            <source>Up/Down move · 1 present and valid · 2 missing · 3 not valid · Space cycles · Enter note · Alt+A all unchecked present · Ctrl+S save · F12 finish</source>
-            <translation>Atas/Bawah pindah · 1 ada dan sesuai · 2 tidak ada · 3 tidak sesuai · Spasi ganti · Enter catatan · Alt+A sisanya ada · Ctrl+S simpan · F12 selesai</translation>
-        </message>
-        <message>
             <source>All unchecked present and valid (Alt+A)</source>
             <translation>Sisanya ada dan sesuai (Alt+A)</translation>
         </message>
@@ -2794,6 +2800,10 @@
         <message>
             <source>Note, line {n}</source>
             <translation>Catatan baris {n}</translation>
+        </message>
+        <message>
+            <source>Up/Down move · 1 present and valid · 2 missing · 3 not valid · Space cycles · Enter note · Alt+A all unchecked present · Alt+P procedure · Ctrl+S save · F12 finish</source>
+            <translation>Atas/Bawah pindah · 1 ada dan sesuai · 2 tidak ada · 3 tidak sesuai · Spasi ganti · Enter catatan · Alt+A sisanya ada · Alt+P prosedur · Ctrl+S simpan · F12 selesai</translation>
         </message>
     </context>
     <context>
@@ -3531,6 +3541,231 @@
         <message>
             <source>About you ({n} of {total})</source>
             <translation>Tentang Anda ({n} dari {total})</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluationsTab</name>
+        <message>
+            <source>Date</source>
+            <translation>Tanggal</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Layanan</translation>
+        </message>
+        <message>
+            <source>Evaluated by</source>
+            <translation>Dievaluasi oleh</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Dokumen</translation>
+        </message>
+        <message>
+            <source>Open document</source>
+            <translation>Buka dokumen</translation>
+        </message>
+        <message>
+            <source>Evaluations in</source>
+            <translation>Evaluasi pada tahun</translation>
+        </message>
+        <message>
+            <source>Record an evaluation (standard and SOP, at least once a year)</source>
+            <translation>Catat evaluasi (standar pelayanan dan SOP, minimal setahun sekali)</translation>
+        </message>
+        <message>
+            <source>e.g. Tim Evaluasi SOP DPMPTSP</source>
+            <translation>mis. Tim Evaluasi SOP DPMPTSP</translation>
+        </message>
+        <message>
+            <source>Findings, improvements, and how the results were shared with all staff</source>
+            <translation>Temuan, perbaikan, dan cara hasilnya disampaikan kepada semua petugas</translation>
+        </message>
+        <message>
+            <source>optional: minutes or report (PDF, JPEG, PNG)</source>
+            <translation>opsional: berita acara atau laporan (PDF, JPEG, PNG)</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Pilih…</translation>
+        </message>
+        <message>
+            <source>Record evaluation</source>
+            <translation>Catat evaluasi</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n evaluation(s) in {year}</source>
+            <translation>
+                <numerusform>%n evaluasi pada tahun {year}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>belum pernah</translation>
+        </message>
+        <message>
+            <source>{annex} KBLI {kbli} (last: {last})</source>
+            <translation>{annex} KBLI {kbli} (terakhir: {last})</translation>
+        </message>
+        <message numerus="yes">
+            <source> and %n more</source>
+            <translation>
+                <numerusform> dan %n lainnya</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Evaluation due: %n standard(s) not evaluated in the last 12 months: </source>
+            <translation>
+                <numerusform>Evaluasi perlu dilakukan: %n standar belum dievaluasi dalam 12 bulan terakhir: </numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Evaluation document</source>
+            <translation>Dokumen evaluasi</translation>
+        </message>
+        <message>
+            <source>PDF or image (*.pdf *.jpg *.jpeg *.png)</source>
+            <translation>PDF atau gambar (*.pdf *.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <source>Choose the service that was evaluated.</source>
+            <translation>Pilih layanan yang dievaluasi.</translation>
+        </message>
+        <message>
+            <source>Evaluation of service {annex} on {day} recorded.</source>
+            <translation>Evaluasi layanan {annex} pada {day} dicatat.</translation>
+        </message>
+        <message>
+            <source>The selected evaluation has no document.</source>
+            <translation>Evaluasi yang dipilih tidak memiliki dokumen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProcedureDialog</name>
+        <message>
+            <source>Procedure (Lampiran IV)</source>
+            <translation>Prosedur (Lampiran IV)</translation>
+        </message>
+        <message>
+            <source>The standard names no Lampiran IV classification.</source>
+            <translation>Standar ini tidak menyebut klasifikasi Lampiran IV.</translation>
+        </message>
+        <message>
+            <source>The standard names several classifications; the one that applies depends on the application (e.g. its risk level).</source>
+            <translation>Standar ini menyebut beberapa klasifikasi; yang berlaku tergantung permohonannya (mis. tingkat risikonya).</translation>
+        </message>
+        <message>
+            <source>Classification {number}: not in the catalogue yet</source>
+            <translation>Klasifikasi {number}: belum ada dalam katalog</translation>
+        </message>
+        <message>
+            <source>Classification {number}: {name}</source>
+            <translation>Klasifikasi {number}: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProcedureButton</name>
+        <message>
+            <source>Procedure (Alt+P)</source>
+            <translation>Prosedur (Alt+P)</translation>
+        </message>
+        <message>
+            <source>The service's procedure: the Lampiran IV classifications its standard names</source>
+            <translation>Prosedur layanan: klasifikasi Lampiran IV yang disebut standarnya</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProceduresTab</name>
+        <message>
+            <source>Number</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>Langkah</translation>
+        </message>
+        <message>
+            <source>New classification</source>
+            <translation>Klasifikasi baru</translation>
+        </message>
+        <message>
+            <source>Save classification</source>
+            <translation>Simpan klasifikasi</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>Import Lampiran IV file…</source>
+            <translation>Impor berkas Lampiran IV…</translation>
+        </message>
+        <message>
+            <source>A standard names its classifications by number (“Klasifikasi 3, 7, 12, atau 16 … Lampiran IV”); the counter shows their steps during intake. A file holds “Klasifikasi N: name” lines each followed by numbered steps, or CSV columns nomor, nama, langkah (one row per step).</source>
+            <translation>Standar menyebut klasifikasinya dengan nomor (“Klasifikasi 3, 7, 12, atau 16 … Lampiran IV”); loket menampilkan langkah-langkahnya saat penerimaan berkas. Berkas berisi baris “Klasifikasi N: nama” yang masing-masing diikuti langkah bernomor, atau CSV dengan kolom nomor, nama, langkah (satu baris per langkah).</translation>
+        </message>
+        <message>
+            <source>Classification {number}: {name}</source>
+            <translation>Klasifikasi {number}: {name}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n classification(s) of Lampiran IV</source>
+            <translation>
+                <numerusform>%n klasifikasi Lampiran IV</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Classification {number} saved.</source>
+            <translation>Klasifikasi {number} disimpan.</translation>
+        </message>
+        <message>
+            <source>Remove classification</source>
+            <translation>Hapus klasifikasi</translation>
+        </message>
+        <message>
+            <source>Remove classification {number} from the catalogue?</source>
+            <translation>Hapus klasifikasi {number} dari katalog?</translation>
+        </message>
+        <message>
+            <source>Classification {number} removed.</source>
+            <translation>Klasifikasi {number} dihapus.</translation>
+        </message>
+        <message>
+            <source>Import Lampiran IV</source>
+            <translation>Impor Lampiran IV</translation>
+        </message>
+        <message>
+            <source>Text or CSV (*.txt *.csv);;All files (*)</source>
+            <translation>Teks atau CSV (*.txt *.csv);;Semua berkas (*)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n classification(s) imported.</source>
+            <translation>
+                <numerusform>%n klasifikasi diimpor.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>StandardsArea</name>
+        <message>
+            <source>Standards: evaluation and procedures</source>
+            <translation>Standar: evaluasi dan prosedur</translation>
+        </message>
+        <message>
+            <source>Performance evaluation</source>
+            <translation>Evaluasi kinerja</translation>
+        </message>
+        <message>
+            <source>Procedures (Lampiran IV)</source>
+            <translation>Prosedur (Lampiran IV)</translation>
         </message>
     </context>
 </TS>

@@ -17,6 +17,7 @@ from sqlalchemy import func, select, text
 from mpp_desk.database import open_database
 from mpp_desk.errors import DatabaseProblem
 from mpp_desk.models import CalendarOverride, OutboxEntry, QueueGroup
+from mpp_desk.migrations import head_revision
 from mpp_desk.paths import MIGRATIONS_DIR
 from mpp_desk.uow import UnitOfWork, soft_delete
 
@@ -258,7 +259,7 @@ def test_a_copy_is_kept_before_a_migration_runs(data_dir, tmp_path):
     con.close()
     migrations = tmp_path / "db"
     shutil.copytree(MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    head = sorted(p.stem for p in (migrations / "versions").glob("*.py"))[-1].split("_")[0]
+    head = head_revision(migrations)  # not the file name: a branch's revision may sort before another's
     (migrations / "versions" / "9000_test_extra.py").write_text(
         textwrap.dedent(
             f"""

@@ -114,3 +114,30 @@ def test_a_chunk_at_the_wrong_offset_or_a_wrong_content_is_refused(server, serve
     k = client.load_joined(kiosk.data_dir)
     with httpx.Client(base_url=k.url, headers={**headers, "Authorization": f"Bearer {k.credential}"}) as http:
         assert http.put(f"/v1/blobs/{sha}", params={"size": len(data)}, content=data).status_code == 403
+
+
+def test_an_evaluation_and_its_document_reach_the_administrator_and_lampiran_iv_reaches_the_supervisor(
+        server, server_db, make_pc, tmp_path):
+    from mpp_desk.catalog import evaluations, procedures
+    from mpp_desk.roles import TERMINAL, Role
+
+    head, admin_pc = make_pc("kepala-1"), make_pc("admin-1")
+    desk_json(head, "sync", "join", server, enroll(server_db, "kepala-1", "supervisor"))
+    desk_json(admin_pc, "sync", "join", server, enroll(server_db, "admin-1", "admin"))
+    with admin_pc.uow(actor=TERMINAL) as uow:
+        procedures.save_classifications(uow, items=procedures.parse_text("Klasifikasi 3: Rendah\n1. Permohonan\n"))
+        uow.commit()
+    minutes = real_png(tmp_path / "berita-acara.png", size=(60, 60))
+    with head.uow(actor=officer(head, "ratna", Role.SUPERVISOR)) as uow:
+        view = evaluations.record_evaluation(uow, annex_number=67, evaluated_on=dt.date(2025, 1, 6),
+                                             evaluator="Tim Evaluasi SOP", document=minutes, data_dir=head.data_dir)
+        uow.commit()
+    client.sync_now(admin_pc.db, admin_pc.data_dir)
+    client.sync_now(head.db, head.data_dir)
+    client.sync_now(admin_pc.db, admin_pc.data_dir)
+    with admin_pc.uow(write=False) as uow:
+        (copy,) = evaluations.list_evaluations(uow, year=2025)
+    assert (copy.annex_number, copy.evaluator, copy.document_path) == (67, "Tim Evaluasi SOP", view.document_path)
+    assert (admin_pc.data_dir / copy.document_path).read_bytes() == minutes.read_bytes()
+    with head.uow(write=False) as uow:
+        assert [c.number for c in procedures.list_classifications(uow)] == [3]

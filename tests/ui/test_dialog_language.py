@@ -48,6 +48,9 @@ SITES = {
     "areas/survey_area.py": {"SurveyArea._choose_export"},
     "areas/users_area.py": {"UsersArea.add_user", "UsersArea.reset_selected", "UsersArea.set_pin_selected"},
     "areas/sync_area.py": {"SyncArea._ask", "SyncArea._ask_resolution"},
+    "areas/procedures_tab.py": {"ProceduresTab.remove_current", "ProceduresTab.import_file"},
+    "areas/evaluations_tab.py": {"EvaluationsTab.choose_document"},
+    "areas/intake/procedure.py": {"ProcedureDialog", "ProcedureButton._show"},
 }
 
 _OPENERS = ("QMessageBox", "QFileDialog", "QInputDialog")
@@ -163,9 +166,12 @@ def test_every_dialog_and_message_box_has_indonesian_buttons(qtbot, ui_ctx, task
 
     # Qt's own file dialog, as on a PC without a native one (the Windows dialog speaks the PC's language)
     real_open, real_save = QFileDialog.getOpenFileNames, QFileDialog.getSaveFileName
+    real_open_one = QFileDialog.getOpenFileName
     widget_only = QFileDialog.Option.DontUseNativeDialog
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(
         lambda *a, **k: real_open(*a, options=widget_only)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(
+        lambda *a, **k: real_open_one(*a, options=widget_only)))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
         lambda *a, **k: real_save(*a, options=widget_only)))
     english = english_texts()
@@ -207,6 +213,22 @@ def test_every_dialog_and_message_box_has_indonesian_buttons(qtbot, ui_ctx, task
     annex = tmp_path / "lampiran.txt"
     annex.write_text((CATALOG_SEED_DIR / "annex-067-kbli-62021.txt").read_text(encoding="utf-8"), encoding="utf-8")
     check("CatalogArea.preview_and_import", lambda: catalog.preview_and_import([annex]))  # ImportPreviewDialog
+
+    from mpp_desk.ui.areas.evaluations_tab import EvaluationsTab
+    from mpp_desk.ui.areas.intake.procedure import ProcedureButton
+    from mpp_desk.ui.areas.procedures_tab import ProceduresTab
+
+    procedures = ProceduresTab(ctx=ui_ctx, tasks=tasks, actor=admin)
+    qtbot.addWidget(procedures)
+    check("ProceduresTab.remove_current", procedures.remove_current)
+    assert sorted(opened["ProceduresTab.remove_current"]) == ["&Tidak", "&Ya"]
+    check("ProceduresTab.import_file", procedures.import_file)
+    evaluations = EvaluationsTab(ctx=ui_ctx, tasks=tasks, actor=admin)
+    qtbot.addWidget(evaluations)
+    check("EvaluationsTab.choose_document", evaluations.choose_document)
+    procedure_button = ProcedureButton()
+    qtbot.addWidget(procedure_button)
+    check("ProcedureButton._show", lambda: procedure_button._show([]))  # a ProcedureDialog
 
     capture = complaints.CapturePanel(ctx=ui_ctx, tasks=tasks, actor=admin)
     qtbot.addWidget(capture)
@@ -256,7 +278,7 @@ def test_every_dialog_and_message_box_has_indonesian_buttons(qtbot, ui_ctx, task
 
     covered = {site for sites in SITES.values() for site in sites}
     # opened through change_password, preview_and_import, _open_dialog and _show_receipt
-    covered -= {"run_as_dialog", "ImportPreviewDialog", "StepDialog", "ReceiptDialog"}
+    covered -= {"run_as_dialog", "ImportPreviewDialog", "StepDialog", "ReceiptDialog", "ProcedureDialog"}
     assert covered == set(opened)
 
 

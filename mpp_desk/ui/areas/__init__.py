@@ -45,6 +45,8 @@ AREAS: tuple[AreaSpec, ...] = (
              _lazy("complaints_oversight_area", "ComplaintsOversightArea")),
     AreaSpec("users", N_("Areas", "Staff accounts"), Permission.MANAGE_USERS, _lazy("users_area", "UsersArea")),
     AreaSpec("catalog", N_("Areas", "Service catalogue"), Permission.VIEW_CATALOG, _lazy("catalog_area", "CatalogArea")),
+    AreaSpec("standards", N_("Areas", "Standards upkeep"), Permission.EVALUATE_STANDARDS,
+             _lazy("standards_area", "StandardsArea")),
     AreaSpec("calendar", N_("Areas", "Working-day calendar"), Permission.VIEW_CATALOG, _lazy("calendar_area", "CalendarArea")),
     AreaSpec("settings", N_("Areas", "Settings"), Permission.EDIT_SETTINGS, _lazy("settings_area", "SettingsArea")),
     AreaSpec("audit", N_("Areas", "Audit trail"), Permission.VIEW_AUDIT, _lazy("audit_area", "AuditArea")),

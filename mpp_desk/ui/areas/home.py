@@ -51,6 +51,10 @@ class SupervisorOverview(QWidget):
         self.closures = QLabel()
         self.closures.setWordWrap(True)
         self.audit = QLabel()
+        self.evaluations = QLabel()
+        self.evaluations.setObjectName("errorNote")
+        self.evaluations.setWordWrap(True)
+        self.evaluations.hide()
         for label in (self.services, self.staff):
             label.setObjectName("bigFigure")
         refresh = QPushButton(self.tr("Refresh"))
@@ -61,6 +65,7 @@ class SupervisorOverview(QWidget):
         grid.addWidget(self.staff, 1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.evaluations)
         layout.addLayout(grid)
         layout.addWidget(QLabel(self.tr("Next days the office is closed")))
         layout.addWidget(self.closures)
@@ -80,6 +85,9 @@ class SupervisorOverview(QWidget):
             lambda e: self.audit.setText(error_text(e))).run()
 
     def _show(self, data) -> None:
+        self.evaluations.setText(self.tr("Evaluasi Kinerja: %n standard(s) not evaluated in the last 12 months; "
+                                         "record the evaluation under Standards upkeep.", "", data.evaluations_due))
+        self.evaluations.setVisible(data.evaluations_due > 0)
         self.services.setText(str(data.services))
         self.staff.setText(str(data.active_staff))
         self.closures.setText("\n".join(f"{format_date(d.day)} — {d.name}" for d in data.upcoming_closures)

@@ -15,6 +15,7 @@ class Overview:
     upcoming_closures: tuple  # NonWorkingDay, the next few weekdays the office is closed
     audit_ok: bool
     audit_checked: int
+    evaluations_due: int = 0  # standards with no evaluation in the last 12 months (Evaluasi Kinerja)
 
 
 def overview(ctx: AppContext, *, actor, today: dt.date | None = None) -> Overview:
@@ -22,6 +23,7 @@ def overview(ctx: AppContext, *, actor, today: dt.date | None = None) -> Overvie
     from sqlalchemy import func, select
 
     from mpp_desk import audit
+    from mpp_desk.catalog.evaluations import due_evaluations
     from mpp_desk.models import ServiceStandard, StaffUser
     from mpp_desk.roles import Permission, require
     from mpp_desk.workdays import load_calendar
@@ -37,5 +39,6 @@ def overview(ctx: AppContext, *, actor, today: dt.date | None = None) -> Overvie
         upcoming = [d for year in (today.year, today.year + 1) for d in calendar.non_working_days(year)
                     if d.day >= today and d.day.weekday() < 5][:5]
         check = audit.verify(uow)
+        due = len(due_evaluations(uow))
     return Overview(services=services or 0, active_staff=staff or 0, upcoming_closures=tuple(upcoming),
-                    audit_ok=check.ok, audit_checked=check.checked)
+                    audit_ok=check.ok, audit_checked=check.checked, evaluations_due=due)

@@ -101,6 +101,7 @@ class IntakeArea(QWidget):
         top.addWidget(self.receipt_size)
         self.start_page, self.applicant_page = StartPage(), ApplicantPage()
         self.checklist_page, self.done_page = ChecklistPage(), DonePage()
+        self.checklist_page.procedure_button.bind(ctx=self._ctx, tasks=self._tasks)
         self.pages = QStackedWidget()
         for page in (self.start_page, self.applicant_page, self.checklist_page, self.done_page):
             self.pages.addWidget(page)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabe
 
 from mpp_desk.ui.areas.intake.checklist_model import ChecklistModel, ChecklistTable
 from mpp_desk.ui.areas.intake.common import INVALID, MISSING, PRESENT
+from mpp_desk.ui.areas.intake.procedure import ProcedureButton
 
 
 class ChecklistPage(QWidget):
@@ -41,13 +42,14 @@ class ChecklistPage(QWidget):
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         keys = QLabel(self.tr("Up/Down move · 1 present and valid · 2 missing · 3 not valid · Space cycles · "
-                              "Enter note · Alt+A all unchecked present · Ctrl+S save · F12 finish"))
+                              "Enter note · Alt+A all unchecked present · Alt+P procedure · Ctrl+S save · F12 finish"))
         keys.setObjectName("statusNote")
         keys.setWordWrap(True)
         self.all_present_button = QPushButton(self.tr("All unchecked present and valid (Alt+A)"))
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
         self.checklist_back = QPushButton(self.tr("Applicant (Alt+Left)"))
         self.finish_button = QPushButton()
+        self.procedure_button = ProcedureButton()
         self.finish_button.setDefault(True)
         for button in (self.all_present_button, self.save_button, self.checklist_back, self.finish_button):
             button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -58,6 +60,7 @@ class ChecklistPage(QWidget):
         buttons.addWidget(self.all_present_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.procedure_button)
         finish_row = QHBoxLayout()
         finish_row.addWidget(self.counts, 1)
         finish_row.addWidget(self.finish_button)
@@ -100,6 +103,8 @@ class ChecklistPage(QWidget):
         who = applicant.business_name or applicant.full_name
         ticket = self.tr(" · queue number {code}").format(code=visit.ticket_code) if visit.ticket_code else ""
         self.summary.setText(f"{who} · {applicant.nik_masked} — KBLI {visit.service_kbli} {visit.service_title}{ticket}")
+        self.procedure_button.set_service(visit.service_annex_number,
+                                          f"{visit.service_annex_number} KBLI {visit.service_kbli} {visit.service_title}")
 
     def go_to_first_unchecked(self) -> None:
         if self.model.rowCount():

@@ -23,6 +23,9 @@ def handle_key(area, event) -> bool:
         if alt and key == Qt.Key.Key_A:
             area.all_present()
             return True
+        if alt and key == Qt.Key.Key_P:
+            area.checklist_page.procedure_button.show_procedure()
+            return True
         if alt and key == Qt.Key.Key_Left:
             area._show_page(area.APPLICANT)
             return True
