@@ -189,3 +189,13 @@ signing_keys = Table(
     Column("label", String(200), nullable=False, server_default=""),
     Column("added_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
 )
+
+
+# Each run of the server's retention purge (server/retention.py): when, and its counts (never personal data).
+retention_runs = Table(
+    "retention_runs",
+    metadata,
+    Column("id", BigInteger, Identity(always=True), primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("details", JSONB, nullable=False),
+)
