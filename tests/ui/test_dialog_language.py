@@ -48,6 +48,7 @@ SITES = {
     "areas/survey_area.py": {"SurveyArea._choose_export"},
     "areas/users_area.py": {"UsersArea.add_user", "UsersArea.reset_selected", "UsersArea.set_pin_selected"},
     "areas/sync_area.py": {"SyncArea._ask"},
+    "areas/retention_area.py": {"RetentionArea._ask"},
 }
 
 _OPENERS = ("QMessageBox", "QFileDialog", "QInputDialog")
@@ -251,6 +252,14 @@ def test_every_dialog_and_message_box_has_indonesian_buttons(qtbot, ui_ctx, task
     qtbot.waitUntil(lambda: sync_screen.loaded >= 1, timeout=10000)
     check("SyncArea._ask", lambda: sync_screen._ask("loket-3"))
     assert sorted(opened["SyncArea._ask"]) == ["&Tidak", "&Ya"]
+
+    from mpp_desk.ui.areas import retention_area
+
+    retention_screen = retention_area.RetentionArea(ctx=ui_ctx, tasks=tasks, actor=admin)
+    qtbot.addWidget(retention_screen)
+    qtbot.waitUntil(lambda: retention_screen.loaded >= 1, timeout=10000)
+    check("RetentionArea._ask", lambda: retention_screen._ask({"intake_file": 2, "intake_visit": 0, "complaint": 1}))
+    assert sorted(opened["RetentionArea._ask"]) == ["&Tidak", "&Ya"]
 
     covered = {site for sites in SITES.values() for site in sites}
     # opened through change_password, preview_and_import, _open_dialog and _show_receipt
