@@ -36,11 +36,15 @@ def _visit(service, day, n, outcome=IntakeVisit.COMPLETE) -> IntakeVisit:
 
 @pytest.fixture
 def due_ctx(ui_ctx, office_clock):
+    office_clock.set(NOW, running=False)
+    return seed_due(ui_ctx)
+
+
+def seed_due(ui_ctx):
     """Two handed-over files and an incomplete visit past a one-year period, a closed complaint past it, and a
     file still running; the supervisor "kepala"."""
     from mpp_desk import auth
 
-    office_clock.set(NOW, running=False)
     (ui_ctx.data_dir / "receipts").mkdir(exist_ok=True)
     with ui_ctx.uow(actor=TERMINAL) as uow:
         service = uow.session.scalars(select(ServiceStandard).limit(1)).one()
