@@ -3121,6 +3121,10 @@
             <source>last sync {time}</source>
             <translation>sinkron terakhir {time}</translation>
         </message>
+        <message>
+            <source>Update MPP Desk on this PC: the server no longer accepts this version</source>
+            <translation>Perbarui MPP Desk di PC ini: server tidak lagi menerima versi ini</translation>
+        </message>
     </context>
     <context>
         <name>FinishBar</name>
