@@ -39,7 +39,7 @@ from sqlalchemy.engine import Connection
 
 from mpp_desk import officetime
 from mpp_desk.retention import APPLICATION_PERSONAL, CASE_PERSONAL, VISIT_PERSONAL, add_years
-from mpp_desk.server.tables import blobs, change_log, conflicts, records, retention_runs
+from mpp_desk.server.tables import blobs, conflicts, records, retention_runs
 
 VISIT = "intake_visit"
 APPLICATION = "intake_application"
