@@ -38,7 +38,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
 
 from mpp_desk import officetime
-from mpp_desk.retention import APPLICATION_PERSONAL, CASE_PERSONAL, VISIT_PERSONAL, add_years
+from mpp_desk.retention import APPLICATION_PERSONAL, CASE_PERSONAL, VISIT_PERSONAL, cutoff
 from mpp_desk.server.tables import blobs, conflicts, records, retention_runs
 
 VISIT = "intake_visit"
@@ -108,8 +108,8 @@ def _moment(value: Any) -> dt.datetime | None:
 
 
 def _expired(moment: dt.datetime | None, years: int, today: dt.date) -> bool:
-    """True when the period counted from *moment*'s office date has ended by *today* (as on the PCs)."""
-    return moment is not None and add_years(officetime.local_date(moment), years) <= today
+    """True when the period counted from *moment*'s office date has ended by *today* (the PCs' own rule)."""
+    return moment is not None and officetime.local_date(moment) <= cutoff(today, years)
 
 
 def _blank(payload: dict[str, Any], fields: Iterable[str]) -> bool:

@@ -247,3 +247,90 @@ def test_a_database_from_a_newer_mpp_central_is_refused_untouched(server_db):
     assert status == 2
     assert "9999_future" in err and "newer mpp-central" in err and "Traceback" not in err
     assert _count(server_db, "SELECT version_num FROM alembic_version") == "9999_future"
+
+
+def _a_year(ctx, monthly) -> None:
+    """2025 at a small office: a file handed over (or, every third, rejected) ten days after each working day,
+    an incomplete visit every Friday, a complaint closed a week after each Monday; one-year periods. A day per
+    unit of work, as at the counter (one synced action stays under the server's 500 ops a request)."""
+    day, n = dt.date(2025, 1, 1), 0
+    while day.year == 2025:
+        with ctx.uow(actor=TERMINAL) as uow:
+            service = uow.session.scalars(select(ServiceStandard).limit(1)).one()
+            if day.weekday() < 5:
+                n += 1
+                visit = _visit(service, day, f"3214{n:012d}", f"Pemohon {n}")
+                uow.session.add(visit)
+                uow.session.add(IntakeReceipt(visit_id=visit.id, kind=IntakeReceipt.TANDA_TERIMA,
+                                              issued_at=_at(day), pdf_path="", token=f"token-{n}"))
+                closed = day + dt.timedelta(days=10)
+                rejected = n % 3 == 0
+                uow.session.add(Application(
+                    id=uuid.uuid4(), visit_id=visit.id, registration_number=f"MPP/2025/{day.month:02d}/01{n:04d}",
+                    reg_year=2025, reg_month=day.month, reg_block=1, reg_sequence=n, received_at=_at(day),
+                    received_date=day, due_date=closed, status_changed_at=_at(closed),
+                    status=Application.REJECTED if rejected else Application.HANDED_OVER,
+                    handed_over_to="" if rejected else f"Kuasa {n}", handed_over_at=None if rejected else _at(closed)))
+            if day.weekday() == 4:
+                n += 1
+                uow.session.add(_visit(service, day, f"3214{n:012d}", f"Pemohon {n}", IntakeVisit.INCOMPLETE))
+            if day.weekday() == 0:
+                n += 1
+                uow.session.add(ComplaintCase(
+                    id=uuid.uuid4(), case_number=f"ADU/2025/{day.month:02d}/K7Q-{n:04d}", kind="complaint",
+                    status=ComplaintCase.CLOSED, channel="langsung", received_at=_at(day), received_on=day,
+                    respond_by=day + dt.timedelta(days=7), closed_at=_at(day + dt.timedelta(days=7)),
+                    reporter_name=f"Pelapor {n}", reporter_phone="+6281300000", substance=f"Keluhan Pelapor {n}",
+                    problem_type="persyaratan"))
+            uow.commit()
+        if (day + dt.timedelta(days=1)).day == 1:
+            monthly()  # sync as the PC would (the client's batches can overshoot 500 ops by one action)
+        day += dt.timedelta(days=1)
+    with ctx.uow(actor=TERMINAL) as uow:
+        for key in ("retention.intake_years", "retention.visit_years", "retention.complaint_years"):
+            settings.set(uow, key=key, value=1)
+        uow.commit()
+
+
+def test_on_a_year_of_data_the_server_finds_exactly_what_the_pc_purged(server, server_db, make_pc):
+    from mpp_desk.server import retention as central_retention
+    from mpp_desk.server.db import make_engine
+
+    pc = make_pc("admin-pc")
+    desk_json(pc, "sync", "join", server, enroll(server_db, "tata-usaha", "admin"))
+    _a_year(pc, lambda: client.sync_now(pc.db, pc.data_dir))
+    assert client.sync_now(pc.db, pc.data_dir).rejected == 0 and client.pending_count(pc.db) == 0
+    engine = make_engine(server_db.replace("postgresql://", "postgresql+psycopg://"), pool_size=1)
+    try:
+        with pc.uow(write=False, actor=TERMINAL) as uow:
+            due = retention.due_counts(uow, today=TODAY)
+        with engine.begin() as conn:  # the server's rule agrees with the PCs' on what has expired
+            _purged, waiting = central_retention.find_purged(conn, central_retention.policy_years(conn), TODAY)
+        assert waiting == {"intake_application": due["intake_file"], "intake_visit": due["intake_visit"],
+                           "complaint_case": due["complaint"]}
+        assert due["intake_file"] > 100 and due["intake_visit"] > 20 and due["complaint"] > 20
+
+        with pc.uow(actor=TERMINAL) as uow:
+            report = retention.purge(uow, today=TODAY)
+            uow.commit()
+        assert client.sync_now(pc.db, pc.data_dir).rejected == 0
+        with engine.begin() as conn:
+            done = central_retention.purge(conn, today=TODAY)
+        purged_files = {i.entity_id for i in report.items if i.kind == "intake_file"}
+        purged_cases = {i.entity_id for i in report.items if i.kind == "complaint"}
+        assert done.purged["intake_application"] == len(purged_files)
+        assert done.purged["complaint_case"] == len(purged_cases)
+        assert done.purged["intake_visit"] == len(purged_files) + report.counts["intake_visit"]
+        assert done.purged["intake_receipt"] == report.tombstones
+        assert sum(done.waiting.values()) == 0 and done.change_log_rows >= sum(report.counts.values())
+        kept = _dump(server_db, "change_log")
+        assert '"Pemohon 1"' not in kept and '"3214000000000001"' not in kept
+        assert f"Pemohon {_last_visitor(pc)}\"" in kept  # December's files are inside their period
+    finally:
+        engine.dispose()
+
+
+def _last_visitor(pc) -> int:
+    with pc.uow(write=False) as uow:
+        names = uow.session.scalars(select(IntakeVisit.full_name).where(IntakeVisit.full_name != "")).all()
+    return max(int(n.split()[-1]) for n in names)
