@@ -21,7 +21,19 @@ def pg_url(_postgres_available):
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def test_an_older_pc_is_told_to_update_in_indonesian(server, server_db, make_pc, monkeypatch, qtbot):
+@pytest.fixture
+def indonesian_window(qapp):
+    """The window's translators, as at start-up (the server tests install none), removed afterwards."""
+    from mpp_desk.ui.application import install_translators
+
+    installed = install_translators(qapp, "id")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+def test_an_older_pc_is_told_to_update_in_indonesian(server, server_db, make_pc, monkeypatch, qtbot,
+                                                      indonesian_window):
     from mpp_desk.sync.worker import SyncWorker
     from mpp_desk.ui.sync_status import SyncStatus
 
