@@ -74,6 +74,16 @@ def office_clock(monkeypatch):
     officetime.install(clock)
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a command run with `--lang en` sets it for the process."""
+    from mpp_desk import i18n
+
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+    yield
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+
+
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
     """An empty data folder, also set as MPP_DESK_HOME so subprocesses use it."""

@@ -46,8 +46,11 @@ def _now() -> dt.datetime:
 
 
 def upgrade_message(protocol: int) -> str:
-    return (f"This MPP Desk speaks sync protocol {protocol}; the server needs at least {MIN_PROTOCOL}. "
-            f"Upgrade MPP Desk on this PC. / Perbarui MPP Desk di PC ini.")
+    """The 426 answer's detail. The PC shows it after its own translated "too old for the server: "; the
+    PCs' interface is Bahasa Indonesia, so the detail is too (docs/upgrading.md, "Sync protocol")."""
+    return (f"PC ini memakai protokol sinkronisasi {protocol}, server memerlukan minimal {MIN_PROTOCOL}. "
+            f"Perbarui MPP Desk di PC ini (lihat docs/upgrading.md); perubahan tetap tersimpan di PC ini "
+            f"dan terkirim setelah diperbarui.")
 
 
 def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:

@@ -109,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     from mpp_desk.server.backup_cli import register as register_backup  # backup / restore (pg_dump, pg_restore)
 
     register_backup(sub, with_db)
+    from mpp_desk.server.retention import register as register_retention  # the server's purge of personal data
+
+    register_retention(sub, with_db)
     return parser
 
 
@@ -192,12 +195,14 @@ def _cert_init(args) -> int:
 
 
 def _migrate(args) -> int:
-    from mpp_desk.server.db import migrate
+    from mpp_desk.server.db import NewerSchema, migrate
 
     settings = _settings(args)
     engine = _engine(settings)
     try:
         head = migrate(engine)
+    except NewerSchema as exc:
+        raise Failure(str(exc)) from None
     finally:
         engine.dispose()
     print(f"schema at revision {head}")

@@ -248,3 +248,12 @@ audit_alerts = Table(
     Index("ix_audit_alerts_chain_id", "chain_id"),
 )
 from mpp_desk.server import queue_tables as _queue_tables  # noqa: E402,F401 - the live queue's tables, same metadata
+
+# Each run of the server's retention purge (server/retention.py): when, and its counts (never personal data).
+retention_runs = Table(
+    "retention_runs",
+    metadata,
+    Column("id", BigInteger, Identity(always=True), primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("details", JSONB, nullable=False),
+)

@@ -85,6 +85,8 @@ class SyncStatus(QLabel):
         else:
             text = self.tr("Offline")
         parts = [text]
+        if needs_update(state.problem):  # the server refuses this version: say it where it is seen
+            parts = [self.tr("Update MPP Desk on this PC: the server no longer accepts this version")]
         if state.pending:
             parts.append(self.tr("%n change(s) waiting", "", state.pending))
         elif state.online:
@@ -96,8 +98,25 @@ class SyncStatus(QLabel):
             parts.append(self.tr("last sync {time}").format(time=_when(moment)))
         self.setText(" · ".join(parts))
         self.setProperty("online", bool(state.online))
+        self.setProperty("update", needs_update(state.problem))
+        self.style().unpolish(self)
+        self.style().polish(self)
         self.setToolTip(state.problem or "")
         self.setVisible(True)
+
+
+# The sync client's message for a 426 answer (mpp_desk/sync/client.py, ServerApi._fail); a test keeps them equal.
+TOO_OLD = "This MPP Desk is too old for the server: {detail}"
+
+
+def needs_update(problem: str | None) -> bool:
+    """Whether the worker's last problem is the server refusing this version (HTTP 426), in either language."""
+    if not problem:
+        return False
+    from mpp_desk.i18n import translate
+
+    prefixes = {TOO_OLD.split("{detail}")[0], translate("sync", TOO_OLD).split("{detail}")[0]}
+    return any(problem.startswith(p) for p in prefixes)
 
 
 def _when(moment: dt.datetime) -> str:

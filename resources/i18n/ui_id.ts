@@ -105,6 +105,10 @@
             <source>Standards upkeep</source>
             <translation>Pemeliharaan standar</translation>
         </message>
+        <message>
+            <source>Personal data retention</source>
+            <translation>Retensi data pribadi</translation>
+        </message>
     </context>
     <context>
         <name>AuditArea</name>
@@ -3179,6 +3183,10 @@
             <source>last sync {time}</source>
             <translation>sinkron terakhir {time}</translation>
         </message>
+        <message>
+            <source>Update MPP Desk on this PC: the server no longer accepts this version</source>
+            <translation>Perbarui MPP Desk di PC ini: server tidak lagi menerima versi ini</translation>
+        </message>
     </context>
     <context>
         <name>FinishBar</name>
@@ -3766,6 +3774,91 @@
         <message>
             <source>Procedures (Lampiran IV)</source>
             <translation>Prosedur (Lampiran IV)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionArea</name>
+        <message>
+            <source>Personal data due for erasure</source>
+            <translation>Data pribadi yang jatuh tempo untuk dihapus</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Muat ulang</translation>
+        </message>
+        <message>
+            <source>Erase personal data past retention…</source>
+            <translation>Hapus data pribadi yang lewat masa simpan…</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Counted from</source>
+            <translation>Dihitung sejak</translation>
+        </message>
+        <message>
+            <source>Period ended</source>
+            <translation>Masa simpan berakhir</translation>
+        </message>
+        <message>
+            <source>Handed-over or rejected files</source>
+            <translation>Berkas yang sudah diserahkan atau ditolak</translation>
+        </message>
+        <message>
+            <source>Incomplete or cancelled visits</source>
+            <translation>Kunjungan tidak lengkap atau dibatalkan</translation>
+        </message>
+        <message>
+            <source>Closed complaints</source>
+            <translation>Pengaduan yang sudah ditutup</translation>
+        </message>
+        <message>
+            <source>Kept for: files {files} year(s) after hand-over or rejection, visits {visits} year(s), closed complaints {complaints} year(s) (Settings). Erasing empties the NIK, names, phone, e-mail, address and free texts and deletes receipts and attachments; numbers, dates, services and outcomes stay, so the statistics do not change.</source>
+            <translation>Masa simpan: berkas {files} tahun setelah diserahkan atau ditolak, kunjungan {visits} tahun, pengaduan yang ditutup {complaints} tahun (Pengaturan). Penghapusan mengosongkan NIK, nama, telepon, e-mail, alamat dan teks bebas serta menghapus tanda terima dan lampiran; nomor, tanggal, layanan dan hasil tetap ada, sehingga statistik tidak berubah.</translation>
+        </message>
+        <message>
+            <source>{count} record(s) due for erasure as of {day}.</source>
+            <translation>{count} data jatuh tempo untuk dihapus per {day}.</translation>
+        </message>
+        <message>
+            <source>Nothing is due for erasure.</source>
+            <translation>Tidak ada data yang jatuh tempo untuk dihapus.</translation>
+        </message>
+        <message>
+            <source>Checking what would be erased (dry run)…</source>
+            <translation>Memeriksa apa yang akan dihapus (uji coba)…</translation>
+        </message>
+        <message>
+            <source>Nothing was erased.</source>
+            <translation>Tidak ada yang dihapus.</translation>
+        </message>
+        <message>
+            <source>Erasing…</source>
+            <translation>Menghapus…</translation>
+        </message>
+        <message>
+            <source>{count} record(s) anonymised; {erased} receipt(s) and attachment(s) erased. The statistics are kept; the change reaches the server with the next sync.</source>
+            <translation>{count} data dianonimkan; {erased} tanda terima dan lampiran dihapus. Statistik tetap; perubahan sampai ke server pada sinkronisasi berikutnya.</translation>
+        </message>
+        <message>
+            <source>Erase personal data</source>
+            <translation>Hapus data pribadi</translation>
+        </message>
+        <message>
+            <source>The dry run found these records past their retention period:
+{counts}
+
+Erase their personal data now? This cannot be undone (only from a backup).</source>
+            <translation>Uji coba menemukan data berikut yang sudah lewat masa simpannya:
+{counts}
+
+Hapus data pribadinya sekarang? Ini tidak dapat dibatalkan (hanya dari cadangan).</translation>
         </message>
     </context>
 </TS>

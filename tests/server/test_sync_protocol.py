@@ -151,7 +151,8 @@ def test_an_old_client_is_told_to_upgrade(server, server_db):
     token = credential(server, enroll(server_db, "old-pc", "counter"))
     answer = client(server, token, protocol=0).get("/v1/pull", params={"since": 0})
     assert answer.status_code == 426
-    assert "Upgrade MPP Desk" in answer.json()["detail"]
+    assert "Perbarui MPP Desk di PC ini" in answer.json()["detail"]
+    assert "protokol sinkronisasi 0, server memerlukan minimal 1" in answer.json()["detail"]
     enrol_old = httpx.post(f"{server}/v1/enroll", json={"protocol": 0, "code": enroll(server_db, "x", "counter")})
     assert enrol_old.status_code == 426
 

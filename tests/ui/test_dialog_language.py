@@ -51,6 +51,7 @@ SITES = {
     "areas/procedures_tab.py": {"ProceduresTab.remove_current", "ProceduresTab.import_file"},
     "areas/evaluations_tab.py": {"EvaluationsTab.choose_document"},
     "areas/intake/procedure.py": {"ProcedureDialog", "ProcedureButton._show"},
+    "areas/retention_area.py": {"RetentionArea._ask"},
 }
 
 _OPENERS = ("QMessageBox", "QFileDialog", "QInputDialog")
@@ -275,6 +276,14 @@ def test_every_dialog_and_message_box_has_indonesian_buttons(qtbot, ui_ctx, task
     assert sorted(opened["SyncArea._ask"]) == ["&Tidak", "&Ya"]
     check("SyncArea._ask_resolution", lambda: sync_screen._ask_resolution("?"))
     assert sorted(opened["SyncArea._ask_resolution"]) == ["&Tidak", "&Ya"]
+
+    from mpp_desk.ui.areas import retention_area
+
+    retention_screen = retention_area.RetentionArea(ctx=ui_ctx, tasks=tasks, actor=admin)
+    qtbot.addWidget(retention_screen)
+    qtbot.waitUntil(lambda: retention_screen.loaded >= 1, timeout=10000)
+    check("RetentionArea._ask", lambda: retention_screen._ask({"intake_file": 2, "intake_visit": 0, "complaint": 1}))
+    assert sorted(opened["RetentionArea._ask"]) == ["&Tidak", "&Ya"]
 
     covered = {site for sites in SITES.values() for site in sites}
     # opened through change_password, preview_and_import, _open_dialog and _show_receipt

@@ -80,7 +80,7 @@ def test_first_start_asks_for_the_office_and_creates_the_administrator(qtbot, ap
     sign_in(qtbot, window, "admin", ADMIN_PASSWORD)
     assert window.actor.username == "admin"
     assert window.shell.area_keys() == ["overview", "complaints_oversight", "users", "catalog", "standards", "calendar", "settings",
-                                        "audit", "sync", "queue_setup", "queue_stats", "survey"]
+                                        "audit", "sync", "queue_setup", "queue_stats", "survey", "retention"]
     assert "auth.first_run_setup" in audit_actions(app_ctx) or any(a.startswith("auth.") for a in audit_actions(app_ctx))
 
 
@@ -94,7 +94,7 @@ def test_wrong_password_is_refused_then_right_one_opens_the_admin_window(qtbot, 
     with qtbot.waitSignal(window.sig_signed_in, timeout=10000):
         qtbot.keyClick(panel.password, Qt.Key.Key_Return)
     assert window.shell.area_keys() == ["overview", "complaints_oversight", "users", "catalog", "standards", "calendar", "settings",
-                                        "audit", "sync", "queue_setup", "queue_stats", "survey"]
+                                        "audit", "sync", "queue_setup", "queue_stats", "survey", "retention"]
     actions = audit_actions(ui_ctx)
     assert actions.count("auth.sign_in_failed") == 1 and actions[-1] == "auth.sign_in"
 

@@ -76,3 +76,32 @@ def test_the_network_lane_runs_beside_a_busy_database_thread(qtbot, tasks):
     wait_until(qtbot, lambda: bool(got))
     assert got[0].startswith("mpp-net")
     release.set()
+
+
+def test_a_server_that_refuses_this_version_is_shown_as_update_mpp_desk_in_indonesian(qtbot):
+    """The client's own 426 message (through a transport answering as mpp-central does) is recognised."""
+    import httpx
+    import pytest
+
+    from mpp_desk.server.app import upgrade_message
+    from mpp_desk.sync import client
+    from mpp_desk.ui.sync_status import needs_update
+
+    transport = httpx.MockTransport(lambda request: httpx.Response(426, json={"detail": upgrade_message(0)}))
+    with client.ServerApi("http://127.0.0.1:1", "c", transport=transport) as api, \
+            pytest.raises(client.SyncRefused) as refused:
+        api.pull(0)
+    problem = refused.value.text()
+    assert problem.startswith("Versi MPP Desk ini terlalu lama untuk server: PC ini memakai protokol sinkronisasi 0")
+    assert "Perbarui MPP Desk di PC ini" in problem and "Upgrade" not in problem
+    assert needs_update(problem) and needs_update(str(refused.value))  # Indonesian and English interface
+    assert not needs_update("Server tidak dapat dihubungi") and not needs_update(None)
+    status = SyncStatus()
+    qtbot.addWidget(status)
+    status.show_state(SyncState(joined=True, online=False, pending=2, problem=problem))
+    assert status.text().startswith("Perbarui MPP Desk di PC ini: server tidak lagi menerima versi ini")
+    assert "2 perubahan menunggu" in status.text() and status.toolTip() == problem
+    assert status.property("update") is True
+    status.show_state(SyncState(joined=True, online=True))
+    assert status.text().startswith("Online") or status.text().startswith("Daring")
+    assert status.property("update") is False

@@ -57,6 +57,8 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("queue_stats", N_("Areas", "Queue statistics"), Permission.VIEW_REPORTS,
              _lazy("queue_stats_area", "QueueStatsArea")),
     AreaSpec("survey", N_("Areas", "Satisfaction survey"), Permission.VIEW_REPORTS, _lazy("survey_area", "SurveyArea")),
+    AreaSpec("retention", N_("Areas", "Personal data retention"), Permission.VIEW_REPORTS,
+             _lazy("retention_area", "RetentionArea")),
 )
 
 
