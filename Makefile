@@ -45,9 +45,11 @@ sysdeps:
 CLOCK_MOMENTS ?= 2026-12-11T11:55+07:00 2026-12-31T23:59+07:00 2026-12-24T10:00+07:00 2026-12-12T10:00+07:00
 CLOCK_RUNS ?= yes
 
-# pyflakes and syntax checks over the code and the tests ([tool.ruff] in pyproject.toml)
+# pyflakes and syntax checks over the code and the tests ([tool.ruff] in pyproject.toml), then the
+# type check of mpp_desk (basedpyright, basic mode, pyrightconfig.json; 0 errors; runs offline)
 lint: $(STAMP)
 	$(BIN)/ruff check mpp_desk tests tools bench
+	$(BIN)/basedpyright
 
 test: $(STAMP) sysdeps lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -365,7 +365,8 @@ def _checked_checkpoint(uow: UnitOfWork, data_dir: Path) -> tuple[dict[str, Any]
         if data.get("key_id") != signer.key_id:
             return None, "checkpoint_forged"
         signer.public_key.verify(signature, CHECKPOINT_DOMAIN + _checkpoint_text(data).encode("utf-8"))
-        int(data["seq"]), int(data["keyed_from"])
+        int(data["seq"])  # both numbers, or the checkpoint is damaged
+        int(data["keyed_from"])
     except signing.SigningKeyProblem:
         return None, "checkpoint_unchecked"
     except Exception:  # noqa: BLE001 - damaged, forged or incomplete: the same verdict

@@ -195,7 +195,7 @@ def due(uow: UnitOfWork, *, today: dt.date | None = None, limit: int | None = No
 
 
 def due_counts(uow: UnitOfWork, *, today: dt.date | None = None) -> dict[str, int]:
-    counts = dict.fromkeys(KINDS, 0)
+    counts: dict[str, int] = dict.fromkeys(KINDS, 0)
     for item in due(uow, today=today):
         counts[item.kind] += 1
     return counts
@@ -214,7 +214,7 @@ def purge(uow: UnitOfWork, *, today: dt.date | None = None,
     today = today or officetime.today()
     candidates = _candidates(uow, pol, today)
     items = tuple(_item(k, row, m, pol) for k, row, m in candidates)
-    counts = dict.fromkeys(KINDS, 0)
+    counts: dict[str, int] = dict.fromkeys(KINDS, 0)
     for item in items:
         counts[item.kind] += 1
     if dry_run:

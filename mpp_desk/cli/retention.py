@@ -43,7 +43,7 @@ def _due(args, ctx) -> int:
                                      "complaint": pol.complaint_years},
                     "items": [i.as_dict() for i in items]})
         return 0
-    counts = dict.fromkeys(retention.KINDS, 0)
+    counts: dict[str, int] = dict.fromkeys(retention.KINDS, 0)
     for item in items:
         counts[item.kind] += 1
     print(say(N_("cli", "Personal data due for erasure: {count} records."), count=len(items)))

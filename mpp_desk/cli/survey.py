@@ -125,10 +125,9 @@ def cmd_report(args, ctx) -> int:
     start, end = _dates(args)
     if args.pdf is None and args.xlsx is None and not args.json:
         raise ValidationError(N_("errors", "Give --pdf FILE, --xlsx FILE or --json."), field="pdf")
-    if args.report == "skm":
-        from mpp_desk.survey import report as module
-    else:
-        from mpp_desk.survey import service_report as module  # type: ignore[no-redef]
+    from mpp_desk.survey import report_module
+
+    module = report_module(args.report)
     with ctx.app.uow(write=False, actor=TERMINAL) as uow:
         data = module.collect(uow, date_from=start, date_to=end)
     outputs = []

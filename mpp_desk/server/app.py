@@ -75,7 +75,7 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
 
     @app.exception_handler(blobs.BlobError)
     async def _blob_error(_request, exc: blobs.BlobError):
-        body = {"detail": str(exc)}
+        body: dict[str, object] = {"detail": str(exc)}
         if exc.received is not None:
             body["received"] = exc.received
         return JSONResponse(body, status_code=exc.status)
@@ -114,7 +114,7 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
                              office_name=office_name or "", server_version=SERVER_VERSION, protocol=PROTOCOL)
 
     @app.post("/v1/push", response_model=PushResponse)
-    async def push(request: Request, device: devices.Device = Depends(caller)) -> PushResponse:
+    async def push(request: Request, device: devices.Device = Depends(caller)) -> PushResponse | JSONResponse:
         body = await request.body()
         if len(body) > settings.max_body_bytes:
             raise HTTPException(413, f"the batch is {len(body)} bytes; at most {settings.max_body_bytes} per request")
@@ -225,14 +225,14 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
             raise HTTPException(404, "the server does not hold this file")
         return found
 
-    @app.put("/v1/blobs/{sha}")
+    @app.put("/v1/blobs/{sha}", response_model=dict)
     async def blob_put(
         sha: str,
         request: Request,
         size: Annotated[int, Query(ge=1)],
         offset: Annotated[int, Query(ge=0)] = 0,
         device: devices.Device = Depends(blob_writer),
-    ) -> dict:
+    ) -> dict | JSONResponse:
         chunk = await request.body()
         if len(chunk) > settings.max_body_bytes:
             raise HTTPException(413, f"the chunk is {len(chunk)} bytes; at most {settings.max_body_bytes} per request")

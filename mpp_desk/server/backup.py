@@ -103,12 +103,13 @@ def dump(url: str, folder: Path, *, rotation=None, now: dt.datetime | None = Non
 def _revision_in(archive: Path, url: str) -> str | None:
     """The alembic revision inside *archive*, read by restoring it into a scratch database."""
     import psycopg
+    from psycopg import sql
 
     parsed = make_url(url)
     scratch = f"mpp_restore_check_{uuid.uuid4().hex[:12]}"
     admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{scratch}"')
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(scratch)))
     try:
         conninfo, env = _libpq(parsed.set(database=scratch).render_as_string(hide_password=False))
         _run([_tool("pg_restore"), "--no-owner", "--no-privileges", "--exit-on-error", f"--dbname={conninfo}",
@@ -119,7 +120,7 @@ def _revision_in(archive: Path, url: str) -> str | None:
             return row[0] if row else None
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(scratch)))
 
 
 def known_revision(revision: str) -> bool:

@@ -277,15 +277,15 @@ def _serve(args) -> int:
         raise Failure(str(exc)) from None
     engine = _engine(settings)
     app = create_app(settings, engine)
-    ssl = {}
-    if settings.tls_cert:
-        ssl = {"ssl_certfile": str(settings.tls_cert), "ssl_keyfile": str(settings.tls_key)}
+    certfile = str(settings.tls_cert) if settings.tls_cert else None
+    keyfile = str(settings.tls_key) if settings.tls_cert else None
     try:
         # A PC keeps its connection between the requests of one sync while it applies a page; uvicorn's
         # 5 s default closed it under load and the next request met the close (RemoteProtocolError).
         # The boards' event streams never end by themselves: a stop waits 3 s for them, then closes them.
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False,
-                    timeout_keep_alive=KEEP_ALIVE_S, timeout_graceful_shutdown=3, **ssl)
+                    timeout_keep_alive=KEEP_ALIVE_S, timeout_graceful_shutdown=3, ssl_certfile=certfile,
+                    ssl_keyfile=keyfile)
     finally:
         engine.dispose()
     return 0

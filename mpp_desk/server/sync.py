@@ -6,7 +6,8 @@ import json
 import uuid
 from collections import ChainMap
 from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from sqlalchemy import ARRAY, Text, Uuid, and_, any_, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -163,7 +164,7 @@ class _Batch:
         self.touched.update(current.maps[0])
 
     def _apply(self, op: Op, current, keys, log) -> OpResult:
-        def refuse(status: str, reason: str) -> _Refused:
+        def refuse(status: Literal["rejected", "conflict"], reason: str) -> _Refused:
             return _Refused(OpResult(op_id=op.op_id, status=status, reason=reason))
 
         spec = entities.ENTITIES.get(op.entity)
@@ -466,7 +467,7 @@ class ResolveError(Exception):
 
 
 def resolve_conflict(conn: Connection, device: Device | None, conflict_id: int, *, keep: str,
-                     fields: dict[str, str] | None = None, now: Any = None) -> dict[str, Any]:
+                     fields: Mapping[str, str] | None = None, now: Any = None) -> dict[str, Any]:
     """Close an open conflict (docs/sync.md, "Resolving a conflict").
 
     ``keep="server"``: the record stays as the server holds it. ``"device"``: the device's version of the
@@ -541,4 +542,5 @@ def _apply_resolution(conn: Connection, device: Device | None, row, current, tak
     batch.conflicts.clear()
     answers = batch.write()
     guilty_answer = next(a for op_id, a in answers.items() if op_id == uuid.uuid5(namespace, str(row.op_id)))
+    assert guilty_answer.version is not None and guilty_answer.seq is not None, "an accepted write has both"
     return guilty_answer.version, guilty_answer.seq

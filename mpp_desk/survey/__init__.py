@@ -4,3 +4,29 @@
 pure arithmetic (NRR, IKM with exactly 1/9, grade, Krejcie–Morgan), ``service`` the records,
 ``importer`` the CSV import, ``report`` / ``service_report`` the quarterly evaluation documents.
 """
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from mpp_desk.uow import UnitOfWork
+
+
+class ReportModule(Protocol):
+    """What ``report`` (SKM) and ``service_report`` both offer: collect a period's figures, render them."""
+
+    def collect(self, uow: UnitOfWork, *, date_from: dt.date, date_to: dt.date) -> Any: ...
+    def render_pdf(self, report: Any, *, language: str | None = None) -> bytes: ...
+    def render_xlsx(self, report: Any, *, language: str | None = None) -> bytes: ...
+    def summary(self, report: Any) -> dict: ...
+
+
+def report_module(kind: str) -> ReportModule:
+    """The SKM report module for *kind* "skm", the service report's otherwise."""
+    if kind == "skm":
+        from mpp_desk.survey import report
+        return report
+    from mpp_desk.survey import service_report
+    return service_report

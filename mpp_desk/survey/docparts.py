@@ -88,7 +88,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[float | None], *, width: f
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
     left = 190 if horizontal else 30
     chart.x, chart.y = left, 18
-    chart.width, chart.height = width - left - 30, height - 28
+    chart.width, chart.height = width - left - 30, height - 28  # pyright: ignore[reportAttributeAccessIssue] - the stub says int, reportlab takes any number
     chart.data = [[v or 0 for v in values]]
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = top

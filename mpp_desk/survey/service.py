@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, select, text
+from sqlalchemy import ColumnElement, and_, case, func, select, text
 
 from mpp_desk import officetime
 from mpp_desk.errors import ValidationError
@@ -249,7 +249,7 @@ def profile_counts(uow: UnitOfWork, *, date_from: dt.date, date_to: dt.date,
     r = SurveyResponse
     tables = {"age_group": elements.AGE_GROUPS, "sex": elements.SEXES, "education": elements.EDUCATION,
               "occupation": elements.OCCUPATIONS}
-    parts = [func.count()]
+    parts: list[ColumnElement[int]] = [func.count()]
     keys = []
     for name, table in tables.items():
         for code in table:

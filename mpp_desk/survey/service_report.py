@@ -12,6 +12,7 @@ import datetime as dt
 import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -25,6 +26,9 @@ from mpp_desk.survey.docparts import decimal_comma, t
 from mpp_desk.survey.service import check_period
 from mpp_desk.textformat import format_date
 from mpp_desk.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from mpp_desk.complaints.oversight import PeriodFigures
 
 HOURS = range(7, 17)
 WEEKDAYS = (N_("survey", "Mon"), N_("survey", "Tue"), N_("survey", "Wed"), N_("survey", "Thu"),
@@ -65,7 +69,7 @@ class ServiceReport:
     queue: tuple[QueueLine, ...]
     heat: dict[tuple[int, int], int]  # (weekday 0-6, hour) -> tickets issued
     intake: tuple[IntakeLine, ...]
-    complaints: object  # mpp_desk.complaints.oversight.PeriodFigures
+    complaints: PeriodFigures
     channels: tuple[tuple[str, int], ...]
 
 
@@ -237,8 +241,9 @@ def heat_map(heat: dict[tuple[int, int], int], *, width: float, language) -> obj
             n = heat.get((day, hour), 0)
             share = n / most
             fill = colors.Color(1 - 0.9 * share, 1 - 0.7 * share, 1 - 0.3 * share)
-            drawing.add(Rect(left + col * cell_w, y, cell_w - 1, cell_h - 1, fillColor=fill,
-                             strokeColor=colors.HexColor("#d0d8e0"), strokeWidth=0.3))
+            cell = Rect(left + col * cell_w, y, cell_w - 1, cell_h - 1)  # colours set below: the stub's **kw lacks Unpack
+            cell.fillColor, cell.strokeColor, cell.strokeWidth = fill, colors.HexColor("#d0d8e0"), 0.3
+            drawing.add(cell)
             if n:
                 drawing.add(String(left + col * cell_w + cell_w / 2, y + 6, str(n), fontName=FAMILY, fontSize=7,
                                    textAnchor="middle", fillColor=colors.white if share > 0.55 else colors.black))

@@ -50,12 +50,15 @@ from mpp_desk.sync.schemas import (
     EnrolRequest,
     EnrolResponse,
     Health,
+    Keep,
+    LeaseKind,
     LeaseRequest,
     LeaseResponse,
     Op,
     PullResponse,
     PushRequest,
     PushResponse,
+    Side,
 )
 
 log = logging.getLogger(__name__)
@@ -298,7 +301,7 @@ class ServerApi:
             self._fail(response)
         return PushResponse.model_validate_json(response.content)
 
-    def lease(self, kind: str, wanted: str | None) -> LeaseResponse:
+    def lease(self, kind: LeaseKind, wanted: str | None) -> LeaseResponse:
         body = LeaseRequest(kind=kind, wanted=wanted)
         return LeaseResponse.model_validate(self._call("POST", "/v1/leases", json=body.model_dump(mode="json")))
 
@@ -461,7 +464,7 @@ def require_joined(data_dir: Path) -> Joined:
     return joined
 
 
-LEASE_ROLES = {
+LEASE_ROLES: dict[LeaseKind, frozenset[str]] = {
     "registration": frozenset({"counter", "supervisor", "admin"}),
     "complaint": frozenset({"complaints", "supervisor", "admin"}),
 }
@@ -663,7 +666,7 @@ def audit_alerts(data_dir: Path, *, transport: httpx.BaseTransport | None = None
         return api.audit_alerts()
 
 
-def resolve_conflict(data_dir: Path, conflict_id: int, *, keep: str, fields: dict[str, str] | None = None,
+def resolve_conflict(data_dir: Path, conflict_id: int, *, keep: Keep, fields: dict[str, Side] | None = None,
                      transport: httpx.BaseTransport | None = None) -> dict[str, Any]:
     """Close a conflict on the server (``POST /v1/conflicts/{id}/resolve``); the outcome syncs to every PC."""
     with _oversight_api(data_dir, transport) as api:

@@ -89,8 +89,13 @@ class PullResponse(BaseModel):
     more: bool
 
 
+LeaseKind = Literal["registration", "complaint"]
+Keep = Literal["server", "device", "fields"]  # how a conflict is closed
+Side = Literal["server", "device"]  # whose value one field keeps
+
+
 class LeaseRequest(BaseModel):
-    kind: Literal["registration", "complaint"]
+    kind: LeaseKind
     wanted: str | None = Field(default=None, max_length=4)
 
 
@@ -134,5 +139,5 @@ class AuditCheckpoint(BaseModel):
 class ConflictResolution(BaseModel):
     """Close a conflict: keep the server's version, take the device's, or choose field by field."""
 
-    keep: Literal["server", "device", "fields"]
-    fields: dict[str, Literal["server", "device"]] = Field(default_factory=dict)
+    keep: Keep
+    fields: dict[str, Side] = Field(default_factory=dict)

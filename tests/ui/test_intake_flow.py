@@ -391,6 +391,21 @@ def test_printing_through_the_dialog_writes_what_the_pdf_shows(qtbot, area, ui_c
     assert area.printed
 
 
+def test_a_printer_answer_arriving_after_the_area_was_reset_prints_nothing(area, monkeypatch):
+    """The receipt printer said "use the print dialog" after the officer had already begun the next
+    visit: there is no receipt any more, so no dialog opens (it used to fail on the missing receipt)."""
+    from mpp_desk.printing.printers import PrintFailed
+    from mpp_desk.printing.receipt_printer import NEEDS_QT
+
+    asked = []
+    monkeypatch.setattr(area, "_run_print_dialog", lambda printer: asked.append(printer) or True)
+    area.receipt.printer_spec = "qt:Kasir"
+    area.receipt.reset()  # the next visit began while this PC's printer was being tried
+    area.receipt._print_done(PrintFailed(NEEDS_QT))  # the print task's answer, as its Op delivers it
+    assert asked == [] and not area.receipt.printed
+    assert area.receipt.issued is None
+
+
 def test_the_counter_home_starts_an_intake_and_a_scanned_receipt_opens_its_file(qtbot, ui_ctx, tasks, counter):
     from mpp_desk.intake import receipts
     from mpp_desk.ui.shell import RoleShell

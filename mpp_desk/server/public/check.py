@@ -50,11 +50,11 @@ def verify_code(conn: Connection, text: str, *, from_address: bool) -> Verdict:
     base_url = office_base_url(rec)
     token = signing.extract_token(text)
     checked = signing.verification_url(base_url, token) if from_address else text
-    found: dict[str, tuple[str, dict[str, Any]] | None] = {}
+    found: dict[str, dict[str, Any]] = {}
 
     def lookup(kind: str, ref_id: str):
         record_kind, fields, details = _lookup(rec, kind, ref_id)
-        found["details"] = details  # type: ignore[assignment]
+        found["details"] = details
         return None if record_kind is None else (record_kind, fields)
 
     result = signing.check_record(checked, keys=load_keys(conn), kinds=KINDS, lookup=lookup, base_url=base_url or None)

@@ -120,7 +120,7 @@ def _details(t: W.Words, kind: str, v: Verdict) -> str:
                 "</a></p>" if kind == "tt" else "")
     else:
         items = [(t(N_("public", "Case number")), d["number"]),
-                 (t(N_("public", "Type")), t(W.COMPLAINT_TYPES.get(d["type"], d["type"]))),
+                 (t(N_("public", "Type")), t(W.COMPLAINT_TYPES.get(d["type"]) or d["type"])),
                  (t(N_("public", "Received")), day(t, d["received"])), (t(N_("public", "Response at the latest on")),
                                                                        day(t, d["respond_by"])),
                  (t(N_("public", "Service")), d["service"]), ("NIK", d["nik"])]

@@ -7,6 +7,8 @@ on the network on the UI thread.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -28,6 +30,9 @@ from mpp_desk.roles import role_label
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
+
+if TYPE_CHECKING:
+    from mpp_desk.sync.schemas import Keep
 
 NETWORK = "network"
 
@@ -269,7 +274,7 @@ class SyncArea(QWidget):
         answer = QMessageBox.question(self, self.tr("Resolve conflict"), text)
         return answer == QMessageBox.StandardButton.Yes
 
-    def resolve_chosen(self, keep: str) -> None:
+    def resolve_chosen(self, keep: Keep) -> None:
         from mpp_desk.ui.ops import sync as ops
 
         c = self.chosen_conflict()

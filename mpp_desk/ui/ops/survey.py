@@ -78,10 +78,9 @@ def export(ctx: AppContext, *, actor, kind: str, date_from: dt.date, date_to: dt
     """Write the SKM or service report of the period as PDF or XLSX to *path*; returns the path."""
     from pathlib import Path
 
-    if kind == "skm":
-        from mpp_desk.survey import report as module
-    else:
-        from mpp_desk.survey import service_report as module  # type: ignore[no-redef]
+    from mpp_desk.survey import report_module
+
+    module = report_module(kind)
     with ctx.uow(write=False, actor=actor) as uow:
         data = module.collect(uow, date_from=date_from, date_to=date_to)
     Path(path).write_bytes(module.render_pdf(data) if fmt == "pdf" else module.render_xlsx(data))

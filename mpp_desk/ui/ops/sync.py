@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mpp_desk.context import AppContext
+
+if TYPE_CHECKING:
+    from mpp_desk.sync.schemas import Keep
 
 # Columns of the synced models that hold personal data (applicants, reporters): their values are
 # masked for a role without VIEW_PERSONAL_DATA (the administrator).
@@ -118,7 +121,7 @@ def may_resolve(actor) -> bool:
     return allowed(actor, Permission.VIEW_REPORTS) and allowed(actor, Permission.VIEW_PERSONAL_DATA)
 
 
-def resolve(ctx: AppContext, *, actor, conflict_id: int, keep: str, fields: tuple[str, ...] = ()) -> dict[str, Any]:
+def resolve(ctx: AppContext, *, actor, conflict_id: int, keep: Keep, fields: tuple[str, ...] = ()) -> dict[str, Any]:
     """Close a conflict on the server: keep its version, take the PC's, or take the PC's *fields*.
 
     Recorded in this PC's audit trail (``sync.conflict_resolved``, field names only); the server writes the
@@ -164,7 +167,8 @@ def _conflict(c: dict[str, Any], names: dict[str, str], reveal: bool) -> Conflic
     differing = frozenset(k for k in columns if mine.get(k) != theirs.get(k))
     columns.sort(key=lambda k: (k not in differing, k))  # what differs first
     rows = tuple((k, _show(mine.get(k), k, reveal), _show(theirs.get(k), k, reveal)) for k in columns)
+    device_id: str = c["device_id"]
     return ConflictView(id=int(c["id"]), entity=c["entity"], entity_id=c["entity_id"],
-                        device=names.get(c["device_id"], c["device_id"]), reason=c["reason"],
+                        device=names.get(device_id, device_id), reason=c["reason"],
                         created_at=dt.datetime.fromisoformat(c["created_at"]), base_version=c.get("base_version"),
                         server_version=c.get("server_version"), rows=rows, differing=differing)

@@ -5,6 +5,8 @@ Touch-first and elderly-friendly: large type, big buttons, no typing needed (the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -149,7 +151,7 @@ class ChoicePage(_Page):
         self._pool: list[WrapButton] = []
         self._values: list[object] = []
 
-    def ask(self, *, progress: str, topic: str, question: str, choices: list[tuple[object, str]],
+    def ask(self, *, progress: str, topic: str, question: str, choices: Sequence[tuple[object, str]],
             columns: int, chosen=None, scored: bool = False) -> None:
         """Show a question; *choices* are (value, text); *scored* colours the answers from poor to very good."""
         self.progress.setText(progress)

@@ -227,7 +227,8 @@ class SurveyWindow(MachineWindow):
         self._sending = True
         self.suggestion_page.send_button.setEnabled(False)
         ctx, scores, about = self._ctx, tuple(self.scores), self.about
-        profile = Profile(**self.profile)
+        p = self.profile
+        profile = Profile(age_group=p["age_group"], sex=p["sex"], education=p["education"], occupation=p["occupation"])
         Op(self._tasks, lambda: ops.submit(ctx, scores=scores, profile=profile, suggestion=suggestion,
                                            about=about)).success(self._sent).failure(self._send_failed).run()
 

@@ -183,7 +183,7 @@ class CapturePanel(QWidget):
                 note.clear()
             else:
                 note.hide()
-            self.form.rows[key].layout().addWidget(note)
+            self.form.rows[key].box.addWidget(note)
             self.notes[key] = note
         self.form.layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self._late_row_label = self.form.layout.labelForField(self.form.rows["late_decision"])
@@ -218,7 +218,7 @@ class CapturePanel(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.attach_button.clicked.connect(self._pick_files)
         self.unattach_button.clicked.connect(self._remove_file)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
 
     def office_today(self) -> dt.date:
         """The office's date: the calendar of the service date opens at its month."""
@@ -245,17 +245,17 @@ class CapturePanel(QWidget):
         self.service.addItem(self.tr("Other (write it)"), "other")
         self._widen_service_list()
         self.reset()
-        restored = setup.draft is not None and bool(setup.draft.form)
-        if restored:
-            self.fill(setup.draft.form)
+        draft = setup.draft if setup.draft is not None and setup.draft.form else None
+        if draft is not None:
+            self.fill(draft.form)
         self._loading = False
         self.setEnabled(True)
         self.assess_now()
-        if restored:
+        if draft is not None:
             from mpp_desk.officetime import local
 
             set_note(self.status, self.tr("The draft kept at {time} was restored.").format(
-                time=f"{local(setup.draft.saved_at):%H:%M}"), "okNote")
+                time=f"{local(draft.saved_at):%H:%M}"), "okNote")
         else:
             set_note(self.status, "")
         self._autosave_timer.start()
@@ -400,6 +400,7 @@ class CapturePanel(QWidget):
 
             self._save_failed(ComplaintInputError("", field="service_received_on"), text=self.bad_date_text())
             return
+        assert result is not None, "set up (checked above), so the rules were applied"
         problem = first_problem(result)
         if problem is not None:
             self._save_failed(problem)
@@ -427,13 +428,9 @@ class CapturePanel(QWidget):
         if field == "service_other":
             field = "service"
         if field in self.form.rows:
-            error.field = field
             row = self.form.rows[field]
-            if text is not None:
-                row.set_error(text)
-            else:
-                self.form.show_error(error)
-            self.show_field(field)
+            row.set_error(text if text is not None else error_text(error))
+            self.show_field(field)  # puts the cursor in the field
             set_note(self.status, self.tr("Not saved: see the message beside the field. Nothing typed is lost."),
                      "errorNote")
         else:
@@ -445,7 +442,7 @@ class CapturePanel(QWidget):
         """Scroll the form to a field (below the fold on a 768-px screen) and put the cursor in it."""
         row = self.form.rows[key]
         label = self.form.layout.labelForField(row)
-        self.form_scroll.widget().layout().activate()
+        self.form.layout.activate()  # the scrolled widget's layout
         self.form_scroll.ensureWidgetVisible(row, 10, 40)
         if label is not None:
             self.form_scroll.ensureWidgetVisible(label, 10, 10)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidge
 from mpp_desk.ui.areas.counter.common import OUTCOME_ORDER, queue_text
 
 
-def _buttons(bar: QFrame, ok_text: str, cancel_text: str) -> QHBoxLayout:
+def _buttons(bar: FinishBar | TransferBar, ok_text: str, cancel_text: str) -> QHBoxLayout:
     ok = QPushButton(ok_text)
     cancel = QPushButton(cancel_text)
     cancel.setObjectName("smallButton")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableView
@@ -110,7 +112,7 @@ class ChecklistTable(QTableView):
     STATE_KEYS = {Qt.Key.Key_1: PRESENT, Qt.Key.Key_2: MISSING, Qt.Key.Key_3: INVALID}
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        model: ChecklistModel = self.model()
+        model = cast(ChecklistModel, self.model())  # Qt types model() as QAbstractItemModel
         row = self.currentIndex().row()
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         key = event.key()

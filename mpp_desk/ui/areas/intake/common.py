@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Protocol, cast
+
 from PySide6.QtWidgets import QWidget
 
 PRESENT, MISSING, INVALID = "present_valid", "missing", "invalid"
@@ -18,12 +20,19 @@ def repolish(widget: QWidget) -> None:
     widget.update()
 
 
-def find_shell(widget: QWidget):
+class AreaHost(Protocol):
+    """The role shell as its areas see it (mpp_desk.ui.shell)."""
+
+    def area_keys(self) -> list[str]: ...
+    def open_area(self, key: str) -> Any: ...  # the area's own class, which the caller knows by its key
+
+
+def find_shell(widget: QWidget) -> AreaHost | None:
     """The role shell that holds *widget* (it can open another area), or None."""
     parent = widget.parentWidget()
     while parent is not None and not hasattr(parent, "open_area"):
         parent = parent.parentWidget()
-    return parent
+    return cast("AreaHost | None", parent)  # Qt types parentWidget() as QWidget; the loop found the shell
 
 
 def intake_text(text: str) -> str:

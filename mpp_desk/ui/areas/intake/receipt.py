@@ -3,11 +3,16 @@ and a new copy marked SALINAN once the first one came out."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from mpp_desk.ui.areas.intake.common import PREVIEW_WIDTH
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.tasks import Op
+
+if TYPE_CHECKING:
+    from mpp_desk.intake.receipts import IssuedReceipt
 
 
 class ReceiptFlow(QObject):
@@ -17,7 +22,7 @@ class ReceiptFlow(QObject):
         super().__init__(area)
         self._area = area
         self.page = area.done_page
-        self.issued = None
+        self.issued: IssuedReceipt | None = None
         self.printed = False
         self.printer_spec = ""
 
@@ -113,14 +118,16 @@ class ReceiptFlow(QObject):
         from mpp_desk.ui.ops import intake as ops
         from mpp_desk.ui.receipt_print import CANCELLED, NOT_STARTED, print_with_qt
 
-        area = self._area
-        outcome, where = print_with_qt(self.issued.pdf, named=named, ask=area._run_print_dialog)
+        area, issued = self._area, self.issued
+        if issued is None:  # the area was reset while this PC's printer was being tried
+            return
+        outcome, where = print_with_qt(issued.pdf, named=named, ask=area._run_print_dialog)
         if outcome == CANCELLED:
             self.page.say(self.tr("Printing cancelled. Press Ctrl+P to print."))
             return
         if outcome == NOT_STARTED:
             self.page.say(self.tr("The printer could not be started. The PDF copy is kept; try again."), "errorNote")
             return
-        ctx, actor, receipt_id = area._ctx, area._actor, self.issued.id
+        ctx, actor, receipt_id = area._ctx, area._actor, issued.id
         Op(area._tasks, lambda: ops.mark_printed(ctx, actor=actor, receipt_id=receipt_id, printed_on=where)).success(
             lambda _r: self._print_done(PrintOk(where))).failure(self._print_error).run()
