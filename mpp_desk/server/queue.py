@@ -246,7 +246,7 @@ def _issuing_group(cfg: QueueConfig, group_code: str | None, service_id: uuid.UU
             raise QueueNotFound(N_("errors", "The service {title} is not in queue {code}."), title=service.title,
                                 code=group.code)
         return group
-    if service is not None and service.group_id in cfg.groups:
+    if service is not None and service.group_id is not None and service.group_id in cfg.groups:
         return cfg.groups[service.group_id]
     raise QueueNotFound(N_("errors", "Choose a queue group or a service."))
 

@@ -215,7 +215,7 @@ def _scrub_conflicts(conn: Connection, purged: dict[str, set[uuid.UUID]], dry_ru
         ops = row.tx_ops if isinstance(row.tx_ops, list) else []
         new_ops, ops_changed = [], False
         for op in ops:
-            op_fields = wanted.get((op.get("entity"), str(op.get("entity_id")))) if isinstance(op, dict) else None
+            op_fields = wanted.get((str(op.get("entity")), str(op.get("entity_id")))) if isinstance(op, dict) else None
             if op_fields:
                 payload, changed = _scrub_payload(op.get("payload"), op_fields)
                 if changed:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QUrl
@@ -119,7 +120,7 @@ class EvaluationsTab(QWidget):
 
         year = self.year.value()
         Op(self._tasks, lambda: ops.evaluations(self._ctx, year=year)).success(
-            lambda r: self._loaded(*r, message)).failure(self._failed).run()
+            lambda r: self._loaded(r[0], r[1], r[2], message)).failure(self._failed).run()
 
     def _loaded(self, views, due, services, message) -> None:
         self.views, self.due = list(views), list(due)
@@ -167,6 +168,7 @@ class EvaluationsTab(QWidget):
             self._say(self.tr("Choose the service that was evaluated."), "errorNote")
             return
         day = self.day.date().toPython()
+        assert isinstance(day, dt.date), "a QDate converts to a date"
         evaluator, notes = self.evaluator.text(), self.notes.toPlainText()
         document = Path(self.document.text()) if self.document.text() else None
         Op(self._tasks, lambda: ops.record_evaluation(

@@ -26,7 +26,7 @@ def due(ctx: AppContext, *, actor) -> DueOverview:
     with ctx.uow(write=False, actor=actor) as uow:
         items = tuple(retention.due(uow, today=today))
         pol = retention.policy(uow)
-    counts = dict.fromkeys(retention.KINDS, 0)
+    counts: dict[str, int] = dict.fromkeys(retention.KINDS, 0)
     for item in items:
         counts[item.kind] += 1
     can_purge = allowed(actor, Permission.PURGE_PERSONAL_DATA)

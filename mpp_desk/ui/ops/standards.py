@@ -53,7 +53,7 @@ def import_classifications(ctx: AppContext, *, actor, paths: list[Path]) -> list
         return results
 
 
-def evaluations(ctx: AppContext, *, year: int) -> tuple[list, list, list]:
+def evaluations(ctx: AppContext, *, year: int) -> tuple[list, list, list[tuple[int, str]]]:
     """(the year's evaluations, the standards due, (annex, label) of every standard) in one read."""
     from mpp_desk.catalog.evaluations import due_evaluations, list_evaluations
     from mpp_desk.catalog.service import list_standards

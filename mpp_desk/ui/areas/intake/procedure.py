@@ -69,7 +69,7 @@ class ProcedureButton(QPushButton):
     def show_procedure(self) -> None:
         from mpp_desk.ui.ops import standards as ops
 
-        if self._annex is None or self._tasks is None:
+        if self._annex is None or self._tasks is None or self._ctx is None:
             return
         annex, ctx = self._annex, self._ctx
         Op(self._tasks, lambda: ops.procedure_for(ctx, annex_number=annex)).success(self._show).failure(
