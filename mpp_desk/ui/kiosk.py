@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from mpp_desk.ui.kiosk_widgets import KioskTile, WrapButton, big_label
 from mpp_desk.ui.machine import MachineWindow, office_time, scaled_sizes
 from mpp_desk.ui.tasks import Op, TaskManager
 
@@ -46,82 +46,6 @@ SIZES = {
     "machineOpening": 48, "machineError": 40,
     "pinTitle": 44, "pinNote": 28, "pinDisplay": 56, "pinMessage": 30, "pinKey": 48, "pinOk": 40, "pinCancel": 34,
 }
-
-
-def _label(text: str, name: str, *, wrap: bool = True, align=Qt.AlignmentFlag.AlignCenter) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setWordWrap(wrap)
-    label.setAlignment(align)
-    return label
-
-
-class WrapButton(QPushButton):
-    """A large touch button whose text wraps (a plain QPushButton's text never does)."""
-
-    def __init__(self, text: str, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.label = _label(text, f"{name}Text")
-        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = self.row = QHBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(self.label)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-
-    def text(self) -> str:  # noqa: D102 - the wrapped text
-        return self.label.text()
-
-    def sizeHint(self):  # noqa: N802
-        return self.row.sizeHint()
-
-    def minimumSizeHint(self):  # noqa: N802
-        return self.row.minimumSize()
-
-
-class KioskTile(QPushButton):
-    """One queue group: its letter, its name and how many wait (or why it is closed)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("kioskTile")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.code_label = _label("", "kioskTileCode", wrap=False)
-        self.name_label = _label("", "kioskTileName", align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.count_label = _label("", "kioskTileCount", align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.reason_label = _label("", "kioskTileReason", align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for label in (self.code_label, self.name_label, self.count_label, self.reason_label):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.code_label.setFixedWidth(190)
-        text = QVBoxLayout()
-        text.setSpacing(4)
-        text.addStretch(1)
-        text.addWidget(self.name_label)
-        text.addWidget(self.count_label)
-        text.addWidget(self.reason_label)
-        text.addStretch(1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(20, 16, 24, 16)
-        row.setSpacing(24)
-        row.addWidget(self.code_label)
-        row.addLayout(text, 1)
-        self.status = None
-
-    def show_status(self, status) -> None:
-        """Fill the tile from a KioskGroupStatus."""
-        self.status = status
-        self.code_label.setText(status.code)
-        self.name_label.setText(status.name)
-        self.count_label.setText(QCoreApplication.translate("KioskWindow", "%n people waiting", "", status.waiting))
-        self.reason_label.setText(status.reason or "")
-        self.reason_label.setVisible(not status.open)
-        self.setAccessibleName(f"{status.code} {status.name}")
-        for widget in (self, self.code_label, self.name_label, self.count_label):
-            widget.setProperty("closed", not status.open)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
 
 
 class KioskWindow(MachineWindow):
@@ -155,10 +79,10 @@ class KioskWindow(MachineWindow):
         # header: office, date and time (the top-left corner also counts the administrator's exit taps)
         header = QFrame()
         header.setObjectName("kioskHeader")
-        self.office_label = _label("", "kioskOffice", align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.office_label = big_label("", "kioskOffice", align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.office_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.clock_label = _label("", "kioskClock", wrap=False, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.date_label = _label("", "kioskDate", wrap=False, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.clock_label = big_label("", "kioskClock", wrap=False, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.date_label = big_label("", "kioskDate", wrap=False, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         when = QVBoxLayout()
         when.setSpacing(0)
         when.addWidget(self.clock_label)
@@ -201,11 +125,11 @@ class KioskWindow(MachineWindow):
 
     def _build_start(self) -> None:
         self.start_page, layout = self._page("kioskStart")
-        self.title = _label(self.tr("Take a queue number"), "kioskTitle")
-        self.subtitle = _label(self.tr("Touch the service you came for"), "kioskSubtitle")
+        self.title = big_label(self.tr("Take a queue number"), "kioskTitle")
+        self.subtitle = big_label(self.tr("Touch the service you came for"), "kioskSubtitle")
         self.banner = QFrame()
         self.banner.setObjectName("kioskBannerFrame")
-        self.banner_label = _label("", "kioskBanner")
+        self.banner_label = big_label("", "kioskBanner")
         self.banner_cancel = QPushButton(self.tr("Cancel priority"))
         self.banner_cancel.setObjectName("kioskBackButton")
         self.banner_cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -214,7 +138,7 @@ class KioskWindow(MachineWindow):
         banner_row.addWidget(self.banner_label, 1)
         banner_row.addWidget(self.banner_cancel)
         self.banner.hide()
-        self.closed_note = _label("", "kioskClosedNote")
+        self.closed_note = big_label("", "kioskClosedNote")
         self.closed_note.hide()
         self.tile_grid = QGridLayout()
         self.tile_grid.setSpacing(28)
@@ -234,8 +158,8 @@ class KioskWindow(MachineWindow):
         from mpp_desk.queue.labels import PRIORITY_REASONS
 
         self.priority_page, layout = self._page("kioskPriority")
-        layout.addWidget(_label(self.tr("Priority queue"), "kioskTitle"))
-        layout.addWidget(_label(self.tr("Priority visitors are called before the normal line. Choose one:"),
+        layout.addWidget(big_label(self.tr("Priority queue"), "kioskTitle"))
+        layout.addWidget(big_label(self.tr("Priority visitors are called before the normal line. Choose one:"),
                                 "kioskSubtitle"))
         for key in PRIORITY_ORDER:
             text = QCoreApplication.translate("queue", PRIORITY_REASONS[key])
@@ -253,20 +177,20 @@ class KioskWindow(MachineWindow):
     def _build_working(self) -> None:
         self.working_page, layout = self._page("kioskWorking")
         layout.addStretch(1)
-        layout.addWidget(_label(self.tr("Your number is being printed…"), "kioskWorking"))
+        layout.addWidget(big_label(self.tr("Your number is being printed…"), "kioskWorking"))
         layout.addStretch(1)
 
     def _build_ticket(self) -> None:
         self.ticket_page, layout = self._page("kioskTicket")
-        self.ticket_lead = _label(self.tr("Your queue number"), "kioskTicketLead")
-        self.ticket_code = _label("", "kioskTicketCode", wrap=False)
-        self.ticket_group = _label("", "kioskTicketGroup")
-        self.ticket_priority = _label("", "kioskTicketPriority")
-        self.ticket_ahead = _label("", "kioskTicketAhead")
-        self.ticket_wait = _label("", "kioskTicketWait")
-        self.print_note = _label("", "kioskPrinted")
+        self.ticket_lead = big_label(self.tr("Your queue number"), "kioskTicketLead")
+        self.ticket_code = big_label("", "kioskTicketCode", wrap=False)
+        self.ticket_group = big_label("", "kioskTicketGroup")
+        self.ticket_priority = big_label("", "kioskTicketPriority")
+        self.ticket_ahead = big_label("", "kioskTicketAhead")
+        self.ticket_wait = big_label("", "kioskTicketWait")
+        self.print_note = big_label("", "kioskPrinted")
         self.print_note.setMinimumHeight(60)
-        self.idle_note = _label(self.tr("This screen returns to the start by itself."), "kioskIdleNote")
+        self.idle_note = big_label(self.tr("This screen returns to the start by itself."), "kioskIdleNote")
         self.done_button = QPushButton(self.tr("Done"))
         self.done_button.setObjectName("kioskDoneButton")
         self.done_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -294,8 +218,8 @@ class KioskWindow(MachineWindow):
 
     def _build_message(self) -> None:
         self.message_page, layout = self._page("kioskMessage")
-        self.message_title = _label("", "kioskMessageTitle")
-        self.message_text = _label("", "kioskMessageText")
+        self.message_title = big_label("", "kioskMessageTitle")
+        self.message_text = big_label("", "kioskMessageText")
         back = QPushButton(self.tr("Back"))
         back.setObjectName("kioskDoneButton")
         back.setFocusPolicy(Qt.FocusPolicy.NoFocus)

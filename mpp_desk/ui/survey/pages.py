@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mpp_desk.ui.kiosk import WrapButton
+from mpp_desk.ui.kiosk_widgets import WrapButton
 
 
 def label(text: str, name: str, *, align=Qt.AlignmentFlag.AlignCenter) -> QLabel:
