@@ -20,10 +20,8 @@ ALLOWED_MODULES = {
 }
 ALLOWED_FUNCTIONS = {
     "display.py:DisplayWindow._build_board": 92,
-    "areas/calendar_area.py:CalendarArea.__init__": 84,
     "areas/complaints_oversight_area.py:ComplaintsOversightArea._period_tab": 63,
     "areas/queue_setup_area.py:QueueSetupArea._build_breaks": 64,
-    "areas/queue_stats_area.py:QueueStatsArea.__init__": 91,
 }
 
 

@@ -60,25 +60,7 @@ class CalendarArea(QWidget):
 
         title = QLabel(self.tr("Working-day calendar"))
         title.setObjectName("pageTitle")
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
-        self.calendar.setLocale(self.locale())
-        self.calendar.setMinimumSize(420, 340)
-        today = _qdate(ctx.clock.today())  # the office's date, not the PC's
-        self.calendar.setSelectedDate(today)
-        self.calendar.setCurrentPage(today.year(), today.month())
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        legend = QLabel(
-            " &nbsp; ".join(
-                f'<span style="color:{COLOURS[key]}">■</span> {text}'
-                for key, text in (
-                    ("national", self.tr("National holiday")),
-                    ("cuti_bersama", self.tr("Cuti bersama")),
-                    ("local_closure", self.tr("Local closure")),
-                    ("opened", self.tr("Holiday worked (local opening)")),
-                )
-            )
-        )
+        left = self._build_calendar()
         self.month_list = QListWidget()
         self.selected = QLabel()
         self.selected.setObjectName("sectionTitle")
@@ -86,38 +68,12 @@ class CalendarArea(QWidget):
         self.status = QLabel()
         self.status.setObjectName("statusNote")
         self.status.setWordWrap(True)
-
-        change = QGroupBox(self.tr("Local change for the selected day"))
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("Reason (required), e.g. a regent's decree"))
-        self.close_button = QPushButton(self.tr("Close the office on this day"))
-        self.open_button = QPushButton(self.tr("Open the office on this day"))
-        change_layout = QVBoxLayout(change)
-        change_layout.addWidget(self.reason)
-        change_layout.addWidget(self.close_button)
-        change_layout.addWidget(self.open_button)
-        change.setVisible(self.can_edit)
-
-        due = QGroupBox(self.tr("Due date calculator"))
-        self.due_days = QSpinBox()
-        self.due_days.setRange(0, 365)
-        self.due_days.setValue(7)
-        self.due_result = QLabel()
-        self.due_result.setWordWrap(True)
-        due_layout = QFormLayout(due)
-        due_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        due_layout.addRow(self.tr("Working days after the selected day"), self.due_days)
-        due_layout.addRow(self.due_result)
-
         right = QVBoxLayout()
         right.addWidget(self.selected)
         right.addWidget(QLabel(self.tr("Non-working days this month")))
         right.addWidget(self.month_list, 1)
-        right.addWidget(change)
-        right.addWidget(due)
-        left = QVBoxLayout()
-        left.addWidget(self.calendar, 1)
-        left.addWidget(legend)
+        right.addWidget(self._build_change())
+        right.addWidget(self._build_due())
         body = QHBoxLayout()
         body.addLayout(left, 3)
         body.addLayout(right, 2)
@@ -133,6 +89,59 @@ class CalendarArea(QWidget):
         self.due_days.valueChanged.connect(lambda _v: self._compute_due())
         self.reason.returnPressed.connect(lambda: self._change("close"))
         self.load_year(self.calendar.yearShown())
+
+    def _build_calendar(self) -> QVBoxLayout:
+        """The month, coloured by kind of day, and its legend."""
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        self.calendar.setLocale(self.locale())
+        self.calendar.setMinimumSize(420, 340)
+        today = _qdate(self._ctx.clock.today())  # the office's date, not the PC's
+        self.calendar.setSelectedDate(today)
+        self.calendar.setCurrentPage(today.year(), today.month())
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        legend = QLabel(
+            " &nbsp; ".join(
+                f'<span style="color:{COLOURS[key]}">■</span> {text}'
+                for key, text in (
+                    ("national", self.tr("National holiday")),
+                    ("cuti_bersama", self.tr("Cuti bersama")),
+                    ("local_closure", self.tr("Local closure")),
+                    ("opened", self.tr("Holiday worked (local opening)")),
+                )
+            )
+        )
+        left = QVBoxLayout()
+        left.addWidget(self.calendar, 1)
+        left.addWidget(legend)
+        return left
+
+    def _build_change(self) -> QGroupBox:
+        """The administrator's local closing or opening of the selected day."""
+        change = QGroupBox(self.tr("Local change for the selected day"))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Reason (required), e.g. a regent's decree"))
+        self.close_button = QPushButton(self.tr("Close the office on this day"))
+        self.open_button = QPushButton(self.tr("Open the office on this day"))
+        change_layout = QVBoxLayout(change)
+        change_layout.addWidget(self.reason)
+        change_layout.addWidget(self.close_button)
+        change_layout.addWidget(self.open_button)
+        change.setVisible(self.can_edit)
+        return change
+
+    def _build_due(self) -> QGroupBox:
+        due = QGroupBox(self.tr("Due date calculator"))
+        self.due_days = QSpinBox()
+        self.due_days.setRange(0, 365)
+        self.due_days.setValue(7)
+        self.due_result = QLabel()
+        self.due_result.setWordWrap(True)
+        due_layout = QFormLayout(due)
+        due_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        due_layout.addRow(self.tr("Working days after the selected day"), self.due_days)
+        due_layout.addRow(self.due_result)
+        return due
 
     # ----- data ------------------------------------------------------------------------------------
     def load_year(self, year: int, *, force: bool = False) -> None:

@@ -94,7 +94,29 @@ class QueueStatsArea(QWidget):
         self.stats = None
         title = QLabel(self.tr("Queue statistics"))
         title.setObjectName("pageTitle")
-        day = today or ctx.clock.today()
+        picker = self._build_picker(today or ctx.clock.today())
+        totals = self._build_totals()
+        self._build_tables()
+        self.chart = HourChart()
+        self.status = QLabel()
+        self.status.setObjectName("statusNote")
+        self.status.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(picker)
+        layout.addLayout(totals)
+        layout.addWidget(self.tables, 2)
+        layout.addWidget(self._title(self.tr("Tickets issued per hour")))
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.status)
+
+        self.show_button.clicked.connect(self.reload)
+        self.day.dateChanged.connect(lambda _d: self.reload())
+        self.reload()
+
+    def _build_picker(self, day: dt.date) -> QHBoxLayout:
+        """The day shown, and its name."""
         self.day = QDateEdit(QDate(day.year, day.month, day.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd-MM-yyyy")
@@ -107,8 +129,10 @@ class QueueStatsArea(QWidget):
         picker.addWidget(self.show_button)
         picker.addSpacing(16)
         picker.addWidget(self.day_label, 1)
+        return picker
 
-        # the day's totals
+    def _build_totals(self) -> QGridLayout:
+        """The day's totals, a card each."""
         self.figures: dict[str, QLabel] = {}
         totals = QGridLayout()
         for index, (key, text) in enumerate((
@@ -134,7 +158,10 @@ class QueueStatsArea(QWidget):
             totals.addWidget(card, 0, index)
             totals.setColumnStretch(index, 1)
             self.figures[key] = figure
+        return totals
 
+    def _build_tables(self) -> None:
+        """The figures per queue group and per counter, in two tabs."""
         columns = [
             (self.tr("Served"), lambda s: s.served),
             (self.tr("Absent"), lambda s: s.no_shows),
@@ -155,26 +182,9 @@ class QueueStatsArea(QWidget):
         ], self)
         self.group_table = list_table(self.group_model, single_selection=False)
         self.counter_table = list_table(self.counter_model, single_selection=False)
-        self.chart = HourChart()
-        self.status = QLabel()
-        self.status.setObjectName("statusNote")
-        self.status.setWordWrap(True)
-
         self.tables = QTabWidget()
         self.tables.addTab(self.group_table, self.tr("Per queue group"))
         self.tables.addTab(self.counter_table, self.tr("Per counter"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(picker)
-        layout.addLayout(totals)
-        layout.addWidget(self.tables, 2)
-        layout.addWidget(self._title(self.tr("Tickets issued per hour")))
-        layout.addWidget(self.chart, 1)
-        layout.addWidget(self.status)
-
-        self.show_button.clicked.connect(self.reload)
-        self.day.dateChanged.connect(lambda _d: self.reload())
-        self.reload()
 
     def _title(self, text: str) -> QLabel:
         label = QLabel(text)
