@@ -51,12 +51,13 @@ from mpp_desk.queue.errors import (
     QueueClosed,
     QueueNotFound,
 )
+from mpp_desk.queue.rules import current_rules
+from mpp_desk.queue.writes import RowWrites
 from mpp_desk.queue.setup import (
     counter_group_ids,
     counter_view,
     get_counter,
     get_group,
-    load_breaks,
 )
 from mpp_desk.queue.views import (
     BoardState,
@@ -257,9 +258,10 @@ def issue_ticket(
         issued_at=issued_at,
         printed=False,
     )
-    session.add(ticket)
-    _event(session, ticket, QueueEvent.ISSUED, group=group, at=issued_at)
-    session.flush()
+    writes = RowWrites(uow)
+    writes.insert(ticket)
+    writes.insert(_event(session, ticket, QueueEvent.ISSUED, group=group, at=issued_at))
+    writes.flush()
     if warning is not None and warning.kind != "future_tickets":
         from mpp_desk import audit
 
@@ -326,9 +328,8 @@ def check_open(uow: UnitOfWork, *, group: QueueGroup, now: dt.datetime | None = 
     moment = local(now)
     if not group.active:
         raise QueueClosed(N_("errors", "Queue {code} ({name}) is not open."), code=group.code, name=group.name)
-    from mpp_desk.workdays import load_calendar
-
-    calendar = load_calendar(uow)
+    rules = current_rules(uow)  # this process's copy of the calendar and breaks, reloaded when they change
+    calendar = rules.calendar
     if not calendar.is_working_day(moment.date()):
         from mpp_desk.textformat import day_name
 
@@ -346,7 +347,7 @@ def check_open(uow: UnitOfWork, *, group: QueueGroup, now: dt.datetime | None = 
             N_("errors", "Queue {code} has closed for today (hours {open}-{close}). Please come back on the next working day."),
             **hours,
         )
-    for pause in load_breaks(uow.session):
+    for pause in rules.breaks:
         if pause.weekday == moment.weekday() and pause.start_time <= clock < pause.end_time:
             raise QueueClosed(
                 N_("errors", "No tickets are issued during the {name}. Tickets are issued again from {end}."),
@@ -435,13 +436,9 @@ def call_next(uow: UnitOfWork, *, counter_number: int, now: dt.datetime | None =
     # BEGIN IMMEDIATE holds the write lock since the unit of work began: nobody else can have
     # called this ticket between the read above and this write. Checked anyway.
     _check_state(ticket, "call")
-    ticket.status = Ticket.CALLED
-    ticket.counter_id = counter.id
-    ticket.target_counter_id = None
-    ticket.called_at = now
-    ticket.first_called_at = ticket.first_called_at or now
-    _event(session, ticket, QueueEvent.CALLED, counter=counter, at=now)
-    session.flush()
+    changes = dict(status=Ticket.CALLED, counter_id=counter.id, target_counter_id=None, called_at=now,
+                   first_called_at=ticket.first_called_at or now)
+    _write(uow, ticket, changes, QueueEvent.CALLED, counter=counter, at=now)
     return ticket_view(session, ticket)
 
 
@@ -459,30 +456,23 @@ def _next_waiting(session: Session, counter: Counter, service_date: dt.date) -> 
 def recall(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
     """Announce a called ticket again."""
     session, ticket, counter, now = _own(uow, ticket_id, counter_number, "recall", now)
-    ticket.recall_count += 1
-    ticket.called_at = now
-    _event(session, ticket, QueueEvent.RECALLED, counter=counter, at=now)
-    session.flush()
+    changes = dict(recall_count=ticket.recall_count + 1, called_at=now)
+    _write(uow, ticket, changes, QueueEvent.RECALLED, counter=counter, at=now)
     return ticket_view(session, ticket)
 
 
 def mark_no_show(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
     """The called visitor did not come."""
     session, ticket, counter, now = _own(uow, ticket_id, counter_number, "no_show", now)
-    ticket.status = Ticket.NO_SHOW
-    ticket.finished_at = now
-    _event(session, ticket, QueueEvent.NO_SHOW, counter=counter, at=now)
-    session.flush()
+    _write(uow, ticket, dict(status=Ticket.NO_SHOW, finished_at=now), QueueEvent.NO_SHOW, counter=counter, at=now)
     return ticket_view(session, ticket)
 
 
 def start_service(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
     """The called visitor is at the counter: service starts."""
     session, ticket, counter, now = _own(uow, ticket_id, counter_number, "start", now)
-    ticket.status = Ticket.SERVING
-    ticket.served_started_at = now
-    _event(session, ticket, QueueEvent.STARTED, counter=counter, at=now)
-    session.flush()
+    changes = dict(status=Ticket.SERVING, served_started_at=now)
+    _write(uow, ticket, changes, QueueEvent.STARTED, counter=counter, at=now)
     return ticket_view(session, ticket)
 
 
@@ -499,12 +489,8 @@ def finish(
     if outcome not in labels.OUTCOMES:
         raise QueueNotFound(N_("errors", "Unknown outcome {outcome}."), outcome=outcome)
     session, ticket, counter, now = _own(uow, ticket_id, counter_number, "finish", now)
-    ticket.status = Ticket.DONE
-    ticket.finished_at = now
-    ticket.outcome = outcome
-    ticket.note = (note or "").strip()
-    _event(session, ticket, QueueEvent.FINISHED, counter=counter, at=now, detail=outcome)
-    session.flush()
+    changes = dict(status=Ticket.DONE, finished_at=now, outcome=outcome, note=(note or "").strip())
+    _write(uow, ticket, changes, QueueEvent.FINISHED, counter=counter, at=now, detail=outcome)
     return ticket_view(session, ticket)
 
 
@@ -527,16 +513,17 @@ def transfer(
         raise InvalidTransition(
             N_("errors", "Ticket {code} is already at counter {number}."), code=ticket.code, number=counter.number
         )
-    ticket.transferred_from_group_id = ticket.route_group_id
-    ticket.transferred_from_counter_id = counter.id
-    ticket.transferred_at = now
-    ticket.transfer_count += 1
-    if target_group is not None:
-        ticket.route_group_id = target_group.id
-    ticket.target_counter_id = target_counter.id if target_counter is not None else None
-    ticket.status = Ticket.WAITING
-    ticket.counter_id = None
-    ticket.served_started_at = None
+    changes = dict(
+        transferred_from_group_id=ticket.route_group_id,
+        transferred_from_counter_id=counter.id,
+        transferred_at=now,
+        transfer_count=ticket.transfer_count + 1,
+        route_group_id=target_group.id if target_group is not None else ticket.route_group_id,
+        target_counter_id=target_counter.id if target_counter is not None else None,
+        status=Ticket.WAITING,
+        counter_id=None,
+        served_started_at=None,
+    )
     detail = ",".join(
         part
         for part in (
@@ -545,17 +532,14 @@ def transfer(
         )
         if part
     )
-    _event(session, ticket, QueueEvent.TRANSFERRED, counter=counter, at=now, detail=detail)
-    session.flush()
+    _write(uow, ticket, changes, QueueEvent.TRANSFERRED, counter=counter, at=now, detail=detail)
     return ticket_view(session, ticket)
 
 
 def hold(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
     """Set a ticket aside at this counter (the visitor fetches a document) and free the counter."""
     session, ticket, counter, now = _own(uow, ticket_id, counter_number, "hold", now)
-    ticket.status = Ticket.HELD
-    _event(session, ticket, QueueEvent.HELD, counter=counter, at=now)
-    session.flush()
+    _write(uow, ticket, dict(status=Ticket.HELD), QueueEvent.HELD, counter=counter, at=now)
     return ticket_view(session, ticket)
 
 
@@ -569,11 +553,8 @@ def resume(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: d
     counter = _active_counter(session, counter_number)
     _check_state(ticket, "resume")
     _ensure_free(session, counter)
-    ticket.status = Ticket.SERVING
-    ticket.counter_id = counter.id
-    ticket.served_started_at = ticket.served_started_at or now
-    _event(session, ticket, QueueEvent.RESUMED, counter=counter, at=now)
-    session.flush()
+    changes = dict(status=Ticket.SERVING, counter_id=counter.id, served_started_at=ticket.served_started_at or now)
+    _write(uow, ticket, changes, QueueEvent.RESUMED, counter=counter, at=now)
     return ticket_view(session, ticket)
 
 
@@ -586,10 +567,8 @@ def cancel(uow: UnitOfWork, *, ticket_id: uuid.UUID, now: dt.datetime | None = N
     ticket = _ticket(session, ticket_id)
     _check_state(ticket, "cancel")
     counter = session.get(Counter, ticket.counter_id) if ticket.counter_id else None
-    ticket.status = Ticket.CANCELLED
-    ticket.finished_at = now
-    _event(session, ticket, QueueEvent.CANCELLED, counter=counter, at=now)
-    session.flush()
+    changes = dict(status=Ticket.CANCELLED, finished_at=now)
+    _write(uow, ticket, changes, QueueEvent.CANCELLED, counter=counter, at=now)
     return ticket_view(session, ticket)
 
 
@@ -617,8 +596,10 @@ def mark_printed(uow: UnitOfWork, *, ticket_id: uuid.UUID) -> TicketView:
     _require_write(uow)
     session = uow.session
     ticket = _ticket(session, ticket_id)
-    ticket.printed = True
-    session.flush()
+    if not ticket.printed:
+        writes = RowWrites(uow)
+        writes.update(ticket, printed=True)
+        writes.flush()
     return ticket_view(session, ticket)
 
 
@@ -893,15 +874,13 @@ def _event(
     group: QueueGroup | None = None,
     detail: str = "",
 ) -> QueueEvent:
+    """The event row of an action (written by the caller's RowWrites, right after the ticket's row)."""
     # seq = max + 1 under the write lock; the unique index makes both the max and a clash cheap.
-    if any(isinstance(obj, QueueEvent) for obj in session.new):
-        session.flush()  # an earlier event of this transaction must count
     seq = (session.connection().scalar(_LATEST_SEQ) or 0) + 1
     if group is None:
-        with session.no_autoflush:  # the ticket's changes are flushed once, with the event
-            group = session.get(QueueGroup, ticket.route_group_id)
+        group = session.get(QueueGroup, ticket.route_group_id)
         assert group is not None, "a ticket's group is a foreign key"
-    event = QueueEvent(
+    return QueueEvent(
         id=uuid.uuid4(),
         seq=seq,
         type=kind,
@@ -913,8 +892,23 @@ def _event(
         at=at,
         detail=detail,
     )
-    session.add(event)
-    return event
+
+
+def _write(
+    uow: UnitOfWork,
+    ticket: Ticket,
+    changes: dict,
+    kind: str,
+    *,
+    at: dt.datetime,
+    counter: Counter | None = None,
+    detail: str = "",
+) -> None:
+    """A counter action's writes: the ticket's changes and its event, with their outbox rows, in one batch."""
+    writes = RowWrites(uow)
+    writes.update(ticket, **changes)
+    writes.insert(_event(uow.session, ticket, kind, counter=counter, at=at, detail=detail))
+    writes.flush()
 
 
 def _hhmm(value: dt.time) -> str:
