@@ -3,9 +3,9 @@
 The clock check of every issue reads the latest issue time (``max(issued_at)``): without an
 index that is a scan of the whole ticket table, slower every day. The triggers stamp a fresh
 random token in ``local_state`` key ``rules.generation`` on every insert, update and delete of the
-tables the per-process rule caches copy (working-calendar changes, queue breaks, settings),
-whoever writes them (this PC, another process on the same file, a change pulled from the
-server). A cache compares the token inside its own transaction and reloads when it moved
+tables the per-process caches copy (working-calendar changes, queue breaks, settings, queue
+groups, counters and the groups they serve), whoever writes them (this PC, another process on
+the same file, a change pulled from the server). A cache compares the token inside its own transaction and reloads when it moved
 (mpp_desk/queue/rules.py). A random token rather than a counter: a rolled-back change leaves the
 old token, so a copy taken inside that transaction can never match a later committed state.
 
@@ -26,7 +26,7 @@ branch_labels = None
 depends_on = None
 
 GENERATION_KEY = "rules.generation"
-RULE_TABLES = ("calendar_override", "queue_break", "setting")
+RULE_TABLES = ("calendar_override", "queue_break", "setting", "queue_group", "queue_counter", "queue_counter_group")
 CHANGES = ("insert", "update", "delete")
 
 

@@ -25,12 +25,14 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from mpp_desk.models import OutboxEntry
 from mpp_desk.models.base import SyncMixin, utcnow
-from mpp_desk.uow import UnitOfWork, row_payload
+from mpp_desk.uow import UnitOfWork
+from mpp_desk.uow import _jsonable as jsonable  # the payload's one conversion rule (row_payload uses it)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 _OUTBOX = insert(OutboxEntry.__table__)
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 OUTBOX_WRITTEN = "outbox_written"  # session.info flag the sync worker wakes on (mpp_desk/sync/worker.py)
 
 
@@ -66,8 +68,13 @@ class RowWrites:
         self._now = utcnow()
 
     def insert(self, obj: SyncMixin) -> SyncMixin:
-        """A new row (a transient object, not added to the session): column defaults, stamp, outbox."""
+        """A new row (a transient object, not added to the session): stamp, column defaults, outbox."""
         cls = type(obj)
+        if self.stamp:
+            obj.created_at = obj.created_at or self._now
+            obj.updated_at = self._now
+            obj.version = 1
+            obj.device_id = self.device_id  # type: ignore[assignment]
         values: dict[str, Any] = {}
         for key, column in _columns(cls):
             value = getattr(obj, key)
@@ -77,11 +84,6 @@ class RowWrites:
                 setattr(obj, key, value)
             values[column.name] = value
         if self.stamp:
-            obj.created_at = obj.created_at or self._now
-            obj.updated_at = self._now
-            obj.version = 1
-            obj.device_id = self.device_id  # type: ignore[assignment]
-            values.update(_stamp_values(cls, obj))
             self._note(obj, "insert", None)
         self._steps.append((_insert(cls), values))
         return obj
@@ -129,7 +131,7 @@ class RowWrites:
                 "entity_id": obj.id,
                 "op": op,
                 "base_version": base_version,
-                "payload": row_payload(obj),
+                "payload": _payload(obj),
                 "created_at": self._now,
                 "pushed_at": None,
                 "result": None,
@@ -138,6 +140,11 @@ class RowWrites:
         )
 
 
-def _stamp_values(cls: type, obj: SyncMixin) -> dict[str, Any]:
-    names = dict(_columns(cls))
-    return {names[key].name: getattr(obj, key) for key in ("created_at", "updated_at", "version", "device_id")}
+def _payload(obj: SyncMixin) -> dict[str, Any]:
+    """:func:`mpp_desk.uow.row_payload`, read from the instance's loaded values (every column is set)."""
+    loaded = obj.__dict__
+    payload = {}
+    for key, _column in _columns(type(obj)):
+        value = loaded[key] if key in loaded else getattr(obj, key)
+        payload[key] = value if type(value) in _PLAIN else jsonable(value)
+    return payload
