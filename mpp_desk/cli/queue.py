@@ -176,10 +176,10 @@ def register(sub) -> None:
     pubkey.set_defaults(handler=cmd_public_key)
 
 
-def _queue(ctx):
-    from mpp_desk.queue import LocalQueue
+def _queue(ctx, actor=None):
+    from mpp_desk.queue import make_queue_backend
 
-    return LocalQueue.from_context(ctx.app)
+    return make_queue_backend(ctx.app, actor=actor)
 
 
 def _hhmm(value: dt.time) -> str:
@@ -561,9 +561,7 @@ def cmd_stats(args, ctx) -> int:
     from mpp_desk.workdays import parse_date
 
     day = parse_date(args.date, field="date") if args.date else ctx.app.clock.today()
-    from mpp_desk.queue import LocalQueue
-
-    stats = LocalQueue.from_context(ctx.app, actor=TERMINAL).daily_stats(date=day)  # a report: as the administrator
+    stats = _queue(ctx, actor=TERMINAL).daily_stats(date=day)  # a report: as the administrator
     if args.json:
         print_json(stats.to_dict())
         return 0
