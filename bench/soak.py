@@ -115,7 +115,7 @@ def run_board(data_dir: Path, seconds: float, opts: dict) -> dict:
     none = count_none_after(seconds / 5)
     app.exec()
     result = {"role": "board", "repaints": counts["repaints"], "polls": board.poll_count,
-              "calls_seen": len(board.calls_seen), "running_text": board.marquee.text() == RUNNING_TEXT,
+              "calls_seen": board.calls_total, "calls_kept": len(board.calls_seen), "running_text": board.marquee.text() == RUNNING_TEXT,
               "none_refcount_change": sys.getrefcount(None) - none.get("before", sys.getrefcount(None))}
     tear_down(board, tasks)
     ctx.close()

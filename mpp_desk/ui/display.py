@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import deque
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
@@ -42,6 +43,7 @@ FLASH_TIMES = 8  # a new call blinks this many times (half a second each)
 LAST_CALLS = 6
 LAST_CALLS_MANY_GROUPS = 4  # with more than three groups waiting, the waiting counts take that room
 CALL_EVENTS = ("called", "recalled")
+CALLS_KEPT = 200  # the latest calls the board remembers (``calls_seen``); a day has thousands
 
 # Font sizes in pixels for a 1920x1080 screen; scaled to the real one.
 SIZES = {
@@ -129,7 +131,8 @@ class Marquee(QWidget):
 
 
 class DisplayWindow(MachineWindow):
-    """The hall's board; ``calls_seen`` keeps every call and recall event shown, in order."""
+    """The hall's board; ``calls_seen`` keeps the latest call and recall events shown (at most
+    CALLS_KEPT, oldest first), ``calls_total`` counts every one since the board started."""
 
     sig_board_updated = Signal()
     """The board was redrawn from a fresh board state."""
@@ -147,7 +150,8 @@ class DisplayWindow(MachineWindow):
         self.clock = clock
         self.announcer = announcer
         self.last_seq = 0
-        self.calls_seen: list = []
+        self.calls_seen: deque = deque(maxlen=CALLS_KEPT)  # bounded: the board runs all day, every day
+        self.calls_total = 0
         self.group_names: dict[str, str] = {}
         self.counter_names: dict[int, str] = {}
         self.big_call = None  # the EventView shown large
@@ -358,6 +362,7 @@ class DisplayWindow(MachineWindow):
             self.last_seq = event.seq
             if event.type in CALL_EVENTS and event.counter_number is not None:
                 self.calls_seen.append(event)
+                self.calls_total += 1
                 latest = event
                 if self.announcer is not None:
                     self.announcer.on_event(event, counter_name=self.counter_names.get(event.counter_number, ""))
