@@ -20,17 +20,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
-    QStyle,
-    QStyleOption,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QStyle, QStyleOption,
+                               QVBoxLayout, QWidget)
 
 from mpp_desk.ui.machine import MachineWindow, office_time, scaled_sizes
 from mpp_desk.ui.tasks import Op, TaskManager
@@ -131,8 +122,7 @@ class Marquee(QWidget):
 
 
 class DisplayWindow(MachineWindow):
-    """The hall's board; ``calls_seen`` keeps the latest call and recall events shown (at most
-    CALLS_KEPT, oldest first), ``calls_total`` counts every one since the board started."""
+    """The hall's board; ``calls_seen``: the latest CALLS_KEPT calls and recalls shown, ``calls_total``: all."""
 
     sig_board_updated = Signal()
     """The board was redrawn from a fresh board state."""
@@ -150,8 +140,7 @@ class DisplayWindow(MachineWindow):
         self.clock = clock
         self.announcer = announcer
         self.last_seq = 0
-        self.calls_seen: deque = deque(maxlen=CALLS_KEPT)  # bounded: the board runs all day, every day
-        self.calls_total = 0
+        self.calls_seen, self.calls_total = deque(maxlen=CALLS_KEPT), 0  # bounded: the board runs for days
         self.group_names: dict[str, str] = {}
         self.counter_names: dict[int, str] = {}
         self.big_call = None  # the EventView shown large

@@ -16,7 +16,7 @@ FUNCTION_LINES = 60
 
 # Not split yet (issue 12 split intake, complaints, QueuePanel.__init__ and FilesArea.__init__ first).
 ALLOWED_MODULES = {
-    "display.py": 573,
+    "display.py": 567,
     "kiosk.py": 563,  # +1 for type narrowing (issue 12)
     "areas/catalog_area.py": 527,  # +13 for type narrowing (issue 12)
     "areas/queue_panel.py": 710,
