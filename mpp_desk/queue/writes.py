@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import functools
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import bindparam, insert, inspect, update
+from sqlalchemy import Table, bindparam, insert, inspect, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from mpp_desk.models import OutboxEntry
@@ -31,7 +31,7 @@ from mpp_desk.uow import _jsonable as jsonable  # the payload's one conversion r
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-_OUTBOX = insert(OutboxEntry.__table__)
+_OUTBOX = insert(cast(Table, OutboxEntry.__table__))
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 OUTBOX_WRITTEN = "outbox_written"  # session.info flag the sync worker wakes on (mpp_desk/sync/worker.py)
 

@@ -188,10 +188,13 @@ def counter_action(
 ) -> ActionDone:
     """Do one counter action (call, recall, start, finish, no_show, transfer, hold, resume) and reload the panel."""
     queue = queue_for(ctx, actor=actor)
-    common = {"counter_number": number, "now": now}
     if action == "call":
-        ticket = queue.call_next(**common)
-    elif action == "recall":
+        return ActionDone(action, queue.call_next(counter_number=number, now=now),
+                          counter_panel(ctx, actor=actor, number=number, now=now))
+    if ticket_id is None:
+        raise ValueError(f"counter action {action!r} needs a ticket")
+    common = {"counter_number": number, "now": now}
+    if action == "recall":
         ticket = queue.recall(ticket_id=ticket_id, **common)
     elif action == "start":
         ticket = queue.start_service(ticket_id=ticket_id, **common)
