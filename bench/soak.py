@@ -115,7 +115,7 @@ def run_board(data_dir: Path, seconds: float, opts: dict) -> dict:
     none = count_none_after(seconds / 5)
     app.exec()
     result = {"role": "board", "repaints": counts["repaints"], "polls": board.poll_count,
-              "calls_seen": len(board.calls_seen), "running_text": board.marquee.text() == RUNNING_TEXT,
+              "calls_seen": board.calls_total, "calls_kept": len(board.calls_seen), "running_text": board.marquee.text() == RUNNING_TEXT,
               "none_refcount_change": sys.getrefcount(None) - none.get("before", sys.getrefcount(None))}
     tear_down(board, tasks)
     ctx.close()
@@ -149,10 +149,17 @@ def run_kiosk(data_dir: Path, seconds: float, opts: dict) -> dict:
         counts["touches"] += 1
         kiosk.choose_group(code if code in kiosk.tiles else next(iter(kiosk.tiles)))
 
+    # the visitor takes the paper and goes; one timer restarted, not QTimer.singleShot per ticket:
+    # PySide6 6.11 keeps a reference to None for every singleShot call (the kiosk's "leak" in this soak)
+    leave = QTimer(kiosk)
+    leave.setSingleShot(True)
+    leave.setInterval(300)
+    leave.timeout.connect(kiosk.back_to_start)
+
     def shown(ticket) -> None:
         counts["issued"] += 1
         counts["not_printed"] += not ticket.printed.ok
-        QTimer.singleShot(300, kiosk, kiosk.back_to_start)  # the visitor takes the paper and goes
+        leave.start()
 
     def ready(_mode) -> None:
         kiosk.clock_timer.setInterval(opts["clock_ms"])

@@ -12,15 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import TYPE_CHECKING
-
 from mpp_desk.cli import print_json, sayer, usage
 from mpp_desk.cli.args import output_file, record_id, whole_number
 from mpp_desk.i18n import N_
 from mpp_desk.roles import TERMINAL
-
-if TYPE_CHECKING:
-    from mpp_desk.uow import UnitOfWork
 
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
@@ -176,10 +171,10 @@ def register(sub) -> None:
     pubkey.set_defaults(handler=cmd_public_key)
 
 
-def _queue(ctx):
-    from mpp_desk.queue import LocalQueue
+def _queue(ctx, actor=None):
+    from mpp_desk.queue import make_queue_backend
 
-    return LocalQueue.from_context(ctx.app)
+    return make_queue_backend(ctx.app, actor=actor)
 
 
 def _hhmm(value: dt.time) -> str:
@@ -475,7 +470,7 @@ def cmd_call(args, ctx) -> int:
 
 def cmd_action(args, ctx) -> int:
     queue = _queue(ctx)
-    ticket = queue.read(_find, code=args.code)
+    ticket = queue.find_ticket(code=args.code)
     common = {"ticket_id": ticket.id, "counter_number": args.counter}
     if args.action == "start":
         result = queue.start_service(**common)
@@ -496,14 +491,8 @@ def cmd_action(args, ctx) -> int:
 
 def cmd_cancel(args, ctx) -> int:
     queue = _queue(ctx)
-    ticket = queue.read(_find, code=args.code)
+    ticket = queue.find_ticket(code=args.code)
     return _print_ticket(queue.cancel(ticket_id=ticket.id), args)
-
-
-def _find(uow: UnitOfWork, *, code: str):
-    from mpp_desk.queue import find_ticket
-
-    return find_ticket(uow, code=code)
 
 
 def _print_ticket(ticket, args) -> int:
@@ -561,9 +550,7 @@ def cmd_stats(args, ctx) -> int:
     from mpp_desk.workdays import parse_date
 
     day = parse_date(args.date, field="date") if args.date else ctx.app.clock.today()
-    from mpp_desk.queue import LocalQueue
-
-    stats = LocalQueue.from_context(ctx.app, actor=TERMINAL).daily_stats(date=day)  # a report: as the administrator
+    stats = _queue(ctx, actor=TERMINAL).daily_stats(date=day)  # a report: as the administrator
     if args.json:
         print_json(stats.to_dict())
         return 0

@@ -152,6 +152,8 @@ class Ticket(SyncMixin, Base):
         Index("ix_queue_ticket_counter_status", "counter_id", "status"),
         # One day's tickets (board, statistics, reprint list, the latest service date).
         Index("ix_queue_ticket_service_date_status", "service_date", "status"),
+        # The latest issue time (the clock check of every issue): one seek, not a scan.
+        Index("ix_queue_ticket_issued_at", "issued_at"),
     )
 
 

@@ -1,11 +1,11 @@
 """The queue machine (antrian): issue at the kiosk, call at the counters, show on the board.
 
-Screens and commands use a :class:`QueueBackend` (today :class:`LocalQueue`, over this PC's
-database); the rules are plain functions over a unit of work in :mod:`.service`,
+Screens and commands use the :class:`QueueBackend` that :func:`make_queue_backend` builds (today
+:class:`LocalQueue`, over this PC's database); the rules are plain functions over a unit of work in :mod:`.service`,
 :mod:`.setup` and :mod:`.stats`, which tests and the CLI also call directly.
 """
 
-from mpp_desk.queue.backend import LocalQueue, QueueBackend
+from mpp_desk.queue.backend import LocalQueue, QueueBackend, make_queue_backend
 from mpp_desk.queue.kiosk import KioskTicket, reprint, take_ticket
 from mpp_desk.queue.errors import (
     CounterBusy,
@@ -110,6 +110,7 @@ __all__ = [
     "list_breaks",
     "list_counters",
     "list_groups",
+    "make_queue_backend",
     "mark_no_show",
     "mark_printed",
     "recall",

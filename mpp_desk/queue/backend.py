@@ -2,7 +2,7 @@
 
 The kiosk, the counters, the display board and the CLI talk to a :class:`QueueBackend`. Today it
 is :class:`LocalQueue`: the service functions over this PC's SQLite file, one unit of work per
-action. When the central server is reachable, a server-backed implementation will allocate
+action. :func:`make_queue_backend` is the one place that builds the backend for a screen or command. When the central server is reachable, a server-backed implementation will allocate
 numbers and claim tickets instead (docs/architecture.md, "Queue"); callers do not change.
 
 Every method is blocking (database and file I/O): the UI calls them on its background executor.
@@ -23,6 +23,7 @@ from mpp_desk.errors import DatabaseProblem
 from mpp_desk.queue import service
 from mpp_desk.queue.views import (
     BoardState,
+    ClockWarning,
     CounterState,
     EventView,
     IssuedTicket,
@@ -31,6 +32,7 @@ from mpp_desk.queue.views import (
 )
 
 if TYPE_CHECKING:
+    from mpp_desk.context import AppContext
     from mpp_desk.database import Database
     from mpp_desk.printing.slip import TicketSlip
     from mpp_desk.queue.stats import DailyStats
@@ -97,11 +99,19 @@ class QueueBackend(Protocol):
 
     def get_ticket(self, *, ticket_id: uuid.UUID) -> TicketView: ...
 
+    def find_ticket(
+        self, *, code: str, service_date: dt.date | None = None, now: dt.datetime | None = None
+    ) -> TicketView: ...
+
     def waiting_list(self, *, group_code: str, now: dt.datetime | None = None) -> list[TicketView]: ...
 
     def waiting_counts(self, *, now: dt.datetime | None = None) -> dict[str, int]: ...
 
     def events_since(self, *, after_seq: int = 0, limit: int = 100) -> list[EventView]: ...
+
+    def latest_seq(self) -> int: ...
+
+    def clock_warning(self, *, now: dt.datetime | None = None) -> ClockWarning | None: ...
 
     def board_state(self, *, last_calls: int = 8, now: dt.datetime | None = None) -> BoardState: ...
 
@@ -146,9 +156,11 @@ class LocalQueue:
         self.tries = 0  # attempts made by the last write (diagnostics)
 
     @classmethod
-    def from_context(cls, ctx: Any, **kwargs: Any) -> LocalQueue:
+    def from_context(
+        cls, ctx: AppContext, *, actor: Actor | None = None, attempts: int = 3, retry_pause: float = 0.2
+    ) -> LocalQueue:
         """The queue over an :class:`~mpp_desk.context.AppContext` (opened if needed)."""
-        return cls(ctx.open(), data_dir=ctx.data_dir, **kwargs)
+        return cls(ctx.open(), data_dir=ctx.data_dir, actor=actor, attempts=attempts, retry_pause=retry_pause)
 
     @property
     def signer(self) -> Signer:
@@ -157,7 +169,7 @@ class LocalQueue:
             self._signer = self.read(self._installation_signer)
         return self._signer
 
-    def _installation_signer(self, uow) -> Signer:
+    def _installation_signer(self, uow: UnitOfWork) -> Signer:
         from mpp_desk.signing import installation_signer
 
         return installation_signer(uow, self.data_dir)
@@ -193,14 +205,29 @@ class LocalQueue:
         with UnitOfWork(self.db, write=False, actor=self.actor) as uow:
             return fn(uow, **kwargs)
 
-    # -- the interface
+    # -- the interface (the signatures of QueueBackend; tests/integration/test_queue_backend_conformance.py)
 
-    def issue(self, **kwargs: Any) -> IssuedTicket:
+    def issue(
+        self,
+        *,
+        group_code: str | None = None,
+        service_id: uuid.UUID | None = None,
+        priority: bool = False,
+        priority_reason: str | None = None,
+        now: dt.datetime | None = None,
+    ) -> IssuedTicket:
         """Issue a ticket; its code is signed before the commit, so a broken signing key refuses
         the ticket (with a clear message) instead of leaving a number nobody was told about."""
-        return self.write(self._issue_signed, **kwargs)
+        return self.write(
+            self._issue_signed,
+            group_code=group_code,
+            service_id=service_id,
+            priority=priority,
+            priority_reason=priority_reason,
+            now=now,
+        )
 
-    def _issue_signed(self, uow, **kwargs: Any) -> IssuedTicket:
+    def _issue_signed(self, uow: UnitOfWork, **kwargs: Any) -> IssuedTicket:
         if self._signer is None:
             from mpp_desk.signing import installation_signer
 
@@ -209,70 +236,110 @@ class LocalQueue:
         ticket_token(self._signer, issued.ticket)
         return issued
 
-    def call_next(self, **kwargs: Any) -> TicketView | None:
-        return self.write(service.call_next, **kwargs)
+    def call_next(self, *, counter_number: int, now: dt.datetime | None = None) -> TicketView | None:
+        return self.write(service.call_next, counter_number=counter_number, now=now)
 
-    def recall(self, **kwargs: Any) -> TicketView:
-        return self.write(service.recall, **kwargs)
+    def recall(self, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
+        return self.write(service.recall, ticket_id=ticket_id, counter_number=counter_number, now=now)
 
-    def mark_no_show(self, **kwargs: Any) -> TicketView:
-        return self.write(service.mark_no_show, **kwargs)
+    def mark_no_show(
+        self, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None
+    ) -> TicketView:
+        return self.write(service.mark_no_show, ticket_id=ticket_id, counter_number=counter_number, now=now)
 
-    def start_service(self, **kwargs: Any) -> TicketView:
-        return self.write(service.start_service, **kwargs)
+    def start_service(
+        self, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None
+    ) -> TicketView:
+        return self.write(service.start_service, ticket_id=ticket_id, counter_number=counter_number, now=now)
 
-    def finish(self, **kwargs: Any) -> TicketView:
-        return self.write(service.finish, **kwargs)
+    def finish(
+        self,
+        *,
+        ticket_id: uuid.UUID,
+        counter_number: int,
+        outcome: str = "completed",
+        note: str = "",
+        now: dt.datetime | None = None,
+    ) -> TicketView:
+        return self.write(
+            service.finish, ticket_id=ticket_id, counter_number=counter_number, outcome=outcome, note=note, now=now
+        )
 
-    def transfer(self, **kwargs: Any) -> TicketView:
-        return self.write(service.transfer, **kwargs)
+    def transfer(
+        self,
+        *,
+        ticket_id: uuid.UUID,
+        counter_number: int,
+        to_group_code: str | None = None,
+        to_counter_number: int | None = None,
+        now: dt.datetime | None = None,
+    ) -> TicketView:
+        return self.write(
+            service.transfer,
+            ticket_id=ticket_id,
+            counter_number=counter_number,
+            to_group_code=to_group_code,
+            to_counter_number=to_counter_number,
+            now=now,
+        )
 
-    def hold(self, **kwargs: Any) -> TicketView:
-        return self.write(service.hold, **kwargs)
+    def hold(self, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
+        return self.write(service.hold, ticket_id=ticket_id, counter_number=counter_number, now=now)
 
-    def resume(self, **kwargs: Any) -> TicketView:
-        return self.write(service.resume, **kwargs)
+    def resume(self, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
+        return self.write(service.resume, ticket_id=ticket_id, counter_number=counter_number, now=now)
 
-    def cancel(self, **kwargs: Any) -> TicketView:
-        return self.write(service.cancel, **kwargs)
+    def cancel(self, *, ticket_id: uuid.UUID, now: dt.datetime | None = None) -> TicketView:
+        return self.write(service.cancel, ticket_id=ticket_id, now=now)
 
-    def get_ticket(self, **kwargs: Any) -> TicketView:
-        return self.read(service.get_ticket, **kwargs)
+    def get_ticket(self, *, ticket_id: uuid.UUID) -> TicketView:
+        return self.read(service.get_ticket, ticket_id=ticket_id)
 
-    def waiting_list(self, **kwargs: Any) -> list[TicketView]:
-        return self.read(service.waiting_list, **kwargs)
+    def find_ticket(
+        self, *, code: str, service_date: dt.date | None = None, now: dt.datetime | None = None
+    ) -> TicketView:
+        return self.read(service.find_ticket, code=code, service_date=service_date, now=now)
 
-    def waiting_counts(self, **kwargs: Any) -> dict[str, int]:
-        return self.read(service.waiting_counts, **kwargs)
+    def waiting_list(self, *, group_code: str, now: dt.datetime | None = None) -> list[TicketView]:
+        return self.read(service.waiting_list, group_code=group_code, now=now)
 
-    def events_since(self, **kwargs: Any) -> list[EventView]:
-        return self.read(service.events_since, **kwargs)
+    def waiting_counts(self, *, now: dt.datetime | None = None) -> dict[str, int]:
+        return self.read(service.waiting_counts, now=now)
 
-    def board_state(self, **kwargs: Any) -> BoardState:
-        return self.read(service.board_state, **kwargs)
+    def events_since(self, *, after_seq: int = 0, limit: int = 100) -> list[EventView]:
+        return self.read(service.events_since, after_seq=after_seq, limit=limit)
 
-    def counter_state(self, **kwargs: Any) -> CounterState:
-        return self.read(service.counter_state, **kwargs)
+    def latest_seq(self) -> int:
+        return self.read(service.latest_seq)
 
-    def kiosk_status(self, **kwargs: Any) -> list[KioskGroupStatus]:
-        return self.read(service.kiosk_status, **kwargs)
+    def clock_warning(self, *, now: dt.datetime | None = None) -> ClockWarning | None:
+        return self.read(service.clock_warning, now=now)
 
-    def reprint_candidates(self, **kwargs: Any) -> list[TicketView]:
-        return self.read(service.reprint_candidates, **kwargs)
+    def board_state(self, *, last_calls: int = 8, now: dt.datetime | None = None) -> BoardState:
+        return self.read(service.board_state, last_calls=last_calls, now=now)
 
-    def mark_printed(self, **kwargs: Any) -> TicketView:
-        return self.write(service.mark_printed, **kwargs)
+    def counter_state(self, *, counter_number: int, now: dt.datetime | None = None) -> CounterState:
+        return self.read(service.counter_state, counter_number=counter_number, now=now)
 
-    def daily_stats(self, **kwargs: Any) -> DailyStats:
+    def kiosk_status(self, *, now: dt.datetime | None = None) -> list[KioskGroupStatus]:
+        return self.read(service.kiosk_status, now=now)
+
+    def reprint_candidates(self, *, now: dt.datetime | None = None) -> list[TicketView]:
+        return self.read(service.reprint_candidates, now=now)
+
+    def mark_printed(self, *, ticket_id: uuid.UUID) -> TicketView:
+        return self.write(service.mark_printed, ticket_id=ticket_id)
+
+    def daily_stats(self, *, date: dt.date) -> DailyStats:
         from mpp_desk.queue.stats import daily_stats
 
-        return self.read(daily_stats, **kwargs)
+        return self.read(daily_stats, date=date)
 
     def slip(self, ticket: IssuedTicket | TicketView, *, copy: bool | None = None) -> TicketSlip:
         """The printable ticket: signed QR, office name, people ahead and the wait (recomputed for a reprint)."""
         return self.read(self._slip, ticket=ticket, copy=copy)
 
-    def _slip(self, uow, *, ticket: IssuedTicket | TicketView, copy: bool | None) -> TicketSlip:
+    def _slip(self, uow: UnitOfWork, *, ticket: IssuedTicket | TicketView, copy: bool | None) -> TicketSlip:
         from mpp_desk.printing.slip import TicketSlip
         from mpp_desk.settings import receipt_settings
         from mpp_desk.signing import verification_url
@@ -298,6 +365,24 @@ class LocalQueue:
             priority_reason=view.priority_reason,
             copy=view.printed if copy is None else copy,
         )
+
+
+def make_queue_backend(ctx: AppContext, *, actor: Actor | None = None) -> QueueBackend:
+    """The queue backend of this PC, acting for *actor* (None: the kiosk, the board, a script).
+
+    The one place that decides which backend serves the screens and commands (the UI ops, the
+    CLI): the central server's when this PC has joined one, else :class:`LocalQueue` over this
+    PC's database.
+    """
+    backends: list[QueueBackend | None] = [
+        # HOOK: the central server's backend is wired here, first, as one more entry (None when this
+        # PC has not joined); import it inside this function, remote.py imports this module:
+        # remote_backend_if_joined(ctx, actor=actor),
+    ]
+    for backend in backends:
+        if backend is not None:
+            return backend
+    return LocalQueue.from_context(ctx, actor=actor)
 
 
 def ticket_fields(code: str, service_date: dt.date) -> dict[str, str]:

@@ -51,12 +51,12 @@ from mpp_desk.queue.errors import (
     QueueClosed,
     QueueNotFound,
 )
+from mpp_desk.queue.cache import CounterRules, GroupRules, Rules, current_rules
+from mpp_desk.queue.writes import RowWrites
 from mpp_desk.queue.setup import (
-    counter_group_ids,
     counter_view,
     get_counter,
     get_group,
-    load_breaks,
 )
 from mpp_desk.queue.views import (
     BoardState,
@@ -100,6 +100,10 @@ ALLOWED_FROM = {
 # SQLite takes to run it, and issue/call-next run a dozen of them per press.
 
 _LATEST_SEQ = select(func.max(QueueEvent.seq))
+_CLOCK_FIGURES = select(
+    select(func.max(Ticket.issued_at)).scalar_subquery(),  # one seek on ix_queue_ticket_issued_at
+    select(func.max(Ticket.service_date)).where(Ticket.service_date > bindparam("today")).scalar_subquery(),
+)
 _LAST_NUMBER = (
     select(Ticket.number, Ticket.issued_at)
     .where(Ticket.group_id == bindparam("group_id"), Ticket.service_date == bindparam("day"))
@@ -207,20 +211,21 @@ def issue_ticket(
     _require_write(uow)
     session = uow.session
     now = as_utc(now)
+    rules = current_rules(uow)
     service = None
     if service_id is not None:
         service = session.get(ServiceStandard, service_id)
         if service is None or service.deleted_at is not None:
             raise QueueNotFound(N_("errors", "There is no service {id} in the catalogue."), id=str(service_id))
+    group: GroupRules
     if group_code:
-        group = get_group(session, group_code)
+        group = rules.group(group_code)
         if service is not None and service.queue_group_id not in (None, group.id):
             raise QueueNotFound(
                 N_("errors", "The service {title} is not in queue {code}."), title=service.title, code=group.code
             )
     elif service is not None and service.queue_group_id is not None:
-        group = session.get(QueueGroup, service.queue_group_id)
-        assert group is not None, "a service's queue group is a foreign key"
+        group = rules.groups_by_id[service.queue_group_id]  # a foreign key
     else:
         raise QueueNotFound(N_("errors", "Choose a queue group or a service."))
     if priority_reason is not None:
@@ -228,7 +233,7 @@ def issue_ticket(
             raise QueueNotFound(N_("errors", "Unknown priority reason {reason}."), reason=priority_reason)
         priority = True
 
-    check_open(uow, group=group, now=now)
+    check_open(uow, group=group, now=now, rules=rules)
     service_date = current_service_date(session, now)
     warning = clock_warning(uow, now=now)
     last = session.connection().execute(_LAST_NUMBER, {"group_id": group.id, "day": service_date}).first()
@@ -257,9 +262,10 @@ def issue_ticket(
         issued_at=issued_at,
         printed=False,
     )
-    session.add(ticket)
-    _event(session, ticket, QueueEvent.ISSUED, group=group, at=issued_at)
-    session.flush()
+    writes = RowWrites(uow)
+    writes.insert(ticket)
+    writes.insert(_event(session, ticket, QueueEvent.ISSUED, rules=rules, at=issued_at))
+    writes.flush()
     if warning is not None and warning.kind != "future_tickets":
         from mpp_desk import audit
 
@@ -269,7 +275,7 @@ def issue_ticket(
                      details={"kind": warning.kind, "clock": now.isoformat(), **dict(warning.params)})
     ahead = _ahead(session, ticket)
     wait = estimate_wait(session, group=group, service_date=service_date, ahead=ahead)
-    return IssuedTicket(ticket=ticket_view(session, ticket), ahead=ahead, estimated_wait=wait, clock_warning=warning)
+    return IssuedTicket(ticket=ticket_view(session, ticket, rules), ahead=ahead, estimated_wait=wait, clock_warning=warning)
 
 
 def ticket_code(prefix: str, number: int) -> str:
@@ -298,7 +304,7 @@ def clock_warning(uow: UnitOfWork, *, now: dt.datetime | None = None) -> ClockWa
     session = uow.session
     now = as_utc(now)
     today = local_date(now)
-    latest = session.scalar(select(func.max(Ticket.issued_at)))
+    latest, future = session.connection().execute(_CLOCK_FIGURES, {"today": today}).one()
     if latest is not None:
         latest = as_utc(_aware(latest))
         times = (("clock", _when(now)), ("latest", _when(latest)))
@@ -306,7 +312,6 @@ def clock_warning(uow: UnitOfWork, *, now: dt.datetime | None = None) -> ClockWa
             return ClockWarning("behind", CLOCK_BEHIND, times)
         if now > latest + CLOCK_AHEAD_LIMIT:
             return ClockWarning("far_ahead", CLOCK_FAR_AHEAD, times)
-    future = session.scalar(select(func.max(Ticket.service_date)).where(Ticket.service_date > today))
     if future is not None:  # tickets left by a clock that was (far) ahead
         return ClockWarning("future_tickets", CLOCK_FUTURE_TICKETS, (("date", future.isoformat()),))
     return None
@@ -320,15 +325,16 @@ def _when(moment: dt.datetime) -> str:
     return local(moment).strftime("%Y-%m-%d %H:%M WIB")
 
 
-def check_open(uow: UnitOfWork, *, group: QueueGroup, now: dt.datetime | None = None) -> None:
+def check_open(
+    uow: UnitOfWork, *, group: QueueGroup | GroupRules, now: dt.datetime | None = None, rules: Rules | None = None
+) -> None:
     """Raise QueueClosed with the reason when the kiosk may not issue for *group* at *now*."""
     now = as_utc(now)
     moment = local(now)
     if not group.active:
         raise QueueClosed(N_("errors", "Queue {code} ({name}) is not open."), code=group.code, name=group.name)
-    from mpp_desk.workdays import load_calendar
-
-    calendar = load_calendar(uow)
+    rules = rules or current_rules(uow)  # this process's copy of the calendar and breaks
+    calendar = rules.calendar
     if not calendar.is_working_day(moment.date()):
         from mpp_desk.textformat import day_name
 
@@ -346,7 +352,7 @@ def check_open(uow: UnitOfWork, *, group: QueueGroup, now: dt.datetime | None = 
             N_("errors", "Queue {code} has closed for today (hours {open}-{close}). Please come back on the next working day."),
             **hours,
         )
-    for pause in load_breaks(uow.session):
+    for pause in rules.breaks:
         if pause.weekday == moment.weekday() and pause.start_time <= clock < pause.end_time:
             raise QueueClosed(
                 N_("errors", "No tickets are issued during the {name}. Tickets are issued again from {end}."),
@@ -402,7 +408,7 @@ def kiosk_status(uow: UnitOfWork, *, now: dt.datetime | None = None) -> list[Kio
     return result
 
 
-def estimate_wait(session: Session, *, group: QueueGroup, service_date: dt.date, ahead: int) -> dt.timedelta:
+def estimate_wait(session: Session, *, group: QueueGroup | GroupRules, service_date: dt.date, ahead: int) -> dt.timedelta:
     """People ahead x today's average service time of the group / counters working the group today."""
     if ahead <= 0:
         return dt.timedelta(0)
@@ -424,10 +430,11 @@ def call_next(uow: UnitOfWork, *, counter_number: int, now: dt.datetime | None =
     _may_serve(uow)
     session = uow.session
     now = as_utc(now)
-    counter = _active_counter(session, counter_number)
+    rules = current_rules(uow)
+    counter = _active_counter(rules, counter_number)
     _ensure_free(session, counter)
     service_date = current_service_date(session, now)
-    ticket_id = _next_waiting(session, counter, service_date)
+    ticket_id = _next_waiting(session, rules.counter_groups.get(counter.id, ()), counter, service_date)
     if ticket_id is None:
         return None
     ticket = session.get(Ticket, ticket_id)
@@ -435,19 +442,16 @@ def call_next(uow: UnitOfWork, *, counter_number: int, now: dt.datetime | None =
     # BEGIN IMMEDIATE holds the write lock since the unit of work began: nobody else can have
     # called this ticket between the read above and this write. Checked anyway.
     _check_state(ticket, "call")
-    ticket.status = Ticket.CALLED
-    ticket.counter_id = counter.id
-    ticket.target_counter_id = None
-    ticket.called_at = now
-    ticket.first_called_at = ticket.first_called_at or now
-    _event(session, ticket, QueueEvent.CALLED, counter=counter, at=now)
-    session.flush()
-    return ticket_view(session, ticket)
+    changes = dict(status=Ticket.CALLED, counter_id=counter.id, target_counter_id=None, called_at=now,
+                   first_called_at=ticket.first_called_at or now)
+    _write(uow, ticket, changes, QueueEvent.CALLED, counter=counter, at=now, rules=rules)
+    return ticket_view(session, ticket, rules)
 
 
-def _next_waiting(session: Session, counter: Counter, service_date: dt.date) -> uuid.UUID | None:
+def _next_waiting(
+    session: Session, group_ids: tuple[uuid.UUID, ...], counter: CounterRules, service_date: dt.date
+) -> uuid.UUID | None:
     """The ticket call-next takes: one statement of index seeks (head of each line, per priority class)."""
-    group_ids = counter_group_ids(session, counter)
     params = {"day": service_date, "counter_id": counter.id, **{f"group_{i}": g for i, g in enumerate(group_ids)}}
     rows = [tuple(r) for r in session.connection().execute(_heads_statement(len(group_ids)), params).all()]
     if not rows:
@@ -458,32 +462,26 @@ def _next_waiting(session: Session, counter: Counter, service_date: dt.date) -> 
 
 def recall(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
     """Announce a called ticket again."""
-    session, ticket, counter, now = _own(uow, ticket_id, counter_number, "recall", now)
-    ticket.recall_count += 1
-    ticket.called_at = now
-    _event(session, ticket, QueueEvent.RECALLED, counter=counter, at=now)
-    session.flush()
-    return ticket_view(session, ticket)
+    session, ticket, counter, now, rules = _own(uow, ticket_id, counter_number, "recall", now)
+    changes = dict(recall_count=ticket.recall_count + 1, called_at=now)
+    _write(uow, ticket, changes, QueueEvent.RECALLED, counter=counter, at=now, rules=rules)
+    return ticket_view(session, ticket, rules)
 
 
 def mark_no_show(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
     """The called visitor did not come."""
-    session, ticket, counter, now = _own(uow, ticket_id, counter_number, "no_show", now)
-    ticket.status = Ticket.NO_SHOW
-    ticket.finished_at = now
-    _event(session, ticket, QueueEvent.NO_SHOW, counter=counter, at=now)
-    session.flush()
-    return ticket_view(session, ticket)
+    session, ticket, counter, now, rules = _own(uow, ticket_id, counter_number, "no_show", now)
+    changes = dict(status=Ticket.NO_SHOW, finished_at=now)
+    _write(uow, ticket, changes, QueueEvent.NO_SHOW, counter=counter, at=now, rules=rules)
+    return ticket_view(session, ticket, rules)
 
 
 def start_service(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
     """The called visitor is at the counter: service starts."""
-    session, ticket, counter, now = _own(uow, ticket_id, counter_number, "start", now)
-    ticket.status = Ticket.SERVING
-    ticket.served_started_at = now
-    _event(session, ticket, QueueEvent.STARTED, counter=counter, at=now)
-    session.flush()
-    return ticket_view(session, ticket)
+    session, ticket, counter, now, rules = _own(uow, ticket_id, counter_number, "start", now)
+    changes = dict(status=Ticket.SERVING, served_started_at=now)
+    _write(uow, ticket, changes, QueueEvent.STARTED, counter=counter, at=now, rules=rules)
+    return ticket_view(session, ticket, rules)
 
 
 def finish(
@@ -498,14 +496,10 @@ def finish(
     """Service ends with an outcome (one of labels.OUTCOMES)."""
     if outcome not in labels.OUTCOMES:
         raise QueueNotFound(N_("errors", "Unknown outcome {outcome}."), outcome=outcome)
-    session, ticket, counter, now = _own(uow, ticket_id, counter_number, "finish", now)
-    ticket.status = Ticket.DONE
-    ticket.finished_at = now
-    ticket.outcome = outcome
-    ticket.note = (note or "").strip()
-    _event(session, ticket, QueueEvent.FINISHED, counter=counter, at=now, detail=outcome)
-    session.flush()
-    return ticket_view(session, ticket)
+    session, ticket, counter, now, rules = _own(uow, ticket_id, counter_number, "finish", now)
+    changes = dict(status=Ticket.DONE, finished_at=now, outcome=outcome, note=(note or "").strip())
+    _write(uow, ticket, changes, QueueEvent.FINISHED, counter=counter, at=now, detail=outcome, rules=rules)
+    return ticket_view(session, ticket, rules)
 
 
 def transfer(
@@ -520,23 +514,24 @@ def transfer(
     """Send a ticket to another group's line or to one counter; it keeps its number and issue time."""
     if to_group_code is None and to_counter_number is None:
         raise QueueNotFound(N_("errors", "Choose the queue group or the counter to transfer to."))
-    session, ticket, counter, now = _own(uow, ticket_id, counter_number, "transfer", now)
-    target_group = get_group(session, to_group_code) if to_group_code else None
-    target_counter = _active_counter(session, to_counter_number) if to_counter_number is not None else None
+    session, ticket, counter, now, rules = _own(uow, ticket_id, counter_number, "transfer", now)
+    target_group = rules.group(to_group_code) if to_group_code else None
+    target_counter = _active_counter(rules, to_counter_number) if to_counter_number is not None else None
     if target_counter is not None and target_counter.id == counter.id:
         raise InvalidTransition(
             N_("errors", "Ticket {code} is already at counter {number}."), code=ticket.code, number=counter.number
         )
-    ticket.transferred_from_group_id = ticket.route_group_id
-    ticket.transferred_from_counter_id = counter.id
-    ticket.transferred_at = now
-    ticket.transfer_count += 1
-    if target_group is not None:
-        ticket.route_group_id = target_group.id
-    ticket.target_counter_id = target_counter.id if target_counter is not None else None
-    ticket.status = Ticket.WAITING
-    ticket.counter_id = None
-    ticket.served_started_at = None
+    changes = dict(
+        transferred_from_group_id=ticket.route_group_id,
+        transferred_from_counter_id=counter.id,
+        transferred_at=now,
+        transfer_count=ticket.transfer_count + 1,
+        route_group_id=target_group.id if target_group is not None else ticket.route_group_id,
+        target_counter_id=target_counter.id if target_counter is not None else None,
+        status=Ticket.WAITING,
+        counter_id=None,
+        served_started_at=None,
+    )
     detail = ",".join(
         part
         for part in (
@@ -545,18 +540,15 @@ def transfer(
         )
         if part
     )
-    _event(session, ticket, QueueEvent.TRANSFERRED, counter=counter, at=now, detail=detail)
-    session.flush()
-    return ticket_view(session, ticket)
+    _write(uow, ticket, changes, QueueEvent.TRANSFERRED, counter=counter, at=now, detail=detail, rules=rules)
+    return ticket_view(session, ticket, rules)
 
 
 def hold(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
     """Set a ticket aside at this counter (the visitor fetches a document) and free the counter."""
-    session, ticket, counter, now = _own(uow, ticket_id, counter_number, "hold", now)
-    ticket.status = Ticket.HELD
-    _event(session, ticket, QueueEvent.HELD, counter=counter, at=now)
-    session.flush()
-    return ticket_view(session, ticket)
+    session, ticket, counter, now, rules = _own(uow, ticket_id, counter_number, "hold", now)
+    _write(uow, ticket, dict(status=Ticket.HELD), QueueEvent.HELD, counter=counter, at=now, rules=rules)
+    return ticket_view(session, ticket, rules)
 
 
 def resume(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: dt.datetime | None = None) -> TicketView:
@@ -565,16 +557,14 @@ def resume(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int, now: d
     _may_serve(uow)
     session = uow.session
     now = as_utc(now)
+    rules = current_rules(uow)
     ticket = _ticket(session, ticket_id)
-    counter = _active_counter(session, counter_number)
+    counter = _active_counter(rules, counter_number)
     _check_state(ticket, "resume")
     _ensure_free(session, counter)
-    ticket.status = Ticket.SERVING
-    ticket.counter_id = counter.id
-    ticket.served_started_at = ticket.served_started_at or now
-    _event(session, ticket, QueueEvent.RESUMED, counter=counter, at=now)
-    session.flush()
-    return ticket_view(session, ticket)
+    changes = dict(status=Ticket.SERVING, counter_id=counter.id, served_started_at=ticket.served_started_at or now)
+    _write(uow, ticket, changes, QueueEvent.RESUMED, counter=counter, at=now, rules=rules)
+    return ticket_view(session, ticket, rules)
 
 
 def cancel(uow: UnitOfWork, *, ticket_id: uuid.UUID, now: dt.datetime | None = None) -> TicketView:
@@ -585,12 +575,11 @@ def cancel(uow: UnitOfWork, *, ticket_id: uuid.UUID, now: dt.datetime | None = N
     now = as_utc(now)
     ticket = _ticket(session, ticket_id)
     _check_state(ticket, "cancel")
-    counter = session.get(Counter, ticket.counter_id) if ticket.counter_id else None
-    ticket.status = Ticket.CANCELLED
-    ticket.finished_at = now
-    _event(session, ticket, QueueEvent.CANCELLED, counter=counter, at=now)
-    session.flush()
-    return ticket_view(session, ticket)
+    rules = current_rules(uow)
+    counter = rules.counters_by_id[ticket.counter_id] if ticket.counter_id else None
+    changes = dict(status=Ticket.CANCELLED, finished_at=now)
+    _write(uow, ticket, changes, QueueEvent.CANCELLED, counter=counter, at=now, rules=rules)
+    return ticket_view(session, ticket, rules)
 
 
 # --- printing bookkeeping -------------------------------------------------------------------
@@ -617,8 +606,10 @@ def mark_printed(uow: UnitOfWork, *, ticket_id: uuid.UUID) -> TicketView:
     _require_write(uow)
     session = uow.session
     ticket = _ticket(session, ticket_id)
-    ticket.printed = True
-    session.flush()
+    if not ticket.printed:
+        writes = RowWrites(uow)
+        writes.update(ticket, printed=True)
+        writes.flush()
     return ticket_view(session, ticket)
 
 
@@ -755,13 +746,22 @@ def counter_state(uow: UnitOfWork, *, counter_number: int, now: dt.datetime | No
     )
 
 
-def ticket_view(session: Session, ticket: Ticket) -> TicketView:
-    """The plain-value view of a ticket row."""
-    group = session.get(QueueGroup, ticket.group_id)
-    route = group if ticket.route_group_id == ticket.group_id else session.get(QueueGroup, ticket.route_group_id)
+def ticket_view(session: Session, ticket: Ticket, rules: Rules | None = None) -> TicketView:
+    """The plain-value view of a ticket row (groups and counters from *rules* when given)."""
+    group: QueueGroup | GroupRules | None
+    route: QueueGroup | GroupRules | None
+    counter: Counter | CounterRules | None
+    target: Counter | CounterRules | None
+    if rules is not None:
+        group, route = rules.groups_by_id[ticket.group_id], rules.groups_by_id[ticket.route_group_id]
+        counter = rules.counters_by_id[ticket.counter_id] if ticket.counter_id else None
+        target = rules.counters_by_id[ticket.target_counter_id] if ticket.target_counter_id else None
+    else:
+        group = session.get(QueueGroup, ticket.group_id)
+        route = group if ticket.route_group_id == ticket.group_id else session.get(QueueGroup, ticket.route_group_id)
+        counter = session.get(Counter, ticket.counter_id) if ticket.counter_id else None
+        target = session.get(Counter, ticket.target_counter_id) if ticket.target_counter_id else None
     assert group is not None and route is not None, "a ticket's groups are foreign keys"
-    counter = session.get(Counter, ticket.counter_id) if ticket.counter_id else None
-    target = session.get(Counter, ticket.target_counter_id) if ticket.target_counter_id else None
     service = session.get(ServiceStandard, ticket.service_id) if ticket.service_id else None
     return TicketView(
         id=ticket.id,
@@ -813,8 +813,8 @@ def _ticket(session: Session, ticket_id: uuid.UUID) -> Ticket:
     return ticket
 
 
-def _active_counter(session: Session, number: int) -> Counter:
-    counter = get_counter(session, number)
+def _active_counter(rules: Rules, number: int) -> CounterRules:
+    counter = rules.counter(number)
     if not counter.active:
         raise QueueClosed(N_("errors", "Counter {number} is not active."), number=counter.number)
     return counter
@@ -825,18 +825,19 @@ def _own(uow: UnitOfWork, ticket_id, counter_number, action, now):
     _require_write(uow)
     _may_serve(uow)
     session = uow.session
+    rules = current_rules(uow)
     ticket = _ticket(session, ticket_id)
-    counter = get_counter(session, counter_number)
+    counter = rules.counter(counter_number)
     _check_state(ticket, action)
     if ticket.counter_id != counter.id:
-        other = session.get(Counter, ticket.counter_id) if ticket.counter_id else None
+        other = rules.counters_by_id.get(ticket.counter_id) if ticket.counter_id else None
         raise InvalidTransition(
             N_("errors", "Ticket {code} is at counter {other}, not at counter {number}."),
             code=ticket.code,
             other=other.number if other is not None else "-",
             number=counter.number,
         )
-    return session, ticket, counter, as_utc(now)
+    return session, ticket, counter, as_utc(now), rules
 
 
 def _check_state(ticket: Ticket, action: str) -> None:
@@ -849,7 +850,7 @@ def _check_state(ticket: Ticket, action: str) -> None:
         )
 
 
-def _ensure_free(session: Session, counter: Counter) -> None:
+def _ensure_free(session: Session, counter: CounterRules) -> None:
     current = session.connection().execute(_ACTIVE_AT_COUNTER, {"counter_id": counter.id}).first()
     if current is not None:
         raise CounterBusy(
@@ -889,19 +890,15 @@ def _event(
     kind: str,
     *,
     at: dt.datetime,
-    counter: Counter | None = None,
-    group: QueueGroup | None = None,
+    rules: Rules,
+    counter: CounterRules | None = None,
     detail: str = "",
 ) -> QueueEvent:
+    """The event row of an action (written by the caller's RowWrites, right after the ticket's row)."""
     # seq = max + 1 under the write lock; the unique index makes both the max and a clash cheap.
-    if any(isinstance(obj, QueueEvent) for obj in session.new):
-        session.flush()  # an earlier event of this transaction must count
     seq = (session.connection().scalar(_LATEST_SEQ) or 0) + 1
-    if group is None:
-        with session.no_autoflush:  # the ticket's changes are flushed once, with the event
-            group = session.get(QueueGroup, ticket.route_group_id)
-        assert group is not None, "a ticket's group is a foreign key"
-    event = QueueEvent(
+    group = rules.groups_by_id[ticket.route_group_id]  # a foreign key
+    return QueueEvent(
         id=uuid.uuid4(),
         seq=seq,
         type=kind,
@@ -913,8 +910,24 @@ def _event(
         at=at,
         detail=detail,
     )
-    session.add(event)
-    return event
+
+
+def _write(
+    uow: UnitOfWork,
+    ticket: Ticket,
+    changes: dict,
+    kind: str,
+    *,
+    at: dt.datetime,
+    rules: Rules,
+    counter: CounterRules | None = None,
+    detail: str = "",
+) -> None:
+    """A counter action's writes: the ticket's changes and its event, with their outbox rows, in one batch."""
+    writes = RowWrites(uow)
+    writes.update(ticket, **changes)
+    writes.insert(_event(uow.session, ticket, kind, rules=rules, counter=counter, at=at, detail=detail))
+    writes.flush()
 
 
 def _hhmm(value: dt.time) -> str:

@@ -15,21 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import deque
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
-    QStyle,
-    QStyleOption,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QStyle, QStyleOption,
+                               QVBoxLayout, QWidget)
 
 from mpp_desk.ui.display_live import LiveBoardMixin
 from mpp_desk.ui.machine import MachineWindow, office_time, scaled_sizes
@@ -43,6 +35,7 @@ FLASH_TIMES = 8  # a new call blinks this many times (half a second each)
 LAST_CALLS = 6
 LAST_CALLS_MANY_GROUPS = 4  # with more than three groups waiting, the waiting counts take that room
 CALL_EVENTS = ("called", "recalled")
+CALLS_KEPT = 200  # the latest calls the board remembers (``calls_seen``); a day has thousands
 
 # Font sizes in pixels for a 1920x1080 screen; scaled to the real one.
 SIZES = {
@@ -130,7 +123,7 @@ class Marquee(QWidget):
 
 
 class DisplayWindow(LiveBoardMixin, MachineWindow):
-    """The hall's board; ``calls_seen`` keeps every call and recall event shown, in order."""
+    """The hall's board; ``calls_seen``: the latest CALLS_KEPT calls and recalls shown, ``calls_total``: all."""
 
     sig_board_updated = Signal()
     """The board was redrawn from a fresh board state."""
@@ -148,7 +141,7 @@ class DisplayWindow(LiveBoardMixin, MachineWindow):
         self.clock = clock
         self.announcer = announcer
         self.last_seq = 0
-        self.calls_seen: list = []
+        self.calls_seen, self.calls_total = deque(maxlen=CALLS_KEPT), 0  # bounded: the board runs for days
         self.group_names: dict[str, str] = {}
         self.counter_names: dict[int, str] = {}
         self.big_call = None  # the EventView shown large
@@ -357,6 +350,7 @@ class DisplayWindow(LiveBoardMixin, MachineWindow):
             self.last_seq = event.seq
             if event.type in CALL_EVENTS and event.counter_number is not None:
                 self.calls_seen.append(event)
+                self.calls_total += 1
                 latest = event
                 if self.announcer is not None:
                     self.announcer.on_event(event, counter_name=self.counter_names.get(event.counter_number, ""))

@@ -99,7 +99,7 @@ def display(data_dir: Path, expected: int, at: dt.datetime) -> dict:
     board.sig_ready.connect(lambda _mode: (data_dir / "display.ready").touch())
 
     def check() -> None:
-        if len(board.calls_seen) >= expected and not board.announcer.busy:
+        if board.calls_total >= expected and not board.announcer.busy:
             app.exit(0)
 
     watcher = QTimer()

@@ -95,7 +95,7 @@ def test_calls_made_before_the_board_started_are_shown_but_not_spoken(qtbot, boa
     assert board.call_code.text() == "A001" and board.call_counter.text() == "2"
     polls = board.poll_count
     qtbot.waitUntil(lambda: board.poll_count >= polls + 3, timeout=10000)
-    assert engine.texts == [] and board.calls_seen == []
+    assert engine.texts == [] and list(board.calls_seen) == [] and board.calls_total == 0
 
 
 def test_the_running_text_and_office_come_from_the_settings(qtbot, board, queue_ctx):
@@ -264,3 +264,29 @@ def test_the_voice_status_is_for_the_administrator_not_the_hall(qtbot, board, en
     board.ask_pin()
     assert board.pin_status.isVisibleTo(board)
     assert board.pin_status.text().startswith("Suara pengumuman: espeak-ng (id). PC ini tidak punya keluaran suara")
+
+
+def test_the_board_remembers_the_latest_calls_only_however_long_it_runs(qtbot, queue_ctx, tasks):
+    """bench/soak.py found ``calls_seen`` growing all day; it keeps CALLS_KEPT and counts the rest."""
+    import datetime as dt
+    import uuid
+
+    from mpp_desk.queue.views import EventView
+    from mpp_desk.ui.display import CALLS_KEPT, DisplayWindow
+    from mpp_desk.ui.ops.queue import BoardPoll
+
+    window = DisplayWindow(ctx=queue_ctx, tasks=tasks, clock=Clock(TUESDAY_10))
+    window.keep_in_front = False
+    qtbot.addWidget(window, before_close_func=allow_exit)
+    total = CALLS_KEPT * 3 + 7
+    at = TUESDAY_10.astimezone(dt.timezone.utc)
+    for start in range(0, total, 50):  # polls of up to 50 events, as poll_board returns them
+        events = tuple(
+            EventView(seq, "called", uuid.uuid4(), f"A{seq:03d}", "A", 1 + seq % 3, at, "")
+            for seq in range(start + 1, min(start + 50, total) + 1)
+        )
+        window._polled(BoardPoll(events, None, False))
+    assert window.calls_total == total
+    assert len(window.calls_seen) == CALLS_KEPT
+    assert [e.seq for e in window.calls_seen] == list(range(total - CALLS_KEPT + 1, total + 1))
+    assert window.call_code.text() == f"A{total:03d}"

@@ -311,3 +311,29 @@ def test_every_kiosk_text_has_at_least_4_5_to_1_contrast_with_its_background():
     assert styled <= {t.split("[")[0] for t, _b in KIOSK_TEXT_ON}
     source = (Path(__file__).resolve().parents[2] / "mpp_desk" / "ui" / "kiosk.py").read_text(encoding="utf-8")
     assert not re.search(r"#[0-9a-fA-F]{6}\b|QColor|setPalette", source)
+
+
+def test_the_ticket_flow_keeps_no_references_to_none(qtbot, kiosk):
+    """bench/soak.py saw None's reference count climb in the kiosk over an hour. The kiosk's own flow
+    (the ticket page, back to the start) holds none: the climb came from the soak's
+    ``QTimer.singleShot`` per ticket (PySide6 6.11 keeps a reference to None per singleShot call)."""
+    import gc
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    open_kiosk(qtbot, kiosk)
+    ticket = take(qtbot, kiosk, "A")
+    kiosk.back_to_start()
+    for _ in range(20):  # warm: translations, style sheets, caches
+        kiosk._issued(ticket)
+        kiosk.back_to_start()
+        QApplication.processEvents()
+    gc.collect()
+    before = sys.getrefcount(None)
+    for _ in range(300):
+        kiosk._issued(ticket)
+        kiosk.back_to_start()
+        QApplication.processEvents()  # what the flow scheduled runs too
+    gc.collect()
+    assert sys.getrefcount(None) - before < 30  # a leak of one per ticket would be 300

@@ -16,7 +16,7 @@ FUNCTION_LINES = 60
 
 # Not split yet (issue 12 split intake, complaints, QueuePanel.__init__ and FilesArea.__init__ first).
 ALLOWED_MODULES = {
-    "display.py": 573,
+    "display.py": 567,
 }
 ALLOWED_FUNCTIONS = {
     "display.py:DisplayWindow._build_board": 92,

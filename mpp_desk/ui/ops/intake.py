@@ -66,10 +66,9 @@ def start_data(ctx: AppContext, *, actor) -> StartData:
 
 def find_ticket(ctx: AppContext, *, code: str, now=None):
     """Today's ticket with this code (A001); today by the office clock at *now* (None: now)."""
-    from mpp_desk.queue.service import find_ticket as find
+    from mpp_desk.queue.backend import make_queue_backend
 
-    with ctx.uow(write=False) as uow:
-        return find(uow, code=code, now=now)
+    return make_queue_backend(ctx).find_ticket(code=code, now=now)
 
 
 def previous_visits(ctx: AppContext, *, actor, nik: str) -> list:

@@ -26,9 +26,9 @@ CALL_EVENTS = ("called", "recalled")
 
 def queue_for(ctx: AppContext, *, actor=None):
     """The queue backend of this PC, acting for *actor* (None: the kiosk, the board)."""
-    from mpp_desk.queue.backend import LocalQueue
+    from mpp_desk.queue.backend import make_queue_backend
 
-    return LocalQueue.from_context(ctx, actor=actor)
+    return make_queue_backend(ctx, actor=actor)
 
 
 def _setting(ctx: AppContext, key: str):
@@ -135,7 +135,6 @@ def counter_panel(
 ) -> CounterPanelState:
     """The counter's state, its groups' waiting lists, transfer targets and the unprinted tickets."""
     from mpp_desk.errors import UserError
-    from mpp_desk.queue import service
     from mpp_desk.queue.setup import list_counters, list_groups
 
     ctx.open()
@@ -144,8 +143,8 @@ def counter_panel(
     with ctx.uow(write=False) as uow:
         groups = list_groups(uow)
         counters = list_counters(uow)
-        last_seq = service.latest_seq(uow)
-        clock = service.clock_warning(uow, now=now)
+    last_seq = queue.latest_seq()
+    clock = queue.clock_warning(now=now)
     group_names = {g.code: g.name for g in groups}
     others = tuple((c.number, c.name) for c in counters if c.active and c.number != number)
     try:
@@ -189,10 +188,13 @@ def counter_action(
 ) -> ActionDone:
     """Do one counter action (call, recall, start, finish, no_show, transfer, hold, resume) and reload the panel."""
     queue = queue_for(ctx, actor=actor)
-    common = {"counter_number": number, "now": now}
     if action == "call":
-        ticket = queue.call_next(**common)
-    elif action == "recall":
+        return ActionDone(action, queue.call_next(counter_number=number, now=now),
+                          counter_panel(ctx, actor=actor, number=number, now=now))
+    if ticket_id is None:
+        raise ValueError(f"counter action {action!r} needs a ticket")
+    common = {"counter_number": number, "now": now}
+    if action == "recall":
         ticket = queue.recall(ticket_id=ticket_id, **common)
     elif action == "start":
         ticket = queue.start_service(ticket_id=ticket_id, **common)
