@@ -374,14 +374,11 @@ def make_queue_backend(ctx: AppContext, *, actor: Actor | None = None) -> QueueB
     CLI): the central server's when this PC has joined one, else :class:`LocalQueue` over this
     PC's database.
     """
-    backends: list[QueueBackend | None] = [
-        # HOOK: the central server's backend is wired here, first, as one more entry (None when this
-        # PC has not joined); import it inside this function, remote.py imports this module:
-        # remote_backend_if_joined(ctx, actor=actor),
-    ]
-    for backend in backends:
-        if backend is not None:
-            return backend
+    from mpp_desk.queue.remote import remote_backend_if_joined  # lazy: remote.py imports this module
+
+    remote = remote_backend_if_joined(ctx, actor=actor)
+    if remote is not None:
+        return remote
     return LocalQueue.from_context(ctx, actor=actor)
 
 

@@ -46,6 +46,7 @@ from mpp_desk.queue.views import (
 )
 
 if TYPE_CHECKING:
+    from mpp_desk.queue.views import ClockWarning
     from mpp_desk.printing.slip import TicketSlip
     from mpp_desk.queue.stats import DailyStats
     from mpp_desk.roles import Actor
@@ -206,6 +207,23 @@ class RemoteQueue:
 
     def get_ticket(self, *, ticket_id: uuid.UUID) -> TicketView:
         return ticket_from(self._request("GET", f"/v1/queue/tickets/{ticket_id}"))
+
+    def find_ticket(
+        self, *, code: str, service_date: dt.date | None = None, now: dt.datetime | None = None
+    ) -> TicketView:
+        """A ticket by its code on a service date (default: the server's today)."""
+        params = {"code": (code or "").strip().upper()}
+        if service_date is not None:
+            params["date"] = service_date.isoformat()
+        return ticket_from(self._request("GET", "/v1/queue/tickets", params=params))
+
+    def latest_seq(self) -> int:
+        """The server's last queue event (what a screen has seen once it has read up to here)."""
+        return board_from(self._request("GET", "/v1/queue/board", params={"last_calls": 0})).last_seq
+
+    def clock_warning(self, *, now: dt.datetime | None = None) -> ClockWarning | None:
+        """None: the server's clock decides numbers and days, so this PC's clock cannot misdate a ticket."""
+        return None
 
     def waiting_list(self, *, group_code: str, now: dt.datetime | None = None) -> list[TicketView]:
         code = (group_code or "").strip().upper()

@@ -509,6 +509,16 @@ def get_ticket(conn: Connection, cfg: QueueConfig, secret: bytes, *, ticket_id: 
     return ticket_json(row, cfg, secret)
 
 
+def find_ticket(conn: Connection, cfg: QueueConfig, secret: bytes, *, code: str, service_date: dt.date) -> dict[str, Any]:
+    """One ticket by its code on a service date (the code the officer types from the paper)."""
+    code = (code or "").strip().upper()
+    row = conn.execute(select(q_tickets).where(q_tickets.c.code == code, q_tickets.c.service_date == service_date)
+                       ).mappings().first()
+    if row is None:
+        raise QueueNotFound(N_("errors", "There is no ticket {code} on {day}."), code=code, day=service_date.isoformat())
+    return ticket_json(row, cfg, secret)
+
+
 def waiting_list(conn: Connection, cfg: QueueConfig, secret: bytes, *, group_code: str, now: dt.datetime) -> list[dict]:
     group = _group(cfg, group_code)
     rows = conn.execute(

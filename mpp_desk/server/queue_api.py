@@ -33,6 +33,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from mpp_desk.errors import PermissionDenied, UserError
+from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.queue.errors import QueueNotFound
 from mpp_desk.server import devices
 from mpp_desk.server import queue as service
@@ -306,6 +307,13 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
     @app.get("/v1/queue/tickets/{ticket_id}", tags=["queue"])
     def get_ticket(ticket_id: uuid.UUID, access: str = Depends(bearer)) -> JSONResponse:
         return run(access, lambda c, cfg, d: service.get_ticket(c, cfg, secret, ticket_id=ticket_id))
+
+    @app.get("/v1/queue/tickets", tags=["queue"])
+    def find_ticket(code: Annotated[str, Query(min_length=1, max_length=8, pattern=r"^[A-Za-z0-9]+$")],
+                    day: Annotated[dt.date | None, Query(alias="date")] = None,
+                    access: str = Depends(bearer)) -> JSONResponse:
+        return run(access, lambda c, cfg, d: service.find_ticket(
+            c, cfg, secret, code=code, service_date=day or local_date(as_utc(_now()))))
 
     @app.get("/v1/queue/groups/{code}/waiting", tags=["queue"])
     def waiting_list(code: Annotated[str, Path(max_length=4, pattern=r"^[A-Za-z0-9]+$")],

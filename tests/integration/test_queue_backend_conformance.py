@@ -5,7 +5,7 @@ and B (counter 2) open 08:00-15:00 on Tuesday 24 November 2026 and returns the b
 scenario then uses the QueueBackend interface only, with ``now`` left to the office clock (the
 ``office_clock`` fixture, stopped at 10:00 and moved on by hand). To add the central server's
 backend, add a param that starts a server, joins a data folder to it and returns
-``make_queue_backend(ctx)``, and its class to BACKEND_CLASSES.
+``make_queue_backend(ctx)``. Both classes are checked for the interface's signatures.
 """
 
 from __future__ import annotations
@@ -23,12 +23,14 @@ from mpp_desk import queue as q
 from mpp_desk.errors import PermissionDenied, UserError
 from mpp_desk.queue.backend import LocalQueue, QueueBackend, make_queue_backend
 from mpp_desk.queue.errors import CounterBusy, InvalidTransition
+from mpp_desk.queue.remote import RemoteQueue
 
 WIB = ZoneInfo("Asia/Jakarta")
 TUESDAY = dt.date(2026, 11, 24)
 TUESDAY_10 = dt.datetime(2026, 11, 24, 10, 0, tzinfo=WIB)
 
-BACKEND_CLASSES = [LocalQueue]  # the server-backed backend joins this list
+BACKEND_CLASSES = [LocalQueue, RemoteQueue]  # the behaviour scenario below runs on LocalQueue; the server
+# backend runs the same actions through mpp-central in tests/server/test_queue_server.py and test_queue_morning.py
 
 
 def interface_methods() -> list[str]:
@@ -43,12 +45,13 @@ def _type_names() -> dict[str, object]:
     from mpp_desk.database import Database
     from mpp_desk.printing.slip import TicketSlip
     from mpp_desk.queue.stats import DailyStats
+    from mpp_desk.queue.views import ClockWarning
     from mpp_desk.roles import Actor
     from mpp_desk.signing import Signer
     from mpp_desk.uow import UnitOfWork
 
     return {"AppContext": AppContext, "Database": Database, "TicketSlip": TicketSlip, "DailyStats": DailyStats,
-            "Actor": Actor, "Signer": Signer, "UnitOfWork": UnitOfWork}
+            "Actor": Actor, "Signer": Signer, "UnitOfWork": UnitOfWork, "ClockWarning": ClockWarning}
 
 
 def shape(fn) -> tuple:

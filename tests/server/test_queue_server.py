@@ -153,6 +153,20 @@ def test_a_joined_pc_gets_the_server_queue_and_a_standalone_one_none(office, tmp
     again = remote_backend_if_joined(SimpleNamespace(data_dir=tmp_path), actor=None)
     assert again._client is queue._client  # one connection pool per data folder
 
+    # the one factory the screens and commands use picks the server's queue for a joined PC
+    from mpp_desk.queue.backend import make_queue_backend
+
+    chosen = make_queue_backend(SimpleNamespace(data_dir=tmp_path))
+    assert isinstance(chosen, RemoteQueue)
+    found = chosen.find_ticket(code="b001")
+    assert (found.code, found.status) == ("B001", "waiting")
+    with pytest.raises(QueueNotFound):
+        chosen.find_ticket(code="B099")
+    assert chosen.latest_seq() >= 1 and chosen.clock_warning() is None
+    before = chosen.latest_seq()
+    chosen.issue(group_code="B")
+    assert chosen.latest_seq() > before
+
 
 def test_copies_of_one_request_arriving_at_once_are_answered_alike_and_done_once(office, server_db):
     import psycopg
