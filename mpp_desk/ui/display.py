@@ -5,10 +5,9 @@ each counter is calling or serving, the earlier calls (one line per ticket), how
 group, the clock and date (Asia/Jakarta, in Indonesian) and the administrator's running text.
 Counters are shown by their configured name when it says more than the number. Technical state
 (the announcement voice) is logged and shown under the administrator's PIN pad, not to the hall.
-Every ~250 ms it asks the database thread for queue events after the last one seen (a poll is
-skipped while the previous one runs), so a call pressed at a counter in another process shows
-within a second; each call and recall is then announced, in order, by
-:class:`~mpp_desk.ui.speech.Announcer`.
+Every ~250 ms it asks for queue events after the last one seen (a joined board is woken by the
+server's stream, ui/display_live.py); each call and recall is announced, in order, by
+:class:`~mpp_desk.ui.speech.Announcer`. Its parts: ui/display_widgets.py.
 """
 
 from __future__ import annotations
@@ -18,12 +17,11 @@ import logging
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QStyle, QStyleOption,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget)
 
 from mpp_desk.ui.display_live import LiveBoardMixin
+from mpp_desk.ui.display_widgets import Marquee, board_label, repolish
 from mpp_desk.ui.machine import MachineWindow, office_time, scaled_sizes
 from mpp_desk.ui.tasks import Op, TaskManager
 
@@ -42,84 +40,11 @@ SIZES = {
     "boardOffice": 40, "boardClock": 60, "boardDate": 28,
     "boardCallLead": 40, "boardCallCode": 250, "boardCallCounter": 250, "boardCallNote": 30,
     "boardSectionTitle": 32, "boardServingCounter": 26, "boardServingCode": 50, "boardServingEmpty": 26,
-    "boardCallCounterName": 40, "boardRecall": 64,
-    "boardLastCode": 56, "boardLastCounter": 40, "boardWaitingName": 40, "boardWaitingNameSmall": 28,
-    "boardWaitingCount": 72,
-    "boardMarquee": 42, "pinStatus": 26,
+    "boardCallCounterName": 40, "boardRecall": 64, "boardLastCode": 56, "boardLastCounter": 40,
+    "boardWaitingName": 40, "boardWaitingNameSmall": 28, "boardWaitingCount": 72, "boardMarquee": 42, "pinStatus": 26,
     "machineOpening": 48, "machineError": 40,
     "pinTitle": 44, "pinNote": 28, "pinDisplay": 56, "pinMessage": 30, "pinKey": 48, "pinOk": 40, "pinCancel": 34,
 }
-
-
-def _label(text: str, name: str, align=Qt.AlignmentFlag.AlignCenter) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setAlignment(align)
-    return label
-
-
-def _repolish(widget: QWidget) -> None:
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-
-
-class Marquee(QWidget):
-    """The running text: scrolls right to left, again and again."""
-
-    STEP_MS = 33
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("boardMarquee")
-        self._text = ""
-        self._offset = 0.0
-        self.speed = 120.0  # pixels per second at 1080 p
-        self._timer = QTimer(self)
-        self._timer.setInterval(self.STEP_MS)
-        self._timer.timeout.connect(self._step)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def text(self) -> str:
-        return self._text
-
-    def set_text(self, text: str) -> None:
-        text = " ".join((text or "").split())
-        if text == self._text:
-            return
-        self._text = text
-        self._offset = float(self.width())
-        self.setVisible(bool(text))
-        if text:
-            self._timer.start()
-        else:
-            self._timer.stop()
-        self.update()
-
-    def sizeHint(self):  # noqa: N802
-        hint = super().sizeHint()
-        hint.setHeight(round(self.fontMetrics().height() * 1.6))
-        return hint
-
-    def _step(self) -> None:
-        if not self.isVisible():
-            return
-        self._offset -= self.speed * (self.height() / 67) * self.STEP_MS / 1000
-        if self._offset < -self.fontMetrics().horizontalAdvance(self._text):
-            self._offset = float(self.width())
-        self.update()
-
-    def paintEvent(self, event) -> None:  # noqa: N802
-        painter = QPainter(self)
-        option = QStyleOption()
-        option.initFrom(self)
-        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)  # the sheet's background
-        painter.setFont(self.font())
-        painter.setPen(self.palette().windowText().color())
-        painter.drawText(QRectF(self._offset, 0, self.fontMetrics().horizontalAdvance(self._text) + 10, self.height()),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self._text)
-
-    def stop(self) -> None:
-        self._timer.stop()
 
 
 class DisplayWindow(LiveBoardMixin, MachineWindow):
@@ -154,9 +79,9 @@ class DisplayWindow(LiveBoardMixin, MachineWindow):
 
         header = QFrame()
         header.setObjectName("boardHeader")
-        self.office_label = _label("", "boardOffice", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.time_label = _label("", "boardClock", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.date_label = _label("", "boardDate", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.office_label = board_label("", "boardOffice", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.time_label = board_label("", "boardClock", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.date_label = board_label("", "boardDate", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         when = QVBoxLayout()
         when.setSpacing(0)
         when.addWidget(self.time_label)
@@ -198,20 +123,35 @@ class DisplayWindow(LiveBoardMixin, MachineWindow):
     def _build_board(self) -> None:
         self.board_page = QWidget()
         self.board_page.setObjectName("boardPage")
+        self._build_call()
+        left = QVBoxLayout()
+        left.setSpacing(18)
+        left.addWidget(self.call_frame, 5)
+        left.addWidget(self._build_serving(), 3)
+        self.right_column = right = QVBoxLayout()
+        right.setSpacing(18)
+        right.addWidget(self._build_last_calls(), 1)
+        right.addWidget(self._build_waiting(), 1)
+        body = QHBoxLayout(self.board_page)
+        body.setContentsMargins(28, 22, 28, 22)
+        body.setSpacing(22)
+        body.addLayout(left, 13)
+        body.addLayout(right, 7)
 
-        # the call: number and counter, very large
+    def _build_call(self) -> None:
+        """The call: number and counter, very large."""
         self.call_frame = QFrame()
         self.call_frame.setObjectName("boardCallFrame")
-        self.call_code = _label("—", "boardCallCode")
-        self.call_counter = _label("", "boardCallCounter")
-        code_lead = _label(self.tr("Queue number"), "boardCallLead")
-        self.counter_lead = _label(self.tr("Counter"), "boardCallLead")
+        self.call_code = board_label("—", "boardCallCode")
+        self.call_counter = board_label("", "boardCallCounter")
+        code_lead = board_label(self.tr("Queue number"), "boardCallLead")
+        self.counter_lead = board_label(self.tr("Counter"), "boardCallLead")
         # a counter whose name says more than its number is named above the number ("Loket Pengaduan")
-        self.call_counter_name = _label("", "boardCallCounterName")
+        self.call_counter_name = board_label("", "boardCallCounterName")
         self.call_counter_name.setWordWrap(True)
         self.call_counter_name.hide()
-        self.call_note = _label(self.tr("Please listen for your number."), "boardCallNote")
-        self.recall_label = _label(self.tr("RECALL"), "boardRecall")
+        self.call_note = board_label(self.tr("Please listen for your number."), "boardCallNote")
+        self.recall_label = board_label(self.tr("RECALL"), "boardRecall")
         self.recall_label.hide()
         call_grid = QGridLayout(self.call_frame)
         call_grid.setContentsMargins(24, 18, 24, 18)
@@ -226,32 +166,35 @@ class DisplayWindow(LiveBoardMixin, MachineWindow):
         call_grid.setColumnStretch(1, 2)
         call_grid.setRowStretch(1, 1)
 
-        # what each counter has now
+    def _build_serving(self) -> QFrame:
+        """What each counter has now."""
         serving_frame = QFrame()
         serving_frame.setObjectName("boardSection")
         serving_layout = QVBoxLayout(serving_frame)
-        serving_layout.addWidget(_label(self.tr("Now at the counters"), "boardSectionTitle",
+        serving_layout.addWidget(board_label(self.tr("Now at the counters"), "boardSectionTitle",
                                         Qt.AlignmentFlag.AlignLeft))
         self.serving_grid = QGridLayout()
         self.serving_grid.setSpacing(10)
         serving_layout.addLayout(self.serving_grid)
         serving_layout.addStretch(1)
-        self.serving_empty = _label(self.tr("No number is being served yet."), "boardServingEmpty",
+        self.serving_empty = board_label(self.tr("No number is being served yet."), "boardServingEmpty",
                                     Qt.AlignmentFlag.AlignLeft)
         serving_layout.insertWidget(1, self.serving_empty)
         self._serving_cells: list[tuple[QFrame, QLabel, QLabel]] = []
+        return serving_frame
 
-        # the last calls
+    def _build_last_calls(self) -> QFrame:
+        """The last calls, newest first."""
         last_frame = QFrame()
         last_frame.setObjectName("boardSection")
         last_layout = QVBoxLayout(last_frame)
-        last_layout.addWidget(_label(self.tr("Earlier calls"), "boardSectionTitle", Qt.AlignmentFlag.AlignLeft))
+        last_layout.addWidget(board_label(self.tr("Earlier calls"), "boardSectionTitle", Qt.AlignmentFlag.AlignLeft))
         self.last_rows: list[tuple[QFrame, QLabel, QLabel]] = []
         for _ in range(LAST_CALLS):
             row = QFrame()
             row.setObjectName("boardLastRow")
-            code = _label("", "boardLastCode", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            counter = _label("", "boardLastCounter", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            code = board_label("", "boardLastCode", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            counter = board_label("", "boardLastCounter", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             line = QHBoxLayout(row)
             line.setContentsMargins(16, 2, 16, 2)
             line.setSpacing(24)
@@ -261,32 +204,21 @@ class DisplayWindow(LiveBoardMixin, MachineWindow):
             last_layout.addWidget(row)
             self.last_rows.append((row, code, counter))
         last_layout.addStretch(1)
+        return last_frame
 
-        # people waiting per group
+    def _build_waiting(self) -> QFrame:
+        """People waiting per group."""
         waiting_frame = QFrame()
         waiting_frame.setObjectName("boardSection")
         waiting_layout = QVBoxLayout(waiting_frame)
-        waiting_layout.addWidget(_label(self.tr("Waiting"), "boardSectionTitle", Qt.AlignmentFlag.AlignLeft))
+        waiting_layout.addWidget(board_label(self.tr("Waiting"), "boardSectionTitle", Qt.AlignmentFlag.AlignLeft))
         self.waiting_grid = QGridLayout()
         self.waiting_grid.setHorizontalSpacing(24)
         self.waiting_grid.setVerticalSpacing(0)
         waiting_layout.addLayout(self.waiting_grid)
         waiting_layout.addStretch(1)
         self.waiting_labels: dict[str, tuple[QLabel, QLabel]] = {}
-
-        left = QVBoxLayout()
-        left.setSpacing(18)
-        left.addWidget(self.call_frame, 5)
-        left.addWidget(serving_frame, 3)
-        self.right_column = right = QVBoxLayout()
-        right.setSpacing(18)
-        right.addWidget(last_frame, 1)
-        right.addWidget(waiting_frame, 1)
-        body = QHBoxLayout(self.board_page)
-        body.setContentsMargins(28, 22, 28, 22)
-        body.setSpacing(22)
-        body.addLayout(left, 13)
-        body.addLayout(right, 7)
+        return waiting_frame
 
     # ----- time ----------------------------------------------------------------------------------
     def now(self) -> dt.datetime:
@@ -443,7 +375,7 @@ class DisplayWindow(LiveBoardMixin, MachineWindow):
         if self.call_frame.property("fresh") != fresh:
             for widget in (self.call_frame, *self.call_frame.findChildren(QLabel)):
                 widget.setProperty("fresh", fresh)
-                _repolish(widget)
+                repolish(widget)
 
     def earlier_calls(self, last_calls) -> list:
         """The calls to list below the big one: newest first, one per ticket (a recall is not a new line),
@@ -484,8 +416,8 @@ class DisplayWindow(LiveBoardMixin, MachineWindow):
         while len(self._serving_cells) < len(now_serving):
             cell = QFrame()
             cell.setObjectName("boardServingCell")
-            counter = _label("", "boardServingCounter")
-            code = _label("", "boardServingCode")
+            counter = board_label("", "boardServingCounter")
+            code = board_label("", "boardServingCode")
             column = QVBoxLayout(cell)
             column.setContentsMargins(8, 6, 8, 6)
             column.setSpacing(0)
@@ -500,7 +432,7 @@ class DisplayWindow(LiveBoardMixin, MachineWindow):
                 counter.setText(self.counter_title(call.counter_number))
                 code.setText(call.ticket_code)
                 cell.setProperty("serving", call.status == "serving")
-                _repolish(cell)
+                repolish(cell)
                 cell.show()
             else:
                 cell.hide()
@@ -522,15 +454,15 @@ class DisplayWindow(LiveBoardMixin, MachineWindow):
             self.waiting_grid.setColumnStretch(column, 1 if column % 2 == 0 and column < 2 * pairs else 0)
         for index, code in enumerate(codes):
             if code not in self.waiting_labels:
-                name = _label("", "boardWaitingName", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                name = board_label("", "boardWaitingName", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 name.setWordWrap(True)
                 name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-                count = _label("", "boardWaitingCount", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                count = board_label("", "boardWaitingCount", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.waiting_labels[code] = (name, count)
             name, count = self.waiting_labels[code]
             if name.objectName() != ("boardWaitingNameSmall" if many else "boardWaitingName"):
                 name.setObjectName("boardWaitingNameSmall" if many else "boardWaitingName")
-                _repolish(name)
+                repolish(name)
             row, pair = index % rows, index // rows
             self.waiting_grid.addWidget(name, row, 2 * pair)
             self.waiting_grid.addWidget(count, row, 2 * pair + 1)

@@ -14,12 +14,10 @@ UI = Path(__file__).resolve().parents[2] / "mpp_desk" / "ui"
 MODULE_LINES = 500
 FUNCTION_LINES = 60
 
-# Not split yet (issue 12 split intake, complaints, QueuePanel.__init__ and FilesArea.__init__ first).
+# Not split yet (every module is under the limit; two set-up methods are a few lines over it).
 ALLOWED_MODULES = {
-    "display.py": 567,
 }
 ALLOWED_FUNCTIONS = {
-    "display.py:DisplayWindow._build_board": 92,
     "areas/complaints_oversight_area.py:ComplaintsOversightArea._period_tab": 63,
     "areas/queue_setup_area.py:QueueSetupArea._build_breaks": 64,
 }
