@@ -45,13 +45,14 @@ class RoleShell(QWidget):
         header = self._build_header(actor, office_name, sync)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(230)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         for index, spec in enumerate(self.specs):
             item = QListWidgetItem(spec.title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(f"Ctrl+{index + 1}" if index < 9 else "")
             self.nav.addItem(item)
+        self.nav.setFixedWidth(self._nav_width())
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.nav)
@@ -73,6 +74,14 @@ class RoleShell(QWidget):
                 lambda i=index: self.nav.setCurrentRow(i))
         if self.specs:
             self.nav.setCurrentRow(0)
+
+    def _nav_width(self) -> int:
+        """Wide enough for the longest area name in the interface's language (the style's 12 px padding on
+        each side), between 200 and 300 px."""
+        self.nav.ensurePolished()
+        metrics = self.nav.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())), default=0)
+        return max(200, min(300, widest + 2 * 12 + 2 * self.nav.frameWidth() + 8))
 
     def _build_header(self, actor, office_name: str, sync) -> QFrame:
         """The top bar: the office, the sync status, who is signed in and the account buttons."""

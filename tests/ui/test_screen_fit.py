@@ -204,3 +204,11 @@ def test_the_administrator_and_supervisor_areas_fit(qtbot, staff, tasks, sign_in
     settle(qtbot, tasks)
     fit.window(window, f"{username} · every area opened")
     fit.check()
+    # every area's name is read whole in the side list: no item wider than the list, no sideways scrolling
+    nav = shell.nav
+    for row in range(nav.count()):
+        rect = nav.visualItemRect(nav.item(row))
+        text = nav.fontMetrics().horizontalAdvance(nav.item(row).text())
+        assert text + 2 * 12 <= nav.viewport().width(), (nav.item(row).text(), text, nav.viewport().width())
+        assert rect.right() <= nav.viewport().width()
+    assert nav.horizontalScrollBar().maximum() == 0
