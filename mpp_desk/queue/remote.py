@@ -479,6 +479,8 @@ class EventStream:
                     on_event(event)
             except UserError as exc:
                 log.warning("queue stream stopped: %s", exc)
+            except RuntimeError:  # the screen that received the events was closed meanwhile
+                log.info("queue stream stopped: its screen is gone")
 
         thread = threading.Thread(target=loop, name=name, daemon=True)
         thread.start()

@@ -31,6 +31,11 @@ class QueueStreamBridge(QObject):
         self._factory = stream_factory
         self.sig_online.connect(self._remember)
         self.sig_event.connect(self._count)
+        # A screen deleted with its bridge (a sign-out drops the shell) stops the stream's thread: the
+        # holder is plain Python, reachable after the Qt object is gone.
+        self._holder: list = []
+        holder = self._holder
+        self.destroyed.connect(lambda *_: [stream.stop() for stream in holder])
 
     def start_if_joined(self, tasks: TaskManager, ctx) -> None:
         """Off the UI thread: the server queue of this PC, if joined, and its newest event; then stream from it."""
@@ -53,6 +58,7 @@ class QueueStreamBridge(QObject):
     def _start(self, stream) -> None:
         if stream is not None and self.stream is None:
             self.stream = stream
+            self._holder.append(stream)
             stream.run_in_thread(self.sig_event.emit)
         self.sig_checked.emit(self.stream is not None)
 
@@ -66,3 +72,4 @@ class QueueStreamBridge(QObject):
         if self.stream is not None:
             self.stream.stop()
             self.stream = None
+        self._holder.clear()

@@ -298,3 +298,22 @@ def test_the_panel_warns_when_the_pc_clock_went_back(qtbot, queue_ctx, tasks, of
     panel = make_panel(qtbot, queue_ctx, tasks, officer)
     assert panel.panel_state.clock_warning is not None
     assert "Jam komputer" in panel.status.text() and panel.status.objectName() == "errorNote"
+
+
+def test_the_servers_stream_wakes_the_panel_and_a_lost_server_is_said_at_once(qtbot, panel, service_queue):
+    """On a joined PC the queue server's events refresh the lists at once and losing the server is shown;
+    the signals are those the stream bridge re-emits (the stream itself is tested in tests/server)."""
+    panel.check_timer.stop()  # only the stream's event may refresh the panel here
+    before = panel.waiting_codes("A")
+    (ticket,) = issue(service_queue, "A")
+    assert ticket.code not in before
+    with qtbot.waitSignal(panel.sig_loaded, timeout=10000):
+        panel.live.sig_event.emit(None)
+    assert ticket.code in panel.waiting_codes("A")
+
+    panel.live.sig_online.emit(False)
+    assert "Tidak terhubung ke server antrian sejak pukul" in panel.status.text()
+    assert panel.status.objectName() == "errorNote"
+    with qtbot.waitSignal(panel.sig_loaded, timeout=10000):
+        panel.live.sig_online.emit(True)
+    assert panel.status.text() == "Terhubung kembali ke server antrian."

@@ -78,8 +78,30 @@ class QueuePanel(QWidget):
         self.check_timer.setInterval(CHECK_MS)
         self.check_timer.timeout.connect(self.check_for_changes)
         self.check_timer.start()
+        self._start_live()
         self._update_buttons()
         self.reload()
+
+    def _start_live(self) -> None:
+        """On a PC joined to a server: the queue's events wake the panel at once (the 2 s check stays as a
+        fallback), and losing the server is said at once."""
+        from mpp_desk.ui.queue_stream import QueueStreamBridge
+
+        self.live = QueueStreamBridge(self)
+        self.live.sig_event.connect(lambda _event: self.check_for_changes())
+        self.live.sig_online.connect(self._server_online)
+        self.live.start_if_joined(self._tasks, self._ctx)
+
+    def _server_online(self, online: bool) -> None:
+        if online:
+            self.reload()
+            self._say(self.tr("Connected to the queue server again."), "okNote")
+        else:
+            from mpp_desk.officetime import pukul
+
+            self._say(self.tr("Not connected to the queue server since {time}: calling may fail; the number "
+                              "now at this counter can still be served.").format(time=pukul(self.now())),
+                      "errorNote")
 
     def _build_actions(self) -> QGridLayout:
         """One button per action, two a row, each with its key."""
