@@ -256,7 +256,16 @@ class KioskWindow(MachineWindow):
         self.show_page(self.start_page)
         self.refresh_timer.start()
         self.clock_timer.start()
+        self._start_live()
         self.sig_ready.emit(self.mode)
+
+    def _start_live(self) -> None:
+        """On a joined PC the server's queue events refresh the waiting counts at once (the timer stays)."""
+        from mpp_desk.ui.queue_stream import QueueStreamBridge
+
+        self.live = QueueStreamBridge(self)
+        self.live.sig_event.connect(lambda _event: self.refresh())
+        self.live.start_if_joined(self._tasks, self._ctx)
 
     def refresh(self) -> None:
         """Re-read open/closed states and waiting counts (skipped while a ticket is being issued)."""
@@ -465,6 +474,8 @@ class KioskWindow(MachineWindow):
     def shutdown(self) -> None:
         for timer in (self.idle_timer, self.refresh_timer, self.clock_timer):
             timer.stop()
+        if getattr(self, "live", None) is not None:
+            self.live.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

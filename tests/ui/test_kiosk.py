@@ -337,3 +337,14 @@ def test_the_ticket_flow_keeps_no_references_to_none(qtbot, kiosk):
         QApplication.processEvents()  # what the flow scheduled runs too
     gc.collect()
     assert sys.getrefcount(None) - before < 30  # a leak of one per ticket would be 300
+
+
+def test_the_servers_stream_refreshes_the_waiting_counts_at_once(qtbot, kiosk, service_queue):
+    """On a joined PC each queue event from the server re-reads the tiles (the 10 s timer is only a fallback)."""
+    open_kiosk(qtbot, kiosk)
+    kiosk.refresh_timer.stop()
+    before = kiosk.tiles["A"].status.waiting
+    service_queue.issue(group_code="A", now=TUESDAY_10)  # a ticket from elsewhere
+    with qtbot.waitSignal(kiosk.sig_groups_shown, timeout=10000):
+        kiosk.live.sig_event.emit(None)
+    assert kiosk.tiles["A"].status.waiting == before + 1
