@@ -1075,11 +1075,11 @@
         </message>
         <message>
             <source>Connected to the queue server again.</source>
-            <translation>Terhubung kembali ke server antrian.</translation>
+            <translation>Tersambung kembali ke server antrian.</translation>
         </message>
         <message>
             <source>Not connected to the queue server since {time}: calling may fail; the number now at this counter can still be served.</source>
-            <translation>Tidak terhubung ke server antrian sejak {time}: memanggil nomor mungkin gagal; nomor yang sedang di loket ini tetap dapat dilayani.</translation>
+            <translation>Tidak tersambung ke server antrian sejak {time}: memanggil nomor mungkin gagal; nomor yang sedang di loket ini tetap dapat dilayani.</translation>
         </message>
     </context>
     <context>

@@ -312,8 +312,8 @@ def test_the_servers_stream_wakes_the_panel_and_a_lost_server_is_said_at_once(qt
     assert ticket.code in panel.waiting_codes("A")
 
     panel.live.sig_online.emit(False)
-    assert "Tidak terhubung ke server antrian sejak pukul" in panel.status.text()
+    assert "Tidak tersambung ke server antrian sejak pukul" in panel.status.text()
     assert panel.status.objectName() == "errorNote"
     with qtbot.waitSignal(panel.sig_loaded, timeout=10000):
         panel.live.sig_online.emit(True)
-    assert panel.status.text() == "Terhubung kembali ke server antrian."
+    assert panel.status.text() == "Tersambung kembali ke server antrian."
