@@ -18,7 +18,6 @@ from pathlib import Path
 from mpp_desk.i18n import set_language
 from mpp_desk.paths import database_path, owner_only_umask, resolve_data_dir
 from mpp_desk.prestart import language_setting
-from mpp_desk.supervisor import supervise_screen
 
 _fault_log = None  # the file faulthandler writes a crash's traceback to; kept open for the process's life
 
@@ -94,6 +93,8 @@ def run_gui(argv: list[str]) -> int:
     mode = "kiosk" if args.kiosk else "display" if args.display else "survey" if args.survey else "staff"
     # Measurement runs (MPP_DESK_EXIT_AFTER, as ui.application.EXIT_AFTER_ENV) are never supervised.
     if mode != "staff" and not args.no_restart and not os.environ.get("MPP_DESK_EXIT_AFTER"):
+        from mpp_desk.supervisor import supervise_screen  # lazy: start-up path, subprocess only for kiosk and board
+
         return supervise_screen(mode, argv=argv, data_dir=data_dir)  # the screen runs in a child process, restarted if it dies
     logging.getLogger(__name__).info("mpp-desk %s starting (process %d)", mode, os.getpid())
     language = args.lang

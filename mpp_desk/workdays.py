@@ -31,10 +31,8 @@ from sqlalchemy import select
 from mpp_desk.errors import UserError, ValidationError
 from mpp_desk.i18n import N_
 from mpp_desk.models import CalendarOverride
-from mpp_desk import audit, settings
 from mpp_desk.limits import check_text
 from mpp_desk.roles import Permission, authorize
-from mpp_desk.uow import soft_delete
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -336,6 +334,8 @@ def year_confirmed(uow: UnitOfWork, year: int) -> bool:
     computed from the ``holidays`` package's estimate and may move: screens and receipts say
     "perkiraan" until the administrator confirms the year (``mpp-desk calendar confirm YEAR``).
     """
+    from mpp_desk import settings  # lazy: start of every mpp-desk command (cli/calendar.py imports this module)
+
     return year <= int(settings.get(uow, "calendar.confirmed_through"))
 
 
@@ -377,6 +377,8 @@ def open_day(uow: UnitOfWork, *, day: dt.date, reason: str) -> CalendarOverride:
 
 def _set_override(uow: UnitOfWork, *, day: dt.date, kind: str | None, reason: str) -> CalendarOverride:
     """Make the day's override *kind* (None: no override), reusing its row (the day is unique)."""
+    from mpp_desk.uow import soft_delete  # lazy: start of every mpp-desk command (cli/calendar.py imports this module)
+
     row = uow.session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
     if kind is None:
         assert row is not None and not row.is_deleted, "a day that differs from the national calendar has an override"
@@ -389,6 +391,7 @@ def _set_override(uow: UnitOfWork, *, day: dt.date, kind: str | None, reason: st
         row.kind = kind
         row.reason = reason
         row.deleted_at = None
+    from mpp_desk import audit  # lazy: start of every mpp-desk command (cli/calendar.py imports this module)
 
     action = "calendar.change_undone" if kind is None else f"calendar.{kind}"
     audit.record(uow, action=action, entity="calendar_override", entity_id=row.id,
