@@ -15,6 +15,10 @@ import os
 import sys
 from pathlib import Path
 
+from mpp_desk.i18n import set_language
+from mpp_desk.paths import database_path, owner_only_umask, resolve_data_dir
+from mpp_desk.prestart import language_setting
+
 _fault_log = None  # the file faulthandler writes a crash's traceback to; kept open for the process's life
 
 
@@ -82,8 +86,6 @@ def configure_logging(data_dir: Path) -> None:
 def run_gui(argv: list[str]) -> int:
     """Open the desktop app; returns the process exit code."""
     args, qt_args = gui_parser().parse_known_args(argv)
-    from mpp_desk.i18n import set_language
-    from mpp_desk.paths import owner_only_umask, resolve_data_dir
 
     owner_only_umask()  # the database, receipts and keys hold personal data: owner-only
     data_dir = resolve_data_dir(args.data_dir)
@@ -91,18 +93,15 @@ def run_gui(argv: list[str]) -> int:
     mode = "kiosk" if args.kiosk else "display" if args.display else "survey" if args.survey else "staff"
     # Measurement runs (MPP_DESK_EXIT_AFTER, as ui.application.EXIT_AFTER_ENV) are never supervised.
     if mode != "staff" and not args.no_restart and not os.environ.get("MPP_DESK_EXIT_AFTER"):
-        from mpp_desk.supervisor import supervise_screen  # the screen runs in a child process, restarted if it dies
+        from mpp_desk.supervisor import supervise_screen  # lazy: start-up path, subprocess only for kiosk and board
 
-        return supervise_screen(mode, argv=argv, data_dir=data_dir)
+        return supervise_screen(mode, argv=argv, data_dir=data_dir)  # the screen runs in a child process, restarted if it dies
     logging.getLogger(__name__).info("mpp-desk %s starting (process %d)", mode, os.getpid())
     language = args.lang
     if language is None:  # this PC's setting, else Bahasa Indonesia
-        from mpp_desk.paths import database_path
-        from mpp_desk.prestart import language_setting
-
         language = language_setting(database_path(data_dir)) or "id"
     set_language(language)
-    from mpp_desk.ui.application import run_app
+    from mpp_desk.ui.application import run_app  # lazy: Qt, only for the GUI (no service module loads Qt)
 
     return run_app(data_dir=data_dir, language=language, qt_argv=[sys.argv[0], *qt_args], mode=mode,
                    counter=args.counter)

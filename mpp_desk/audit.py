@@ -63,6 +63,7 @@ from mpp_desk.models import AuditEntry, LocalState
 from mpp_desk.models.base import utcnow
 from mpp_desk.roles import SYSTEM_USERNAME, Actor, Permission, require
 from mpp_desk.uow import UnitOfWork, _jsonable
+from mpp_desk import signing
 
 log = logging.getLogger(__name__)
 
@@ -315,8 +316,6 @@ def after_commit(uow: UnitOfWork) -> None:
 
 def write_checkpoint(data_dir: Path, *, device_id: str, seq: int, hash_: str, keyed_from: int,
                      database: Path | str | None = None) -> None:
-    from mpp_desk import signing
-
     signer = signing.Signer.for_data_dir(data_dir, database=database)
     body = {"v": 1, "device_id": device_id, "seq": seq, "hash": hash_, "keyed_from": keyed_from,
             "key_id": signer.key_id}
@@ -354,8 +353,6 @@ def _checkpoint_text(body: dict[str, Any]) -> str:
 
 def _checked_checkpoint(uow: UnitOfWork, data_dir: Path) -> tuple[dict[str, Any] | None, str | None]:
     """(checkpoint, None) when it is genuine, (None, reason) when it is not, (None, None) when there is none."""
-    from mpp_desk import signing
-
     data = read_checkpoint(data_dir)
     if data is None:
         return None, None

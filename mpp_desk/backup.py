@@ -40,7 +40,7 @@ import zipfile
 from pathlib import Path
 from typing import Callable
 
-from mpp_desk import officetime
+from mpp_desk import __version__, officetime
 from mpp_desk.errors import UserError
 from mpp_desk.i18n import N_
 from mpp_desk.paths import DATABASE_FILENAME, database_path
@@ -141,8 +141,6 @@ def take_backup(
     BackupProblem when there is no database, the folder cannot be written or the copy is damaged;
     nothing is left behind then.
     """
-    from mpp_desk import __version__
-
     data_dir = Path(data_dir)
     source = database_path(data_dir)
     if not source.is_file():
@@ -265,7 +263,7 @@ def backup_due(folder: Path, now: dt.datetime | None = None) -> bool:
 
 
 def rotation_settings(uow) -> Rotation:
-    from mpp_desk import settings
+    from mpp_desk import settings  # lazy: start-up path, sqlalchemy (~220 ms) loads after the first paint
 
     return Rotation(daily=settings.get(uow, "backup.keep_daily"), weekly=settings.get(uow, "backup.keep_weekly"),
                     monthly=settings.get(uow, "backup.keep_monthly"))
@@ -284,8 +282,8 @@ class RestoreResult:
 
 def _check_candidate(db_file: Path, origin: Path) -> tuple[str | None, str | None]:
     """(revision, device id) of a database to restore; BackupProblem when it cannot be one."""
-    from mpp_desk.database import SQLITE_HEADER
-    from mpp_desk.migrations import known_revision
+    from mpp_desk.database import SQLITE_HEADER  # lazy: start-up path, sqlalchemy (~220 ms) loads after the first paint
+    from mpp_desk.migrations import known_revision  # lazy: start-up path, alembic loads after the first paint
 
     with open(db_file, "rb") as fh:
         header = fh.read(16)
@@ -338,7 +336,7 @@ def _unpack(file: Path, work: Path) -> tuple[Path, dict, list[str]]:
 
 def database_in_use(data_dir: Path) -> bool:
     """Another process (the app, the kiosk, a command) has the database open right now."""
-    from mpp_desk.database import RUN_DIRNAME, stale_open_markers
+    from mpp_desk.database import RUN_DIRNAME, stale_open_markers  # lazy: start-up path, sqlalchemy (~220 ms) loads after the first paint
 
     folder = Path(data_dir) / RUN_DIRNAME
     if not folder.is_dir():
@@ -456,7 +454,7 @@ class _FolderLock:
         self._fh = None
 
     def __enter__(self) -> bool:
-        from mpp_desk.database import _lock
+        from mpp_desk.database import _lock  # lazy: start-up path, sqlalchemy (~220 ms) loads after the first paint
 
         self._fh = open(self.path, "a+b")  # noqa: SIM115 - closed in __exit__
         if _lock(self._fh):
@@ -467,7 +465,7 @@ class _FolderLock:
 
     def __exit__(self, *exc) -> None:
         if self._fh is not None:
-            from mpp_desk.database import _unlock
+            from mpp_desk.database import _unlock  # lazy: start-up path, sqlalchemy (~220 ms) loads after the first paint
 
             _unlock(self._fh)
             self._fh.close()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from mpp_desk import officetime
 from mpp_desk.officetime import Clock
 from mpp_desk.paths import database_path, resolve_data_dir
+from mpp_desk.errors import UserError
 
 if TYPE_CHECKING:  # the database stack is imported on first use, off the UI thread's start path
     from mpp_desk.database import Database
@@ -47,11 +48,11 @@ class AppContext:
     def open(self, *, seed: bool = True) -> "Database":
         """Open, migrate and (on first start) seed the local database; idempotent."""
         if self.db is None:
-            from mpp_desk.database import open_database
+            from mpp_desk.database import open_database  # lazy: start-up path, sqlalchemy (~220 ms) loads after the first paint
 
             self.db = open_database(self.database_path)
-            from mpp_desk import settings
-            from mpp_desk.catalog.service import seed_default_catalog, seed_needed
+            from mpp_desk import settings  # lazy: start-up path, sqlalchemy (~220 ms) loads after the first paint
+            from mpp_desk.catalog.service import seed_default_catalog, seed_needed  # lazy: start-up path, sqlalchemy (~220 ms) loads after the first paint
 
             # Look first (a read, no lock); take the write lock only when something is to be written,
             # so reading commands are not held up by, nor hold up, another process writing.
@@ -73,9 +74,7 @@ class AppContext:
         """Record the signing key's id in the database the first time (creating the key on a fresh
         install), so a key file lost later is never silently replaced. A key problem is logged here
         and said clearly where something is signed or verified."""
-        from mpp_desk import signing
-        from mpp_desk.errors import UserError
-
+        from mpp_desk import signing  # lazy: start-up path, sqlalchemy (~220 ms) loads after the first paint
         try:
             with self.uow(write=False) as uow:
                 if signing.recorded_key_id(uow) is not None:
@@ -91,7 +90,7 @@ class AppContext:
         if self.db is None:
             self.open()
         assert self.db is not None
-        from mpp_desk.uow import UnitOfWork
+        from mpp_desk.uow import UnitOfWork  # lazy: start-up path, sqlalchemy (~220 ms) loads after the first paint
 
         return UnitOfWork(self.db, write=write, actor=actor)
 

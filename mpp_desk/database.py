@@ -195,7 +195,7 @@ def _check_file(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations_d
 
 
 def _check_revision_known(path: Path, revision: str, migrations_dir: Path | None) -> None:
-    from mpp_desk.migrations import known_revision
+    from mpp_desk.migrations import known_revision  # lazy: alembic (~100 ms) only to check or upgrade the schema
 
     if not known_revision(revision, migrations_dir):
         raise DatabaseProblem(
@@ -374,12 +374,12 @@ def open_database(
                     N_("errors", "The database {path} cannot switch to WAL mode ({mode})."), path=str(path), mode=mode
                 )
         if migrate and read_only:
-            from mpp_desk.migrations import current_revision, head_revision
+            from mpp_desk.migrations import current_revision, head_revision  # lazy: alembic (~100 ms) only to check or upgrade the schema
 
             if current_revision(engine) != head_revision(migrations_dir):
                 raise read_only_problem(path)
         elif migrate:
-            from mpp_desk.migrations import upgrade_to_head
+            from mpp_desk.migrations import upgrade_to_head  # lazy: alembic (~100 ms) only to check or upgrade the schema
 
             upgrade_to_head(engine, path, migrations_dir)
         sessions = sessionmaker(bind=engine, expire_on_commit=False)

@@ -29,9 +29,11 @@ import zipfile
 from pathlib import Path
 from typing import Any, Callable
 
-from mpp_desk import officetime
+from mpp_desk import __version__, backup, officetime
 from mpp_desk.i18n import N_, translate
 from mpp_desk.paths import database_path
+from mpp_desk.database import SQLITE_HEADER
+from mpp_desk.migrations import known_revision
 
 OK, WARN, FAIL, INFO = "ok", "warn", "fail", "info"
 
@@ -67,9 +69,6 @@ def _check(name: str, status: str, message: str, **params: Any) -> Check:
 
 
 def check_database(data_dir: Path) -> Check:
-    from mpp_desk.database import SQLITE_HEADER
-    from mpp_desk.migrations import known_revision
-
     path = database_path(data_dir)
     if not path.exists():
         return _check("database", WARN, N_("cli", "No database yet in {folder}: the app makes it at its first start."),
@@ -116,8 +115,6 @@ def check_disk(data_dir: Path, usage: Callable[[str], Any] = shutil.disk_usage) 
 
 
 def check_backups(data_dir: Path, now: dt.datetime | None = None) -> Check:
-    from mpp_desk import backup
-
     found = backup.list_backups(backup.auto_folder(data_dir))
     if not found:
         return _check("backup", WARN, N_("cli", "No automatic backup yet (the app makes one a day; or run "
@@ -224,7 +221,7 @@ def _usb_printer(name: str, who: str, ids: str, sysfs: Path = Path("/sys/bus/usb
 
 def check_server(data_dir: Path, *, now: Callable[[], dt.datetime] = officetime.now, timeout: float = 5.0,
                  transport=None) -> list[Check]:
-    from mpp_desk.sync.client import load_joined
+    from mpp_desk.sync.client import load_joined  # lazy: httpx (~100 ms) only when this PC is joined
 
     try:
         joined = load_joined(data_dir)
@@ -350,8 +347,6 @@ def mask_personal(text: str) -> str:
 
 def bundle(data_dir: Path, target: Path, checks: list[Check]) -> Path:
     """A zip for support: the report, masked logs, versions, settings without secrets, backup names."""
-    from mpp_desk import __version__, backup
-
     data_dir = Path(data_dir)
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -61,7 +61,7 @@ _URL = re.compile(r"^https?://[^\s/?#]+(:\d{1,5})?(/[^\s]*)?$")
 
 def _printer_spec(value: str) -> str | None:
     """The printer string must be one the printing module can build (one parser for both)."""
-    from mpp_desk.printing.printers import PrinterSpecError, printer_from_setting
+    from mpp_desk.printing.printers import PrinterSpecError, printer_from_setting  # lazy: reportlab (~35 ms) only when a printer is set
 
     try:
         printer_from_setting(value, data_dir=Path("."))  # "pdf" alone means the data folder: any will do here
@@ -381,7 +381,7 @@ PRINTER_KEYS = ("printer.ticket", "printer.receipt")
 
 
 def _check_pdf_folder(uow: UnitOfWork, key: str, spec: str) -> None:
-    from mpp_desk.printing.printers import pdf_folder
+    from mpp_desk.printing.printers import pdf_folder  # lazy: reportlab (~35 ms) only when a printer is set
 
     kind, _, rest = (spec or "").strip().partition(":")
     if kind != "pdf" or not rest:

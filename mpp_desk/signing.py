@@ -46,6 +46,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 
 from mpp_desk.errors import UserError
 from mpp_desk.i18n import N_, translate
+from mpp_desk.models import LocalState
+from mpp_desk.paths import database_path
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -165,8 +167,6 @@ class Signer:
             cached = _cache.get(path)
             if cached is None:
                 if database is None:
-                    from mpp_desk.paths import database_path
-
                     database = database_path(Path(data_dir))
                 cached = _cache[path] = cls(_load_or_create(path, Path(database)))
             return cached
@@ -355,8 +355,6 @@ def check_record(
 
 def recorded_key_id(uow: UnitOfWork) -> str | None:
     """The installation key's id the database records (None before the first key)."""
-    from mpp_desk.models import LocalState
-
     stored = uow.session.get(LocalState, KEY_ID_STATE)
     return stored.value if stored is not None else None
 
@@ -367,8 +365,6 @@ def installation_signer(uow: UnitOfWork, data_dir: Path | str) -> Signer:
     The first time, the key (created if there is none yet) is recorded, when *uow* may write. A
     missing, damaged or swapped key file raises :class:`SigningKeyProblem` before anything is signed.
     """
-    from mpp_desk.models import LocalState
-
     session = uow.session
     stored = session.get(LocalState, KEY_ID_STATE)
     path = key_path(data_dir)
@@ -398,7 +394,7 @@ def verify_in_office(
 ) -> VerifyResult:
     """:func:`check_record` with this installation's key and verification address (setting
     ``receipts.verify_base_url``)."""
-    from mpp_desk import settings
+    from mpp_desk import settings  # lazy: import cycle, settings -> audit -> signing
 
     keys = dict(public_keys or {})
     if signer is None and data_dir is not None:

@@ -103,7 +103,7 @@ class UnitOfWork:
             self.session.info.pop("audit_head", None)
             raise classify_error(exc, self.db.path) from exc
         if "audit_head" in self.session.info:
-            from mpp_desk import audit  # the audit module imports this one
+            from mpp_desk import audit  # lazy: import cycle, the audit module imports this one
 
             audit.after_commit(self)
         self.session.info["tx_id"] = uuid.uuid4()  # a later commit in the same block is another action

@@ -31,6 +31,8 @@ from sqlalchemy import select
 from mpp_desk.errors import UserError, ValidationError
 from mpp_desk.i18n import N_
 from mpp_desk.models import CalendarOverride
+from mpp_desk.limits import check_text
+from mpp_desk.roles import Permission, authorize
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -332,7 +334,7 @@ def year_confirmed(uow: UnitOfWork, year: int) -> bool:
     computed from the ``holidays`` package's estimate and may move: screens and receipts say
     "perkiraan" until the administrator confirms the year (``mpp-desk calendar confirm YEAR``).
     """
-    from mpp_desk import settings
+    from mpp_desk import settings  # lazy: start of every mpp-desk command (cli/calendar.py imports this module)
 
     return year <= int(settings.get(uow, "calendar.confirmed_through"))
 
@@ -347,8 +349,6 @@ def list_overrides(uow: UnitOfWork, *, year: int | None = None) -> list[Calendar
 
 def close_day(uow: UnitOfWork, *, day: dt.date, reason: str) -> CalendarOverride:
     """Close the office on a working day (on a holiday opened locally: cancel the opening). Audited."""
-    from mpp_desk.roles import Permission, authorize
-
     authorize(uow, uow.actor, Permission.EDIT_CALENDAR)
     reason = _check_reason(reason)
     calendar = load_calendar(uow)
@@ -361,8 +361,6 @@ def close_day(uow: UnitOfWork, *, day: dt.date, reason: str) -> CalendarOverride
 
 def open_day(uow: UnitOfWork, *, day: dt.date, reason: str) -> CalendarOverride:
     """Make a day working: cancel a local closure, or open a national holiday / cuti bersama. Audited."""
-    from mpp_desk.roles import Permission, authorize
-
     authorize(uow, uow.actor, Permission.EDIT_CALENDAR)
     reason = _check_reason(reason)
     _check_date(day)
@@ -379,7 +377,7 @@ def open_day(uow: UnitOfWork, *, day: dt.date, reason: str) -> CalendarOverride:
 
 def _set_override(uow: UnitOfWork, *, day: dt.date, kind: str | None, reason: str) -> CalendarOverride:
     """Make the day's override *kind* (None: no override), reusing its row (the day is unique)."""
-    from mpp_desk.uow import soft_delete
+    from mpp_desk.uow import soft_delete  # lazy: start of every mpp-desk command (cli/calendar.py imports this module)
 
     row = uow.session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
     if kind is None:
@@ -393,7 +391,7 @@ def _set_override(uow: UnitOfWork, *, day: dt.date, kind: str | None, reason: st
         row.kind = kind
         row.reason = reason
         row.deleted_at = None
-    from mpp_desk import audit
+    from mpp_desk import audit  # lazy: start of every mpp-desk command (cli/calendar.py imports this module)
 
     action = "calendar.change_undone" if kind is None else f"calendar.{kind}"
     audit.record(uow, action=action, entity="calendar_override", entity_id=row.id,
@@ -403,8 +401,6 @@ def _set_override(uow: UnitOfWork, *, day: dt.date, kind: str | None, reason: st
 
 
 def _check_reason(reason: str | None) -> str:
-    from mpp_desk.limits import check_text
-
     text = check_text(reason, "calendar_reason", field="reason", error=CalendarInputError)
     if not text:
         raise CalendarInputError(N_("errors", "Give a reason for the change to the calendar."), field="reason")

@@ -22,6 +22,7 @@ from mpp_desk.errors import ValidationError
 from mpp_desk.i18n import N_
 from mpp_desk.models import ServiceStandard, StandardEvaluation
 from mpp_desk.roles import Permission, authorize
+from mpp_desk.complaints import attachments as files
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -100,8 +101,6 @@ def record_evaluation(
     _check(evaluated_on, evaluator, notes)
     stored = None
     if document is not None and str(document).strip():
-        from mpp_desk.complaints import attachments as files
-
         stored = files.store(Path(data_dir) if data_dir is not None else audit.data_folder(uow), document)
     actor = uow.actor
     row = StandardEvaluation(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 # Kept light: `mpp-desk` with no subcommand goes straight to the desktop app, whose first
 # paint is measured (bench/startup.py); the subcommands' imports happen in main().
+# The same pattern in every module of mpp_desk/cli/: each call builds the parser from all of
+# them, so a command's service modules are imported inside its function, never at the top
+# (tests/unit/test_imports.py allows it there only).
 import sys
 from typing import TYPE_CHECKING, Any, Callable
 

@@ -23,6 +23,7 @@ from mpp_desk.complaints.service import authorize_read, summaries
 from mpp_desk.complaints.views import CaseSummary
 from mpp_desk.models import ComplaintCase, ServiceStandard
 from mpp_desk.models.complaints import OPEN_SQL
+from mpp_desk.workdays import load_calendar
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -86,8 +87,6 @@ class PeriodFigures:
 
 def oversight(uow: UnitOfWork, *, today: dt.date, calendar=None) -> Oversight:
     """Due today, due in the next 3 working days, and overdue (by working days), of open unanswered cases."""
-    from mpp_desk.workdays import load_calendar
-
     authorize_read(uow)
     calendar = calendar or load_calendar(uow)
     soon_until = calendar.add_working_days(today, SOON_WORKING_DAYS)
@@ -114,8 +113,6 @@ def oversight(uow: UnitOfWork, *, today: dt.date, calendar=None) -> Oversight:
 
 def overdue_cases(uow: UnitOfWork, *, today: dt.date, calendar=None) -> list[CaseSummary]:
     """Open, unanswered cases past their respond-by date, most overdue first."""
-    from mpp_desk.workdays import load_calendar
-
     authorize_read(uow)
     calendar = calendar or load_calendar(uow)
     rows = uow.session.scalars(

@@ -28,6 +28,14 @@ from mpp_desk.i18n import N_, translate
 from mpp_desk.officetime import local, pukul
 from mpp_desk.printing.letterhead import Letterhead
 from mpp_desk.textformat import format_date
+from mpp_desk.complaints.channels import channel_names, list_channels
+from mpp_desk.complaints.rules import office_date
+from mpp_desk.complaints.service import CaseNotFound, mark_receipt_printed
+from mpp_desk.identifiers import mask_nik
+from mpp_desk.models import ComplaintCase, ServiceStandard, StaffUser
+from mpp_desk.roles import Permission, authorize
+from mpp_desk.settings import receipt_settings
+from mpp_desk.signing import expand_uuid, installation_signer, verification_url, verify_in_office
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -86,8 +94,6 @@ class ComplaintReceipt:
         return self.say(N_("complaints", "Complaint"))
 
     def received_text(self) -> str:
-        from mpp_desk.officetime import local
-
         return f"{format_date(local(self.received_at).date(), self.language)} {pukul(self.received_at)}"
 
     def respond_by_text(self) -> str:
@@ -152,25 +158,14 @@ def token_fields(*, case_number: str, kind: str, respond_by: dt.date, received_o
 def build_receipt(uow: UnitOfWork, *, case_id: uuid.UUID, data_dir: Path | str | None = None, signer=None,
                   copy: bool | None = None) -> ComplaintReceipt:
     """The receipt of a case as it stands, signed with this installation's key (or *signer*)."""
-    from mpp_desk.complaints.channels import channel_names, list_channels
-    from mpp_desk.complaints.rules import office_date
-    from mpp_desk.identifiers import mask_nik
-    from mpp_desk.models import ComplaintCase, ServiceStandard
-    from mpp_desk.roles import Permission, authorize
-    from mpp_desk.settings import receipt_settings
-    from mpp_desk.signing import verification_url
-
     if uow.actor is not None:
         authorize(uow, uow.actor, Permission.HANDLE_COMPLAINTS)
     case = uow.session.get(ComplaintCase, case_id)
     if case is None:
-        from mpp_desk.complaints.service import CaseNotFound
-
         raise CaseNotFound(N_("errors", "There is no complaint case {ref}."), ref=str(case_id))
     if signer is None:
         if data_dir is None:
             raise ValueError("a signer or the data folder (for the installation key) is needed")
-        from mpp_desk.signing import installation_signer
 
         signer = installation_signer(uow, data_dir)
     token = signer.sign_reference(RECEIPT_KIND, case.id, token_fields(
@@ -219,8 +214,6 @@ def build_receipt(uow: UnitOfWork, *, case_id: uuid.UUID, data_dir: Path | str |
 
 def _receiving_officer(uow: UnitOfWork, case) -> str:
     """The full name of the officer who recorded the case (who signs the receipt), else of who prints it."""
-    from mpp_desk.models import StaffUser
-
     recorded = case.steps[0] if case.steps else None
     user_id = recorded.actor_id if recorded is not None else None
     if user_id is None and uow.actor is not None:
@@ -248,8 +241,6 @@ class IssuedReceipt:
 def issue_receipt(uow: UnitOfWork, *, case_id: uuid.UUID, data_dir: Path | str, signer=None,
                   papers: tuple[str, ...] = PAPERS) -> IssuedReceipt:
     """Count a print of the case's receipt (the second one on is a SALINAN) and keep its PDFs. The caller commits."""
-    from mpp_desk.complaints.service import mark_receipt_printed
-
     before = mark_receipt_printed(uow, case_id=case_id)
     receipt = build_receipt(uow, case_id=case_id, data_dir=data_dir, signer=signer, copy=before > 0)
     paths = {}
@@ -280,10 +271,6 @@ def verify_receipt(uow: UnitOfWork, text_or_url: str, *, data_dir: Path | str | 
     """Check a scanned complaint receipt QR by the one rule of :func:`mpp_desk.signing.check_record`:
     the office's address, a genuine signature, a complaint receipt (kind "adu"), a case on record here,
     and the signed fields equal to the case's. Returns the signing module's VerifyResult."""
-    from mpp_desk.complaints.rules import office_date
-    from mpp_desk.models import ComplaintCase
-    from mpp_desk.signing import expand_uuid, verify_in_office
-
     def lookup(kind: str, ref_id: str):
         case = uow.session.get(ComplaintCase, expand_uuid(ref_id))
         if case is None or case.deleted_at is not None:

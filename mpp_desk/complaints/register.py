@@ -21,13 +21,16 @@ from sqlalchemy import or_, select
 from mpp_desk import audit
 from mpp_desk.complaints import labels
 from mpp_desk.complaints.rules import ComplaintInputError
-from mpp_desk.complaints.service import authorize_read, sees_personal_data
+from mpp_desk.complaints.service import authorize_read, sees_personal_data, summaries
 from mpp_desk.complaints.views import CaseSummary
 from mpp_desk.i18n import N_, translate
 from mpp_desk.limits import search_words
 from mpp_desk.models import ComplaintCase
 from mpp_desk.roles import Permission, authorize
 from mpp_desk.textformat import format_date
+from mpp_desk.complaints.pdfparts import FAMILY, para, printable, ready, shorten
+from mpp_desk.printing.fonts import BOLD
+from mpp_desk.settings import receipt_settings
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -65,9 +68,6 @@ class Register:
 def register_rows(uow: UnitOfWork, *, date_from: dt.date, date_to: dt.date, today: dt.date,
                   filters: RegisterFilter = RegisterFilter()) -> Register:
     """Cases received in [date_from, date_to] (office dates), oldest first, filtered."""
-    from mpp_desk.complaints.service import summaries
-    from mpp_desk.settings import receipt_settings
-
     authorize_read(uow)
     _check_period(date_from, date_to)
     c = ComplaintCase
@@ -290,8 +290,6 @@ def pdf_columns(
 ) -> list[tuple[str, float, Getter | None]]:
     """(heading, relative width, cell markup) of the PDF: related fields stacked in one cell, so a
     landscape page holds the register without squeezing any column."""
-    from mpp_desk.complaints.pdfparts import para, printable, shorten
-
     lang = language
 
     def d(value):
@@ -354,9 +352,6 @@ def register_pdf(register: Register, *, language: str | None = None) -> bytes:
         Spacer,
         TableStyle,
     )
-
-    from mpp_desk.complaints.pdfparts import FAMILY, para, printable, ready
-    from mpp_desk.printing.fonts import BOLD
 
     ready()
     page = landscape(A4)

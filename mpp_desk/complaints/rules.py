@@ -27,6 +27,8 @@ from mpp_desk.errors import ValidationError
 from mpp_desk.i18n import N_, translate
 from mpp_desk.limits import TEXT_LIMITS, too_long_message
 from mpp_desk.textformat import format_date, safe_text
+from mpp_desk.identifiers import normalize_phone, validate_nik
+from mpp_desk.officetime import local_date
 
 LATE_AFTER_DAYS = 30  # calendar days after the service was received
 RESPOND_WITHIN = 14  # working days after the complaint was received
@@ -192,8 +194,6 @@ def normalized(draft: CaptureDraft) -> CaptureDraft:
 
 def office_date(moment: dt.datetime) -> dt.date:
     """The office's calendar date (Asia/Jakarta) of an aware moment."""
-    from mpp_desk.officetime import local_date
-
     return local_date(moment)
 
 
@@ -317,14 +317,10 @@ def assess(draft: CaptureDraft, today: dt.date, calendar, *, channels: frozenset
 
 
 def _check_nik(value: str, today: dt.date) -> None:
-    from mpp_desk.identifiers import validate_nik
-
     validate_nik(value, today=today, field="reporter_nik")
 
 
 def _check_phone(value: str, today: dt.date) -> None:
-    from mpp_desk.identifiers import normalize_phone
-
     normalize_phone(value, field="reporter_phone")
 
 

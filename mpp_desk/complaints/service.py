@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, or_, select
 
 from mpp_desk import audit
-from mpp_desk.complaints import labels
+from mpp_desk.complaints import attachments as files, labels
 from mpp_desk.complaints.channels import channel_codes, channel_names
 from mpp_desk.complaints.rules import (
     Assessment,
@@ -51,7 +51,7 @@ from mpp_desk.complaints.views import (
     reporter_view,
 )
 from mpp_desk.errors import UserError
-from mpp_desk.i18n import N_
+from mpp_desk.i18n import N_, translate
 from mpp_desk.limits import TEXT_LIMITS, search_words
 from mpp_desk.models import (
     CaseStep,
@@ -72,7 +72,10 @@ from mpp_desk.roles import (
     permissions_for,
     require,
 )
-from mpp_desk.uow import soft_delete
+from mpp_desk.uow import _jsonable as plain, soft_delete
+from mpp_desk.identifiers import normalize_phone, validate_nik
+from mpp_desk.sync.blocks import is_joined, leased_block
+from mpp_desk.workdays import load_calendar
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -122,8 +125,6 @@ def sees_personal_data(uow: UnitOfWork) -> bool:
 def number_block(uow: UnitOfWork) -> str:
     """This PC's block of case numbers: the server's lease on a joined PC (which never guesses one), else
     :func:`local_number_block`."""
-    from mpp_desk.sync.blocks import leased_block
-
     leased = leased_block(uow.session, "complaint")
     if leased is not None:
         return leased
@@ -142,7 +143,6 @@ def local_number_block(uow: UnitOfWork) -> str:
 def set_number_block(uow: UnitOfWork, *, block: str) -> str:
     """Give this PC another number block (e.g. one the central server leased); EDIT_SETTINGS. Audited."""
     authorize(uow, uow.actor, Permission.EDIT_SETTINGS)
-    from mpp_desk.sync.blocks import is_joined
 
     if is_joined(uow.session):
         raise ComplaintInputError(N_("complaints", "This PC has joined the office's server, which gives out the "
@@ -180,8 +180,6 @@ def next_case_number(uow: UnitOfWork, *, received_on: dt.date) -> str:
 
 def assess_for_save(uow: UnitOfWork, *, draft: CaptureDraft, today: dt.date | None = None) -> Assessment:
     """The rules applied with this office's calendar and channels (what the form shows)."""
-    from mpp_desk.workdays import load_calendar
-
     today = today or office_date(utcnow())
     return assess(draft, today, load_calendar(uow), channels=channel_codes(uow))
 
@@ -199,8 +197,6 @@ def save_case(
     Refuses (ValidationError beside the field) a wrong value or a late complaint without the
     officer's decision. Attachments are checked before anything is written.
     """
-    from mpp_desk.complaints import attachments as files
-
     actor = authorize(uow, uow.actor, Permission.HANDLE_COMPLAINTS) if uow.actor is not None else None
     today = today or office_date(utcnow())
     draft = normalized(draft)
@@ -216,12 +212,8 @@ def save_case(
     nik = phone = ""
     if not draft.anonymous:
         if draft.reporter_nik:
-            from mpp_desk.identifiers import validate_nik
-
             nik = validate_nik(draft.reporter_nik, today=today, field="reporter_nik").value
         if draft.reporter_phone:
-            from mpp_desk.identifiers import normalize_phone
-
             phone = normalize_phone(draft.reporter_phone, field="reporter_phone")
     late_decision = draft.late_decision if assessment.late else None
     # the assessment refuses a draft without a received time (first_problem above raised)
@@ -519,7 +511,6 @@ def close(uow: UnitOfWork, *, case_id: uuid.UUID, outcome: str, notes: str = "",
                  "analysed": N_("complaints", "its analysis"),
                  "follow_up": N_("complaints", "a follow-up step"), "informed": N_("complaints", "informing the complainant"),
                  "reported": N_("complaints", "the report to the superior")}
-        from mpp_desk.i18n import translate
 
         steps = [translate("complaints", names[m]) for m in missing]
         if detail.unreported_levels and detail.reported:
@@ -568,8 +559,6 @@ def add_note(uow: UnitOfWork, *, case_id: uuid.UUID, notes: str, today: dt.date 
 def add_attachments(uow: UnitOfWork, *, case_id: uuid.UUID, paths: Sequence[Path | str], data_dir: Path | str,
                     today: dt.date | None = None) -> CaseDetail:
     """Check and store files, then attach them to the case (all or none)."""
-    from mpp_desk.complaints import attachments as files
-
     case = _case(uow, case_id, Permission.HANDLE_COMPLAINTS)
     if not paths:
         raise ComplaintInputError(N_("complaints", "Choose a file to attach."), field="attachments")
@@ -717,7 +706,6 @@ def summaries(uow: UnitOfWork, rows: Sequence[ComplaintCase], *, today: dt.date 
     """Summaries of case rows, in their order, with due figures as of *today*."""
     if not rows:
         return []
-    from mpp_desk.workdays import load_calendar
 
     today = today or office_date(utcnow())
     calendar = calendar or load_calendar(uow)
@@ -818,8 +806,6 @@ def _attach(uow: UnitOfWork, case: ComplaintCase, stored) -> ComplaintAttachment
 
 
 def _jsonable(data: dict) -> dict:
-    from mpp_desk.uow import _jsonable as plain
-
     return plain(data)
 
 

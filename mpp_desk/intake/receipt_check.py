@@ -15,6 +15,7 @@ from mpp_desk.i18n import N_, translate
 from mpp_desk.intake.receipt_view import KIND_OF_TOKEN, TOKEN_KINDS, signed_fields
 from mpp_desk.models import Application, IntakeReceipt, IntakeVisit
 from mpp_desk.officetime import local_date
+from mpp_desk import signing
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -97,8 +98,6 @@ def verify_receipt(
 
     Needs no permission: it reveals nothing but the signed fields (NIK masked).
     """
-    from mpp_desk import signing
-
     def lookup(kind: str, ref_id: str):
         row = uow.session.get(IntakeReceipt, signing.expand_uuid(ref_id))
         if row is None:

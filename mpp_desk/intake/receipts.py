@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from mpp_desk import audit
+from mpp_desk import audit, settings
 from mpp_desk.errors import UserError
 from mpp_desk.i18n import N_
 from mpp_desk.identifiers import mask_nik
@@ -69,6 +69,8 @@ from mpp_desk.models import Application, IntakeReceipt, IntakeVisit
 from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.roles import Permission, authorize
 from mpp_desk.workdays import year_confirmed
+from mpp_desk.complaints.channels import list_channels
+from mpp_desk.signing import verification_url
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -114,8 +116,6 @@ def issue_receipt(
     Copy 1 is the original; every later one is a reprint and says "SALINAN". The PDF is written
     (atomically) before the row is flushed; the caller's commit makes the receipt exist.
     """
-    from mpp_desk import settings
-
     actor = authorize(uow, uow.actor, Permission.INTAKE)
     if size not in SIZES:
         raise ReceiptProblem(N_("errors", "Unknown receipt size {size}."), size=size)
@@ -156,7 +156,6 @@ def issue_receipt(
         due=application.due_date if application is not None else None,
         copy_number=copy_number,
     )
-    from mpp_desk.signing import verification_url
 
     receipt.token = signer.sign_reference(TOKEN_KINDS[kind], receipt.id, fields)
     base_url = settings.receipt_settings(uow).verify_base_url
@@ -212,9 +211,6 @@ def kept_pdf(uow: UnitOfWork, *, receipt_id: uuid.UUID, data_dir: Path | str) ->
 
 def receipt_view(uow: UnitOfWork, *, receipt_id: uuid.UUID) -> ReceiptView:
     """The view of a receipt already issued (to print it again without a new copy)."""
-    from mpp_desk import settings
-    from mpp_desk.signing import verification_url
-
     receipt = uow.session.get(IntakeReceipt, receipt_id)
     if receipt is None:
         raise ReceiptProblem(N_("errors", "This receipt does not exist."))
@@ -228,9 +224,6 @@ def receipt_view(uow: UnitOfWork, *, receipt_id: uuid.UUID) -> ReceiptView:
 
 def _view(uow: UnitOfWork, visit: IntakeVisit, application: Application | None, receipt: IntakeReceipt, *,
           qr_data: str) -> ReceiptView:
-    from mpp_desk import settings
-
-    from mpp_desk.complaints.channels import list_channels
 
     office = settings.receipt_settings(uow)
     due = application.due_date if application is not None else None

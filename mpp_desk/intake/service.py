@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from mpp_desk import audit
+from mpp_desk import audit, settings
 from mpp_desk.errors import PermissionDenied, UserError, ValidationError
 from mpp_desk.i18n import N_
 from mpp_desk.identifiers import mask_nik
@@ -77,7 +77,8 @@ from mpp_desk.models import (
 )
 from mpp_desk.officetime import as_utc, local_date, office_tz
 from mpp_desk.roles import Permission, allowed, authorize
-from mpp_desk.workdays import year_confirmed
+from mpp_desk.workdays import load_calendar, year_confirmed
+from mpp_desk.sync.blocks import leased_block
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -255,7 +256,6 @@ def register_complete(
     if unchecked:
         raise ChecklistNotReady(N_("errors", "Check every requirement first: {count} not checked yet."),
                                 count=unchecked)
-    from mpp_desk.workdays import load_calendar
 
     now = as_utc(now)
     day = local_date(now)
@@ -714,8 +714,6 @@ def _reveal(uow: UnitOfWork) -> bool:
 
 def _registration_block(uow: UnitOfWork, visit) -> int:
     """The block of a new registration number: the server's lease on a joined PC, else the counter number."""
-    from mpp_desk.sync.blocks import leased_block
-
     leased = leased_block(uow.session, "registration")  # a joined PC without its lease raises: never a guess
     if leased is not None:
         return int(leased)
@@ -723,8 +721,6 @@ def _registration_block(uow: UnitOfWork, visit) -> int:
 
 
 def _counter_number(uow: UnitOfWork) -> int:
-    from mpp_desk import settings
-
     return int(settings.get(uow, "pc.counter_number"))
 
 
@@ -845,8 +841,6 @@ def _application_view(session: Session, application: Application, *, with_histor
     overdue = None
     if application.status in OPEN_STATUSES and today > application.due_date:
         if calendar is None:
-            from mpp_desk.workdays import load_calendar
-
             calendar = load_calendar(uow) if uow is not None else None
         if calendar is not None:
             overdue = _overdue_days(calendar, application.due_date, today, application.status)
@@ -976,8 +970,6 @@ def _file_rows(uow: UnitOfWork, rows, *, reveal: bool, today: dt.date) -> list[F
             due_today = r.due_date == today
             if today > r.due_date:
                 if calendar is None:
-                    from mpp_desk.workdays import load_calendar
-
                     calendar = load_calendar(uow)
                 overdue = _overdue_days(calendar, r.due_date, today, r.status)
         ended = r.finished_at or r.started_at

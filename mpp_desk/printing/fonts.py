@@ -6,6 +6,7 @@ import functools
 import threading
 
 from mpp_desk.paths import RESOURCES_DIR
+from mpp_desk.textformat import safe_text
 
 FONTS_DIR = RESOURCES_DIR / "fonts"
 REGULAR = "MppSans"
@@ -51,8 +52,6 @@ def covered() -> frozenset[int]:
 def printable(text: str | None) -> str:
     """*text* safe to draw: controls and bidi overrides removed (:func:`~mpp_desk.textformat.safe_text`,
     line breaks kept), every character the shipped fonts cannot draw as U+FFFD (never an empty box)."""
-    from mpp_desk.textformat import safe_text
-
     if not text:
         return ""
     if text.isascii() and text.isprintable() and "  " not in text and text.strip() == text:

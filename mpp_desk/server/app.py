@@ -15,7 +15,8 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from mpp_desk.server import SERVER_VERSION, audit_chains, blobs, devices, leases, public
+from mpp_desk import officetime
+from mpp_desk.server import SERVER_VERSION, audit_chains, blobs, devices, leases, public, queue_api
 from mpp_desk.server import sync as service
 from mpp_desk.server.settings import ServerSettings
 from mpp_desk.server.tables import office
@@ -40,9 +41,7 @@ from mpp_desk.sync.schemas import (
 
 
 def _now() -> dt.datetime:
-    from mpp_desk import officetime  # the server's own process clock (tests set it)
-
-    return officetime.now()
+    return officetime.now()  # the server's own process clock (tests set it)
 
 
 def upgrade_message(protocol: int) -> str:
@@ -259,9 +258,7 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
         return LeaseResponse(kind=body.kind, block=block)
 
     public.install(app, engine)  # the citizens' pages: verify a paper, follow a file or a complaint
-    from mpp_desk.server import queue_api  # the live queue (issue 14): /v1/queue/...
-
-    queue_api.install(app, settings, engine, secret, protocol_check)
+    queue_api.install(app, settings, engine, secret, protocol_check)  # the live queue (issue 14): /v1/queue/...
     _document_push_body(app)
     return app
 

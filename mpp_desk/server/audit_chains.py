@@ -42,6 +42,9 @@ from sqlalchemy.engine import Connection
 from mpp_desk.server.devices import Device
 from mpp_desk.sync.schemas import audit_key_fingerprint
 from mpp_desk.server.tables import audit_alerts, audit_chains, audit_checkpoints, audit_keys, record_keys, records
+from mpp_desk import audit, signing
+from mpp_desk.models import AuditEntry
+from mpp_desk.sync import entities
 
 ENTITY = "audit_entry"
 GENESIS = "0" * 64
@@ -116,8 +119,6 @@ def register(conn: Connection, secret: bytes, device: Device, *, chain_id: str, 
         if key is None or len(key) != 32:
             raise AuditChainError("the audit key must be 32 bytes, base64")
     if public_key:
-        from mpp_desk import signing
-
         try:
             signing.load_public_key(public_key)
         except Exception as exc:  # noqa: BLE001 - any unreadable key is bad input
@@ -228,9 +229,6 @@ def _hash_holds(payload: dict[str, Any], chain: _Chain) -> bool:
     """The entry's hash recomputed: with the registered key (any seq), or plain SHA-256 before ``keyed_from``."""
     if chain.keyed_from is None:
         return True  # nothing registered for this chain: its links are checked, not its hashes
-    from mpp_desk import audit
-    from mpp_desk.models import AuditEntry
-    from mpp_desk.sync import entities
 
     try:
         entry = AuditEntry(**entities.decode(entities.ENTITIES[ENTITY].table, payload))
@@ -249,8 +247,6 @@ def _hash_holds(payload: dict[str, Any], chain: _Chain) -> bool:
 
 def receive_checkpoint(conn: Connection, device: Device, signed: dict[str, Any]) -> dict[str, Any]:
     """Verify and keep a signed checkpoint of the device's own chain; alerts for a forged or older one."""
-    from mpp_desk import audit, signing
-
     chain_id = str(signed.get("device_id", ""))
     if not device.local_device_id or chain_id != device.local_device_id:
         raise AuditChainError("a device sends only its own audit checkpoint", 403)

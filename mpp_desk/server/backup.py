@@ -21,7 +21,9 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from mpp_desk import officetime
+from mpp_desk import backup, officetime
+from mpp_desk.migrations import known_revision as known
+from mpp_desk.server.db import CENTRAL_MIGRATIONS_DIR
 
 PREFIX = "mpp-central-"
 SUFFIX = ".dump"
@@ -76,8 +78,6 @@ def check_archive(path: Path) -> int:
 
 def dump(url: str, folder: Path, *, rotation=None, now: dt.datetime | None = None) -> CentralBackup:
     """Dump the database at *url* into *folder*; with *rotation* (backup.Rotation), rotate the folder."""
-    from mpp_desk import backup
-
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -124,9 +124,6 @@ def _revision_in(archive: Path, url: str) -> str | None:
 
 
 def known_revision(revision: str) -> bool:
-    from mpp_desk.migrations import known_revision as known
-    from mpp_desk.server.db import CENTRAL_MIGRATIONS_DIR
-
     return known(revision, CENTRAL_MIGRATIONS_DIR)
 
 

@@ -6,6 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Callable
 
+from mpp_desk.backup import Rotation
+from mpp_desk.server import backup
+from mpp_desk.server.cli import Failure, _print, _settings
+
 DEFAULT_FOLDER = Path("/var/backups/mpp-central")
 
 
@@ -28,10 +32,6 @@ def register(sub, with_db: Callable[[argparse.ArgumentParser], argparse.Argument
 
 
 def _backup(args) -> int:
-    from mpp_desk.backup import Rotation
-    from mpp_desk.server import backup
-    from mpp_desk.server.cli import Failure, _print, _settings
-
     settings = _settings(args)
     if min(args.keep_daily, args.keep_weekly, args.keep_monthly) < 0 or args.keep_daily < 1:
         raise Failure("--keep-daily must be at least 1, the others at least 0")
@@ -46,9 +46,6 @@ def _backup(args) -> int:
 
 
 def _restore(args) -> int:
-    from mpp_desk.server import backup
-    from mpp_desk.server.cli import Failure, _print, _settings
-
     settings = _settings(args)
     aside = args.aside or args.file.resolve().parent / "before-restore"
     try:

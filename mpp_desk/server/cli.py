@@ -14,6 +14,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+# Each command imports its modules inside its function (SQLAlchemy, FastAPI, cryptography): every call
+# builds the whole parser, and `mpp-central --help` or a mistyped command should not load the server.
+
 
 def _now() -> dt.datetime:
     from mpp_desk import officetime  # the server's own process clock (tests set it)

@@ -37,9 +37,10 @@ from sqlalchemy import Text, bindparam, func, insert, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
 
-from mpp_desk import officetime
+from mpp_desk import officetime, settings
 from mpp_desk.retention import APPLICATION_PERSONAL, CASE_PERSONAL, VISIT_PERSONAL, cutoff
 from mpp_desk.server.tables import blobs, conflicts, records, retention_runs
+from mpp_desk.server.cli import _engine, _print, _settings
 
 VISIT = "intake_visit"
 APPLICATION = "intake_application"
@@ -83,8 +84,6 @@ class ServerPurgeReport:
 
 def policy_years(conn: Connection) -> dict[str, int]:
     """The office's retention settings as synced to the server (the declared defaults when never set)."""
-    from mpp_desk import settings
-
     found = {k: settings.declared(key).default for k, key in POLICY_KEYS.items()}
     rows = conn.execute(
         select(records.c.payload).where(records.c.entity == "setting", records.c.deleted.is_(False),
@@ -302,8 +301,6 @@ def register(sub, with_db) -> None:
 
 
 def _purge_command(args) -> int:
-    from mpp_desk.server.cli import _engine, _print, _settings
-
     engine = _engine(_settings(args))
     try:
         with engine.begin() as conn:
@@ -325,8 +322,6 @@ def _purge_command(args) -> int:
 
 
 def _runs_command(args) -> int:
-    from mpp_desk.server.cli import _engine, _print, _settings
-
     engine = _engine(_settings(args))
     try:
         with engine.begin() as conn:

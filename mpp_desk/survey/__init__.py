@@ -26,7 +26,7 @@ class ReportModule(Protocol):
 def report_module(kind: str) -> ReportModule:
     """The SKM report module for *kind* "skm", the service report's otherwise."""
     if kind == "skm":
-        from mpp_desk.survey import report
+        from mpp_desk.survey import report  # lazy: reportlab and openpyxl (~140 ms) only for a report
         return report
-    from mpp_desk.survey import service_report
+    from mpp_desk.survey import service_report  # lazy: reportlab and openpyxl (~140 ms) only for a report
     return service_report

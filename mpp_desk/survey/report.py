@@ -16,8 +16,21 @@ from dataclasses import dataclass
 from mpp_desk import officetime, settings
 from mpp_desk.i18n import N_
 from mpp_desk.survey import elements
-from mpp_desk.survey.docparts import decimal_comma, t
-from mpp_desk.survey.index import IndexResult, rounded
+from mpp_desk.survey.docparts import (
+    P,
+    bar_chart,
+    bold,
+    build_pdf,
+    decimal_comma,
+    frame_width,
+    header_cells,
+    sheet_table,
+    signature_block,
+    styles,
+    t,
+    table,
+)
+from mpp_desk.survey.index import as_json, rounded, IndexResult
 from mpp_desk.survey.service import (
     Suggestion,
     answer_rows,
@@ -66,8 +79,6 @@ def collect(uow: UnitOfWork, *, date_from: dt.date, date_to: dt.date, with_rows:
 
 
 def summary(report: SkmReport) -> dict:
-    from mpp_desk.survey.index import as_json
-
     return {"skm": as_json(report.overall), "services": [
         {"kbli": kbli or None, "title": title or None, **as_json(result)} for kbli, title, result in report.by_service]}
 
@@ -94,8 +105,6 @@ def grade_text(result: IndexResult, language: str | None = None) -> str:
 
 
 def render_pdf(report: SkmReport, *, language: str | None = None) -> bytes:
-    from mpp_desk.survey.docparts import build_pdf
-
     story = _head(report, language) + _elements(report, language) + _services(report, language)
     story += _profile(report, language) + _suggestions(report, language) + _follow_up(report, language)
     footer = t(N_("survey", "{office} · SKM report {period} · page {page}"), language).format(
@@ -109,8 +118,6 @@ def _title(report: SkmReport, language: str | None) -> str:
 
 def _head(report: SkmReport, language: str | None) -> list:
     from reportlab.platypus import Spacer, Table, TableStyle
-
-    from mpp_desk.survey.docparts import P, styles
 
     st = styles()
     result = report.overall
@@ -138,8 +145,6 @@ def _head(report: SkmReport, language: str | None) -> list:
 
 
 def _elements(report: SkmReport, language: str | None) -> list:
-    from mpp_desk.survey.docparts import P, bar_chart, frame_width, styles, table
-
     st = styles()
     result = report.overall
     rows = []
@@ -166,8 +171,6 @@ def _elements(report: SkmReport, language: str | None) -> list:
 
 
 def _services(report: SkmReport, language: str | None) -> list:
-    from mpp_desk.survey.docparts import P, frame_width, styles, table
-
     st = styles()
     width = frame_width()
     rows = []
@@ -186,8 +189,6 @@ def _services(report: SkmReport, language: str | None) -> list:
 
 def _profile(report: SkmReport, language: str | None) -> list:
     from reportlab.platypus import Table
-
-    from mpp_desk.survey.docparts import P, frame_width, styles, table
 
     st = styles()
     width = frame_width() / 2 - 8
@@ -223,8 +224,6 @@ def grouped_suggestions(items) -> list[tuple[str, int, dt.date, list[str]]]:
 
 
 def _suggestions(report: SkmReport, language: str | None) -> list:
-    from mpp_desk.survey.docparts import P, frame_width, styles, table
-
     st = styles()
     width = frame_width()
     story = [P(t(N_("survey", "Suggestions received"), language), st["h2"])]
@@ -246,8 +245,6 @@ def _suggestions(report: SkmReport, language: str | None) -> list:
 
 def _follow_up(report: SkmReport, language: str | None) -> list:
     from reportlab.platypus import CondPageBreak, Spacer
-
-    from mpp_desk.survey.docparts import P, frame_width, signature_block, styles, table
 
     st = styles()
     width = frame_width()
@@ -274,8 +271,6 @@ def _follow_up(report: SkmReport, language: str | None) -> list:
 def render_xlsx(report: SkmReport, *, language: str | None = None) -> bytes:
     """Write-only workbook (the tabulation may hold a quarter's 100,000 rows)."""
     from openpyxl import Workbook
-
-    from mpp_desk.survey.docparts import bold, sheet_table
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(t(N_("survey", "Summary"), language)[:31])
@@ -307,8 +302,6 @@ def render_xlsx(report: SkmReport, *, language: str | None = None) -> bytes:
 
 def _tabulation(ws, report: SkmReport, language: str | None) -> None:
     """One row per respondent (U1…U9), then Σ, answered, NRR, NRR × 1/9, IKM and index under the columns."""
-    from mpp_desk.survey.docparts import bold, header_cells
-
     ws.freeze_panes = "D2"
     ws.append(header_cells(ws, ["No", t(N_("survey", "Date"), language), "KBLI",
                                 *[c.upper() for c in elements.CODES]]))
@@ -330,8 +323,6 @@ def _tabulation(ws, report: SkmReport, language: str | None) -> None:
 
 
 def _per_service_sheet(ws, report: SkmReport, language: str | None) -> None:
-    from mpp_desk.survey.docparts import sheet_table
-
     ws.column_dimensions["B"].width = 50
     rows = [[kbli, title, r.respondents, *[_f(v, 4) for v in r.nrr], _f(r.ikm, 4),
              None if r.index is None else float(r.index), r.grade] for kbli, title, r in report.by_service]
@@ -340,8 +331,6 @@ def _per_service_sheet(ws, report: SkmReport, language: str | None) -> None:
 
 
 def _profile_sheet(ws, report: SkmReport, language: str | None) -> None:
-    from mpp_desk.survey.docparts import sheet_table
-
     ws.column_dimensions["A"].width = 34
     for key, heading, choices in PROFILE_TABLES:
         counts = report.profile.get(key, {})

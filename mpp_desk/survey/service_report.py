@@ -22,10 +22,12 @@ from mpp_desk.models import Application, ComplaintCase, IntakeVisit, QueueGroup,
 from mpp_desk.officetime import local
 from mpp_desk.queue.stats import percentile
 from mpp_desk.roles import Permission, authorize
-from mpp_desk.survey.docparts import decimal_comma, t
+from mpp_desk.survey.docparts import P, bar_chart, build_pdf, decimal_comma, frame_width, sheet_table, styles, t, table
 from mpp_desk.survey.service import check_period
 from mpp_desk.textformat import format_date
 from mpp_desk.uow import UnitOfWork
+from mpp_desk.complaints.oversight import period_figures
+from mpp_desk.complaints.pdfparts import FAMILY
 
 if TYPE_CHECKING:
     from mpp_desk.complaints.oversight import PeriodFigures
@@ -75,8 +77,6 @@ class ServiceReport:
 
 def collect(uow: UnitOfWork, *, date_from: dt.date, date_to: dt.date, today: dt.date | None = None,
             **_ignored) -> ServiceReport:
-    from mpp_desk.complaints.oversight import period_figures
-
     authorize(uow, uow.actor, Permission.VIEW_REPORTS)
     check_period(date_from, date_to)
     today = today or officetime.today()
@@ -174,8 +174,6 @@ def _period(report, language) -> str:
 
 
 def render_pdf(report: ServiceReport, *, language: str | None = None) -> bytes:
-    from mpp_desk.survey.docparts import P, build_pdf, styles
-
     st = styles()
     title = t(N_("survey", "Service report"), language)
     story = [P(title, st["title"]),
@@ -192,8 +190,6 @@ def _m(value: float | None) -> str:
 
 
 def _queue_part(report: ServiceReport, language) -> list:
-    from mpp_desk.survey.docparts import P, frame_width, styles, table
-
     st = styles()
     width = frame_width()
     rows = [[q.code if q.code != "*" else t(N_("survey", "All"), language), q.name, str(q.issued), str(q.served),
@@ -225,8 +221,6 @@ def heat_map(heat: dict[tuple[int, int], int], *, width: float, language) -> obj
     from reportlab.graphics.shapes import Drawing, Rect, String
     from reportlab.lib import colors
 
-    from mpp_desk.complaints.pdfparts import FAMILY
-
     days = [d for d in range(7) if d < 5 or any(heat.get((d, h)) for h in HOURS)]
     cell_w, cell_h, left, top = (width - 40) / len(HOURS), 20, 40, 14
     drawing = Drawing(width, top + cell_h * len(days) + 4)
@@ -251,8 +245,6 @@ def heat_map(heat: dict[tuple[int, int], int], *, width: float, language) -> obj
 
 
 def _intake_part(report: ServiceReport, language) -> list:
-    from mpp_desk.survey.docparts import P, bar_chart, frame_width, styles, table
-
     st = styles()
     width = frame_width()
     rows = [[f"{i.kbli} {i.title}", str(i.received), str(i.on_time), str(i.late), str(i.rejected), str(i.open),
@@ -272,8 +264,6 @@ def _intake_part(report: ServiceReport, language) -> list:
 
 
 def _complaints_part(report: ServiceReport, language) -> list:
-    from mpp_desk.survey.docparts import P, frame_width, styles, table
-
     st = styles()
     f = report.complaints
     width = frame_width()
@@ -304,8 +294,6 @@ def _complaints_part(report: ServiceReport, language) -> list:
 
 def render_xlsx(report: ServiceReport, *, language: str | None = None) -> bytes:
     from openpyxl import Workbook
-
-    from mpp_desk.survey.docparts import sheet_table
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(t(N_("survey", "Queue"), language)[:31])

@@ -20,7 +20,7 @@ from mpp_desk.models import LocalState, OutboxEntry
 from mpp_desk.models.base import utcnow
 from mpp_desk.sync import entities
 from mpp_desk.sync.schemas import Change
-from mpp_desk.uow import UnitOfWork
+from mpp_desk.uow import _jsonable, UnitOfWork
 
 CURSOR_KEY = "sync.cursor"
 LAST_SYNC_KEY = "sync.last_sync_at"
@@ -262,7 +262,5 @@ def _comparable(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def _jsonable_row(table, row) -> dict[str, Any]:
-    from mpp_desk.uow import _jsonable
-
     return {name: _jsonable(value) for name, value in row.items()}
 

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from mpp_desk.database import Database
 from mpp_desk.errors import UserError
 from mpp_desk.i18n import N_
-from mpp_desk.models import OutboxEntry
+from mpp_desk.models import ComplaintAttachment, LocalState, OutboxEntry, StandardEvaluation
 from mpp_desk.models.base import utcnow
 from mpp_desk.sync import entities
 from mpp_desk.sync.blocks import JOINED_KEY, LEASE_KEY
@@ -60,6 +60,8 @@ from mpp_desk.sync.schemas import (
     PushResponse,
     Side,
 )
+from mpp_desk import audit, settings, signing
+from mpp_desk.complaints import service as complaints
 
 log = logging.getLogger(__name__)
 
@@ -402,8 +404,6 @@ def register_audit(db: Database, data_dir: Path, api: ServerApi) -> None:
     Asked again only when something changed (the key appeared). A server that keeps another key for
     this PC answers 409 and records an alert; the sync goes on (docs/sync.md, "Audit chains").
     """
-    from mpp_desk import audit, signing
-
     try:
         key = audit._load_key(Path(data_dir))
         signer = signing.Signer.for_data_dir(data_dir, database=db.path)
@@ -428,8 +428,6 @@ def register_audit(db: Database, data_dir: Path, api: ServerApi) -> None:
 
 def send_checkpoint(db: Database, data_dir: Path, api: ServerApi) -> None:
     """Send the signed audit checkpoint when it moved since the last one the server took."""
-    from mpp_desk import audit
-
     data = audit.read_checkpoint(Path(data_dir))
     if not data or data.get("damaged") or data.get("device_id") != db.device_id:
         return
@@ -476,9 +474,6 @@ def ensure_leases(db: Database, api: ServerApi, role: str) -> dict[str, str]:
     The complaint block becomes the complaint desk's number block at once; the intake service numbers
     new files in the registration block (``mpp_desk.sync.blocks``).
     """
-    from mpp_desk import settings
-    from mpp_desk.complaints import service as complaints
-
     held: dict[str, str] = {}
     for kind, roles in LEASE_ROLES.items():
         if role not in roles:
@@ -684,8 +679,6 @@ def _attachment_files(db: Database) -> list[tuple[str, str, int]]:
     """(sha256, path relative to the data folder, size) of every live attachment, each file once.
 
     The documents of the standards' evaluations are stored the same way and travel with them."""
-    from mpp_desk.models import ComplaintAttachment, StandardEvaluation
-
     with db.sessions() as session:
         rows = session.execute(
             select(ComplaintAttachment.sha256, ComplaintAttachment.path, ComplaintAttachment.size)
@@ -709,7 +702,6 @@ def push_files(db: Database, data_dir: Path, api: ServerApi, role: str) -> int:
     server stopped; a file the server holds (or that this PC sent before) is not sent again. Returns bytes sent."""
     if not entities.may_write(role, "complaint_attachment"):
         return 0
-    from mpp_desk.models import LocalState
 
     with db.sessions() as session:
         done = set(session.scalars(select(LocalState.key).where(LocalState.key.like(BLOB_SENT_KEY.format(sha="%")))))

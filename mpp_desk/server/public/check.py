@@ -18,6 +18,12 @@ from sqlalchemy.engine import Connection
 from mpp_desk import officetime, signing
 from mpp_desk.server.public.data import Records
 from mpp_desk.server.public.keys import load_keys
+from mpp_desk.complaints.follow_code import matches
+from mpp_desk.complaints.rules import office_date
+from mpp_desk.identifiers import mask_nik
+from mpp_desk.intake.receipt_view import TOKEN_KINDS, signed_fields
+from mpp_desk.models import Application
+from mpp_desk.queue.backend import ticket_fields
 
 TICKET, TANDA_TERIMA, RETURN_SLIP, COMPLAINT = "q", "tt", "rs", "adu"
 KINDS = (TICKET, TANDA_TERIMA, RETURN_SLIP, COMPLAINT)
@@ -74,8 +80,6 @@ def _lookup(rec: Records, kind: str, ref_id: str) -> tuple[str | None, dict[str,
 
 
 def _ticket(rec: Records, ticket_id: uuid.UUID):
-    from mpp_desk.queue.backend import ticket_fields
-
     ticket = rec.get("queue_ticket", ticket_id)
     if ticket is None:
         return None, {}, {}
@@ -87,8 +91,6 @@ def _ticket(rec: Records, ticket_id: uuid.UUID):
 
 
 def _intake_receipt(rec: Records, receipt_id: uuid.UUID):
-    from mpp_desk.intake.receipt_view import TOKEN_KINDS, signed_fields
-
     receipt = rec.get("intake_receipt", receipt_id)
     visit = rec.get("intake_visit", receipt["visit_id"]) if receipt is not None else None
     if receipt is None or visit is None:
@@ -107,10 +109,7 @@ def _intake_receipt(rec: Records, receipt_id: uuid.UUID):
 
 
 def _complaint(rec: Records, case_id: uuid.UUID):
-    from mpp_desk.complaints.receipts import token_fields
-    from mpp_desk.complaints.rules import office_date
-    from mpp_desk.identifiers import mask_nik
-
+    from mpp_desk.complaints.receipts import token_fields  # lazy: reportlab (~50 ms) only when a complaint paper is checked
     case = rec.get("complaint_case", case_id)
     if case is None:
         return None, {}, {}
@@ -164,8 +163,6 @@ def file_by_number(conn: Connection, number: str, nik_last4: str) -> FileProgres
 
 
 def _file(rec: Records, application: dict[str, Any] | None) -> FileProgress | None:
-    from mpp_desk.models import Application
-
     if application is None:
         return None
     visit = rec.get("intake_visit", application["visit_id"]) or {}
@@ -211,8 +208,6 @@ def complaint_by_token(conn: Connection, token: str) -> ComplaintProgress | None
 
 
 def complaint_by_number(conn: Connection, number: str, code: str) -> ComplaintProgress | None:
-    from mpp_desk.complaints.follow_code import matches
-
     rec = Records(conn)
     case = rec.by_key("complaint_case", case_number=number.strip().upper())
     right = matches(case["id"] if case else uuid.UUID(int=0), code)
@@ -220,8 +215,6 @@ def complaint_by_number(conn: Connection, number: str, code: str) -> ComplaintPr
 
 
 def _complaint_progress(rec: Records, case: dict[str, Any] | None) -> ComplaintProgress | None:
-    from mpp_desk.complaints.rules import office_date
-
     if case is None:
         return None
     steps = sorted(rec.children("complaint_step", "case_id", case["id"]), key=lambda s: s["seq"])

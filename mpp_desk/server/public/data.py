@@ -12,6 +12,9 @@ from sqlalchemy.engine import Connection
 
 from mpp_desk.server.tables import record_keys, records
 from mpp_desk.sync import entities
+from mpp_desk import settings
+from mpp_desk.models import CalendarOverride
+from mpp_desk.workdays import WorkingCalendar
 
 
 class Records:
@@ -48,8 +51,6 @@ class Records:
 
     def setting(self, key: str) -> Any:
         """An office setting as the PCs synced it, else its declared default."""
-        from mpp_desk import settings
-
         declared = settings.declared(key)
         row = self.get("setting", uuid.uuid5(settings._ROW_NAMESPACE, f"office::{key}"))
         if row is None:
@@ -61,9 +62,6 @@ class Records:
 
     def calendar(self):
         """The working calendar with the office's local changes (closures and openings) in force."""
-        from mpp_desk.models import CalendarOverride
-        from mpp_desk.workdays import WorkingCalendar
-
         rows = self.conn.execute(
             select(records.c.payload).where(records.c.entity == "calendar_override", records.c.deleted.is_(False))
         ).scalars()
