@@ -47,6 +47,7 @@ STREAM_PAGE = 500
 KEEPALIVE_S = 10.0
 GAP_RETRY_S = 0.05
 SEEN_EVERY = dt.timedelta(seconds=60)
+POOL_SIZE = 40
 _SAFE = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL: a 422, not a 500
 
 _AUTH = text("SELECT d.id, d.name, d.role, d.revoked_at, d.last_seen_at, d.enrolled_at, d.pending_ops, d.local_device_id, "
@@ -190,8 +191,10 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
     from sqlalchemy import create_engine
 
     # The queue's own pool: no pre-ping (a round trip per request); a connection PostgreSQL dropped fails one
-    # request, which the PC retries under the same op id.
-    engine = create_engine(engine.url, pool_size=20, max_overflow=10, pool_pre_ping=False)
+    # request, which the PC retries under the same op id. As many kept connections as the thread pool runs
+    # requests at once (anyio's 40): a smaller pool opened and closed an overflow connection per request under
+    # 32 clients (a PostgreSQL backend started each time: 7% of the server's CPU).
+    engine = create_engine(engine.url, pool_size=POOL_SIZE, max_overflow=10, pool_pre_ping=False)
     configs = ConfigCache(settings.queue_config_check_s)
     waker = Waker(engine.url.set(drivername="postgresql").render_as_string(hide_password=False))
 
