@@ -285,7 +285,7 @@ def run_size(earlier: int, tmp: Path) -> dict:
                "MPP_TEST_CLOCK": f"{MOMENT}@{time.time()}", "MPP_CENTRAL_SECRET_KEY": SECRET}
         proc, url = _start_server([sys.executable, "-m", "mpp_desk.server.cli", "serve", "--database", db_url], env)
         if PROFILE:
-            profiler = subprocess.Popen([PROFILE, "record", "-f", "raw", "-o", str(Path(tempfile.gettempdir()) / f"{name}-pyspy.txt"), "-r", "100", "-p",
+            profiler = subprocess.Popen([PROFILE, "record", "-f", "raw", "-o", str(Path(tempfile.gettempdir()) / f"{name}-pyspy.txt"), "-r", "100", "--gil", "-p",
                                          str(proc.pid)])
 
         def credential(label: str, role: str) -> str:
