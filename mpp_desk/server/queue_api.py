@@ -28,10 +28,11 @@ from typing import Annotated, Any, Callable
 
 import anyio
 import anyio.to_thread
+import psycopg
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
+from psycopg.rows import namedtuple_row
 from pydantic import BaseModel, Field
-from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -57,10 +58,10 @@ SEEN_EVERY = dt.timedelta(seconds=60)
 QUEUE_THREADS = int(os.environ.get("MPP_QUEUE_THREADS", "8"))
 _SAFE = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL: a 422, not a 500
 
-_AUTH = text("SELECT d.id, d.name, d.role, d.revoked_at, d.last_seen_at, d.enrolled_at, d.pending_ops, d.local_device_id, "
+_AUTH = service.Raw("SELECT d.id, d.name, d.role, d.revoked_at, d.last_seen_at, d.enrolled_at, d.pending_ops, d.local_device_id, "
              "(SELECT answer FROM q_ops WHERE device_id = d.id AND op_id = CAST(:op AS uuid)) AS stored FROM devices d "
              "WHERE d.credential_hash = :h AND d.revoked_at IS NULL")
-_SEEN = text("UPDATE devices SET last_seen_at = :now WHERE id = :id")
+_SEEN = service.Raw("UPDATE devices SET last_seen_at = :now WHERE id = :id")
 
 
 class IssueBody(BaseModel):
@@ -210,13 +211,13 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
         token = (authorization or "").removeprefix("Bearer ").strip()
         if not token:
             raise devices.DeviceError("no device credential; join this PC with `mpp-desk sync join`", status=401)
-        row = conn.execute(_AUTH, {"h": devices.digest(secret, token), "op": op_id}).first()
+        row = _AUTH.first(conn, {"h": devices.digest(secret, token), "op": op_id}, row_factory=namedtuple_row)
         if row is None:
             raise devices.DeviceError("this device is unknown or was revoked; ask the administrator to enrol it again",
                                       status=401)
         now = _now()
         if row.last_seen_at is None or now - row.last_seen_at > SEEN_EVERY:
-            conn.execute(_SEEN, {"now": now, "id": row.id})
+            _SEEN.first(conn, {"now": now, "id": row.id})
         return devices._device(row), row.stored
 
     async def bearer(authorization: Annotated[str | None, Header()] = None,
@@ -242,7 +243,7 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
             if write:
                 waker.poke()
             return answer if isinstance(answer, JSONResponse) else JSONResponse(answer, status_code=status)
-        except IntegrityError:
+        except (IntegrityError, psycopg.IntegrityError):
             # the same op arrived twice at once (a retry after a timeout meeting the original): the other copy
             # committed first; its answer is this one's
             replayed = _stored(access, op_id)
