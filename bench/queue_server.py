@@ -46,6 +46,7 @@ SECONDS = float(os.environ.get("BENCH_QS_SECONDS", "10"))
 WAITING = int(os.environ.get("BENCH_QS_WAITING", "3000"))
 SIZES = [int(s) for s in os.environ.get("BENCH_QS_SIZES", "2000,52000").split(",")]
 COUNTERS = 30
+WORKERS = int(os.environ.get("BENCH_QS_WORKERS", "1"))  # mpp-central serve --workers
 BUTTON_RUNS = int(os.environ.get("BENCH_QS_BUTTON_RUNS", "50"))
 SECRET = "bench-secret-" + "0123456789abcdef" * 3
 MOMENT = "2026-11-24T09:00:00+07:00"  # a Tuesday, a working day, inside opening hours
@@ -283,7 +284,8 @@ def run_size(earlier: int, tmp: Path) -> dict:
         seeded_s = time.perf_counter() - t0
         env = {**os.environ, "PYTHONPATH": f"{ROOT / 'tests' / 'clockhook'}{os.pathsep}{ROOT}",
                "MPP_TEST_CLOCK": f"{MOMENT}@{time.time()}", "MPP_CENTRAL_SECRET_KEY": SECRET}
-        proc, url = _start_server([sys.executable, "-m", "mpp_desk.server.cli", "serve", "--database", db_url], env)
+        proc, url = _start_server([sys.executable, "-m", "mpp_desk.server.cli", "serve", "--database", db_url,
+                                   "--workers", str(WORKERS)], env)
         if PROFILE:
             profiler = subprocess.Popen([PROFILE, "record", "-f", "raw", "-o", str(Path(tempfile.gettempdir()) / f"{name}-pyspy.txt"), "-r", "100", "--gil", "-p",
                                          str(proc.pid)])
@@ -444,8 +446,15 @@ def bare_endpoint(db_url: str, prefix: Path) -> dict:
 
 
 def _cpu_s(pid: int) -> float:
+    """CPU seconds of a process and of its live children (serve --workers N: the workers)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            for child in (task / "children").read_text().split():
+                with contextlib.suppress(OSError):
+                    total += _cpu_s(int(child))
+    return total
 
 
 def main() -> None:

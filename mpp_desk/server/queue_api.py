@@ -55,7 +55,7 @@ SEEN_EVERY = dt.timedelta(seconds=60)
 # Requests of the queue run their transaction on at most this many threads at once (a limiter of their own,
 # not FastAPI's 40 for plain endpoints); more wait their turn. Each waits on PostgreSQL most of its time, so a
 # few keep one core busy; forty contending for the GIL spent more CPU switching than answering.
-QUEUE_THREADS = int(os.environ.get("MPP_QUEUE_THREADS", "8"))
+QUEUE_THREADS = int(os.environ.get("MPP_QUEUE_THREADS", "16"))
 _SAFE = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL: a 422, not a 500
 
 _AUTH = service.Raw("SELECT d.id, d.name, d.role, d.revoked_at, d.last_seen_at, d.enrolled_at, d.pending_ops, d.local_device_id, "
