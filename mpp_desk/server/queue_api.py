@@ -51,6 +51,7 @@ MAX_BIGINT = 2**63 - 1
 STREAM_PAGE = 500
 KEEPALIVE_S = 10.0
 GAP_RETRY_S = 0.05
+NOTIFY_EVERY_S = 0.005
 SEEN_EVERY = dt.timedelta(seconds=60)
 # Requests of the queue run their transaction on at most this many threads at once (a limiter of their own,
 # not FastAPI's 40 for plain endpoints); more wait their turn. Each waits on PostgreSQL most of its time, so a
@@ -148,6 +149,9 @@ class Waker:
                         self._poked.wait()
                         self._poked.clear()
                         conn.execute(f"NOTIFY {service.CHANNEL}")
+                        # at most one NOTIFY per NOTIFY_EVERY_S: under load one tells of many writes (each a
+                        # round trip here and a wake-up of every listener), a board hears it a few ms later
+                        time.sleep(NOTIFY_EVERY_S)
             except Exception:  # noqa: BLE001 - the database away: the streams poll at their keep-alive meanwhile
                 log.warning("queue event notifier lost PostgreSQL; retrying", exc_info=True)
                 self.wake()
