@@ -46,6 +46,7 @@ SECONDS = float(os.environ.get("BENCH_QS_SECONDS", "10"))
 WAITING = int(os.environ.get("BENCH_QS_WAITING", "3000"))
 SIZES = [int(s) for s in os.environ.get("BENCH_QS_SIZES", "2000,52000").split(",")]
 COUNTERS = 30
+WORKERS = int(os.environ.get("BENCH_QS_WORKERS", "1"))  # mpp-central serve --workers
 BUTTON_RUNS = int(os.environ.get("BENCH_QS_BUTTON_RUNS", "50"))
 SECRET = "bench-secret-" + "0123456789abcdef" * 3
 MOMENT = "2026-11-24T09:00:00+07:00"  # a Tuesday, a working day, inside opening hours
@@ -131,7 +132,24 @@ def worker(role: str, url: str, credential: str, numbers: list[int], go_file: st
                     with lock:
                         results["errors"].append(repr(exc)[:200])
 
-    target = kiosk if role == "kiosk" else counter
+    def bare(_n: int) -> None:
+        import httpx
+
+        with httpx.Client(base_url=url, timeout=30) as client:
+            client.get("/bare")
+            start_at = wait_for_go()
+            while time.monotonic() < start_at + seconds:
+                t0 = time.perf_counter()
+                try:
+                    client.get("/bare").raise_for_status()
+                except Exception as exc:  # noqa: BLE001
+                    with lock:
+                        results["errors"].append(repr(exc)[:200])
+                    continue
+                with lock:
+                    results["call_ms"].append((time.perf_counter() - t0) * 1000)
+
+    target = {"kiosk": kiosk, "counter": counter, "bare": bare}[role]
     threads = [threading.Thread(target=target, args=(n,)) for n in numbers]
     for thread in threads:
         thread.start()
@@ -264,20 +282,13 @@ def run_size(earlier: int, tmp: Path) -> dict:
         t0 = time.perf_counter()
         seed(db_url, earlier)
         seeded_s = time.perf_counter() - t0
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
         env = {**os.environ, "PYTHONPATH": f"{ROOT / 'tests' / 'clockhook'}{os.pathsep}{ROOT}",
                "MPP_TEST_CLOCK": f"{MOMENT}@{time.time()}", "MPP_CENTRAL_SECRET_KEY": SECRET}
-        proc = subprocess.Popen([sys.executable, "-m", "mpp_desk.server.cli", "serve", "--database", db_url, "--port",
-                                 str(port)], cwd=ROOT, env=env)
-        url = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        proc, url = _start_server([sys.executable, "-m", "mpp_desk.server.cli", "serve", "--database", db_url,
+                                   "--workers", str(WORKERS)], env)
+        if PROFILE:
+            profiler = subprocess.Popen([PROFILE, "record", "-f", "raw", "-o", str(Path(tempfile.gettempdir()) / f"{name}-pyspy.txt"), "-r", "100", "--gil", "-p",
+                                         str(proc.pid)])
 
         def credential(label: str, role: str) -> str:
             code = json.loads(central("device", "enroll", "--database", db_url, "--name", label, "--role", role,
@@ -287,26 +298,11 @@ def run_size(earlier: int, tmp: Path) -> dict:
         plan = [("kiosk", credential("kiosk", "kiosk"), [0, 1])]
         for pc in range(3):
             plan.append(("counter", credential(f"pc-{pc}", "counter"), list(range(pc * 10 + 1, pc * 10 + 11))))
-        go = tmp / f"{name}-go"
-        children = []
-        for i, (role, cred, numbers) in enumerate(plan):
-            out = tmp / f"{name}-{i}.json"
-            code = (f"import sys; sys.argv=['x']; from bench.queue_server import worker; "
-                    f"worker({role!r}, {url!r}, {cred!r}, {numbers!r}, {str(go)!r}, {SECONDS!r}, {str(out)!r})")
-            children.append((subprocess.Popen([sys.executable, "-c", code], cwd=ROOT,
-                                              env={**os.environ, "PYTHONPATH": str(ROOT)}), out))
-        deadline = time.monotonic() + 120
-        while not all(Path(f"{out}.ready").exists() for _, out in children):
-            assert time.monotonic() < deadline, "the client processes did not get ready"
-            time.sleep(0.01)
-        cpu0 = _cpu_s(proc.pid)
-        go.touch()
-        results = []
-        for child, out in children:
-            assert child.wait(SECONDS + 120) == 0
-            results.append(json.loads(out.read_text()))
-        server_cpu = _cpu_s(proc.pid) - cpu0
-        merged = {k: [v for r in results for v in r[k]] for k in results[0]}
+        merged, usage = _load(db_url, url, plan, tmp / name, proc.pid)
+        if PROFILE:
+            profiler.send_signal(2)  # SIGINT: py-spy writes its output
+            profiler.wait(30)
+            print(f"profile: {tempfile.gettempdir()}/{name}-pyspy.txt", file=sys.stderr)
         with psycopg.connect(db_url) as conn:
             doubled = conn.execute("SELECT count(*) FROM (SELECT ticket_id FROM q_events WHERE type = 'called' AND "
                                    "service_date = date '2026-11-24' GROUP BY ticket_id HAVING count(*) > 1) x").fetchone()[0]
@@ -317,6 +313,8 @@ def run_size(earlier: int, tmp: Path) -> dict:
                                  credential("board", "display"))
         floor_figures = floor(db_url)
         issues, calls = len(merged["issue_ms"]), len(merged["call_ms"])
+        usage = {k: round(v / max(1, usage["requests"]), 3) if k.endswith("_ms_per_request") else v
+                 for k, v in usage.items()}
         return {
             "earlier_tickets": earlier, "tickets_at_end": total, "seed_s": round(seeded_s, 1),
             "issues_per_s": round(issues / SECONDS), "calls_per_s": round(calls / SECONDS),
@@ -326,7 +324,7 @@ def run_size(earlier: int, tmp: Path) -> dict:
             "duplicate_numbers": (len(merged["codes"]) - len(set(merged["codes"]))) + dup_numbers,
             "double_calls": (len(merged["called"]) - len(set(merged["called"]))) + doubled,
             "errors": len(merged["errors"]), "first_error": merged["errors"][0] if merged["errors"] else None,
-            "server_cpu_s": round(server_cpu, 1), "floor": floor_figures,
+            **usage, "floor": floor_figures, "bare": bare_endpoint(db_url, tmp / name),
             "button_to_board_p50_ms": round(pct(button, 0.5), 1), "button_to_board_p95_ms": round(pct(button, 0.95), 1),
         }
     finally:
@@ -340,9 +338,123 @@ def run_size(earlier: int, tmp: Path) -> dict:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+PROFILE = os.environ.get("BENCH_QS_PYSPY")  # a py-spy binary: record the server (flame graph path on stderr)
+
+
+def _start_server(argv: list[str], env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([*argv, "--port", str(port)], cwd=ROOT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    return proc, url
+
+
+def _backends(db_url: str) -> dict[int, float]:
+    """CPU seconds so far of every PostgreSQL backend connected to the bench's database."""
+    import psycopg
+
+    name = db_url.rsplit("/", 1)[1]
+    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+        pids = [r[0] for r in conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", (name,))]
+    out = {}
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            out[pid] = _cpu_s(pid)
+    return out
+
+
+def _load(db_url: str, url: str, plan: list, prefix: Path, server_pid: int) -> tuple[dict, dict]:
+    """Run the client processes of *plan* for SECONDS; their merged results, and the CPU the server and its
+    PostgreSQL backends spent meanwhile (seconds, and milliseconds per request)."""
+    go = Path(f"{prefix}-go")
+    children = []
+    for i, (role, cred, numbers) in enumerate(plan):
+        out = Path(f"{prefix}-{role}-{i}.json")
+        code = (f"import sys; sys.argv=['x']; from bench.queue_server import worker; "
+                f"worker({role!r}, {url!r}, {cred!r}, {numbers!r}, {str(go)!r}, {SECONDS!r}, {str(out)!r})")
+        children.append((subprocess.Popen([sys.executable, "-c", code], cwd=ROOT,
+                                          env={**os.environ, "PYTHONPATH": str(ROOT)}), out))
+    deadline = time.monotonic() + 120
+    while not all(Path(f"{out}.ready").exists() for _, out in children):
+        assert time.monotonic() < deadline, "the client processes did not get ready"
+        time.sleep(0.01)
+    before = _backends(db_url)
+    cpu0 = _cpu_s(server_pid)
+    go.touch()
+    results = []
+    for child, out in children:
+        assert child.wait(SECONDS + 120) == 0
+        results.append(json.loads(out.read_text()))
+    server_cpu = _cpu_s(server_pid) - cpu0
+    after = _backends(db_url)
+    pg_cpu = sum(v - before.get(pid, 0.0) for pid, v in after.items())
+    merged = {k: [v for r in results for v in r[k]] for k in results[0]}
+    # a call that found a ticket is followed by its no-show: two requests
+    requests = len(merged["issue_ms"]) + 2 * len(merged["call_ms"]) + len(merged["empty"])
+    if plan[0][0] == "bare":
+        requests = len(merged["call_ms"])
+    return merged, {"requests": requests, "server_cpu_s": round(server_cpu, 2), "pg_cpu_s": round(pg_cpu, 2),
+                    "server_ms_per_request": server_cpu * 1000, "pg_ms_per_request": pg_cpu * 1000}
+
+
+BARE_APP = """
+import sys
+import uvicorn
+from fastapi import FastAPI
+from sqlalchemy import create_engine, text
+
+engine = create_engine(sys.argv[1], pool_size=20, max_overflow=10)
+app = FastAPI()
+
+@app.get("/health")
+def health():
+    return {"ok": True}
+
+@app.get("/bare")
+def bare():
+    with engine.connect() as conn:
+        return {"one": conn.execute(text("SELECT 1")).scalar_one()}
+
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[3]), log_level="warning", access_log=False, timeout_keep_alive=75)
+"""
+
+
+def bare_endpoint(db_url: str, prefix: Path) -> dict:
+    """The same-run baseline: a bare FastAPI endpoint reading one SELECT 1, under the same 32 clients."""
+    sa_url = db_url.replace("postgresql://", "postgresql+psycopg://", 1)
+    proc, url = _start_server([sys.executable, "-c", BARE_APP, sa_url], dict(os.environ))
+    try:
+        plan = [("bare", "", list(range(2))), *[("bare", "", list(range(10))) for _ in range(3)]]
+        merged, usage = _load(db_url, url, plan, Path(f"{prefix}-bare"), proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(15)
+    n = max(1, usage["requests"])
+    return {"requests_per_s": round(usage["requests"] / SECONDS), "p50_ms": round(pct(merged["call_ms"], 0.5), 2),
+            "p95_ms": round(pct(merged["call_ms"], 0.95), 2), "errors": len(merged["errors"]),
+            "server_ms_per_request": round(usage["server_ms_per_request"] / n, 3),
+            "pg_ms_per_request": round(usage["pg_ms_per_request"] / n, 3)}
+
+
 def _cpu_s(pid: int) -> float:
+    """CPU seconds of a process and of its live children (serve --workers N: the workers)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            for child in (task / "children").read_text().split():
+                with contextlib.suppress(OSError):
+                    total += _cpu_s(int(child))
+    return total
 
 
 def main() -> None:
@@ -360,6 +472,10 @@ def main() -> None:
                   f"{SECONDS:.0f} s")
             print(f"        counter button to the board's stream: p50 {f['button_to_board_p50_ms']} ms, "
                   f"p95 {f['button_to_board_p95_ms']} ms ({BUTTON_RUNS} presses, one at a time, after the load)")
+            print(f"        CPU per request: server {f['server_ms_per_request']} ms, PostgreSQL backends "
+                  f"{f['pg_ms_per_request']} ms ({f['requests']} requests); bare FastAPI + SELECT 1: "
+                  f"{f['bare']['requests_per_s']}/s, p50 {f['bare']['p50_ms']} ms, p95 {f['bare']['p95_ms']} ms, server "
+                  f"{f['bare']['server_ms_per_request']} ms, PostgreSQL {f['bare']['pg_ms_per_request']} ms per request")
             print(f"        floor (bare INSERT + COMMIT, one connection): {f['floor']['rows_per_s']} rows/s, "
                   f"p50 {f['floor']['p50_ms']} ms, p95 {f['floor']['p95_ms']} ms")
     print(f"load average before: {load:.1f} on {os.cpu_count()} cores (shared with other work)")

@@ -297,6 +297,7 @@ class RemoteQueue:
 # The server's signed reference of the tickets seen, for their slips (bounded: the newest few hundred).
 REFERENCES: dict[uuid.UUID, str] = {}
 _REFERENCES_MAX = 500
+_REFERENCES_LOCK = threading.Lock()
 
 
 # --- the wire to the views -------------------------------------------------------------------------------
@@ -309,9 +310,10 @@ def _dt(value: str | None) -> dt.datetime | None:
 def ticket_from(d: dict[str, Any]) -> TicketView:
     ticket_id = uuid.UUID(d["id"])
     if d.get("reference"):
-        if len(REFERENCES) >= _REFERENCES_MAX:
-            REFERENCES.pop(next(iter(REFERENCES)))
-        REFERENCES[ticket_id] = d["reference"]
+        with _REFERENCES_LOCK:  # the PC's threads share it: two evicting the same oldest raised KeyError
+            if len(REFERENCES) >= _REFERENCES_MAX:
+                REFERENCES.pop(next(iter(REFERENCES)))
+            REFERENCES[ticket_id] = d["reference"]
     issued_at = _dt(d["issued_at"])
     assert issued_at is not None, "a ticket has its issue time"
     return TicketView(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import uuid
 from typing import Any
@@ -52,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=None)
     serve.add_argument("--tls-cert", default=None, metavar="FILE")
     serve.add_argument("--tls-key", default=None, metavar="FILE")
+    serve.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="server processes (default 1); 2 on a 2-core server doubles the live queue's CPU "
+                            "(docs/queue.md); the public pages' rate limits then count per process")
     serve.set_defaults(handler=_serve)
 
     device = sub.add_parser("device", help="enrol, list and revoke PCs")
@@ -278,20 +282,39 @@ def _serve(args) -> int:
         settings.secret()
     except ValueError as exc:
         raise Failure(str(exc)) from None
-    engine = _engine(settings)
-    app = create_app(settings, engine)
     certfile = str(settings.tls_cert) if settings.tls_cert else None
     keyfile = str(settings.tls_key) if settings.tls_cert else None
+    # A PC keeps its connection between the requests of one sync while it applies a page; uvicorn's
+    # 5 s default closed it under load and the next request met the close (RemoteProtocolError).
+    # The boards' event streams never end by themselves: a stop waits 3 s for them, then closes them.
+    options: dict[str, Any] = {"host": settings.host, "port": settings.port, "log_level": "warning", "access_log": False,
+                               "timeout_keep_alive": KEEP_ALIVE_S, "timeout_graceful_shutdown": 3,
+                               "ssl_certfile": certfile, "ssl_keyfile": keyfile}
+    if args.workers > 1:
+        # Each worker process builds its app from these settings (the environment it inherits): its own
+        # pools, its own queue listener and configuration cache; the queue's state is all in PostgreSQL.
+        for name, value in settings.model_dump(mode="json", exclude={"secret_key"}).items():
+            if value is not None:
+                os.environ[f"MPP_CENTRAL_{name.upper()}"] = value if isinstance(value, str) else json.dumps(value)
+        os.environ["MPP_CENTRAL_SECRET_KEY"] = settings.secret().decode()
+        uvicorn.run("mpp_desk.server.cli:worker_app", factory=True, workers=args.workers, **options)
+        return 0
+    engine = _engine(settings)
+    app = create_app(settings, engine)
     try:
-        # A PC keeps its connection between the requests of one sync while it applies a page; uvicorn's
-        # 5 s default closed it under load and the next request met the close (RemoteProtocolError).
-        # The boards' event streams never end by themselves: a stop waits 3 s for them, then closes them.
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False,
-                    timeout_keep_alive=KEEP_ALIVE_S, timeout_graceful_shutdown=3, ssl_certfile=certfile,
-                    ssl_keyfile=keyfile)
+        uvicorn.run(app, **options)
     finally:
         engine.dispose()
     return 0
+
+
+def worker_app():
+    """The app of one ``serve --workers N`` process, from the settings in its environment."""
+    from mpp_desk.server.app import create_app
+    from mpp_desk.server.settings import ServerSettings
+
+    settings = ServerSettings()  # type: ignore[call-arg]  # database_url comes from the environment
+    return create_app(settings, _engine(settings))
 
 
 KEEP_ALIVE_S = 75

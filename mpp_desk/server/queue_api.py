@@ -18,17 +18,21 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import json
 import logging
+import os
 import threading
 import uuid
 from typing import Annotated, Any, Callable
 
+import anyio
+import anyio.to_thread
+import psycopg
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
+from psycopg.rows import namedtuple_row
 from pydantic import BaseModel, Field
-from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -39,6 +43,7 @@ from mpp_desk.server import devices
 from mpp_desk.server import queue as service
 from mpp_desk.server.queue_config import ConfigCache
 from mpp_desk.server.settings import ServerSettings
+from mpp_desk.sync.schemas import PROTOCOL_HEADER
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +52,18 @@ MAX_BIGINT = 2**63 - 1
 STREAM_PAGE = 500
 KEEPALIVE_S = 10.0
 GAP_RETRY_S = 0.05
+NOTIFY_EVERY_S = 0.005
 SEEN_EVERY = dt.timedelta(seconds=60)
+# Requests of the queue run their transaction on at most this many threads at once (a limiter of their own,
+# not FastAPI's 40 for plain endpoints); more wait their turn. Each waits on PostgreSQL most of its time, so a
+# few keep one core busy; forty contending for the GIL spent more CPU switching than answering.
+QUEUE_THREADS = int(os.environ.get("MPP_QUEUE_THREADS", "16"))
 _SAFE = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL: a 422, not a 500
 
-_AUTH = text("SELECT d.id, d.name, d.role, d.revoked_at, d.last_seen_at, d.enrolled_at, d.pending_ops, d.local_device_id, "
+_AUTH = service.Raw("SELECT d.id, d.name, d.role, d.revoked_at, d.last_seen_at, d.enrolled_at, d.pending_ops, d.local_device_id, "
              "(SELECT answer FROM q_ops WHERE device_id = d.id AND op_id = CAST(:op AS uuid)) AS stored FROM devices d "
              "WHERE d.credential_hash = :h AND d.revoked_at IS NULL")
-_SEEN = text("UPDATE devices SET last_seen_at = :now WHERE id = :id")
+_SEEN = service.Raw("UPDATE devices SET last_seen_at = :now WHERE id = :id")
 
 
 class IssueBody(BaseModel):
@@ -140,6 +150,9 @@ class Waker:
                         self._poked.wait()
                         self._poked.clear()
                         conn.execute(f"NOTIFY {service.CHANNEL}")
+                        # at most one NOTIFY per NOTIFY_EVERY_S: under load one tells of many writes (each a
+                        # round trip here and a wake-up of every listener), a board hears it a few ms later
+                        time.sleep(NOTIFY_EVERY_S)
             except Exception:  # noqa: BLE001 - the database away: the streams poll at their keep-alive meanwhile
                 log.warning("queue event notifier lost PostgreSQL; retrying", exc_info=True)
                 self.wake()
@@ -191,8 +204,10 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
     from sqlalchemy import create_engine
 
     # The queue's own pool: no pre-ping (a round trip per request); a connection PostgreSQL dropped fails one
-    # request, which the PC retries under the same op id.
-    engine = create_engine(engine.url, pool_size=20, max_overflow=10, pool_pre_ping=False)
+    # request, which the PC retries under the same op id. One kept connection per queue thread (each holds one
+    # at a time): a pool smaller than the threads opened and closed an overflow connection per request under
+    # load (a PostgreSQL backend started each time: 7% of the server's CPU).
+    engine = create_engine(engine.url, pool_size=QUEUE_THREADS, max_overflow=4, pool_pre_ping=False)
     configs = ConfigCache(settings.queue_config_check_s)
     waker = Waker(engine.url.set(drivername="postgresql").render_as_string(hide_password=False))
 
@@ -201,26 +216,39 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
         token = (authorization or "").removeprefix("Bearer ").strip()
         if not token:
             raise devices.DeviceError("no device credential; join this PC with `mpp-desk sync join`", status=401)
-        row = conn.execute(_AUTH, {"h": devices.digest(secret, token), "op": op_id}).first()
+        row = _AUTH.first(conn, {"h": devices.digest(secret, token), "op": op_id}, row_factory=namedtuple_row)
         if row is None:
             raise devices.DeviceError("this device is unknown or was revoked; ask the administrator to enrol it again",
                                       status=401)
         now = _now()
         if row.last_seen_at is None or now - row.last_seen_at > SEEN_EVERY:
-            conn.execute(_SEEN, {"now": now, "id": row.id})
+            _SEEN.first(conn, {"now": now, "id": row.id})
         return devices._device(row), row.stored
 
-    def bearer(authorization: Annotated[str | None, Header()] = None, _protocol: int = Depends(protocol_check)) -> str:
+    async def bearer(authorization: Annotated[str | None, Header()] = None,
+                     x_mpp_protocol: Annotated[int | None, Header(alias=PROTOCOL_HEADER)] = None) -> str:
+        # async, and the protocol check called here rather than as its own dependency: FastAPI runs a plain
+        # ``def`` dependency on the thread pool, two thread hops per request that cost more CPU than the queue's SQL
+        protocol_check(x_mpp_protocol)
         return authorization or ""
 
-    def run(access: str, fn: Callable[[Connection, Any, devices.Device], Any], *, op_id: uuid.UUID | None = None,
-            status: int = 200, write: bool = False, snapshot: bool = False) -> JSONResponse:
+    limiter = anyio.CapacityLimiter(QUEUE_THREADS)
+
+    async def run(access: str, fn: Callable[[Connection, Any, devices.Device], Any], *, op_id: uuid.UUID | None = None,
+                  status: int = 200, write: bool = False, snapshot: bool = False) -> JSONResponse:
+        """One request's transaction on one of the queue's threads (see :data:`QUEUE_THREADS`)."""
+        return await anyio.to_thread.run_sync(
+            functools.partial(run_sync, access, fn, op_id=op_id, status=status, write=write, snapshot=snapshot),
+            limiter=limiter)
+
+    def run_sync(access: str, fn: Callable[[Connection, Any, devices.Device], Any], *, op_id: uuid.UUID | None = None,
+                 status: int = 200, write: bool = False, snapshot: bool = False) -> JSONResponse:
         try:
             answer = _transaction(access, fn, op_id, snapshot)
             if write:
                 waker.poke()
             return answer if isinstance(answer, JSONResponse) else JSONResponse(answer, status_code=status)
-        except IntegrityError:
+        except (IntegrityError, psycopg.IntegrityError):
             # the same op arrived twice at once (a retry after a timeout meeting the original): the other copy
             # committed first; its answer is this one's
             replayed = _stored(access, op_id)
@@ -259,19 +287,19 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
             return answer
 
     @app.post("/v1/queue/issue", tags=["queue"])
-    def issue(body: IssueBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: service.issue(
+    async def issue(body: IssueBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        return await run(access, lambda c, cfg, d: service.issue(
             c, cfg, d, secret, group_code=body.group_code, service_id=body.service_id, priority=body.priority,
             priority_reason=body.priority_reason, now=_now()), op_id=op_id, write=True)
 
     @app.post("/v1/queue/counters/{number}/call-next", tags=["queue"])
-    def call_next(number: CounterNumber, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: {"ticket": service.call_next(c, cfg, d, secret, counter_number=number,
+    async def call_next(number: CounterNumber, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        return await run(access, lambda c, cfg, d: {"ticket": service.call_next(c, cfg, d, secret, counter_number=number,
                                                                           now=_now())}, op_id=op_id, write=True)
 
     def counter_action(action: str):
-        def endpoint(ticket_id: uuid.UUID, body: CounterBody, op_id: OpId = None, access: str = Depends(bearer)):
-            return run(access, lambda c, cfg, d: service.act(c, cfg, d, secret, action=action, ticket_id=ticket_id,
+        async def endpoint(ticket_id: uuid.UUID, body: CounterBody, op_id: OpId = None, access: str = Depends(bearer)):
+            return await run(access, lambda c, cfg, d: service.act(c, cfg, d, secret, action=action, ticket_id=ticket_id,
                                                              counter_number=body.counter_number, now=_now()), op_id=op_id, write=True)
         return endpoint
 
@@ -279,34 +307,34 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
         app.post(f"/v1/queue/tickets/{{ticket_id}}/{path}", tags=["queue"], name=f"queue_{action}")(counter_action(action))
 
     @app.post("/v1/queue/tickets/{ticket_id}/finish", tags=["queue"])
-    def finish(ticket_id: uuid.UUID, body: FinishBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: service.act(c, cfg, d, secret, action="finish", ticket_id=ticket_id,
+    async def finish(ticket_id: uuid.UUID, body: FinishBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        return await run(access, lambda c, cfg, d: service.act(c, cfg, d, secret, action="finish", ticket_id=ticket_id,
                                                          counter_number=body.counter_number, outcome=body.outcome,
                                                          note=body.note, now=_now()), op_id=op_id, write=True)
 
     @app.post("/v1/queue/tickets/{ticket_id}/transfer", tags=["queue"])
-    def transfer(ticket_id: uuid.UUID, body: TransferBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: service.act(
+    async def transfer(ticket_id: uuid.UUID, body: TransferBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        return await run(access, lambda c, cfg, d: service.act(
             c, cfg, d, secret, action="transfer", ticket_id=ticket_id, counter_number=body.counter_number,
             to_group_code=body.to_group_code or None, to_counter_number=body.to_counter_number, now=_now()), op_id=op_id, write=True)
 
     @app.post("/v1/queue/tickets/{ticket_id}/resume", tags=["queue"])
-    def resume(ticket_id: uuid.UUID, body: CounterBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: service.resume(c, cfg, d, secret, ticket_id=ticket_id,
+    async def resume(ticket_id: uuid.UUID, body: CounterBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        return await run(access, lambda c, cfg, d: service.resume(c, cfg, d, secret, ticket_id=ticket_id,
                                                             counter_number=body.counter_number, now=_now()), op_id=op_id, write=True)
 
     @app.post("/v1/queue/tickets/{ticket_id}/cancel", tags=["queue"])
-    def cancel(ticket_id: uuid.UUID, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: service.cancel(c, cfg, d, secret, ticket_id=ticket_id, now=_now()),
+    async def cancel(ticket_id: uuid.UUID, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        return await run(access, lambda c, cfg, d: service.cancel(c, cfg, d, secret, ticket_id=ticket_id, now=_now()),
                    op_id=op_id, write=True)
 
     @app.post("/v1/queue/tickets/{ticket_id}/printed", tags=["queue"])
-    def printed(ticket_id: uuid.UUID, access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: service.mark_printed(c, cfg, d, secret, ticket_id=ticket_id))
+    async def printed(ticket_id: uuid.UUID, access: str = Depends(bearer)) -> JSONResponse:
+        return await run(access, lambda c, cfg, d: service.mark_printed(c, cfg, d, secret, ticket_id=ticket_id))
 
     @app.get("/v1/queue/tickets/{ticket_id}", tags=["queue"])
-    def get_ticket(ticket_id: uuid.UUID, access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: service.get_ticket(c, cfg, secret, ticket_id=ticket_id))
+    async def get_ticket(ticket_id: uuid.UUID, access: str = Depends(bearer)) -> JSONResponse:
+        return await run(access, lambda c, cfg, d: service.get_ticket(c, cfg, secret, ticket_id=ticket_id))
 
     @app.get("/v1/queue/tickets", tags=["queue"])
     def find_ticket(code: Annotated[str, Query(min_length=1, max_length=8, pattern=r"^[A-Za-z0-9]+$")],
@@ -316,47 +344,47 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
             c, cfg, secret, code=code, service_date=day or local_date(as_utc(_now()))))
 
     @app.get("/v1/queue/groups/{code}/waiting", tags=["queue"])
-    def waiting_list(code: Annotated[str, Path(max_length=4, pattern=r"^[A-Za-z0-9]+$")],
+    async def waiting_list(code: Annotated[str, Path(max_length=4, pattern=r"^[A-Za-z0-9]+$")],
                      access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: {"tickets": service.waiting_list(c, cfg, secret, group_code=code, now=_now())})
+        return await run(access, lambda c, cfg, d: {"tickets": service.waiting_list(c, cfg, secret, group_code=code, now=_now())})
 
     @app.get("/v1/queue/waiting-counts", tags=["queue"])
-    def waiting_counts(access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: {"waiting": service.waiting_counts(c, cfg, now=_now())})
+    async def waiting_counts(access: str = Depends(bearer)) -> JSONResponse:
+        return await run(access, lambda c, cfg, d: {"waiting": service.waiting_counts(c, cfg, now=_now())})
 
     @app.get("/v1/queue/events", tags=["queue"])
-    def events(after: Annotated[int, Query(ge=0, le=MAX_BIGINT)] = 0,
+    async def events(after: Annotated[int, Query(ge=0, le=MAX_BIGINT)] = 0,
                limit: Annotated[int, Query(ge=1, le=1000)] = 100, access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: {"events": service.events_since(c, after=after, limit=limit)})
+        return await run(access, lambda c, cfg, d: {"events": service.events_since(c, after=after, limit=limit)})
 
     @app.get("/v1/queue/board", tags=["queue"])
-    def board(last_calls: Annotated[int, Query(ge=0, le=100)] = 8, access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: service.board_state(c, cfg, last_calls=last_calls, now=_now()), snapshot=True)
+    async def board(last_calls: Annotated[int, Query(ge=0, le=100)] = 8, access: str = Depends(bearer)) -> JSONResponse:
+        return await run(access, lambda c, cfg, d: service.board_state(c, cfg, last_calls=last_calls, now=_now()), snapshot=True)
 
     @app.get("/v1/queue/counters/{number}", tags=["queue"])
-    def counter_state(number: CounterNumber, access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: service.counter_state(c, cfg, secret, counter_number=number, now=_now()))
+    async def counter_state(number: CounterNumber, access: str = Depends(bearer)) -> JSONResponse:
+        return await run(access, lambda c, cfg, d: service.counter_state(c, cfg, secret, counter_number=number, now=_now()))
 
     @app.get("/v1/queue/kiosk", tags=["queue"])
-    def kiosk(access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: {"groups": service.kiosk_status(c, cfg, now=_now())})
+    async def kiosk(access: str = Depends(bearer)) -> JSONResponse:
+        return await run(access, lambda c, cfg, d: {"groups": service.kiosk_status(c, cfg, now=_now())})
 
     @app.get("/v1/queue/reprint", tags=["queue"])
-    def reprint(access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: {"tickets": service.reprint_candidates(c, cfg, d, secret, now=_now())})
+    async def reprint(access: str = Depends(bearer)) -> JSONResponse:
+        return await run(access, lambda c, cfg, d: {"tickets": service.reprint_candidates(c, cfg, d, secret, now=_now())})
 
     @app.post("/v1/queue/blocks", tags=["queue"])
-    def lease_block(body: BlockBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: service.lease_block(c, cfg, d, group_code=body.group_code, size=body.size,
+    async def lease_block(body: BlockBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        return await run(access, lambda c, cfg, d: service.lease_block(c, cfg, d, group_code=body.group_code, size=body.size,
                                                                  now=_now()), op_id=op_id)
 
     @app.post("/v1/queue/offline-tickets", tags=["queue"])
-    def offline_tickets(body: OfflineBody, access: str = Depends(bearer)) -> JSONResponse:
+    async def offline_tickets(body: OfflineBody, access: str = Depends(bearer)) -> JSONResponse:
         tickets = [t.model_dump() for t in body.tickets]
         for t in tickets:
             if t["issued_at"].tzinfo is None:
                 raise HTTPException(422, "issued_at needs its time zone")
-        return run(access, lambda c, cfg, d: service.receive_offline(c, cfg, d, secret, tickets=tickets), write=True)
+        return await run(access, lambda c, cfg, d: service.receive_offline(c, cfg, d, secret, tickets=tickets), write=True)
 
     def fetch(after: int) -> tuple[list[dict[str, Any]], bool]:
         with engine.connect() as conn:
@@ -375,7 +403,7 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
             if not last_event_id.strip().isdigit() or int(last_event_id) > MAX_BIGINT:
                 raise HTTPException(422, "Last-Event-ID must be an event's number")
             after = int(last_event_id)
-        start = await run_in_threadpool(stream_start, access, after)
+        start = await anyio.to_thread.run_sync(stream_start, access, after, limiter=limiter)
         entry = waker.subscribe()
 
         async def events_out():
@@ -384,7 +412,7 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
                 yield f"retry: 1000\n: from {last}\n\n"
                 while True:
                     entry[1].clear()
-                    rows, gap = await run_in_threadpool(fetch, last)
+                    rows, gap = await anyio.to_thread.run_sync(fetch, last, limiter=limiter)
                     for row in rows:
                         yield f"id: {row['seq']}\nevent: queue\ndata: {json.dumps(row, separators=(',', ':'))}\n\n"
                         last = row["seq"]
