@@ -337,10 +337,10 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
         return await run(access, lambda c, cfg, d: service.get_ticket(c, cfg, secret, ticket_id=ticket_id))
 
     @app.get("/v1/queue/tickets", tags=["queue"])
-    def find_ticket(code: Annotated[str, Query(min_length=1, max_length=8, pattern=r"^[A-Za-z0-9]+$")],
-                    day: Annotated[dt.date | None, Query(alias="date")] = None,
-                    access: str = Depends(bearer)) -> JSONResponse:
-        return run(access, lambda c, cfg, d: service.find_ticket(
+    async def find_ticket(code: Annotated[str, Query(min_length=1, max_length=8, pattern=r"^[A-Za-z0-9]+$")],
+                          day: Annotated[dt.date | None, Query(alias="date")] = None,
+                          access: str = Depends(bearer)) -> JSONResponse:
+        return await run(access, lambda c, cfg, d: service.find_ticket(
             c, cfg, secret, code=code, service_date=day or local_date(as_utc(_now()))))
 
     @app.get("/v1/queue/groups/{code}/waiting", tags=["queue"])
