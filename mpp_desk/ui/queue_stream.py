@@ -42,20 +42,28 @@ class QueueStreamBridge(QObject):
         if self.stream is not None:
             return
 
+        factory, on_state = self._factory, self.sig_online.emit  # taken here, on the UI thread
+
         def prepare():
-            if self._factory is not None:
-                return self._factory(ctx, self.sig_online.emit)
+            if factory is not None:
+                return factory(ctx, on_state)
             from mpp_desk.queue.remote import remote_backend_if_joined
 
             queue = remote_backend_if_joined(ctx)
             if queue is None:
                 return None
             after = queue.board_state(last_calls=0).last_seq
-            return queue.event_stream(after=after, on_state=self.sig_online.emit)
+            return queue.event_stream(after=after, on_state=on_state)
 
         Op(tasks, prepare).success(self._start).run()
 
     def _start(self, stream) -> None:
+        from shiboken6 import isValid
+
+        if not isValid(self):  # the screen (and this bridge) went away while the server was asked
+            if stream is not None:
+                stream.stop()
+            return
         if stream is not None and self.stream is None:
             self.stream = stream
             self._holder.append(stream)
