@@ -46,12 +46,12 @@ from mpp_desk.officetime import as_utc, local, local_date
 from mpp_desk.queue import labels
 from mpp_desk.queue.errors import (
     CounterBusy,
-    DailyLimitReached,
     InvalidTransition,
     QueueClosed,
     QueueNotFound,
 )
 from mpp_desk.queue.cache import CounterRules, GroupRules, Rules, current_rules
+from mpp_desk.queue.rules import check_limit, check_open_at
 from mpp_desk.queue.writes import RowWrites
 from mpp_desk.queue.setup import (
     counter_view,
@@ -238,15 +238,7 @@ def issue_ticket(
     warning = clock_warning(uow, now=now)
     last = session.connection().execute(_LAST_NUMBER, {"group_id": group.id, "day": service_date}).first()
     number = last.number + 1 if last else 1
-    if group.daily_limit is not None and number > group.daily_limit:
-        raise DailyLimitReached(
-            N_(
-                "errors",
-                "Today's quota of queue {code} is used up ({limit} numbers). Please come back on the next working day.",
-            ),
-            code=group.code,
-            limit=group.daily_limit,
-        )
+    check_limit(code=group.code, limit=group.daily_limit, number=number)
     issued_at = max(now, last.issued_at + ONE_TICK) if last else now
     ticket = Ticket(
         id=uuid.uuid4(),
@@ -328,37 +320,11 @@ def _when(moment: dt.datetime) -> str:
 def check_open(
     uow: UnitOfWork, *, group: QueueGroup | GroupRules, now: dt.datetime | None = None, rules: Rules | None = None
 ) -> None:
-    """Raise QueueClosed with the reason when the kiosk may not issue for *group* at *now*."""
-    now = as_utc(now)
-    moment = local(now)
-    if not group.active:
-        raise QueueClosed(N_("errors", "Queue {code} ({name}) is not open."), code=group.code, name=group.name)
+    """Raise QueueClosed with the reason when the kiosk may not issue for *group* at *now* (the one rule,
+    :func:`mpp_desk.queue.rules.check_open_at`, that the central server applies too)."""
     rules = rules or current_rules(uow)  # this process's copy of the calendar and breaks
-    calendar = rules.calendar
-    if not calendar.is_working_day(moment.date()):
-        from mpp_desk.textformat import day_name
-
-        entry = calendar.describe(moment.date())
-        raise QueueClosed(
-            N_("errors", "The office is closed today ({reason}). Please come back on a working day."),
-            reason=entry.name if entry is not None else day_name(moment.date()),
-        )
-    clock = moment.time().replace(tzinfo=None)
-    hours = {"open": _hhmm(group.open_time), "close": _hhmm(group.close_time), "code": group.code}
-    if clock < group.open_time:
-        raise QueueClosed(N_("errors", "Queue {code} opens at {open}. Please wait until then."), **hours)
-    if clock >= group.close_time:
-        raise QueueClosed(
-            N_("errors", "Queue {code} has closed for today (hours {open}-{close}). Please come back on the next working day."),
-            **hours,
-        )
-    for pause in rules.breaks:
-        if pause.weekday == moment.weekday() and pause.start_time <= clock < pause.end_time:
-            raise QueueClosed(
-                N_("errors", "No tickets are issued during the {name}. Tickets are issued again from {end}."),
-                name=pause.name,
-                end=_hhmm(pause.end_time),
-            )
+    check_open_at(code=group.code, name=group.name, active=group.active, open_time=group.open_time,
+                  close_time=group.close_time, calendar=rules.calendar, breaks=rules.breaks, now=as_utc(now))
 
 
 def kiosk_status(uow: UnitOfWork, *, now: dt.datetime | None = None) -> list[KioskGroupStatus]:
@@ -379,15 +345,9 @@ def kiosk_status(uow: UnitOfWork, *, now: dt.datetime | None = None) -> list[Kio
         reason = None
         try:
             check_open(uow, group=group, now=now)
-            if group.daily_limit is not None and _issued_count(session, group, service_date) >= group.daily_limit:
-                raise DailyLimitReached(
-                    N_(
-                        "errors",
-                        "Today's quota of queue {code} is used up ({limit} numbers). Please come back on the next working day.",
-                    ),
-                    code=group.code,
-                    limit=group.daily_limit,
-                )
+            if group.daily_limit is not None:
+                check_limit(code=group.code, limit=group.daily_limit,
+                            number=_issued_count(session, group, service_date) + 1)
         except UserError as exc:
             reason = exc.text()
         services = session.execute(
@@ -928,9 +888,3 @@ def _write(
     writes.update(ticket, **changes)
     writes.insert(_event(uow.session, ticket, kind, rules=rules, counter=counter, at=at, detail=detail))
     writes.flush()
-
-
-def _hhmm(value: dt.time) -> str:
-    if value == dt.time.max:
-        return "24:00"
-    return value.strftime("%H:%M")
