@@ -195,18 +195,9 @@ def _check_file(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations_d
 
 
 def _check_revision_known(path: Path, revision: str, migrations_dir: Path | None) -> None:
-    from mpp_desk.migrations import known_revision  # lazy: alembic (~100 ms) only to check or upgrade the schema
+    from mpp_desk.migrations import check_known  # lazy: alembic (~100 ms) only to check or upgrade the schema
 
-    if not known_revision(revision, migrations_dir):
-        raise DatabaseProblem(
-            N_(
-                "errors",
-                "The database {path} was made by a newer version of MPP Desk (schema {revision}). "
-                "Install the newer version; the file was not changed.",
-            ),
-            path=str(path),
-            revision=revision,
-        )
+    check_known(path, revision, migrations_dir)
 
 
 # --- open-markers: was the database closed cleanly? ------------------------------------------

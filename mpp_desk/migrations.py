@@ -43,6 +43,20 @@ def known_revision(revision: str, script_location: Path | None = None) -> bool:
         return False
 
 
+def check_known(path: Path, revision: str, script_location: Path | None = None) -> None:
+    """Refuse a database whose schema *revision* a newer MPP Desk made (nothing is changed)."""
+    if not known_revision(revision, script_location):
+        raise DatabaseProblem(
+            N_(
+                "errors",
+                "The database {path} was made by a newer version of MPP Desk (schema {revision}). "
+                "Install the newer version; the file was not changed.",
+            ),
+            path=str(path),
+            revision=revision,
+        )
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -75,18 +89,7 @@ def upgrade_to_head(engine: Engine, path: Path, script_location: Path | None = N
     if current == head:
         return None
     if current is not None:
-        try:
-            script.get_revision(current)
-        except Exception:
-            raise DatabaseProblem(
-                N_(
-                    "errors",
-                    "The database {path} was made by a newer version of MPP Desk (schema {revision}). "
-                    "Install the newer version; the file was not changed.",
-                ),
-                path=str(path),
-                revision=current,
-            ) from None
+        check_known(path, current, script_location)
     backup = None
     if current is not None:
         backup = backup_database(path, f"before-{head}")
