@@ -216,6 +216,9 @@ _DECLARATIONS: tuple[Setting, ...] = (
             N_("settings", "Cuti bersama decreed and entered up to the year"), minimum=2000, maximum=2100),
     Setting("display.running_text", str, "", OFFICE, N_("settings", "Running text of the display board"),
             max_length=500),
+    # a counter PC that lost the queue server calls from the last waiting list it received (docs/queue.md)
+    Setting("queue.offline_calling", bool, False, OFFICE,
+            N_("settings", "Counters may call offline from the last known waiting list")),
     # backups (mpp_desk/backup.py): kept by the app's rotation in <data folder>/backups/auto
     Setting("backup.keep_daily", int, 7, PC, N_("settings", "Daily backups to keep"), minimum=1, maximum=365),
     Setting("backup.keep_weekly", int, 4, PC, N_("settings", "Weekly backups to keep"), minimum=0, maximum=520),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mpp_desk.errors import UserError, ValidationError
+from mpp_desk.errors import PermissionDenied, UserError, ValidationError
 from mpp_desk.i18n import N_
 
 
@@ -28,6 +28,14 @@ class CounterBusy(UserError):
 
 class QueueSetupError(ValidationError):
     """A set-up value (group, counter, hours, break) was rejected."""
+
+
+class CounterNotBound(PermissionDenied):
+    """This PC (its device on the server) is bound to other counter numbers than the one it acts on."""
+
+
+class OfflineCallingOff(UserError):
+    """The server is away and the supervisor's setting does not let counters call from the last known list."""
 
 
 class QueueOffline(UserError):

@@ -41,6 +41,7 @@ from mpp_desk.queue.views import (
     EventView,
     IssuedTicket,
     KioskGroupStatus,
+    ServedTwice,
     ServiceRef,
     TicketView,
 )
@@ -287,6 +288,23 @@ class RemoteQueue:
                           ahead=ahead, estimated_wait_minutes=wait,
                           qr_data=verification_url(office.verify_base_url, reference), priority=view.priority,
                           priority_reason=view.priority_reason, copy=view.printed if copy is None else copy)
+
+    # -- a counter's offline work (mpp_desk/queue/counter_journal.py) and the supervisor's view of it
+
+    def send_offline_actions(self, *, counter_number: int, actions: list[dict[str, Any]]) -> dict[str, Any]:
+        """A counter's offline journal; the server answers each entry (applied, conflict, refused) once by op id."""
+        self._serve_check()
+        return self._request("POST", f"/v1/queue/counters/{int(counter_number)}/offline-actions",
+                             json_body={"actions": actions})
+
+    def served_twice(self, *, date: dt.date | None = None) -> list[ServedTwice]:
+        """The tickets served twice (of *date*, or every day), as the server recorded them."""
+        params = {"date": date.isoformat()} if date is not None else None
+        return [ServedTwice(c["ticket_code"], dt.date.fromisoformat(c["service_date"]), c["offline_counter_number"],
+                            c["offline_device"], _dt(c["offline_called_at"]), c["offline_action"],
+                            _dt(c["offline_at"]) or dt.datetime.min, c["other_counter_number"], c["other_status"],
+                            _dt(c["other_called_at"]))
+                for c in self._request("GET", "/v1/queue/conflicts", params=params)["conflicts"]]
 
     # -- the live stream
 

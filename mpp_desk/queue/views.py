@@ -175,3 +175,20 @@ class KioskGroupStatus:
     waiting: int
     reason: str | None = None  # the translated refusal when closed
     services: tuple[ServiceRef, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class ServedTwice:
+    """A ticket a counter served offline while another counter had called or served it (the server's
+    ``q_conflicts``): shown to the supervisor as "dilayani dua kali", never hidden."""
+
+    ticket_code: str
+    service_date: dt.date
+    offline_counter: int
+    offline_device: str
+    offline_called_at: dt.datetime | None
+    offline_action: str  # the counter's last offline action on it (call, start, finish, no_show)
+    offline_at: dt.datetime
+    other_counter: int | None
+    other_status: str
+    other_called_at: dt.datetime | None

@@ -63,8 +63,17 @@ def build_parser() -> argparse.ArgumentParser:
     enroll = with_db(ds.add_parser("enroll", help="a one-time enrolment code for a new PC (valid 24 hours)"))
     enroll.add_argument("--name", required=True)
     enroll.add_argument("--role", required=True, choices=DEVICE_ROLES)
+    enroll.add_argument("--counters", default=None, metavar="N,N",
+                        help="a counter PC: the counter numbers it may act on (see `device bind`)")
     enroll.add_argument("--json", action="store_true")
     enroll.set_defaults(handler=_enroll)
+    bind = with_db(ds.add_parser("bind", help="the counter numbers a counter PC may act on (others are refused)"))
+    bind.add_argument("device", metavar="DEVICE", help="the device's id or name")
+    which = bind.add_mutually_exclusive_group(required=True)
+    which.add_argument("--counters", metavar="N,N", help="e.g. 3,4")
+    which.add_argument("--unbind", action="store_true", help="any counter again (the rule of a device never bound)")
+    bind.add_argument("--json", action="store_true")
+    bind.set_defaults(handler=_bind)
     ls = with_db(ds.add_parser("list", help="the enrolled PCs"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(handler=_list)
@@ -72,6 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("device_id")
     revoke.add_argument("--json", action="store_true")
     revoke.set_defaults(handler=_revoke)
+
+    queue = sub.add_parser("queue", help="the live queue: tickets served twice")
+    qs = queue.add_subparsers(dest="queue_command", metavar="COMMAND", required=True)
+    qc = with_db(qs.add_parser("conflicts", help="tickets a counter served offline that another counter had "
+                                                 "called or served (dilayani dua kali)"))
+    qc.add_argument("--date", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                    help="one service date (default: every day)")
+    qc.add_argument("--json", action="store_true")
+    qc.set_defaults(handler=_queue_conflicts)
 
     cert = sub.add_parser("cert", help="TLS for the office LAN")
     cs_ = cert.add_subparsers(dest="cert_command", metavar="COMMAND", required=True)
@@ -333,6 +351,8 @@ def _enroll(args) -> int:
         with engine.begin() as conn:
             device, code, expires = devices.enroll(conn, secret, name=args.name, role=args.role,
                                                    hours=settings.enrolment_hours, now=_now())
+            if args.counters is not None:
+                device = devices.bind(conn, device.id, devices.parse_counters(args.counters))
     except devices.DeviceError as exc:
         raise Failure(str(exc)) from None
     finally:
@@ -354,9 +374,12 @@ def _list(args) -> int:
     finally:
         engine.dispose()
     rows = [{"id": str(d.id), "name": d.name, "role": d.role, "enrolled": d.enrolled, "revoked": d.revoked,
-             "last_seen_at": d.last_seen_at.isoformat() if d.last_seen_at else None} for d in found]
+             "last_seen_at": d.last_seen_at.isoformat() if d.last_seen_at else None,
+             "counters": list(d.counters) if d.counters is not None else None} for d in found]
     text = "\n".join(f"{r['id']}  {r['role']:<10} {r['name']}{'  (revoked)' if r['revoked'] else ''}"
-                     f"{'' if r['enrolled'] else '  (not joined yet)'}" for r in rows) or "no devices"
+                     f"{'' if r['enrolled'] else '  (not joined yet)'}"
+                     f"{'  counters ' + ','.join(map(str, r['counters'])) if r['counters'] is not None else ''}"
+                     for r in rows) or "no devices"
     _print(args, {"devices": rows}, text)
     return 0
 
@@ -377,6 +400,40 @@ def _revoke(args) -> int:
     finally:
         engine.dispose()
     _print(args, {"id": str(device.id), "revoked": True}, f"device {device.name} revoked")
+    return 0
+
+
+def _bind(args) -> int:
+    from mpp_desk.server import devices
+
+    engine = _engine(_settings(args))
+    try:
+        with engine.begin() as conn:
+            device = devices.find(conn, args.device)
+            numbers = None if args.unbind else devices.parse_counters(args.counters)
+            device = devices.bind(conn, device.id, numbers)
+    except devices.DeviceError as exc:
+        raise Failure(str(exc)) from None
+    finally:
+        engine.dispose()
+    counters = list(device.counters) if device.counters is not None else None
+    text = (f"device {device.name} may act on counter {', '.join(map(str, counters))} only" if counters is not None
+            else f"device {device.name} is not bound: it may act on any counter")
+    _print(args, {"id": str(device.id), "name": device.name, "counters": counters}, text)
+    return 0
+
+
+def _queue_conflicts(args) -> int:
+    from mpp_desk.server import queue_reconcile
+
+    engine = _engine(_settings(args))
+    try:
+        with engine.begin() as conn:
+            rows = queue_reconcile.list_conflicts(conn, day=args.date)
+    finally:
+        engine.dispose()
+    text = "\n".join(queue_reconcile.conflict_line(r) for r in rows) or "no ticket was served twice"
+    _print(args, {"conflicts": rows}, text)
     return 0
 
 

@@ -36,6 +36,11 @@ class Device:
     enrolled: bool
     pending_ops: int | None = None
     local_device_id: str = ""  # the id the PC stamps in its rows (and its audit chain)
+    counters: tuple[int, ...] | None = None  # the counter numbers it may act on; None: not bound (any counter)
+
+    def may_work_at(self, counter_number: int) -> bool:
+        """A device bound to counter numbers acts only on those; an unbound one on any (docs/queue.md)."""
+        return self.counters is None or counter_number in self.counters
 
 
 def digest(secret: bytes, value: str) -> str:
@@ -131,4 +136,42 @@ def _device(row) -> Device:
         id=row.id, name=row.name, role=row.role, revoked=row.revoked_at is not None,
         last_seen_at=row.last_seen_at, enrolled=row.enrolled_at is not None, pending_ops=row.pending_ops,
         local_device_id=row.local_device_id or "",
+        counters=_counters(getattr(row, "counter_numbers", None)),
     )
+
+
+def _counters(value) -> tuple[int, ...] | None:
+    return None if value is None else tuple(sorted(int(n) for n in value))
+
+
+def parse_counters(text: str) -> list[int]:
+    """``"3,4"`` -> [3, 4] (each 1 to 9999, at least one)."""
+    numbers = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part.isdigit() or not 1 <= int(part) <= 9999:
+            raise DeviceError(f"not a counter number: {part!r}; give numbers like 3,4")
+        numbers.append(int(part))
+    if not numbers:
+        raise DeviceError("give at least one counter number, like 3,4")
+    return sorted(set(numbers))
+
+
+def find(conn: Connection, which: str) -> Device:
+    """A device by its id or its exact name (one, not revoked, when by name)."""
+    try:
+        rows = conn.execute(select(devices).where(devices.c.id == uuid.UUID(which))).all()
+    except ValueError:
+        rows = conn.execute(select(devices).where(devices.c.name == which.strip(), devices.c.revoked_at.is_(None))).all()
+    if len(rows) != 1:
+        raise DeviceError(f"no device {which!r}" if not rows else f"several devices are named {which!r}; give its id",
+                          status=404)
+    return _device(rows[0])
+
+
+def bind(conn: Connection, device_id: uuid.UUID, counters: list[int] | None) -> Device:
+    """Bind a device to counter numbers (None: unbind, it may act on any counter again)."""
+    row = conn.execute(update(devices).where(devices.c.id == device_id).values(counter_numbers=counters)
+                       .returning(devices)).first()
+    if row is None:
+        raise DeviceError(f"no device {device_id}", status=404)
+    return _device(row)

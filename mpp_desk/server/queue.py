@@ -36,7 +36,7 @@ from sqlalchemy.engine import Connection
 from mpp_desk.i18n import N_
 from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.queue import labels
-from mpp_desk.queue.errors import CounterBusy, InvalidTransition, QueueClosed, QueueNotFound
+from mpp_desk.queue.errors import CounterBusy, CounterNotBound, InvalidTransition, QueueClosed, QueueNotFound
 from mpp_desk.queue.rules import check_limit, check_open_at
 from mpp_desk.queue.service import ALLOWED_FROM, DEFAULT_SERVICE_TIME, ticket_code
 from mpp_desk.server.devices import Device
@@ -59,6 +59,15 @@ class QueueRefused(Exception):
 def require_role(device: Device, roles: frozenset[str], what: str) -> None:
     if device.role not in roles:
         raise QueueRefused(f"a {device.role} device may not {what}")
+
+
+def require_counter(device: Device, counter_number: int) -> None:
+    """A device bound to counter numbers (``mpp-central device bind``) acts only at those (403, translated on the PC)."""
+    if not device.may_work_at(counter_number):
+        raise CounterNotBound(
+            N_("errors", "This PC may not work at counter {number}: the server binds it to counter {counters}. "
+                         "Check this PC's counter number, or ask the administrator."),
+            number=counter_number, counters=", ".join(str(n) for n in device.counters or ()))
 
 
 # --- statements of the hot paths ------------------------------------------------------------------
@@ -316,6 +325,7 @@ def call_next(conn: Connection, cfg: QueueConfig, device: Device, secret: bytes,
               now: dt.datetime) -> dict[str, Any] | None:
     """Claim the next ticket for a counter: priority first, then the original issue time; None if nobody waits."""
     require_role(device, SERVERS, "serve the queue")
+    require_counter(device, counter_number)
     now = as_utc(now)
     counter = _active_counter(cfg, counter_number)
     _lock_counter(conn, device, counter_number, now)
@@ -333,6 +343,7 @@ def act(conn: Connection, cfg: QueueConfig, device: Device, secret: bytes, *, ac
         to_group_code: str | None = None, to_counter_number: int | None = None) -> dict[str, Any]:
     """recall, no_show, start, finish, transfer, hold: by the counter that holds the ticket."""
     require_role(device, SERVERS, "serve the queue")
+    require_counter(device, counter_number)
     now = as_utc(now)
     if action == "finish" and outcome not in labels.OUTCOMES:
         raise QueueNotFound(N_("errors", "Unknown outcome {outcome}."), outcome=outcome)
@@ -389,6 +400,7 @@ def resume(conn: Connection, cfg: QueueConfig, device: Device, secret: bytes, *,
            counter_number: int, now: dt.datetime) -> dict[str, Any]:
     """Serve a held ticket again, at this counter (which must be free)."""
     require_role(device, SERVERS, "serve the queue")
+    require_counter(device, counter_number)
     now = as_utc(now)
     _active_counter(cfg, counter_number)
     _lock_counter(conn, device, counter_number, now)

@@ -39,9 +39,10 @@ from sqlalchemy.exc import IntegrityError
 from mpp_desk.errors import PermissionDenied, UserError
 from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.queue.errors import QueueNotFound
-from mpp_desk.server import devices
+from mpp_desk.server import devices, queue_reconcile
 from mpp_desk.server import queue as service
 from mpp_desk.server.queue_config import ConfigCache
+from mpp_desk.server.queue_streams import RevocationWatch
 from mpp_desk.server.settings import ServerSettings
 from mpp_desk.sync.schemas import PROTOCOL_HEADER
 
@@ -61,6 +62,7 @@ QUEUE_THREADS = int(os.environ.get("MPP_QUEUE_THREADS", "16"))
 _SAFE = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL: a 422, not a 500
 
 _AUTH = service.Raw("SELECT d.id, d.name, d.role, d.revoked_at, d.last_seen_at, d.enrolled_at, d.pending_ops, d.local_device_id, "
+             "d.counter_numbers, "
              "(SELECT answer FROM q_ops WHERE device_id = d.id AND op_id = CAST(:op AS uuid)) AS stored FROM devices d "
              "WHERE d.credential_hash = :h AND d.revoked_at IS NULL")
 _SEEN = service.Raw("UPDATE devices SET last_seen_at = :now WHERE id = :id")
@@ -390,10 +392,13 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
         with engine.connect() as conn:
             return service.events_after(conn, after=after, limit=STREAM_PAGE)
 
-    def stream_start(access: str, after: int | None) -> int:
+    queue_reconcile.install_routes(app, run, bearer, secret, _now)
+    revocations = RevocationWatch(engine)
+
+    def stream_start(access: str, after: int | None) -> tuple[int, uuid.UUID]:
         with engine.begin() as conn:
-            authenticate(conn, access)
-            return after if after is not None else service.horizon(conn)[0]
+            device, _stored = authenticate(conn, access)
+            return (after if after is not None else service.horizon(conn)[0]), device.id
 
     @app.get("/v1/queue/stream", include_in_schema=False)
     async def stream(request: Request, after: Annotated[int | None, Query(ge=0, le=MAX_BIGINT)] = None,
@@ -403,14 +408,15 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
             if not last_event_id.strip().isdigit() or int(last_event_id) > MAX_BIGINT:
                 raise HTTPException(422, "Last-Event-ID must be an event's number")
             after = int(last_event_id)
-        start = await anyio.to_thread.run_sync(stream_start, access, after, limiter=limiter)
+        start, device_id = await anyio.to_thread.run_sync(stream_start, access, after, limiter=limiter)
         entry = waker.subscribe()
+        watched = revocations.watch(device_id, entry[1])  # a revoked device's stream ends within seconds
 
         async def events_out():
             last = start
             try:
                 yield f"retry: 1000\n: from {last}\n\n"
-                while True:
+                while not watched.cut.is_set():
                     entry[1].clear()
                     rows, gap = await anyio.to_thread.run_sync(fetch, last, limiter=limiter)
                     for row in rows:
@@ -424,6 +430,7 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
                         yield ": keep-alive\n\n"
             finally:
                 waker.unsubscribe(entry)
+                revocations.unwatch(watched)
 
         return StreamingResponse(events_out(), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})

@@ -133,3 +133,26 @@ q_blocks = Table(
     Column("leased_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_q_blocks_device_group_date", "device_id", "group_id", "service_date"),
 )
+
+# A counter's offline action that met a ticket another counter had called or served meanwhile ("dilayani dua
+# kali"): kept for the supervisor, never dropped (mpp_desk/server/queue_reconcile.py). One row per ticket and
+# offline device; its later offline actions on the ticket update the row.
+q_conflicts = Table(
+    "q_conflicts",
+    metadata,
+    Column("id", BigInteger, Identity(always=True), primary_key=True),
+    Column("ticket_id", Uuid, nullable=False),
+    Column("ticket_code", String(8), nullable=False),
+    Column("service_date", Date, nullable=False),
+    Column("offline_device_id", Uuid, nullable=False),
+    Column("offline_counter_number", Integer, nullable=False),
+    Column("offline_called_at", DateTime(timezone=True)),
+    Column("offline_action", String(16), nullable=False),  # the last offline action on the ticket
+    Column("offline_at", DateTime(timezone=True), nullable=False),
+    Column("other_counter_number", Integer),
+    Column("other_status", String(16), nullable=False),
+    Column("other_called_at", DateTime(timezone=True)),
+    Column("recorded_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    UniqueConstraint("ticket_id", "offline_device_id", name="uq_q_conflicts_ticket_device"),
+    Index("ix_q_conflicts_service_date", "service_date"),
+)

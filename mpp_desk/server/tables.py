@@ -24,7 +24,7 @@ from sqlalchemy import (
     Uuid,
     func,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
 from mpp_desk.models.base import NAMING_CONVENTION
 
@@ -51,6 +51,8 @@ devices = Table(
     Column("last_seen_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
     Column("pending_ops", Integer),  # the changes waiting on the device, as it reported on its last request
+    # the counter numbers a counter device may act on (`mpp-central device bind`); NULL: not bound, any counter
+    Column("counter_numbers", ARRAY(Integer)),
 )
 
 enrolment_codes = Table(

@@ -422,6 +422,14 @@
             <source>Write the time as YYYY-MM-DDTHH:MM, for example 2026-11-24T09:15.</source>
             <translation>Tulis waktu sebagai TTTT-BB-HHTJJ:MM, misalnya 2026-11-24T09:15.</translation>
         </message>
+        <message>
+            <source>This PC may not work at counter {number}: the server binds it to counter {counters}. Check this PC's counter number, or ask the administrator.</source>
+            <translation>PC ini tidak boleh bekerja di loket {number}: server mengikatnya ke loket {counters}. Periksa nomor loket PC ini, atau hubungi administrator.</translation>
+        </message>
+        <message>
+            <source>The queue server cannot be reached, and the supervisor's setting does not let counters call the next number without it. The number at this counter can still be served; calling works again when the server is back.</source>
+            <translation>Server antrian tidak dapat dihubungi, dan pengaturan pengawas tidak mengizinkan loket memanggil nomor berikutnya tanpa server. Nomor yang sedang di loket ini tetap dapat dilayani; pemanggilan berfungsi lagi setelah server tersambung kembali.</translation>
+        </message>
     </context>
     <context>
         <name>signing</name>

@@ -76,6 +76,10 @@
             <translation>Teks berjalan papan antrian</translation>
         </message>
         <message>
+            <source>Counters may call offline from the last known waiting list</source>
+            <translation>Loket boleh memanggil tanpa server dari daftar tunggu terakhir yang diketahui</translation>
+        </message>
+        <message>
             <source>Settings schema version</source>
             <translation>Versi skema pengaturan</translation>
         </message>
