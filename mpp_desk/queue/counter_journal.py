@@ -137,7 +137,8 @@ class CounterJournal:
                       if t["target_counter_number"] in (None, number)]
         if not candidates:
             return None
-        code, head = min(candidates, key=lambda ct: (not ct[1]["priority"], ct[1]["issued_at"], ct[1]["id"]))
+        code, head = min(candidates, key=lambda ct: (not ct[1]["priority"], dt.datetime.fromisoformat(ct[1]["issued_at"]),
+                                                      ct[1]["id"]))
         p["waiting"][code] = [t for t in p["waiting"][code] if t["id"] != head["id"]]
         p["current"] = {**head, "status": "called", "counter_number": number, "target_counter_number": None,
                         "called_at": now.isoformat()}

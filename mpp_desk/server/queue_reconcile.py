@@ -30,7 +30,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from mpp_desk.errors import UserError
-from mpp_desk.officetime import as_utc
+from mpp_desk.officetime import as_utc, pukul
 from mpp_desk.queue.service import ALLOWED_FROM
 from mpp_desk.server import queue as service
 from mpp_desk.server.devices import Device
@@ -136,7 +136,6 @@ def list_conflicts(conn: Connection, *, day: dt.date | None = None) -> list[dict
 
 def conflict_line(c: dict[str, Any]) -> str:
     """One conflict as the CLI prints it (office time)."""
-    from mpp_desk.officetime import pukul
 
     def at(value: str | None) -> str:
         return pukul(dt.datetime.fromisoformat(value)) if value else "-"

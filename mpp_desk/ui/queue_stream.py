@@ -49,10 +49,15 @@ class QueueStreamBridge(QObject):
                 return factory(ctx, on_state)
             from mpp_desk.queue.remote import remote_backend_if_joined
 
+            from mpp_desk.errors import UserError
+
             queue = remote_backend_if_joined(ctx)
             if queue is None:
                 return None
-            after = queue.board_state(last_calls=0).last_seq
+            try:
+                after = queue.board_state(last_calls=0).last_seq
+            except UserError:  # the server away at the start: the stream says so, and reconnects by itself
+                after = None
             return queue.event_stream(after=after, on_state=on_state)
 
         Op(tasks, prepare).success(self._start).run()

@@ -1081,6 +1081,20 @@
             <source>Not connected to the queue server since {time}: calling may fail; the number now at this counter can still be served.</source>
             <translation>Tidak tersambung ke server antrian sejak {time}: memanggil nomor mungkin gagal; nomor yang sedang di loket ini tetap dapat dilayani.</translation>
         </message>
+        <message>
+            <source>The work done without the server was sent: {applied} taken, {refused} refused.</source>
+            <translation>Pekerjaan selama tanpa server telah dikirim: {applied} diterima, {refused} ditolak.</translation>
+        </message>
+        <message>
+            <source>Served twice, shown to the supervisor: {codes}.</source>
+            <translation>Dilayani dua kali, tampil bagi pengawas: {codes}.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Without the server: %n action(s) will be sent when it is back.</source>
+            <translation>
+                <numerusform>Tanpa server: %n tindakan akan dikirim setelah server tersambung kembali.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>QueueSetupArea</name>

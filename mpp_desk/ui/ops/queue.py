@@ -114,6 +114,9 @@ class CounterPanelState:
     last_seq: int
     problem: str | None = None  # why the panel cannot work (translated), e.g. the counter is not set up
     clock_warning: str | None = None  # the PC clock looks wrong (translated), see queue.service.clock_warning
+    offline_since: dt.datetime | None = None  # the server away: when it gave the picture shown (counter_offline.py)
+    pending: int = 0  # offline actions not yet taken by the server
+    reconciled: dict | None = None  # the offline journal just sent: applied, conflict, refused, conflict_codes
 
 
 @dataclass(frozen=True)
@@ -133,12 +136,19 @@ def counter_number(ctx: AppContext) -> int:
 def counter_panel(
     ctx: AppContext, *, actor=None, number: int | None = None, now: dt.datetime | None = None
 ) -> CounterPanelState:
-    """The counter's state, its groups' waiting lists, transfer targets and the unprinted tickets."""
-    from mpp_desk.errors import UserError
-    from mpp_desk.queue.setup import list_counters, list_groups
+    """The counter's state, its lines, transfer targets, unprinted tickets (server away: ops/counter_offline.py)."""
+    from mpp_desk.ui.ops import counter_offline
 
     ctx.open()
     number = counter_number(ctx) if number is None else number
+    return counter_offline.panel(ctx, actor=actor, number=number, now=now, online=_counter_panel,
+                                 make=CounterPanelState)
+
+
+def _counter_panel(ctx: AppContext, *, actor, number: int, now: dt.datetime | None) -> CounterPanelState:
+    from mpp_desk.errors import UserError
+    from mpp_desk.queue.setup import list_counters, list_groups
+
     queue = queue_for(ctx, actor=actor)
     with ctx.uow(write=False) as uow:
         groups = list_groups(uow)
@@ -173,46 +183,41 @@ def refresh_counter_panel(
     return counter_panel(ctx, actor=actor, number=number, now=now)
 
 
-def counter_action(
-    ctx: AppContext,
-    *,
-    actor,
-    number: int,
-    action: str,
-    ticket_id: uuid.UUID | None = None,
-    outcome: str = "completed",
-    note: str = "",
-    to_group_code: str | None = None,
-    to_counter_number: int | None = None,
-    now: dt.datetime | None = None,
-) -> ActionDone:
-    """Do one counter action (call, recall, start, finish, no_show, transfer, hold, resume) and reload the panel."""
-    queue = queue_for(ctx, actor=actor)
+def counter_action(ctx: AppContext, *, actor, number: int, action: str, ticket_id: uuid.UUID | None = None,
+                   outcome: str = "completed", note: str = "", to_group_code: str | None = None,
+                   to_counter_number: int | None = None, now: dt.datetime | None = None) -> ActionDone:
+    """Do one counter action (call, recall, start, finish, no_show, transfer, hold, resume) and reload the panel
+    (the server away: from the offline journal where it may, ops/counter_offline.py)."""
+    from mpp_desk.queue.errors import QueueOffline
+    from mpp_desk.ui.ops import counter_offline
+
+    try:
+        ticket = _online_action(queue_for(ctx, actor=actor), action, ticket_id, number=number, now=now,
+                                outcome=outcome, note=note, to_group_code=to_group_code,
+                                to_counter_number=to_counter_number)
+    except QueueOffline as error:
+        ticket = counter_offline.action(ctx, actor=actor, number=number, action=action, ticket_id=ticket_id,
+                                        outcome=outcome, note=note, now=now, error=error)
+    return ActionDone(action, ticket, counter_panel(ctx, actor=actor, number=number, now=now))
+
+
+def _online_action(queue, action: str, ticket_id: uuid.UUID | None, *, number: int, now: dt.datetime | None,
+                   outcome: str, note: str, to_group_code: str | None, to_counter_number: int | None):
+    """The action through the queue backend: the ticket after it (call: None when nobody waits)."""
     if action == "call":
-        return ActionDone(action, queue.call_next(counter_number=number, now=now),
-                          counter_panel(ctx, actor=actor, number=number, now=now))
+        return queue.call_next(counter_number=number, now=now)
     if ticket_id is None:
         raise ValueError(f"counter action {action!r} needs a ticket")
-    common = {"counter_number": number, "now": now}
-    if action == "recall":
-        ticket = queue.recall(ticket_id=ticket_id, **common)
-    elif action == "start":
-        ticket = queue.start_service(ticket_id=ticket_id, **common)
-    elif action == "finish":
-        ticket = queue.finish(ticket_id=ticket_id, outcome=outcome, note=note, **common)
-    elif action == "no_show":
-        ticket = queue.mark_no_show(ticket_id=ticket_id, **common)
-    elif action == "transfer":
-        ticket = queue.transfer(
-            ticket_id=ticket_id, to_group_code=to_group_code, to_counter_number=to_counter_number, **common
-        )
-    elif action == "hold":
-        ticket = queue.hold(ticket_id=ticket_id, **common)
-    elif action == "resume":
-        ticket = queue.resume(ticket_id=ticket_id, **common)
-    else:
+    common = {"ticket_id": ticket_id, "counter_number": number, "now": now}
+    if action == "finish":
+        return queue.finish(outcome=outcome, note=note, **common)
+    if action == "transfer":
+        return queue.transfer(to_group_code=to_group_code, to_counter_number=to_counter_number, **common)
+    methods = {"recall": queue.recall, "start": queue.start_service, "no_show": queue.mark_no_show, "hold": queue.hold,
+               "resume": queue.resume}
+    if action not in methods:
         raise ValueError(f"unknown counter action {action!r}")
-    return ActionDone(action, ticket, counter_panel(ctx, actor=actor, number=number, now=now))
+    return methods[action](**common)
 
 
 @dataclass(frozen=True)

@@ -244,7 +244,18 @@ class QueuePanel(QWidget):
         self.held_model.set_rows(self.held)
         self.held_title.setText(self.tr("On hold at this counter (%n)", "", len(self.held)))
         self._update_buttons()
+        if panel.reconciled is not None:
+            self._say_reconciled(panel.reconciled)
         self.sig_loaded.emit()
+
+    def _say_reconciled(self, done: dict) -> None:
+        """The work done without the server, just taken back by it (docs/queue.md, "The counter offline")."""
+        text = self.tr("The work done without the server was sent: {applied} taken, {refused} refused.").format(
+            applied=done["applied"], refused=done["refused"])
+        if done["conflict"]:
+            text += " " + self.tr("Served twice, shown to the supervisor: {codes}.").format(
+                codes=", ".join(done["conflict_codes"]))
+        self._say(text, "errorNote" if done["conflict"] or done["refused"] else "okNote")
 
     def _show_title(self, panel) -> None:
         state = panel.state
@@ -313,7 +324,11 @@ class QueuePanel(QWidget):
         self._busy = False
         self.close_bars()
         self.show_state(done.panel)
-        self._say(self._done_text(done.action, done.ticket), "okNote" if done.ticket is not None else "statusNote")
+        text = self._done_text(done.action, done.ticket)
+        if done.panel.offline_since is not None:  # done from the last picture the server gave
+            text += " " + self.tr("Without the server: %n action(s) will be sent when it is back.", "",
+                                  done.panel.pending)
+        self._say(text, "okNote" if done.ticket is not None else "statusNote")
         self.sig_action_done.emit(done.action, done.ticket)
 
     def _done_text(self, action: str, ticket) -> str:
