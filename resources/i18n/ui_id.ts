@@ -1393,6 +1393,16 @@
             <source>No queue tickets on this day.</source>
             <translation>Tidak ada nomor antrian pada hari ini.</translation>
         </message>
+        <message>
+            <source>Served twice</source>
+            <translation>Dilayani dua kali</translation>
+        </message>
+        <message numerus="yes">
+            <source>Served twice (%n)</source>
+            <translation>
+                <numerusform>Dilayani dua kali (%n)</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>DisplayWindow</name>
@@ -3881,6 +3891,76 @@ Erase their personal data now? This cannot be undone (only from a backup).</sour
 {counts}
 
 Hapus data pribadinya sekarang? Ini tidak dapat dibatalkan (hanya dari cadangan).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServedTwiceTab</name>
+        <message>
+            <source>Ticket</source>
+            <translation>Tiket</translation>
+        </message>
+        <message>
+            <source>Served offline at</source>
+            <translation>Dilayani tanpa server di</translation>
+        </message>
+        <message>
+            <source>counter {number} ({pc})</source>
+            <translation>loket {number} ({pc})</translation>
+        </message>
+        <message>
+            <source>Called there</source>
+            <translation>Dipanggil di sana</translation>
+        </message>
+        <message>
+            <source>Last offline action</source>
+            <translation>Tindakan terakhir tanpa server</translation>
+        </message>
+        <message>
+            <source>Also at</source>
+            <translation>Juga di</translation>
+        </message>
+        <message>
+            <source>counter {number}</source>
+            <translation>loket {number}</translation>
+        </message>
+        <message>
+            <source>Status there</source>
+            <translation>Status di sana</translation>
+        </message>
+        <message>
+            <source>Called there first</source>
+            <translation>Pertama dipanggil di sana</translation>
+        </message>
+        <message>
+            <source>A counter without the server served these tickets while another counter had called or served them. Check them with both counters.</source>
+            <translation>Loket yang tidak tersambung ke server melayani tiket ini padahal loket lain telah memanggil atau melayaninya. Periksa bersama kedua loket.</translation>
+        </message>
+        <message>
+            <source>No ticket was served twice on this day.</source>
+            <translation>Tidak ada tiket yang dilayani dua kali pada hari ini.</translation>
+        </message>
+        <message>
+            <source>The tickets served twice could not be read: {reason}</source>
+            <translation>Daftar tiket yang dilayani dua kali tidak dapat dibaca: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfflineCallingBox</name>
+        <message>
+            <source>Counters may call offline from the last known waiting list</source>
+            <translation>Loket boleh memanggil tanpa server dari daftar tunggu terakhir yang diketahui</translation>
+        </message>
+        <message>
+            <source>When a counter PC loses the queue server it can always serve the number it has. With this on, it may also call the next number from the last waiting list it received; a number another counter called meanwhile is then shown in the queue statistics as served twice.</source>
+            <translation>Bila PC loket kehilangan server antrian, nomor yang sedang dilayaninya selalu dapat diselesaikan. Bila ini aktif, loket juga boleh memanggil nomor berikutnya dari daftar tunggu terakhir yang diterimanya; nomor yang sementara itu dipanggil loket lain tampil di statistik antrian sebagai dilayani dua kali.</translation>
+        </message>
+        <message>
+            <source>Counters may now call from the last known waiting list when the server is away.</source>
+            <translation>Loket kini boleh memanggil dari daftar tunggu terakhir yang diketahui saat server tidak tersambung.</translation>
+        </message>
+        <message>
+            <source>Counters without the server now only serve the number they have.</source>
+            <translation>Loket tanpa server kini hanya melayani nomor yang sedang dipegangnya.</translation>
         </message>
     </context>
 </TS>

@@ -101,3 +101,53 @@ def test_with_the_setting_off_calling_offline_is_refused_in_one_clear_message(qt
     assert panel.status.text() == failed.args[0] and panel.status.objectName() == "errorNote"
     assert panel.current is None and CounterJournal(ctx.data_dir).pending == []
     assert panel.waiting_codes("A") == ["A001", "A002"]
+
+
+def test_the_setting_is_ticked_in_the_queue_set_up_and_is_off_by_default(qtbot, queue_ctx, tasks, sign_in):
+    from mpp_desk import settings
+    from mpp_desk.ui.areas.queue_setup_area import QueueSetupArea
+    from tests.ui.conftest import ADMIN_PASSWORD
+
+    area = QueueSetupArea(ctx=queue_ctx, tasks=tasks, actor=sign_in("admin", ADMIN_PASSWORD))
+    qtbot.addWidget(area)
+    area.show()
+    box = area.offline_calling
+    qtbot.waitUntil(box.isEnabled, timeout=10000)
+    assert not box.isChecked()
+    assert box.text() == "Loket boleh memanggil tanpa server dari daftar tunggu terakhir yang diketahui"
+    with qtbot.waitSignal(box.sig_said, timeout=10000) as said:
+        box.click()
+    assert said.args[1] == "okNote" and area.status.text() == said.args[0]
+    with queue_ctx.uow(write=False) as uow:
+        assert settings.get(uow, "queue.offline_calling") is True
+    assert box.isChecked() and box.isEnabled()
+
+
+def test_the_statistics_show_the_tickets_served_twice_never_hidden(qtbot, queue_ctx, tasks, sign_in, monkeypatch):
+    from mpp_desk.queue.views import ServedTwice
+    from mpp_desk.ui.areas.queue_stats_area import QueueStatsArea
+    from mpp_desk.ui.ops import counter_offline
+    from tests.ui.conftest import ADMIN_PASSWORD
+
+    asked = []
+    twice = ServedTwice("A001", TUESDAY_10.date(), 1, "loket-1", TUESDAY_10 + dt.timedelta(minutes=5), "finish",
+                        TUESDAY_10 + dt.timedelta(minutes=12), 2, "done", TUESDAY_10 + dt.timedelta(minutes=3))
+
+    class Server:  # the server's answer (RemoteQueue.served_twice is tested against mpp-central in tests/server)
+        def served_twice(self, *, date):
+            asked.append(date)
+            return [twice]
+
+    monkeypatch.setattr(counter_offline, "remote_backend_if_joined", lambda ctx, actor=None: Server())
+    stats = QueueStatsArea(ctx=queue_ctx, tasks=tasks, actor=sign_in("admin", ADMIN_PASSWORD),
+                           today=TUESDAY_10.date())
+    qtbot.addWidget(stats)
+    stats.show()
+    qtbot.waitUntil(lambda: stats.served_twice.rows != (), timeout=10000)
+    assert asked == [TUESDAY_10.date()]
+    assert stats.tables.tabText(2) == "Dilayani dua kali (1)"
+    model = stats.served_twice.model
+    cells = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert cells == ["A001", "loket 1 (loket-1)", "10.05 WIB", "diselesaikan, 10.12 WIB", "loket 2",
+                     "selesai", "10.03 WIB"]
+    assert stats.served_twice.note.objectName() == "errorNote"

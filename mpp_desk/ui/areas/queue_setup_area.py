@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mpp_desk.textformat import DAY_NAMES
+from mpp_desk.ui.areas.queue_offline import OfflineCallingBox
 from mpp_desk.ui.forms import Form, error_text
 from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
@@ -84,6 +85,10 @@ class QueueSetupArea(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
+        # the supervisor's setting for counters without the server (queue_offline.py), under the running text
+        self.offline_calling = OfflineCallingBox(ctx=ctx, tasks=tasks, actor=actor)
+        self.board_form.layout.addRow(self.offline_calling)
+        self.offline_calling.sig_said.connect(self._say)
         self.reload()
 
     # ----- building ------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mpp_desk.textformat import format_date
+from mpp_desk.ui.areas.queue_offline import ServedTwiceTab
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
@@ -185,6 +186,10 @@ class QueueStatsArea(QWidget):
         self.tables = QTabWidget()
         self.tables.addTab(self.group_table, self.tr("Per queue group"))
         self.tables.addTab(self.counter_table, self.tr("Per counter"))
+        self.served_twice = ServedTwiceTab(ctx=self._ctx, tasks=self._tasks, actor=self._actor)
+        self.tables.addTab(self.served_twice, self.tr("Served twice"))
+        self.served_twice.sig_loaded.connect(lambda n: self.tables.setTabText(
+            2, self.tr("Served twice (%n)", "", n) if n else self.tr("Served twice")))
 
     def _title(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -201,6 +206,7 @@ class QueueStatsArea(QWidget):
 
         ctx, actor, day = self._ctx, self._actor, self.selected_day()
         self.status.setText(self.tr("Loading…"))
+        self.served_twice.load(day)
         Op(self._tasks, lambda: ops.daily_stats(ctx, actor=actor, date=day)).success(self._loaded).failure(
             self._failed).run()
 
