@@ -282,8 +282,10 @@ class AnnouncementQueue:
 
     def on_event(self, event, *, counter_name: str = "") -> Announcement | None:
         """Feed a queue event (from ``events_since``): calls and recalls are announced (with the counter's
-        configured name, when the caller knows it)."""
-        if event.type in ("called", "recalled") and event.counter_number is not None:
+        configured name, when the caller knows it). A call a counter made without the server (``detail``
+        "offline", sent when the server was back) happened in person long ago: not announced."""
+        if event.type in ("called", "recalled") and event.counter_number is not None and \
+                getattr(event, "detail", "") != "offline":
             return self.announce(event.ticket_code, event.counter_number, recall=event.type == "recalled",
                                  counter_name=counter_name)
         return None

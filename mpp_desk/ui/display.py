@@ -280,7 +280,7 @@ class DisplayWindow(LiveBoardMixin, MachineWindow):
             if event.seq <= self.last_seq:
                 continue  # already shown (never announce a call twice)
             self.last_seq = event.seq
-            if event.type in CALL_EVENTS and event.counter_number is not None:
+            if event.type in CALL_EVENTS and event.counter_number is not None and event.detail != "offline":
                 self.calls_seen.append(event)
                 self.calls_total += 1
                 latest = event

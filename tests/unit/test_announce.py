@@ -91,6 +91,15 @@ def test_a_recall_is_spoken_again_in_its_turn():
     ]
 
 
+def test_a_call_made_without_the_server_and_sent_later_is_not_announced():
+    engine = InstantEngine()
+    queue = AnnouncementQueue(engine, watchdog=None)
+    made = [queue.on_event(EventView(1, "called", None, "A001", "A", 3, None, "offline")),
+            queue.on_event(EventView(2, "called", None, "A002", "A", 3, None))]
+    assert made[0] is None and made[1] is not None
+    assert engine.spoken == ["Nomor antrian A nol nol dua, silakan menuju loket tiga"]
+
+
 def test_calls_from_many_threads_are_spoken_one_at_a_time_in_arrival_order():
     playing = threading.Lock()
     overlaps: list[str] = []
