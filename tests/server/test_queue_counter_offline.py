@@ -59,6 +59,10 @@ def test_offline_calls_reconcile_on_return_and_a_ticket_served_twice_is_listed(o
         proxy.offline()  # the network between counter 1 and the server is gone
         with pytest.raises(QueueOffline):
             counter1.call_next(counter_number=1)
+        quick = RemoteQueue(proxy.url, creds["loket-1"]).quick()  # the panel whose stream says the server is away
+        with pytest.raises(QueueOffline):
+            quick.call_next(counter_number=1)
+        assert quick.tries == 1 and quick.attempts == 1
         assert counter2.call_next(counter_number=2).code == "A001"  # meanwhile, online, counter 2 takes A001
 
         def serve_offline() -> str:

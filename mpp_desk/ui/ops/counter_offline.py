@@ -59,6 +59,13 @@ def panel(ctx: AppContext, *, actor, number: int, now: dt.datetime | None, onlin
     return dataclasses.replace(state, reconciled=summary) if summary is not None else state
 
 
+def offline_panel(ctx: AppContext, *, number: int, make: Callable[..., Any]) -> Any:
+    """The panel from the journal's picture alone (after an offline action: the server is not asked again)."""
+    picture = CounterJournal(ctx.data_dir).picture(number)
+    assert picture is not None, "an offline action had a picture"
+    return _offline_panel(ctx, number, picture, make)
+
+
 def _offline_panel(ctx: AppContext, number: int, picture: OfflinePicture, make: Callable[..., Any]) -> Any:
     with ctx.uow(write=False) as uow:
         groups, counters = list_groups(uow), list_counters(uow)

@@ -185,19 +185,24 @@ def refresh_counter_panel(
 
 def counter_action(ctx: AppContext, *, actor, number: int, action: str, ticket_id: uuid.UUID | None = None,
                    outcome: str = "completed", note: str = "", to_group_code: str | None = None,
-                   to_counter_number: int | None = None, now: dt.datetime | None = None) -> ActionDone:
+                   to_counter_number: int | None = None, now: dt.datetime | None = None,
+                   quick: bool = False) -> ActionDone:
     """Do one counter action (call, recall, start, finish, no_show, transfer, hold, resume) and reload the panel
-    (the server away: from the offline journal where it may, ops/counter_offline.py)."""
+    (the server away: from the offline journal where it may, ops/counter_offline.py; *quick*: the panel's stream
+    already says so, one short try)."""
     from mpp_desk.queue.errors import QueueOffline
     from mpp_desk.ui.ops import counter_offline
 
+    queue = queue_for(ctx, actor=actor)
+    shorter = getattr(queue, "quick", None) if quick else None
     try:
-        ticket = _online_action(queue_for(ctx, actor=actor), action, ticket_id, number=number, now=now,
+        ticket = _online_action(shorter() if shorter else queue, action, ticket_id, number=number, now=now,
                                 outcome=outcome, note=note, to_group_code=to_group_code,
                                 to_counter_number=to_counter_number)
     except QueueOffline as error:
         ticket = counter_offline.action(ctx, actor=actor, number=number, action=action, ticket_id=ticket_id,
                                         outcome=outcome, note=note, now=now, error=error)
+        return ActionDone(action, ticket, counter_offline.offline_panel(ctx, number=number, make=CounterPanelState))
     return ActionDone(action, ticket, counter_panel(ctx, actor=actor, number=number, now=now))
 
 

@@ -215,7 +215,8 @@ class QueuePanel(QWidget):
 
     def check_for_changes(self) -> None:
         """Reload when something happened in the queue since the last load (skipped while busy)."""
-        if self._checking or self._busy or self._loading or self.panel_state is None or not self.isVisible():
+        if self._checking or self._busy or self._loading or self.panel_state is None or not self.isVisible() or \
+                self.live.online is False:  # the stream says the server is away; its return reloads the panel
             return
         from mpp_desk.ui.ops import queue as ops
 
@@ -317,7 +318,9 @@ class QueuePanel(QWidget):
         self._busy = True
         self._update_buttons()
         ctx, actor, number, now = self._ctx, self._actor, self.panel_state.counter_number, self.now()
-        Op(self._tasks, lambda: ops.counter_action(ctx, actor=actor, number=number, action=action, now=now, **kwargs)
+        quick = self.live.online is False  # one short try, then the offline journal
+        Op(self._tasks, lambda: ops.counter_action(ctx, actor=actor, number=number, action=action, now=now,
+                                                   quick=quick, **kwargs)
            ).success(self._action_done).failure(self._action_failed).run()
 
     def _action_done(self, done) -> None:
@@ -353,7 +356,8 @@ class QueuePanel(QWidget):
         message = error_text(error)
         self._say(message, "errorNote")
         self.sig_failed.emit(message)
-        self.reload()  # the queue moved on elsewhere: show how it is now
+        if self.live.online is not False:  # (the server away: nothing to learn, its return reloads)
+            self.reload()  # the queue moved on elsewhere: show how it is now
 
     def open_finish(self) -> None:
         if self.current is None or self.current.status != "serving":
