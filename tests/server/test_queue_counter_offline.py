@@ -178,3 +178,50 @@ def test_a_revoked_devices_stream_is_cut_within_seconds_and_its_reconnect_refuse
                       headers={"Authorization": f"Bearer {creds['loket-1']}", "X-MPP-Protocol": "1"})
     assert again.status_code == 401
     assert json.loads(again.text)["detail"].startswith("this device is unknown or was revoked")
+
+
+def test_a_joined_counter_pc_works_offline_through_its_ops_and_reconciles_on_its_next_load(office, office_clock,
+                                                                                           make_pc):
+    """The panel's own operations (what the screen runs) on a joined PC's data folder, the network cut between."""
+    from mpp_desk import settings
+    from mpp_desk.roles import TERMINAL, Actor, Role
+    from mpp_desk.ui.ops import queue as ops
+
+    officer = Actor(user_id=None, username="siti", role=Role.COUNTER)
+    server, creds = office
+    kiosk = RemoteQueue(server.url, creds["kiosk"])
+    for _ in range(2):
+        kiosk.issue(group_code="A")
+    pc = make_pc("loket-1")
+    with FaultProxy(server.port) as proxy:
+        (pc.data_dir / "sync.json").write_text(json.dumps({
+            "url": proxy.url, "device_id": str(uuid.uuid4()), "name": "loket-1", "role": "counter",
+            "credential": creds["loket-1"], "office_name": "MPP Uji", "joined_at": "2026-11-24T03:00:00+00:00"}))
+
+        def act(action: str, ticket_id=None):
+            return ops.counter_action(pc, actor=officer, number=1, action=action, ticket_id=ticket_id,
+                                      now=office_clock.now(), quick=True)
+
+        first = ops.counter_panel(pc, actor=officer, number=1, now=office_clock.now())
+        assert first.offline_since is None and [t.code for t in first.waiting["A"]] == ["A001", "A002"]
+        proxy.offline()
+        with pytest.raises(OfflineCallingOff):  # the setting is off by default
+            act("call")
+        with pc.uow(actor=TERMINAL) as uow:
+            settings.set(uow, key="queue.offline_calling", value=True)
+            uow.commit()
+        called = act("call")
+        assert called.ticket.code == "A001" and called.panel.offline_since is not None and called.panel.pending == 1
+        act("start", called.ticket.id)
+        done = act("finish", called.ticket.id)
+        assert done.panel.state.current is None and done.panel.pending == 3
+        assert ops.counter_panel(pc, actor=officer, number=1, now=office_clock.now()).offline_since is not None
+
+        proxy.online()
+        back = ops.counter_panel(pc, actor=officer, number=1, now=office_clock.now())
+        assert back.offline_since is None and back.pending == 0
+        assert back.reconciled == {"applied": 3, "conflict": 0, "refused": 0, "conflict_codes": []}
+        assert [t.code for t in back.waiting["A"]] == ["A002"]
+    served = kiosk.find_ticket(code="A001")
+    assert (served.status, served.counter_number, served.outcome) == ("done", 1, "completed")
+    assert RemoteQueue(server.url, creds["kepala"]).served_twice() == []
