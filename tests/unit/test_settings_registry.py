@@ -31,6 +31,7 @@ def test_the_issue_settings_are_declared_with_their_defaults():
         "server.url": "pc",
         "receipts.verify_base_url": "office",
         "display.running_text": "office",
+        "queue.offline_calling": "office",
         "backup.keep_daily": "pc",
         "backup.keep_weekly": "pc",
         "backup.keep_monthly": "pc",
@@ -43,6 +44,7 @@ def test_the_issue_settings_are_declared_with_their_defaults():
     assert SETTINGS["security.idle_lock_minutes"].default == 5
     assert SETTINGS["security.max_failed_sign_ins"].default == 5
     assert SETTINGS["security.lockout_minutes"].default == 15
+    assert SETTINGS["queue.offline_calling"].default is False  # counters call offline only once the supervisor says
     assert SETTINGS["receipts.verify_base_url"].default == "https://mpp.purwakartakab.go.id/v/"
     assert SETTINGS["ui.language"].default == "id"
     assert SETTINGS["server.url"].default == ""
