@@ -52,6 +52,8 @@ def make_panel(qtbot, ctx, tasks, actor):
     panel.resize(1136, 718)
     panel.show()
     qtbot.waitUntil(lambda: panel.panel_state is not None, timeout=10000)
+    qtbot.waitUntil(lambda: panel.live.online is False, timeout=10000)  # the stream found no server
+    assert "Tidak tersambung ke server antrian" in panel.status.text()
     panel.check_timer.stop()
     return panel
 
@@ -87,6 +89,15 @@ def test_with_the_setting_on_the_counter_calls_and_serves_from_the_last_list_and
                                                                   ("finish", "A001")]
     assert len({e["op_id"] for e in journal.pending}) == 3
     assert press(qtbot, panel, Qt.Key.Key_F5).code == "A002"  # the next one of the last known list
+
+    # back online, the panel's load sent the journal (tests/server: against mpp-central) and says what came of it
+    import dataclasses
+
+    panel.show_state(dataclasses.replace(panel.panel_state, offline_since=None, pending=0, reconciled={
+        "applied": 3, "conflict": 1, "refused": 0, "conflict_codes": ["A002"]}))
+    assert panel.status.text() == ("Pekerjaan selama tanpa server telah dikirim: 3 diterima, 0 ditolak. "
+                                   "Dilayani dua kali, tampil bagi pengawas: A002.")
+    assert panel.status.objectName() == "errorNote"
 
 
 def test_with_the_setting_off_calling_offline_is_refused_in_one_clear_message(qtbot, offline_pc, tasks):
