@@ -133,3 +133,13 @@ q_blocks = Table(
     Column("leased_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_q_blocks_device_group_date", "device_id", "group_id", "service_date"),
 )
+
+# One speaker per zone of display boards (queue_speaker.py): the board holding a zone's lease speaks the calls.
+q_speakers = Table(
+    "q_speakers",
+    metadata,
+    Column("zone", String(40), primary_key=True),
+    Column("device_id", Uuid, nullable=False),
+    Column("since", DateTime(timezone=True), nullable=False),  # this device holds it since
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
