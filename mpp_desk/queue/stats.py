@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import uuid
 from collections import Counter as Tally
 from collections import defaultdict
 from collections.abc import Hashable, Iterable

@@ -76,6 +76,10 @@
             <translation>Teks berjalan papan antrian</translation>
         </message>
         <message>
+            <source>Speaker zone of this display board (boards of one zone speak a call once)</source>
+            <translation>Zona pengeras suara papan antrian ini (papan dalam satu zona menyuarakan panggilan sekali)</translation>
+        </message>
+        <message>
             <source>Settings schema version</source>
             <translation>Versi skema pengaturan</translation>
         </message>
