@@ -4,8 +4,8 @@ Several boards may show the same calls; in one speaker zone (the PC setting ``di
 ``lantai-1``) only one of them speaks. The boards of a zone coordinate through the queue server's short
 lease (``mpp_desk/server/queue_speaker.py``): each renews it every ~5 s (the server says how often),
 and the holder speaks while the others show the calls in silence. When the holder stops renewing (its PC
-died, its board closed), another board of the zone holds the lease within the lease's length (15 s) and
-speaks from its next call on.
+died), another board of the zone takes the lease at its first renewal after the lease ran out (15 s, so
+within 15-20 s) and speaks from the next call on; a board closed by the administrator gives it up at once.
 
 :class:`SpeakerZone` is the board's decision, fed the server's answers on the UI thread:
 
