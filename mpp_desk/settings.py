@@ -98,6 +98,13 @@ def _image_path_or_empty(value: str) -> str | None:
     return None
 
 
+def _speaker_zone(value: str) -> str | None:
+    """A speaker zone's name: letters, digits, "-", "_" or "." ("lantai-1"); empty: the board speaks alone."""
+    if value and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}", value):
+        return N_("errors", "Use letters, digits and hyphens only, such as lantai-1.")
+    return None
+
+
 # --- declarations ------------------------------------------------------------------------
 
 
@@ -219,6 +226,10 @@ _DECLARATIONS: tuple[Setting, ...] = (
     # a counter PC that lost the queue server calls from the last waiting list it received (docs/queue.md)
     Setting("queue.offline_calling", bool, False, OFFICE,
             N_("settings", "Counters may call offline from the last known waiting list")),
+    # one speaker per zone (mpp_desk/queue/speaker.py): boards of one zone speak each call once, through the server
+    Setting("display.speaker_zone", str, "", PC,
+            N_("settings", "Speaker zone of this display board (boards of one zone speak a call once)"), max_length=40,
+            validator=_speaker_zone),
     # backups (mpp_desk/backup.py): kept by the app's rotation in <data folder>/backups/auto
     Setting("backup.keep_daily", int, 7, PC, N_("settings", "Daily backups to keep"), minimum=1, maximum=365),
     Setting("backup.keep_weekly", int, 4, PC, N_("settings", "Weekly backups to keep"), minimum=0, maximum=520),

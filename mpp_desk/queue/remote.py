@@ -33,6 +33,7 @@ import httpx
 
 from mpp_desk.errors import UserError
 from mpp_desk.queue import errors as queue_errors
+from mpp_desk.queue.speaker import SpeakerAnswer
 from mpp_desk.queue.views import (
     BoardState,
     CounterCall,
@@ -278,10 +279,24 @@ class RemoteQueue:
         return ticket_from(self._request("POST", f"/v1/queue/tickets/{ticket_id}/printed"))
 
     def daily_stats(self, *, date: dt.date) -> DailyStats:
-        """Not served by the server yet: the statistics of this PC's own file (see docs/queue.md, "Not built yet")."""
-        from mpp_desk.queue.backend import LocalQueue
+        """The building's statistics of *date*, counted on the server's tickets (``GET /v1/queue/stats``)."""
+        from mpp_desk.queue.stats import DailyStats  # lazy: SQLAlchemy's models, only for a report
 
-        return LocalQueue.from_context(self.ctx, actor=self.actor).daily_stats(date=date)
+        if self.actor is not None:
+            from mpp_desk.roles import Permission, require
+
+            require(self.actor, Permission.VIEW_REPORTS)
+        return DailyStats.from_dict(self._request("GET", "/v1/queue/stats", params={"day": date.isoformat()}))
+
+    # -- the board's speaker zone (not part of the QueueBackend interface: a joined board only)
+
+    def speaker_lease(self, *, zone: str) -> SpeakerAnswer:
+        """Take or renew the speaker lease of *zone*; whether this board speaks (``mpp_desk/queue/speaker.py``)."""
+        return SpeakerAnswer.from_dict(self._request("POST", "/v1/queue/speaker-lease", json_body={"zone": zone}))
+
+    def release_speaker_lease(self, *, zone: str) -> bool:
+        """Give the zone's lease up (the board closes): another board takes over at its next renewal."""
+        return bool(self._request("POST", "/v1/queue/speaker-lease/release", json_body={"zone": zone})["released"])
 
     def slip(self, ticket: IssuedTicket | TicketView, *, copy: bool | None = None) -> TicketSlip:
         """The printable ticket; its QR carries the server's signed reference (``q1.…``)."""

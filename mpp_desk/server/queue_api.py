@@ -41,6 +41,7 @@ from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.queue.errors import QueueNotFound
 from mpp_desk.server import devices, queue_reconcile
 from mpp_desk.server import queue as service
+from mpp_desk.server import queue_speaker, queue_stats
 from mpp_desk.server.queue_config import ConfigCache
 from mpp_desk.server.queue_streams import RevocationWatch
 from mpp_desk.server.settings import ServerSettings
@@ -387,6 +388,9 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
             if t["issued_at"].tzinfo is None:
                 raise HTTPException(422, "issued_at needs its time zone")
         return await run(access, lambda c, cfg, d: service.receive_offline(c, cfg, d, secret, tickets=tickets), write=True)
+
+    queue_stats.install(app, run=run, bearer=bearer, now=_now)  # GET /v1/queue/stats
+    queue_speaker.install(app, run=run, bearer=bearer, now=_now)  # POST /v1/queue/speaker-lease
 
     def fetch(after: int) -> tuple[list[dict[str, Any]], bool]:
         with engine.connect() as conn:

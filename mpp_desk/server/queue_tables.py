@@ -156,3 +156,13 @@ q_conflicts = Table(
     UniqueConstraint("ticket_id", "offline_device_id", name="uq_q_conflicts_ticket_device"),
     Index("ix_q_conflicts_service_date", "service_date"),
 )
+
+# One speaker per zone of display boards (queue_speaker.py): the board holding a zone's lease speaks the calls.
+q_speakers = Table(
+    "q_speakers",
+    metadata,
+    Column("zone", String(40), primary_key=True),
+    Column("device_id", Uuid, nullable=False),
+    Column("since", DateTime(timezone=True), nullable=False),  # this device holds it since
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)

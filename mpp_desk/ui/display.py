@@ -7,7 +7,7 @@ Counters are shown by their configured name when it says more than the number. T
 (the announcement voice) is logged and shown under the administrator's PIN pad, not to the hall.
 Every ~250 ms it asks for queue events after the last one seen (a joined board is woken by the
 server's stream, ui/display_live.py); each call and recall is announced, in order, by
-:class:`~mpp_desk.ui.speech.Announcer`. Its parts: ui/display_widgets.py.
+:class:`~mpp_desk.ui.speech.Announcer` (one board per speaker zone: ui/display_speaker.py). Parts: display_widgets.py.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget)
 
 from mpp_desk.ui.display_live import LiveBoardMixin
+from mpp_desk.ui.display_speaker import SpeakerZoneMixin
 from mpp_desk.ui.display_widgets import Marquee, board_label, repolish
 from mpp_desk.ui.machine import MachineWindow, office_time, scaled_sizes
 from mpp_desk.ui.tasks import Op, TaskManager
@@ -47,7 +48,7 @@ SIZES = {
 }
 
 
-class DisplayWindow(LiveBoardMixin, MachineWindow):
+class DisplayWindow(SpeakerZoneMixin, LiveBoardMixin, MachineWindow):
     """The hall's board; ``calls_seen``: the latest CALLS_KEPT calls and recalls shown, ``calls_total``: all."""
 
     sig_board_updated = Signal()
@@ -72,8 +73,7 @@ class DisplayWindow(LiveBoardMixin, MachineWindow):
         self.big_call = None  # the EventView shown large
         self.voice_status = ""
         self.board = None
-        self.poll_count, self._polling = 0, False
-        self._texts_loading = False
+        self.poll_count, self._polling, self._texts_loading = 0, False, False
         self._flashes_left, self._scale = 0, 0.0
         self._failures = 0
 
@@ -284,8 +284,7 @@ class DisplayWindow(LiveBoardMixin, MachineWindow):
                 self.calls_seen.append(event)
                 self.calls_total += 1
                 latest = event
-                if self.announcer is not None:
-                    self.announcer.on_event(event, counter_name=self.counter_names.get(event.counter_number, ""))
+                self.announce(event)  # spoken unless another board of this speaker zone speaks (display_speaker.py)
                 self.sig_call_shown.emit(event)
         if latest is not None:
             self._show_call(latest, flash=True)
@@ -319,11 +318,12 @@ class DisplayWindow(LiveBoardMixin, MachineWindow):
 
     # ----- drawing -------------------------------------------------------------------------------
     def admin_status(self) -> str:
-        return self.voice_status
+        return " ".join(text for text in (self.voice_status, self.speaker_status()) if text)
 
     def _show_texts(self, texts) -> None:
         self.office_label.setText(texts.office_name)
         self.marquee.set_text(texts.running_text)
+        self.set_speaker_zone(texts.speaker_zone)
         counter_names = dict(texts.counter_names)
         if counter_names != self.counter_names:
             self.counter_names = counter_names
@@ -486,6 +486,7 @@ class DisplayWindow(LiveBoardMixin, MachineWindow):
         for timer in (self.poll_timer, self.texts_timer, self.clock_timer, self.flash_timer):
             timer.stop()
         self.stop_live()
+        self.release_speaker()
         self.marquee.stop()
         if self.announcer is not None:
             self.announcer.clear()

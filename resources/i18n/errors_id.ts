@@ -8,6 +8,10 @@
         <translation>Pilih berkas PNG atau JPEG.</translation>
     </message>
     <message>
+        <source>Use letters, digits and hyphens only, such as lantai-1.</source>
+        <translation>Gunakan huruf, angka, dan tanda hubung saja, misalnya lantai-1.</translation>
+    </message>
+    <message>
         <source>The serial number in the NIK (the last 4 digits) cannot be 0000.</source>
         <translation>Nomor urut pada NIK (4 angka terakhir) tidak boleh 0000.</translation>
     </message>

@@ -80,6 +80,10 @@
             <translation>Loket boleh memanggil tanpa server dari daftar tunggu terakhir yang diketahui</translation>
         </message>
         <message>
+            <source>Speaker zone of this display board (boards of one zone speak a call once)</source>
+            <translation>Zona pengeras suara papan antrian ini (papan dalam satu zona menyuarakan panggilan sekali)</translation>
+        </message>
+        <message>
             <source>Settings schema version</source>
             <translation>Versi skema pengaturan</translation>
         </message>

@@ -1403,6 +1403,14 @@
                 <numerusform>Dilayani dua kali (%n)</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Waiting median</source>
+            <translation>Median tunggu</translation>
+        </message>
+        <message>
+            <source>{day}: the whole building, from the queue server</source>
+            <translation>{day}: seluruh gedung, dari server antrian</translation>
+        </message>
     </context>
     <context>
         <name>DisplayWindow</name>
@@ -1461,6 +1469,26 @@
         <message>
             <source>Not connected to the queue server since {time}: the calls shown may not be the latest.</source>
             <translation>Tidak tersambung ke server antrian sejak {time}: panggilan yang tampil mungkin bukan yang terbaru.</translation>
+        </message>
+        <message>
+            <source>Speaker zone {zone}: the server does not let this PC speak (enrol it as a display board).</source>
+            <translation>Zona pengeras suara {zone}: server tidak mengizinkan PC ini bersuara (daftarkan sebagai papan antrian).</translation>
+        </message>
+        <message>
+            <source>Speaker zone {zone}: the server is away; this board keeps speaking.</source>
+            <translation>Zona pengeras suara {zone}: server tidak terjangkau; papan ini tetap bersuara.</translation>
+        </message>
+        <message>
+            <source>Speaker zone {zone}: the server is away; this board stays silent.</source>
+            <translation>Zona pengeras suara {zone}: server tidak terjangkau; papan ini tetap diam.</translation>
+        </message>
+        <message>
+            <source>Speaker zone {zone}: this board speaks the calls.</source>
+            <translation>Zona pengeras suara {zone}: papan ini menyuarakan panggilan.</translation>
+        </message>
+        <message>
+            <source>Speaker zone {zone}: silent; board {holder} speaks the calls.</source>
+            <translation>Zona pengeras suara {zone}: diam; papan {holder} yang menyuarakan panggilan.</translation>
         </message>
     </context>
     <context>

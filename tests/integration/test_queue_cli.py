@@ -57,17 +57,21 @@ def test_stats_json_for_a_seeded_day(cli, capsys):
     assert stats["date"] == "2026-11-24"
     total = stats["total"]
     assert (total["issued"], total["served"], total["no_shows"], total["cancelled"]) == (4, 2, 1, 0)
-    assert total["waiting"] == {"count": 3, "average_seconds": 900.0, "p90_seconds": 1800.0}
-    assert total["service"] == {"count": 2, "average_seconds": 900.0, "p90_seconds": 1200.0}
+    assert total["waiting"] == {"count": 3, "average_seconds": 900.0, "p90_seconds": 1800.0,
+                                "p50_seconds": 600.0}
+    assert total["service"] == {"count": 2, "average_seconds": 900.0, "p90_seconds": 1200.0,
+                                "p50_seconds": 600.0}
     assert total["per_hour"] == {"09": 2, "10": 2}
     groups = {g["key"]: g for g in stats["groups"]}
     assert (groups["A"]["issued"], groups["A"]["served"], groups["A"]["no_shows"]) == (3, 2, 0)
-    assert groups["A"]["waiting"] == {"count": 2, "average_seconds": 450.0, "p90_seconds": 600.0}
+    assert groups["A"]["waiting"] == {"count": 2, "average_seconds": 450.0, "p90_seconds": 600.0,
+                                      "p50_seconds": 300.0}
     assert (groups["B"]["issued"], groups["B"]["served"], groups["B"]["no_shows"]) == (1, 0, 1)
     assert groups["B"]["name"] == "Pengaduan dan Informasi"
     counters = {c["key"]: c for c in stats["counters"]}
     assert counters["1"]["served"] == 2 and counters["1"]["issued"] is None
-    assert counters["1"]["service"] == {"count": 2, "average_seconds": 900.0, "p90_seconds": 1200.0}
+    assert counters["1"]["service"] == {"count": 2, "average_seconds": 900.0, "p90_seconds": 1200.0,
+                                          "p50_seconds": 600.0}
     assert counters["1"]["per_hour"] == {"09": 2}
     assert (counters["2"]["served"], counters["2"]["no_shows"]) == (0, 1)
     assert a3.code == "A003"

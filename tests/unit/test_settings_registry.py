@@ -32,6 +32,7 @@ def test_the_issue_settings_are_declared_with_their_defaults():
         "receipts.verify_base_url": "office",
         "display.running_text": "office",
         "queue.offline_calling": "office",
+        "display.speaker_zone": "pc",
         "backup.keep_daily": "pc",
         "backup.keep_weekly": "pc",
         "backup.keep_monthly": "pc",
@@ -48,6 +49,7 @@ def test_the_issue_settings_are_declared_with_their_defaults():
     assert SETTINGS["receipts.verify_base_url"].default == "https://mpp.purwakartakab.go.id/v/"
     assert SETTINGS["ui.language"].default == "id"
     assert SETTINGS["server.url"].default == ""
+    assert SETTINGS["display.speaker_zone"].default == ""  # no zone: the board speaks alone
     assert (SETTINGS["backup.keep_daily"].default, SETTINGS["retention.intake_years"].default) == (7, 5)
 
 

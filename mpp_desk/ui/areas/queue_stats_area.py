@@ -93,6 +93,7 @@ class QueueStatsArea(QWidget):
         self._tasks = tasks
         self._actor = actor
         self.stats = None
+        self.building: bool | None = None  # the PC's queue is the server's: the whole building's figures
         title = QLabel(self.tr("Queue statistics"))
         title.setObjectName("pageTitle")
         picker = self._build_picker(today or ctx.clock.today())
@@ -168,6 +169,7 @@ class QueueStatsArea(QWidget):
             (self.tr("Absent"), lambda s: s.no_shows),
             (self.tr("Cancelled"), lambda s: s.cancelled),
             (self.tr("Waiting avg"), lambda s: minutes_text(s.waiting.average_seconds)),
+            (self.tr("Waiting median"), lambda s: minutes_text(s.waiting.p50_seconds)),
             (self.tr("Waiting p90"), lambda s: minutes_text(s.waiting.p90_seconds)),
             (self.tr("Service avg"), lambda s: minutes_text(s.service.average_seconds)),
             (self.tr("Service p90"), lambda s: minutes_text(s.service.p90_seconds)),
@@ -206,16 +208,24 @@ class QueueStatsArea(QWidget):
 
         ctx, actor, day = self._ctx, self._actor, self.selected_day()
         self.status.setText(self.tr("Loading…"))
+        if self.building is None:  # once, off the UI thread: does this PC's queue live on the server?
+            Op(self._tasks, lambda: ops.queue_on_server(ctx)).success(self._source_known).failure(self._failed).run()
+            return
         self.served_twice.load(day)
-        Op(self._tasks, lambda: ops.daily_stats(ctx, actor=actor, date=day)).success(self._loaded).failure(
-            self._failed).run()
+        Op(self._tasks, lambda: ops.daily_stats(ctx, actor=actor, date=day),
+           lane="network" if self.building else "db").success(self._loaded).failure(self._failed).run()
+
+    def _source_known(self, on_server: bool) -> None:
+        self.building = on_server
+        self.reload()
 
     def _loaded(self, stats) -> None:
         if stats.date != self.selected_day():
             return  # an older request answered after the day was changed again
         self.stats = stats
         total = stats.total
-        self.day_label.setText(format_date(stats.date))
+        self.day_label.setText(self.tr("{day}: the whole building, from the queue server").format(
+            day=format_date(stats.date)) if self.building else format_date(stats.date))
         self.figures["issued"].setText(str(total.issued or 0))
         self.figures["served"].setText(str(total.served))
         self.figures["no_shows"].setText(str(total.no_shows))

@@ -261,6 +261,7 @@ class BoardTexts:
     running_text: str
     group_names: dict  # code -> name, in kiosk order
     counter_names: dict = field(default_factory=dict)  # counter number -> its configured name
+    speaker_zone: str = ""  # this PC's speaker zone (display.speaker_zone): "" speaks alone
 
 
 @dataclass(frozen=True)
@@ -294,6 +295,7 @@ def board_texts(ctx: AppContext) -> BoardTexts:
             running_text=str(settings.get(uow, "display.running_text")),
             group_names={g.code: g.name for g in list_groups(uow) if g.active},
             counter_names={c.number: c.name for c in list_counters(uow)},
+            speaker_zone=str(settings.get(uow, "display.speaker_zone")),
         )
 
 
@@ -489,8 +491,16 @@ def save_running_text(ctx: AppContext, *, actor, text: str) -> QueueSetup:
 # --- statistics ---------------------------------------------------------------------------------
 
 
+def queue_on_server(ctx: AppContext) -> bool:
+    """Whether this PC's queue is the server's (it joined one): its statistics are the whole building's."""
+    from mpp_desk.sync.client import load_joined
+
+    return load_joined(ctx.data_dir) is not None
+
+
 def daily_stats(ctx: AppContext, *, actor, date: dt.date):
-    """One day's queue statistics (DailyStats) for the supervisor or the administrator."""
+    """One day's queue statistics (DailyStats) for the supervisor or the administrator: on a PC that joined a
+    server, the building's, counted there (a network call: the area runs it on the network lane)."""
     from mpp_desk.roles import Permission, require
 
     require(actor, Permission.VIEW_REPORTS)
