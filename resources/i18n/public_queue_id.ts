@@ -45,6 +45,10 @@
         <translation>{n} orang</translation>
     </message>
     <message>
+        <source>1 person</source>
+        <translation>1 orang</translation>
+    </message>
+    <message>
         <source>Nobody: you are next</source>
         <translation>Tidak ada: Anda berikutnya</translation>
     </message>

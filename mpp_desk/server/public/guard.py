@@ -101,8 +101,12 @@ class SharedLimiter:
         self.engine, self.bucket, self.rate, self.per, self.clock = engine, bucket, rate, per, clock
         self._purged = 0.0
 
+    @staticmethod
+    def _hash(key: str) -> str:
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
     def _params(self, key: str) -> dict[str, object]:
-        return {"bucket": self.bucket, "key": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+        return {"bucket": self.bucket, "key": self._hash(key),
                 "rate": float(self.rate), "per": float(self.per), "now": self.clock() if self.clock else None}
 
     def take(self, key: str) -> float:

@@ -54,8 +54,10 @@ STATUS = {
 }
 CALLED = N_("public", "Your number is called: please go to {counter} now.")
 CALLED_TITLE = N_("public", "Called: {counter}")
+AHEAD_LABEL = N_("public", "Ahead of you")
 AHEAD_N = N_("public", "{n} people")
 AHEAD_0 = N_("public", "Nobody: you are next")
+AHEAD_1 = N_("public", "1 person")
 WAIT_N = N_("public", "about {n} minutes")
 WAIT_SOON = N_("public", "soon")
 WAIT_NONE = N_("public", "not known yet")
@@ -179,8 +181,8 @@ def estimate_minutes(ahead: int, median_s: float | None, samples: int, calling: 
 def words(t: W.Words) -> dict[str, Any]:
     """The texts the page's script needs, in the page's language (a data attribute: no inline script)."""
     return {"status": {k: t(v) for k, v in STATUS.items()}, "called": t(CALLED), "called_title": t(CALLED_TITLE),
-            "ahead_n": t(AHEAD_N), "ahead_0": t(AHEAD_0), "wait_n": t(WAIT_N), "wait_soon": t(WAIT_SOON),
-            "wait_none": t(WAIT_NONE), "free": COUNTER_FREE,
+            "ahead_n": t(AHEAD_N), "ahead_0": t(AHEAD_0), "ahead_1": t(AHEAD_1), "wait_n": t(WAIT_N), "wait_soon": t(WAIT_SOON),
+            "wait_none": t(WAIT_NONE), "free": COUNTER_FREE, "ahead_label": t(AHEAD_LABEL),
             "lost": t(N_("public", "The live updates stopped. This page reloads itself every 30 seconds."))}
 
 
@@ -189,7 +191,7 @@ def status_text(t: W.Words, p: Place) -> str:
 
 
 def ahead_text(t: W.Words, ahead: int | None) -> str:
-    return "-" if ahead is None else t(AHEAD_0) if ahead == 0 else t(AHEAD_N, n=ahead)
+    return "-" if ahead is None else t(AHEAD_0) if ahead == 0 else t(AHEAD_1) if ahead == 1 else t(AHEAD_N, n=ahead)
 
 
 def wait_text(t: W.Words, minutes: int | None) -> str:
@@ -206,15 +208,15 @@ def render(t: W.Words, p: Place, token: str, *, href: Callable[[str, str], str])
     called = p.status == "called" and p.live
     banner = (f'<section id="called" class="card ok" role="alert"{"" if called else " hidden"}>'
               f'<h2 id="called-text">{escape(t(CALLED, counter=p.counter_name)) if called else ""}</h2></section>')
-    waiting = [(t(N_("public", "Ahead of you")), ahead_text(t, p.ahead), "ahead"),
-               (t(N_("public", "Estimated wait")), wait_text(t, p.wait_minutes), "wait")] if p.status == "waiting" else []
     items = ([(t(N_("public", "Queue")), p.group_name, ""), (t(N_("public", "Service")), p.service, "")]
              + ([(t(N_("public", "Date")), _day(t, p.service_date), "")] if p.service_date != p.today else [])
-             + [(t(N_("public", "Status")), status_text(t, p), "status")] + waiting)
-    dl = "<dl>" + "".join(f"<dt>{escape(k)}</dt><dd{_id(i)}>{escape(v)}</dd>" for k, v, i in items if v) + "</dl>"
+             + [(t(N_("public", "Status")), status_text(t, p), "status")])
     note = ""
-    if p.status == "waiting":
+    if p.status == "waiting":  # hidden by the script once called (waiting again after a transfer: a reload)
+        items += [(t(AHEAD_LABEL), ahead_text(t, p.ahead), "ahead"),
+                  (t(N_("public", "Estimated wait")), wait_text(t, p.wait_minutes), "wait")]
         note = f'<p class="muted" id="wait-note">{escape(t(ESTIMATE_NOTE))}</p>'
+    dl = _dl(items)
     if p.service_date != p.today:
         note += f'<p class="muted">{escape(t(N_("public", "This ticket is not for today.")))}</p>'
     rows = "".join(f'<tr data-counter="{c.number}"><th scope="row">{escape(c.name)}</th>'
@@ -224,8 +226,8 @@ def render(t: W.Words, p: Place, token: str, *, href: Callable[[str, str], str])
              f'</th><th scope="col">{escape(t(N_("public", "Number")))}</th></tr></thead><tbody>{rows}</tbody></table>'
              "</section>") if p.counters and p.live else ""
     reload = href(f"/antrian/{quote(token)}", t.language)
-    live = (f'<p id="live" class="muted" aria-live="polite">{escape(t(N_("public", "This page updates itself.")))} '
-            f'<a href="{escape(reload)}">{escape(t(N_("public", "Reload")))}</a></p>') if p.live else ""
+    live = (f'<p class="muted"><span id="live" aria-live="polite">{escape(t(N_("public", "This page updates itself.")))}'
+            f'</span> <a href="{escape(reload)}">{escape(t(N_("public", "Reload")))}</a></p>') if p.live else ""
     stream = f"/antrian/{quote(token)}/live"
     data = (f' data-stream="{escape(stream)}" data-words="{escape(json.dumps(words(t), ensure_ascii=False))}"'
             if p.live else "")
@@ -235,6 +237,12 @@ def render(t: W.Words, p: Place, token: str, *, href: Callable[[str, str], str])
             f"{dl}{note}</section>{table}{live}"
             + (f'<script src="{SCRIPT_PATH}" defer></script>' if p.live else ""))
     return title, body
+
+
+def _dl(items: list[tuple[str, str, str]]) -> str:
+    """(label, value, element id) rows; empty values are left out."""
+    return "<dl>" + "".join(f"<dt{_id(i and i + '-label')}>{escape(k)}</dt><dd{_id(i)}>{escape(v)}</dd>"
+                            for k, v, i in items if v) + "</dl>"
 
 
 def _id(name: str) -> str:

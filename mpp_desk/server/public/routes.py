@@ -143,11 +143,11 @@ def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None 
     async def check_post(request: Request):
         form = await read_form(request)
         t = language(request, form)
+        if show_place is not None and queue_page.is_reference(signing.extract_token(form.get("code", ""))):
+            return await run_in_threadpool(show_place, request, "/periksa", signing.extract_token(form["code"]))
         refused = await run_in_threadpool(limited, request, "/periksa", t, g.pages, client(request))
         if refused:
             return refused
-        if show_place is not None and queue_page.is_reference(signing.extract_token(form.get("code", ""))):
-            return await run_in_threadpool(show_place, request, "/periksa", signing.extract_token(form["code"]))
         if not form.get("code", "").strip():
             return page(request, "/periksa", t, check_form(t, t(N_("public", "Type the code first."))), status=422,
                         outcome="empty")

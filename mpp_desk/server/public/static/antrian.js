@@ -20,7 +20,9 @@
     var node = document.getElementById(id);
     if (node && node.textContent !== value) { node.textContent = value; }
   }
-  function aheadText(n) { return n === null ? "-" : n === 0 ? words.ahead_0 : fill(words.ahead_n, { n: n }); }
+  function aheadText(n) {
+    return n === null ? "-" : n === 0 ? words.ahead_0 : n === 1 ? words.ahead_1 : fill(words.ahead_n, { n: n });
+  }
   function waitText(m) { return m === null ? words.wait_none : m === 0 ? words.wait_soon : fill(words.wait_n, { n: m }); }
 
   function show(p) {
@@ -51,13 +53,14 @@
       document.title = baseTitle;
     }
     if (p.status !== last.status || (p.status === "waiting" && p.ahead !== last.ahead)) {
-      live.textContent = p.status === "waiting" ? status + ". " + aheadText(p.ahead) + "." : status;
+      live.textContent = p.status === "waiting" ? status + ". " + words.ahead_label + ": " + aheadText(p.ahead) + "."
+        : status;
     }
     last = { status: p.status, recalls: p.recalls, ahead: p.ahead };
-    if (p.status !== "waiting") {
-      var note = document.getElementById("wait-note");
-      if (note) { note.hidden = true; }
-    }
+    ["ahead-label", "ahead", "wait-label", "wait", "wait-note"].forEach(function (id) {
+      var node = document.getElementById(id);  /* the figures of a waiting ticket only */
+      if (node) { node.hidden = p.status !== "waiting"; }
+    });
   }
 
   source.addEventListener("place", function (e) { show(JSON.parse(e.data)); });
