@@ -3,6 +3,7 @@ the page and its public event stream follow the counters, nothing personal or gu
 
 from __future__ import annotations
 
+import contextlib
 import json
 import queue as stdqueue
 import threading
@@ -169,13 +170,24 @@ def test_the_page_follows_the_counters_and_says_when_it_is_called(office):
     assert "Sudah dilayani" in done.text and "antrian.js" not in done.text and "refresh" not in done.text
 
 
-def test_streams_per_address_are_limited(office):
+def test_streams_per_address_are_limited_and_given_back_when_closed(office):
     central, q = office
     ref = reference(q["kiosk"].issue(group_code="A"))
-    open_ = [Stream(f"{central.url}/antrian/{ref}/live") for _ in range(2)]
-    assert [s.status for s in open_] == [200, 200]
-    refused = httpx.get(f"{central.url}/antrian/{ref}/live")
-    assert refused.status_code == 429 and refused.headers["retry-after"] == "60"
+    url = f"{central.url}/antrian/{ref}/live"
+    with httpx.Client(timeout=httpx.Timeout(5, read=30)) as client, contextlib.ExitStack() as streams:
+        opened = [streams.enter_context(client.stream("GET", url)) for _ in range(2)]
+        assert [s.status_code for s in opened] == [200, 200]
+        refused = httpx.get(url)
+        assert refused.status_code == 429 and refused.headers["retry-after"] == "60"
+    deadline = time.monotonic() + 3  # closed by the client: the server notices and gives the places back
+    while (answer := _status(url)) != 200 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert answer == 200
+
+
+def _status(url: str) -> int:
+    with httpx.Client(timeout=5) as client, client.stream("GET", url) as answer:
+        return answer.status_code
 
 
 def test_the_estimate_needs_enough_served_tickets_and_a_calling_counter():

@@ -146,7 +146,7 @@ def place_of(conn: Connection, cfg: QueueConfig, ticket: dict[str, Any], *, now:
     ahead = wait = None
     at_counters: dict[int, str] = {}
     if day == today:
-        at_counters = dict(conn.execute(_AT_COUNTERS, {"day": day, "counters": numbers}).all())  # type: ignore[arg-type]
+        at_counters = {r.counter_number: r.code for r in conn.execute(_AT_COUNTERS, {"day": day, "counters": numbers})}
         if ticket["status"] == "waiting":
             figures = conn.execute(_PLACE, {
                 "day": day, "group_id": ticket["route_group_id"], "priority": ticket["priority"],

@@ -20,6 +20,7 @@ import logging
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -167,6 +168,13 @@ def install(app: FastAPI, engine: Engine, *, waker: Any, configs: ConfigCache, g
         watch = Watch(place.ticket_id)
         watch.follow(place)
         hub.watch(watch)
+        released = []
+
+        def release() -> None:  # once: at the stream's end, or when a stream that never started is collected
+            if not released:
+                released.append(True)
+                hub.unwatch(watch)
+                hub.leave(who)
 
         async def out():
             sent = ""
@@ -192,10 +200,11 @@ def install(app: FastAPI, engine: Engine, *, waker: Any, configs: ConfigCache, g
                     watch.woken.clear()
                     current = await anyio.to_thread.run_sync(read, place.ticket_id, limiter=limiter)
             finally:
-                hub.unwatch(watch)
-                hub.leave(who)
+                release()
 
-        return StreamingResponse(out(), media_type="text/event-stream",
-                                 headers={**headers, "X-Accel-Buffering": "no"})
+        body = out()
+        # a client gone before the first byte: the generator never runs, its finally neither
+        weakref.finalize(body, release)
+        return StreamingResponse(body, media_type="text/event-stream", headers={**headers, "X-Accel-Buffering": "no"})
 
     return hub
