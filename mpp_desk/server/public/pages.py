@@ -1,7 +1,8 @@
-"""The public pages' HTML: small, server-rendered, no scripts, one inline style (its hash is in the CSP).
+"""The public pages' HTML: small, server-rendered, one inline style (its hash is in the CSP), no scripts but
+the queue place page's own file (queue_page.py).
 
 Every page is :func:`layout` around a body. The home page lists :data:`SECTIONS`; pages still to come
-(my place in the queue, booking a visit, the survey) add an entry there and a route in routes.py.
+(booking a visit, the survey) add an entry there and a route in routes.py.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.server import queue as service
 from mpp_desk.server.public import words as W
 from mpp_desk.server.queue_config import ConfigCache, QueueConfig
+from mpp_desk.textformat import format_date
 
 MIN_SAMPLES = 3
 RECENT_MINUTES = 30
@@ -250,8 +251,6 @@ def _id(name: str) -> str:
 
 
 def _day(t: W.Words, value: dt.date) -> str:
-    from mpp_desk.textformat import format_date  # lazy: only for another day's ticket
-
     return format_date(value, t.language)
 
 
