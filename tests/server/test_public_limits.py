@@ -132,10 +132,11 @@ def test_two_server_processes_on_one_database_share_the_limit(server_db, monkeyp
     try:
         with (TestClient(create_app(ServerSettings(database_url=server_db), engines[0])) as one,
               TestClient(create_app(ServerSettings(database_url=server_db), engines[1])) as two):
-            answers = [(one if i % 2 else two).get("/periksa") for i in range(5)]
-            assert [a.status_code for a in answers] == [200] * 5
-            for app in (one, two):  # the sixth and later, whichever process answers
-                refused = app.get("/berkas")
+            answers = [(one if i % 2 else two).get("/periksa" if i % 2 else "/v/q1.AAAAAAAAAAAAAAAAAAAAAA.AAAA")
+                       for i in range(5)]
+            assert [a.status_code for a in answers] == [404, 200, 404, 200, 404]  # a queue place counts as a page
+            for app, path in ((one, "/berkas"), (two, "/antrian/q1.AAAAAAAAAAAAAAAAAAAAAA.AAAA")):
+                refused = app.get(path)  # the sixth and later, whichever process answers
                 assert refused.status_code == 429 and "Terlalu banyak permintaan dari sambungan Anda" in refused.text
                 assert int(refused.headers["retry-after"]) >= 12
     finally:

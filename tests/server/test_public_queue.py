@@ -4,6 +4,7 @@ the page and its public event stream follow the counters, nothing personal or gu
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import queue as stdqueue
 import threading
@@ -188,6 +189,20 @@ def test_streams_per_address_are_limited_and_given_back_when_closed(office):
 def _status(url: str) -> int:
     with httpx.Client(timeout=5) as client, client.stream("GET", url) as answer:
         return answer.status_code
+
+
+def test_a_place_is_live_only_on_its_day_and_until_its_ticket_is_finished():
+    import datetime as dt
+    import uuid
+
+    today = dt.date(2026, 11, 24)
+    place = queue_page.Place(ticket_id=uuid.uuid4(), code="A001", group_code="A", group_name="Perizinan", service="",
+                             service_date=today, status="waiting", counter=None, counter_name="", recalls=0, ahead=3,
+                             wait_minutes=None, counters=(queue_page.CounterNow(1, "Loket 1", "A000"),), today=today)
+    assert place.live and str(place.ticket_id) not in json.dumps(place.public_json())
+    assert not dataclasses.replace(place, today=today + dt.timedelta(days=1)).live  # past midnight: the stream ends
+    for status in ("done", "no_show", "cancelled"):
+        assert not dataclasses.replace(place, status=status).live
 
 
 def test_the_estimate_needs_enough_served_tickets_and_a_calling_counter():
