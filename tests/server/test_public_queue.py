@@ -16,6 +16,7 @@ import pytest
 from mpp_desk.queue import remote
 from mpp_desk.queue.remote import RemoteQueue
 from mpp_desk.server.public import queue_page
+from mpp_desk.sync.schemas import PROTOCOL, PROTOCOL_HEADER
 from tests.server.conftest import _free_port, enroll
 from tests.server.queue_support import TUESDAY_10, CentralProcess, credential, queue_config, seed_records
 
@@ -169,6 +170,40 @@ def test_the_page_follows_the_counters_and_says_when_it_is_called(office):
     assert httpx.get(f"{central.url}/antrian/{ref}/live").status_code == 204  # EventSource stops reconnecting
     done = httpx.get(f"{central.url}/antrian/{ref}")
     assert "Sudah dilayani" in done.text and "antrian.js" not in done.text and "refresh" not in done.text
+
+
+def test_the_stream_hears_a_call_answered_by_another_server_process(server_db, office_clock):
+    """`serve --workers 2`: the call and the stream may be in different processes (the kernel hands each new
+    connection to either; three streams and three calls on fresh connections); LISTEN/NOTIFY joins them."""
+    office_clock.set(TUESDAY_10, running=True)
+    seed_records(server_db, queue_config([("A", "Perizinan", None)], [(1, ["A"])]))
+    central = CentralProcess(server_db, _free_port(), TUESDAY_10, workers=2).start()
+    try:
+        kiosk = RemoteQueue(central.url, credential(central.url, enroll(server_db, "kiosk", "kiosk")))
+        counter_credential = credential(central.url, enroll(server_db, "loket-1", "counter"))
+        counter = RemoteQueue(central.url, counter_credential)
+        issued = [kiosk.issue(group_code="A") for _ in range(5)]
+        streams = [Stream(f"{central.url}/antrian/{reference(issued[-1])}/live") for _ in range(3)]
+        assert [s.next()[1]["ahead"] for s in streams] == [4, 4, 4]
+        for ahead in (3, 2, 1):  # each call on a new connection: the two processes take turns
+            with httpx.Client() as fresh:
+                answer = fresh.post(f"{central.url}/v1/queue/counters/1/call-next",
+                                    headers={"Authorization": f"Bearer {counter_credential}",
+                                             PROTOCOL_HEADER: str(PROTOCOL)})
+            assert answer.status_code == 200, answer.text
+            pressed = time.monotonic()
+            for s in streams:
+                name, place, at = s.next()
+                assert (name, place["ahead"]) == ("place", ahead) and at - pressed < 1.0
+            ticket = answer.json()["ticket"]
+            counter.start_service(ticket_id=ticket["id"], counter_number=1)
+            counter.finish(ticket_id=ticket["id"], counter_number=1)
+            for s in streams:  # counter 1 freed
+                assert s.next()[1]["counters"] == [[1, None]]
+        kiosk.close()
+        counter.close()
+    finally:
+        central.stop()
 
 
 def test_streams_per_address_are_limited_and_given_back_when_closed(office):
