@@ -2,7 +2,8 @@
 PostgreSQL, with one PC's papers synced to it (the same set-up as tests/server/test_public_*.py).
 
 1. Page weight: the bytes of each public page as served (HTML with its inline style; nothing else is
-   loaded: no scripts, fonts or images). Goal: < 60 KB each.
+   loaded: no fonts or images; only the queue place page loads one script of the server's own, counted
+   apart as ``queue_script_bytes``). Goal: < 60 KB each.
 2. Server time: median and p95 of BENCH_WEB_RUNS requests per page (httpx, one connection kept);
    same-run floor: the JSON ``/health`` of the same server.
 3. First render: Debian's chromium (Playwright, never a downloaded browser) opening each page fresh:
@@ -68,6 +69,7 @@ def main() -> int:
             support.make_papers(site)
             officetime.install(officetime.FixedClock(support.SERVER_NOW, running=True))
             support.sync_and_register_key(site, db, tmp_path)
+            site.papers["queue"] = queue_ticket(site, db)
             figures = measure(site)
             pc.close()
     finally:
@@ -81,13 +83,37 @@ def main() -> int:
     return 0 if figures["heaviest_bytes"] < GOAL_BYTES and (figures["slowest_first_paint_ms"] or 0) < GOAL_RENDER_MS else 1
 
 
+def queue_ticket(site, db: str) -> str:
+    """The live queue's fourth ticket of group W (counters 41, 42; the PC's synced groups and counters are there
+    too): one called at counter 41, two ahead. Its QR's address."""
+    from mpp_desk.sync.schemas import PROTOCOL, PROTOCOL_HEADER
+    from tests.server import conftest
+    from tests.server.queue_support import queue_config, seed_records
+
+    seed_records(db, queue_config([("W", "Perizinan", None)], [(41, ["W"]), (42, ["W"])]))
+    with site.client() as http:
+        creds = {}
+        for name, role in (("kiosk", "kiosk"), ("loket-9", "counter")):
+            answer = http.post(f"{site.url}/v1/enroll", json={"protocol": PROTOCOL, "local_device_id": "",
+                                                                "code": conftest.enroll(db, name, role)})
+            creds[name] = {"Authorization": f"Bearer {answer.json()['credential']}", PROTOCOL_HEADER: str(PROTOCOL)}
+        tickets = [http.post(f"{site.url}/v1/queue/issue", json={"group_code": "W"}, headers=creds["kiosk"]).json()
+                   for _ in range(4)]
+        assert http.post(f"{site.url}/v1/queue/counters/41/call-next", headers=creds["loket-9"]).status_code == 200
+    site.counter_headers = creds["loket-9"]  # pyright: ignore[reportAttributeAccessIssue] - the bench's own note
+    return f"{site.url}/v/{tickets[-1]['ticket']['reference']}"
+
+
 def measure(site) -> dict:
     import gzip
 
     pages = {"home": f"{site.url}/", "verify": site.papers["tt"], "file": site.papers["tt"].replace("/v/", "/berkas/"),
-             "complaint": site.papers["adu"].replace("/v/", "/pengaduan/"), "form": f"{site.url}/berkas"}
+             "complaint": site.papers["adu"].replace("/v/", "/pengaduan/"), "form": f"{site.url}/berkas",
+             "queue": site.papers["queue"]}
     figures: dict = {}
     with site.client() as http:
+        script = http.get(f"{site.url}/static/antrian.js").content
+        figures["queue_script_bytes"], figures["queue_script_gzip_bytes"] = len(script), len(gzip.compress(script))
         for label, url in {**pages, "health": f"{site.url}/health"}.items():
             times = []
             for _ in range(RUNS):
@@ -104,7 +130,9 @@ def measure(site) -> dict:
     paints = first_paints({**pages, "health": f"{site.url}/health"})
     for label, ms in paints.items():
         figures[f"{label}_first_paint_ms"] = ms
-    figures["heaviest_bytes"] = max(figures[f"{k}_bytes"] for k in pages)
+    figures["queue_live_update_ms"] = live_updates(site)
+    figures["heaviest_bytes"] = max(figures[f"{k}_bytes"] + (figures["queue_script_bytes"] if k == "queue" else 0)
+                                    for k in pages)
     figures["slowest_first_paint_ms"] = max((paints[k] for k in pages if paints.get(k) is not None), default=None)
     figures["goal_bytes"], figures["goal_first_paint_ms"] = GOAL_BYTES, GOAL_RENDER_MS
     return figures
@@ -132,6 +160,37 @@ def first_paints(pages: dict[str, str]) -> dict[str, float | None]:
                     samples.append(paint)
                     context.close()
                 out[label] = round(statistics.median(samples), 1)
+        finally:
+            browser.close()
+    return out
+
+
+def live_updates(site) -> list[float] | None:
+    """A counter calls: ms from the call's request to the place page's "ahead" changing in the browser (twice)."""
+    if not CHROMIUM.exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    out = []
+    with sync_playwright() as p, site.client() as http:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            page = browser.new_context(ignore_https_errors=True, viewport={"width": 360, "height": 740}).new_page()
+            page.goto(site.papers["queue"], wait_until="load")
+            page.wait_for_function("() => document.getElementById('live').textContent.includes(':')")  # streaming
+            for counter in (42, 41):
+                if counter == 41:  # counter 41 finishes its first ticket before calling again
+                    first = http.get(f"{site.url}/v1/queue/counters/41", headers=site.counter_headers).json()["current"]
+                    for action in ("start", "finish"):
+                        http.post(f"{site.url}/v1/queue/tickets/{first['id']}/{action}", json={"counter_number": 41},
+                                  headers=site.counter_headers)
+                before = page.locator("#ahead").inner_text()
+                start = time.perf_counter()
+                called = http.post(f"{site.url}/v1/queue/counters/{counter}/call-next", headers=site.counter_headers)
+                assert called.status_code == 200 and called.json()["ticket"], called.text
+                page.wait_for_function(f"() => document.getElementById('ahead').textContent !== {json.dumps(before)}",
+                                       timeout=10_000)
+                out.append(round((time.perf_counter() - start) * 1000, 1))
         finally:
             browser.close()
     return out

@@ -257,8 +257,9 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
             block = leases.lease(conn, device, kind=body.kind, wanted=body.wanted)
         return LeaseResponse(kind=body.kind, block=block)
 
-    public.install(app, engine)  # the citizens' pages: verify a paper, follow a file or a complaint
-    queue_api.install(app, settings, engine, secret, protocol_check)  # the live queue (issue 14): /v1/queue/...
+    waker = queue_api.install(app, settings, engine, secret, protocol_check)  # the live queue (issue 14): /v1/queue/...
+    # the citizens' pages: verify a paper, follow a file or a complaint, a ticket's place in the queue (its QR)
+    public.install(app, engine, secret=secret, waker=waker)
     _document_push_body(app)
     return app
 

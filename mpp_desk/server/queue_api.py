@@ -202,8 +202,9 @@ class Waker:
 
 
 def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: bytes,
-            protocol_check: Callable[..., int]) -> None:
-    """Add the /v1/queue routes to *app*."""
+            protocol_check: Callable[..., int]) -> Waker:
+    """Add the /v1/queue routes to *app*; returns the process's :class:`Waker` (the public place streams
+    listen through it too)."""
     from sqlalchemy import create_engine
 
     # The queue's own pool: no pre-ping (a round trip per request); a connection PostgreSQL dropped fails one
@@ -438,3 +439,5 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
 
         return StreamingResponse(events_out(), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+    return waker

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     Identity,
     Index,
     Integer,
@@ -258,4 +259,19 @@ retention_runs = Table(
     Column("id", BigInteger, Identity(always=True), primary_key=True),
     Column("at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("details", JSONB, nullable=False),
+)
+
+# The public pages' rate limits, shared by every server process (``serve --workers N``): one token bucket per
+# limit and (hashed) key. UNLOGGED: not written to the WAL nor kept by a crash, as the limits do not need to be.
+public_limits = Table(
+    "public_limits",
+    metadata,
+    Column("bucket", String(16), nullable=False),
+    Column("key", String(64), nullable=False),
+    Column("tokens", Float, nullable=False),
+    Column("at", Float, nullable=False),  # Unix seconds of the last take
+    Column("refused", Boolean, nullable=False),  # the last take found no token
+    PrimaryKeyConstraint("bucket", "key", name="pk_public_limits"),
+    Index("ix_public_limits_at", "at"),
+    prefixes=["UNLOGGED"],
 )

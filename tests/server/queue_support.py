@@ -69,8 +69,9 @@ def seed_records(pg_url: str, rows: list[tuple[str, dict]]) -> None:
 class CentralProcess:
     """`mpp-central serve` on a fixed port with its clock starting at *moment*; can be killed and started again."""
 
-    def __init__(self, pg_url: str, port: int, moment: dt.datetime, *, config_check_s: float = 0.0) -> None:
-        self.pg_url, self.port, self.moment = pg_url, port, moment
+    def __init__(self, pg_url: str, port: int, moment: dt.datetime, *, config_check_s: float = 0.0,
+                 env: dict[str, str] | None = None, workers: int = 1) -> None:
+        self.pg_url, self.port, self.moment, self.env, self.workers = pg_url, port, moment, env or {}, workers
         self.url = f"http://127.0.0.1:{port}"
         self.config_check_s = config_check_s
         self.proc: subprocess.Popen | None = None
@@ -79,9 +80,10 @@ class CentralProcess:
     def start(self) -> CentralProcess:
         env = {**os.environ, "PYTHONPATH": f"{CLOCKHOOK}{os.pathsep}{ROOT}", "MPP_CENTRAL_SECRET_KEY": SECRET,
                "MPP_TEST_CLOCK": f"{self.moment.isoformat()}@{self._epoch}",
-               "MPP_CENTRAL_QUEUE_CONFIG_CHECK_S": str(self.config_check_s)}
+               "MPP_CENTRAL_QUEUE_CONFIG_CHECK_S": str(self.config_check_s), **self.env}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mpp_desk.server.cli", "serve", "--database", self.pg_url, "--port", str(self.port)],
+            [sys.executable, "-m", "mpp_desk.server.cli", "serve", "--database", self.pg_url, "--port", str(self.port),
+             "--workers", str(self.workers)],
             env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 30
         while True:

@@ -91,3 +91,54 @@ def test_empty_or_oversized_forms_write_nothing_and_say_what_to_do(app):
     assert empty.status_code == 422 and "Isi kedua kolom." in empty.text
     huge = app.post("/periksa", content=b"code=" + b"A" * 5000, headers={"content-type": "application/x-www-form-urlencoded"})
     assert huge.status_code == 422 and "Ketik kodenya terlebih dahulu." in huge.text
+
+
+def test_the_shared_bucket_in_postgresql_keeps_the_same_rule(server_db):
+    from mpp_desk.server.db import make_engine
+    from mpp_desk.server.public.guard import SharedLimiter
+
+    engine = make_engine(server_db.replace("postgresql://", "postgresql+psycopg://"), pool_size=2)
+    try:
+        clock = Ticking()
+        limiter = SharedLimiter(engine, "t", 3, 60, clock=clock)
+        assert [limiter.take("a") for _ in range(3)] == [0, 0, 0]
+        assert limiter.take("a") == pytest.approx(20)
+        assert limiter.take("b") == 0
+        clock.now += 20
+        assert limiter.take("a") == 0 and limiter.take("a") > 0
+        assert limiter.blocked("a") > 0 and limiter.blocked("c") == 0
+        with engine.connect() as conn:  # the table names no address: only its hash
+            keys = [k for (k,) in conn.exec_driver_sql("SELECT key FROM public_limits")]
+        assert len(keys) == 2 and "a" not in keys and all(len(k) == 64 for k in keys)
+        clock.now += 3600  # idle buckets are full again: purged
+        limiter._purged = 0.0
+        limiter.take("b")
+        with engine.connect() as conn:
+            assert [k for (k,) in conn.exec_driver_sql("SELECT key FROM public_limits")] == [SharedLimiter._hash("b")]
+    finally:
+        engine.dispose()
+
+
+def test_two_server_processes_on_one_database_share_the_limit(server_db, monkeypatch):
+    """`serve --workers N`: each process has its own app; the limit per address holds across them."""
+    from fastapi.testclient import TestClient
+
+    from mpp_desk.server.app import create_app
+    from mpp_desk.server.db import make_engine
+    from mpp_desk.server.settings import ServerSettings
+
+    monkeypatch.setenv("MPP_CENTRAL_PUBLIC_PAGES_PER_MINUTE", "5")
+    engines = [make_engine(ServerSettings(database_url=server_db).database_url, pool_size=2) for _ in range(2)]
+    try:
+        with (TestClient(create_app(ServerSettings(database_url=server_db), engines[0])) as one,
+              TestClient(create_app(ServerSettings(database_url=server_db), engines[1])) as two):
+            answers = [(one if i % 2 else two).get("/periksa" if i % 2 else "/v/q1.AAAAAAAAAAAAAAAAAAAAAA.AAAA")
+                       for i in range(5)]
+            assert [a.status_code for a in answers] == [404, 200, 404, 200, 404]  # a queue place counts as a page
+            for app, path in ((one, "/berkas"), (two, "/antrian/q1.AAAAAAAAAAAAAAAAAAAAAA.AAAA")):
+                refused = app.get(path)  # the sixth and later, whichever process answers
+                assert refused.status_code == 429 and "Terlalu banyak permintaan dari sambungan Anda" in refused.text
+                assert int(refused.headers["retry-after"]) >= 12
+    finally:
+        for engine in engines:
+            engine.dispose()

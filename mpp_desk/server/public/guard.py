@@ -1,8 +1,14 @@
 """Safety of the public pages: rate limits per client address (and per looked-up number), the security
-headers, and the access log without personal data."""
+headers, and the access log without personal data.
+
+The limits are token buckets. :class:`SharedLimiter` keeps them in PostgreSQL (``public_limits``, one atomic
+upsert per request), so every process of ``mpp-central serve --workers N`` counts against the same bucket;
+:class:`Limiter` is the same bucket in one process's memory (the rule, and the limits of tests without a
+database)."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -11,6 +17,8 @@ from collections.abc import Callable
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
 
 log = logging.getLogger("mpp_central.public")
 
@@ -23,6 +31,7 @@ class PublicSettings(BaseSettings):
     pages_per_minute: int = Field(default=60, ge=1)  # any public page, per client address
     lookups_per_10_minutes: int = Field(default=10, ge=1)  # number + secret part, per client address
     failures_per_number: int = Field(default=5, ge=1)  # wrong secret parts per number and hour, all addresses
+    streams_per_address: int = Field(default=4, ge=1)  # live queue pages open at once, per address and process
     trusted_proxies: list[str] = []  # a reverse proxy's address: the client is then its X-Forwarded-For
 
 
@@ -63,12 +72,75 @@ class Limiter:
             return 0.0 if tokens >= 1 else (1 - tokens) * self.per / self.rate
 
 
+# The bucket's rule of Limiter._level/take in one statement: refill since the last take, take one token if
+# there is one. Concurrent takes of one key queue on its row (ON CONFLICT locks it), so none is lost.
+_CLOCK = "coalesce(CAST(:now AS float8), extract(epoch FROM clock_timestamp())::float8)"  # a test's clock, else PG's
+_LEVEL_SQL = "least(:rate, l.tokens + greatest(0, {now} - l.at) * :rate / :per)"
+_NEW_LEVEL = _LEVEL_SQL.format(now="excluded.at")
+_TAKE = text(
+    "INSERT INTO public_limits AS l (bucket, key, tokens, at, refused) "
+    f"VALUES (:bucket, :key, :rate - 1, {_CLOCK}, false) ON CONFLICT (bucket, key) DO UPDATE SET "
+    f"tokens = {_NEW_LEVEL} - CASE WHEN {_NEW_LEVEL} >= 1 THEN 1 ELSE 0 END, refused = {_NEW_LEVEL} < 1, "
+    "at = greatest(l.at, excluded.at) RETURNING tokens, refused, at")
+_LEVEL = text(f"SELECT {_LEVEL_SQL.format(now=_CLOCK)} FROM public_limits AS l WHERE bucket = :bucket AND key = :key")
+_PURGE = text("DELETE FROM public_limits WHERE bucket = :bucket AND at < :before")
+
+
+class SharedLimiter:
+    """:class:`Limiter`'s bucket in PostgreSQL, shared by every server process on the database.
+
+    The time is PostgreSQL's clock (one clock for all processes), or *clock* (tests). The key is stored
+    hashed (no client address in the table). Buckets idle longer than *per* are full again: they are
+    deleted (at most once a minute per process), so the table holds only the recently refused or busy keys.
+    """
+
+    PURGE_EVERY_S = 60.0
+
+    def __init__(self, engine: Engine, bucket: str, rate: int, per: float, *,
+                 clock: Callable[[], float] | None = None) -> None:
+        self.engine, self.bucket, self.rate, self.per, self.clock = engine, bucket, rate, per, clock
+        self._purged = 0.0
+
+    @staticmethod
+    def _hash(key: str) -> str:
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+    def _params(self, key: str) -> dict[str, object]:
+        return {"bucket": self.bucket, "key": self._hash(key),
+                "rate": float(self.rate), "per": float(self.per), "now": self.clock() if self.clock else None}
+
+    def take(self, key: str) -> float:
+        """0 when the request may go on, else the seconds to wait (as :meth:`Limiter.take`)."""
+        with self.engine.begin() as conn:
+            row = conn.execute(_TAKE, self._params(key)).one()
+            if row.at - self._purged > self.PURGE_EVERY_S:
+                self._purged = row.at
+                conn.execute(_PURGE, {"bucket": self.bucket, "before": row.at - self.per})
+        return (1 - float(row.tokens)) * self.per / self.rate if row.refused else 0.0
+
+    def blocked(self, key: str) -> float:
+        """Seconds until *key* may take again (0: it may), without taking."""
+        with self.engine.connect() as conn:
+            level = conn.execute(_LEVEL, self._params(key)).scalar()
+        return 0.0 if level is None or level >= 1 else (1 - float(level)) * self.per / self.rate
+
+
 class Guard:
-    def __init__(self, settings: PublicSettings, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, settings: PublicSettings, *, clock: Callable[[], float] = time.monotonic,
+                 engine: Engine | None = None) -> None:
+        """*engine*: the limits live in PostgreSQL, shared by every server process (else in this process)."""
         self.settings = settings
-        self.pages = Limiter(settings.pages_per_minute, 60, clock=clock)
-        self.lookups = Limiter(settings.lookups_per_10_minutes, 600, clock=clock)
-        self.failures = Limiter(settings.failures_per_number, 3600, clock=clock)
+        self.pages: Limiter | SharedLimiter
+        self.lookups: Limiter | SharedLimiter
+        self.failures: Limiter | SharedLimiter
+        if engine is not None:
+            self.pages = SharedLimiter(engine, "pages", settings.pages_per_minute, 60)
+            self.lookups = SharedLimiter(engine, "lookups", settings.lookups_per_10_minutes, 600)
+            self.failures = SharedLimiter(engine, "failures", settings.failures_per_number, 3600)
+        else:
+            self.pages = Limiter(settings.pages_per_minute, 60, clock=clock)
+            self.lookups = Limiter(settings.lookups_per_10_minutes, 600, clock=clock)
+            self.failures = Limiter(settings.failures_per_number, 3600, clock=clock)
 
     def client(self, host: str | None, forwarded: str | None) -> str:
         """The client's address: the connection's, or the proxy's X-Forwarded-For when it is trusted."""
@@ -78,10 +150,14 @@ class Guard:
         return host
 
 
-def security_headers(style_hash: str, *, https: bool) -> dict[str, str]:
-    """Strict headers: nothing but this page's own inline style; no scripts, frames, referrer or caching."""
+def security_headers(style_hash: str, *, https: bool, script: bool = False) -> dict[str, str]:
+    """Strict headers: nothing but this page's own inline style; no scripts, frames, referrer or caching.
+
+    *script*: the page loads this server's own script file and opens its event stream (the live queue page):
+    ``script-src 'self'; connect-src 'self'`` for that page only; still no inline script."""
+    scripts = "script-src 'self'; connect-src 'self'; " if script else ""
     headers = {
-        "Content-Security-Policy": (f"default-src 'none'; style-src '{style_hash}'; img-src 'self'; "
+        "Content-Security-Policy": (f"default-src 'none'; {scripts}style-src '{style_hash}'; img-src 'self'; "
                                     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",  # the code in the address never leaves in a Referer

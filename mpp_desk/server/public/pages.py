@@ -1,7 +1,8 @@
-"""The public pages' HTML: small, server-rendered, no scripts, one inline style (its hash is in the CSP).
+"""The public pages' HTML: small, server-rendered, one inline style (its hash is in the CSP), no scripts but
+the queue place page's own file (queue_page.py).
 
 Every page is :func:`layout` around a body. The home page lists :data:`SECTIONS`; pages still to come
-(my place in the queue, booking a visit, the survey) add an entry there and a route in routes.py.
+(booking a visit, the survey) add an entry there and a route in routes.py.
 """
 
 from __future__ import annotations
@@ -35,12 +36,18 @@ STYLE = (
     "a{color:#0b4f8a}.late{color:#8c1d18;font-weight:700}.muted{color:#4a4f57;font-size:.9rem}"
     "footer{color:#4a4f57;font-size:.85rem}.card>h2:first-child{margin-top:0}"
     "@media(max-width:30rem){dl{grid-template-columns:1fr;gap:0}dd{margin-bottom:.5rem}}"
+    ".big{font-size:2.75rem;font-weight:800;line-height:1.1;margin:0 0 .5rem;letter-spacing:.03em}"
+    "table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:.4rem .25rem;border-bottom:1px solid "
+    "#d0d4da}td.code{font-size:1.25rem;font-weight:700}[hidden]{display:none}"
 )
 STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
 
 
 # The home page's entries: (path, title, line). Later pages (queue, booking, survey) add theirs.
 SECTIONS: list[tuple[str, str, str]] = [
+    ("/periksa", N_("public", "My place in the queue"),
+     N_("public", "Scan the QR code on your queue ticket: see the number called at each counter, how many are ahead of "
+                  "you and the estimated wait, live.")),
     ("/berkas", N_("public", "Follow a file"),
      N_("public", "With the registration number on your Tanda Terima and the last four digits of your NIK.")),
     ("/pengaduan", N_("public", "Follow a complaint"),
@@ -54,13 +61,13 @@ def href(path: str, language: str) -> str:
     return path if language == "id" else f"{path}{'&' if '?' in path else '?'}lang=en"
 
 
-def layout(t: W.Words, office: str, title: str, body: str, *, path: str) -> str:
+def layout(t: W.Words, office: str, title: str, body: str, *, path: str, head: str = "") -> str:
     other, label = ("en", "English") if t.language == "id" else ("id", "Bahasa Indonesia")
     switch = href(path, other)
     return (
         f'<!doctype html><html lang="{t.language}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"<title>{escape(title)} · {escape(office)}</title><style>{STYLE}</style></head><body>"
+        f"<title>{escape(title)} · {escape(office)}</title><style>{STYLE}</style>{head}</head><body>"
         f'<header><a class="office" href="{href("/", t.language)}">{escape(office)}</a>'
         f'<a href="{escape(switch)}" hreflang="{other}" lang="{other}">{label}</a></header>'
         f'<main id="main">{body}</main>'

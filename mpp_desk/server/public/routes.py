@@ -12,18 +12,21 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.engine import Engine
 
+from mpp_desk import signing
 from mpp_desk.i18n import N_
-from mpp_desk.server.public import check, guard, pages
+from mpp_desk.server.public import check, guard, pages, queue_page
 from mpp_desk.server.public import words as W
 from mpp_desk.server.public.data import Records
 
 MAX_FORM_BYTES = 2048
-PATHS = ("/", "/v", "/periksa", "/berkas", "/pengaduan")
+PATHS = ("/", "/v", "/periksa", "/berkas", "/pengaduan", "/antrian")
 
 
-def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None = None) -> guard.Guard:
-    """Add the public pages to *app*; returns their guard (its limits, for tests)."""
-    g = guard.Guard(settings or guard.PublicSettings())
+def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None = None, *, secret: bytes | None = None,
+            waker: object = None) -> guard.Guard:
+    """Add the public pages to *app*; returns their guard (its limits, for tests). With the server's *secret*
+    and the queue's *waker*, a server ticket's QR opens its live place in the queue (queue_page.py)."""
+    g = guard.Guard(settings or guard.PublicSettings(), engine=engine)
     guard.start_access_log()
 
     def office() -> str:
@@ -34,17 +37,20 @@ def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None 
         return W.Words((form or {}).get("lang") or request.query_params.get("lang", "id"))
 
     def page(request: Request, route: str, t: W.Words, render: tuple[str, str], *, status: int = 200,
-             outcome: str = "", name: str | None = None, extra: dict[str, str] | None = None) -> HTMLResponse:
+             outcome: str = "", name: str | None = None, extra: dict[str, str] | None = None, script: bool = False,
+             head: str = "") -> HTMLResponse:
         title, body = render
-        html = pages.layout(t, name or office(), title, body, path=request.url.path)
+        html = pages.layout(t, name or office(), title, body, path=request.url.path, head=head)
         https = request.url.scheme == "https" or (
             request.headers.get("x-forwarded-proto") == "https" and _host(request) in g.settings.trusted_proxies)
-        headers = {**guard.security_headers(pages.STYLE_HASH, https=https), "Content-Language": t.language,
+        headers = {**guard.security_headers(pages.STYLE_HASH, https=https, script=script),
+                   "Content-Language": t.language,
                    **(extra or {})}
         guard.access(route, request.method, status, outcome, request.state.started)
         return HTMLResponse(html, status_code=status, headers=headers)
 
-    def limited(request: Request, route: str, t: W.Words, limiter: guard.Limiter, key: str) -> HTMLResponse | None:
+    def limited(request: Request, route: str, t: W.Words, limiter: guard.Limiter | guard.SharedLimiter,
+                key: str) -> HTMLResponse | None:
         request.state.started = time.perf_counter()
         wait = limiter.take(key)
         if not wait:
@@ -75,9 +81,16 @@ def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None 
         return page(request, route, t, pages.verdict(t, name, verdict), outcome=verdict.result.reason, name=name,
                     status=200 if verdict.valid else 404 if verdict.result.reason == "not_found" else 200)
 
+    show_place = None
+    if secret is not None and waker is not None:  # the live queue's tickets: their QR opens their place
+        show_place = queue_page.install(app, engine, secret=secret, waker=waker, g=g, page=page, limited=limited,
+                                        language=language, client=client, href=pages.href)
+
     @app.get("/v/{token}", response_class=HTMLResponse, include_in_schema=False)
     def verify(token: str, request: Request):
         t = language(request)
+        if show_place is not None and queue_page.is_reference(token):
+            return show_place(request, "/v/{token}", token)
         return limited(request, "/v/{token}", t, g.pages, client(request)) or show_verdict(
             request, "/v/{token}", token, from_address=True)
 
@@ -85,6 +98,8 @@ def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None 
     def verify_query(request: Request):
         t = language(request)
         token = request.query_params.get("t", "")
+        if show_place is not None and queue_page.is_reference(token):
+            return show_place(request, "/v", token)
         return limited(request, "/v", t, g.pages, client(request)) or show_verdict(request, "/v", token, from_address=True)
 
     def check_form(t: W.Words, message: str = ""):
@@ -128,7 +143,9 @@ def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None 
     async def check_post(request: Request):
         form = await read_form(request)
         t = language(request, form)
-        refused = limited(request, "/periksa", t, g.pages, client(request))
+        if show_place is not None and queue_page.is_reference(signing.extract_token(form.get("code", ""))):
+            return await run_in_threadpool(show_place, request, "/periksa", signing.extract_token(form["code"]))
+        refused = await run_in_threadpool(limited, request, "/periksa", t, g.pages, client(request))
         if refused:
             return refused
         if not form.get("code", "").strip():
@@ -164,7 +181,7 @@ def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None 
         form["secret"] = form.get("nik", "")
         wrong = t(N_("public", "No file matches this registration number and these NIK digits. Check both on your "
                                "Tanda Terima."))
-        return (limited(request, "/berkas", t, g.pages, client(request))
+        return (await run_in_threadpool(limited, request, "/berkas", t, g.pages, client(request))
                 or await run_in_threadpool(lookup, request, "/berkas", t, form, file_form, check.file_by_number, wrong))
 
     @app.post("/pengaduan", response_class=HTMLResponse, include_in_schema=False)
@@ -173,7 +190,7 @@ def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None 
         t = language(request, form)
         form["secret"] = form.get("code", "")
         wrong = t(N_("public", "No complaint matches this case number and follow code. Check both on your receipt."))
-        return (limited(request, "/pengaduan", t, g.pages, client(request))
+        return (await run_in_threadpool(limited, request, "/pengaduan", t, g.pages, client(request))
                 or await run_in_threadpool(lookup, request, "/pengaduan", t, form, complaint_form,
                                            check.complaint_by_number, wrong))
 

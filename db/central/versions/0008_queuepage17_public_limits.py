@@ -1,0 +1,32 @@
+"""public_limits: the public pages' rate limits, shared by every server process (UNLOGGED token buckets)
+
+Revision ID: 0008_queuepage17
+Revises: 0007
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0008_queuepage17'
+down_revision = '0008_zone14'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('public_limits',
+    sa.Column('bucket', sa.String(length=16), nullable=False),
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('tokens', sa.Float(), nullable=False),
+    sa.Column('at', sa.Float(), nullable=False),
+    sa.Column('refused', sa.Boolean(), nullable=False),
+    sa.PrimaryKeyConstraint('bucket', 'key', name='pk_public_limits'),
+    prefixes=['UNLOGGED'],
+    )
+    op.create_index('ix_public_limits_at', 'public_limits', ['at'], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_index('ix_public_limits_at', table_name='public_limits')
+    op.drop_table('public_limits')
