@@ -36,6 +36,15 @@ STYLE = (
     "footer{color:#4a4f57;font-size:.85rem}.card>h2:first-child{margin-top:0}"
     "@media(max-width:30rem){dl{grid-template-columns:1fr;gap:0}dd{margin-bottom:.5rem}}"
 )
+# the survey's form (survey_page.py): fieldsets of radio answers, selects, a text area
+STYLE += (
+    "fieldset{background:#fff;border:1px solid #d0d4da;border-radius:.5rem;margin:1rem 0;padding:.5rem 1rem .75rem}"
+    "legend{padding:0 .25rem}legend .n{font-weight:700}legend .q{display:block;margin-bottom:.25rem}"
+    "label.opt{display:flex;align-items:center;gap:.75rem;font-weight:400;margin:0;min-height:44px}"
+    "input[type=radio]{width:1.25rem;height:1.25rem;margin:0;flex:none}"
+    "select,textarea{width:100%;font:inherit;padding:.6rem;border:1px solid #6b7280;border-radius:.375rem;"
+    "background:#fff;color:inherit}textarea{resize:vertical}"
+)
 STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
 
 
@@ -47,6 +56,8 @@ SECTIONS: list[tuple[str, str, str]] = [
      N_("public", "With the case number and the follow code on your complaint receipt.")),
     ("/periksa", N_("public", "Check a paper"),
      N_("public", "Scan the QR code on a ticket or receipt with your phone's camera, or type its code here.")),
+    ("/survei", N_("public", "Satisfaction survey"),
+     N_("public", "Rate the service you received, from the QR code on your served queue ticket or your Tanda Terima.")),
 ]
 
 
