@@ -85,7 +85,8 @@ def measure(site) -> dict:
     import gzip
 
     pages = {"home": f"{site.url}/", "verify": site.papers["tt"], "file": site.papers["tt"].replace("/v/", "/berkas/"),
-             "complaint": site.papers["adu"].replace("/v/", "/pengaduan/"), "form": f"{site.url}/berkas"}
+             "complaint": site.papers["adu"].replace("/v/", "/pengaduan/"), "form": f"{site.url}/berkas",
+             "survey": site.papers["tt"].replace("/v/", "/survei/")}  # the SKM form of a received file (GET: writes nothing)
     figures: dict = {}
     with site.client() as http:
         for label, url in {**pages, "health": f"{site.url}/health"}.items():

@@ -116,5 +116,9 @@
         <source>The suggestion is longer than {n} characters. Please shorten it.</source>
         <translation>Saran lebih panjang dari {n} karakter. Mohon dipersingkat.</translation>
     </message>
+    <message>
+        <source>Survey already filled in</source>
+        <translation>Survei sudah diisi</translation>
+    </message>
 </context>
 </TS>

@@ -38,8 +38,9 @@ STYLE = (
 )
 # the survey's form (survey_page.py): fieldsets of radio answers, selects, a text area
 STYLE += (
-    "fieldset{background:#fff;border:1px solid #d0d4da;border-radius:.5rem;margin:1rem 0;padding:.5rem 1rem .75rem}"
-    "legend{padding:0 .25rem}legend .n{font-weight:700}legend .q{display:block;margin-bottom:.25rem}"
+    "fieldset{background:#fff;border:1px solid #d0d4da;border-radius:.5rem;margin:1rem 0;padding:.75rem 1rem}"
+    "legend{float:left;width:100%;padding:0;margin-bottom:.25rem}legend+label{clear:both}legend .n{font-weight:700}"
+    "legend .q{display:block}"
     "label.opt{display:flex;align-items:center;gap:.75rem;font-weight:400;margin:0;min-height:44px}"
     "input[type=radio]{width:1.25rem;height:1.25rem;margin:0;flex:none}"
     "select,textarea{width:100%;font:inherit;padding:.6rem;border:1px solid #6b7280;border-radius:.375rem;"

@@ -96,8 +96,11 @@ def about(t: W.Words) -> tuple[str, str]:
 
 
 def refusal(t: W.Words, reason: str) -> tuple[str, str]:
-    title = t(REFUSED_TITLE)
-    return title, (f'<section id="survey-refused" class="card bad" role="alert" data-reason="{escape(reason)}">'
+    """Why this code opens no survey; a rated ticket or file is said plainly, not as an error."""
+    done = reason == store.ANSWERED
+    title = t(N_("public", "Survey already filled in")) if done else t(REFUSED_TITLE)
+    look = 'class="card" role="status"' if done else 'class="card bad" role="alert"'
+    return title, (f'<section id="survey-refused" {look} data-reason="{escape(reason)}">'
                    f"<h1>{escape(title)}</h1><p>{escape(t(REFUSALS[reason][1]))}</p></section>")
 
 
@@ -121,7 +124,7 @@ def form(t: W.Words, token: str, subject: store.Subject, values: dict[str, str] 
             f'<label class="opt"><input type="radio" name="{element.code}" value="{score}"'
             f'{" checked" if chosen == str(score) else ""}> {escape(element.answer_text(score, t.language))}</label>'
             for score in (1, 2, 3, 4))
-        body.append(f'<fieldset><legend><span class="n">{number}. {escape(element.label(t.language))}</span>'
+        body.append(f'<fieldset><legend><span class="n">{number}. {escape(element.label(t.language))}</span> '
                     f'<span class="q">{escape(element.question_text(t.language))}</span></legend>{options}</fieldset>')
     body.append(f'<h2>{escape(t(N_("public", "About you")))}</h2>'
                 f'<p class="muted">{escape(t(N_("public", "Optional: it helps read the results by group.")))}</p>')

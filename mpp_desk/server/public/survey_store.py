@@ -38,6 +38,10 @@ DEVICE_LABEL = "mpp-central"  # the response's device_id column: written by the 
 # Why a code opens no survey (the page's data-reason); OPEN: it does.
 OPEN, INVALID, NOT_SURVEYED, NOT_SERVED, ANSWERED = "open", "invalid", "not_surveyed", "not_served", "answered"
 
+# The visits made from a ticket: the expression and WHERE term of the index ix_records_visit_ticket, as literal SQL.
+VISITS_OF_TICKET = text("SELECT payload FROM records WHERE entity = 'intake_visit' AND NOT deleted "
+                        "AND (payload ->> 'ticket_id') = :ticket")
+
 
 @dataclass(frozen=True)
 class Subject:
@@ -83,7 +87,9 @@ def subject_of(conn: Connection, verdict: Verdict) -> tuple[str, Subject | None]
 
 def _about_ticket(rec: Records, ticket: dict[str, Any]) -> Subject:
     """The PC's rule (``survey.service._about_ticket``): the file registered from the ticket, else its own service."""
-    visits = [v for v in rec.children("intake_visit", "ticket_id", ticket["id"]) if v.get("deleted_at") is None]
+    payloads = rec.conn.execute(VISITS_OF_TICKET, {"ticket": str(ticket["id"])}).scalars()
+    table = entities.ENTITIES["intake_visit"].table
+    visits = [entities.decode(table, p) for p in payloads if p.get("deleted_at") is None]
     if visits:
         visit = max(visits, key=lambda v: v["started_at"])
         application = rec.by_key("intake_application", visit_id=visit["id"])
