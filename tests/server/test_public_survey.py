@@ -221,3 +221,23 @@ def test_the_database_refuses_a_second_claim_on_the_ticket(site, served, server_
     finally:
         engine.dispose()
     assert count == 1
+
+
+def test_a_tablet_response_made_offline_after_the_web_one_is_a_conflict_not_a_second_count(site, served, server_db):
+    from mpp_desk.roles import TERMINAL
+    from mpp_desk.survey import service
+
+    with site.pc.uow() as uow:  # the tablet, not synced yet
+        service.submit_response(uow, scores=[1] * 9, profile=service.Profile(),
+                                about=service.ServiceRef(ticket_id=served.other_ticket_id))
+        uow.commit()
+    with site.client() as http:
+        assert http.post(survey_url(served.other_ticket), data=answers()).status_code == 200
+    result = client.sync_now(site.pc.db, site.pc.data_dir)  # push: refused (the key is the web response's); pull
+    assert result.conflicts == 1 and result.pending == 0
+    assert [r["source"] for r in server_responses(server_db)] == ["web"]
+    day = dt.date.fromisoformat(DAY)
+    with site.pc.uow(write=False, actor=TERMINAL) as uow:  # the tablet's own answer gave way: the first one counts
+        here = service.period_index(uow, date_from=day, date_to=day)
+    assert here.respondents == 1 and here.tallies[0].total == 4
+    assert client.sync_now(site.pc.db, site.pc.data_dir).pulled == 0  # and the pull goes on, nothing stuck

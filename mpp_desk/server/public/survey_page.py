@@ -179,7 +179,8 @@ def answers(t: W.Words, form: dict[str, str]) -> tuple[list[int | None], Profile
     suggestion = store.clean_suggestion(form.get("suggestion", ""))
     if len(suggestion) > SUGGESTION_MAX:
         return t(N_("public", "The suggestion is longer than {n} characters. Please shorten it."), n=SUGGESTION_MAX)
-    return scores, Profile(**chosen), suggestion
+    return scores, Profile(age_group=chosen["age_group"], sex=chosen["sex"], education=chosen["education"],
+                           occupation=chosen["occupation"]), suggestion
 
 
 # --- routes --------------------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ insert, whose primary key refuses a second claim — from this page or from a ta
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import uuid
 from collections.abc import Sequence
@@ -127,7 +126,7 @@ def store(conn: Connection, subject: Subject, *, scores: Sequence[int | None], p
     if len(suggestion) > SUGGESTION_MAX:
         raise ValueError("suggestion too long")  # the page checks first and says so
     moment = officetime.now()
-    stamp = dt.datetime.now(dt.timezone.utc).isoformat()
+    stamp = officetime.as_utc(moment).isoformat()
     response_id = uuid.uuid4()
     payload: dict[str, Any] = {
         "id": str(response_id), "created_at": stamp, "updated_at": stamp, "version": 1, "device_id": DEVICE_LABEL,
