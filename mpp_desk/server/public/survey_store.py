@@ -77,7 +77,9 @@ def subject_of(conn: Connection, verdict: Verdict) -> tuple[str, Subject | None]
         visit = rec.get("intake_visit", application["visit_id"]) if application else None
         if application is None or visit is None:
             return INVALID, None
-        subject = Subject(TANDA_TERIMA, application["registration_number"], visit.get("ticket_id"), application["id"],
+        # the visit's ticket only when the server holds it as a record (every PC then has it: the foreign key holds)
+        ticket_id = visit.get("ticket_id") if rec.get("queue_ticket", visit.get("ticket_id")) is not None else None
+        subject = Subject(TANDA_TERIMA, application["registration_number"], ticket_id, application["id"],
                           visit.get("service_id"), visit.get("service_kbli") or "", visit.get("service_title") or "")
     else:
         return NOT_SURVEYED, None  # a return slip, a complaint receipt: not a service given
