@@ -109,7 +109,8 @@ def measure(site) -> dict:
 
     pages = {"home": f"{site.url}/", "verify": site.papers["tt"], "file": site.papers["tt"].replace("/v/", "/berkas/"),
              "complaint": site.papers["adu"].replace("/v/", "/pengaduan/"), "form": f"{site.url}/berkas",
-             "queue": site.papers["queue"]}
+             "queue": site.papers["queue"],
+             "survey": site.papers["tt"].replace("/v/", "/survei/")}  # the SKM form of a received file (GET: writes nothing)
     figures: dict = {}
     with site.client() as http:
         script = http.get(f"{site.url}/static/antrian.js").content

@@ -35,6 +35,7 @@ class SurveyResponse(SyncMixin, Base):
     SCREEN = "screen"
     COUNTER = "counter"
     IMPORT = "import"
+    WEB = "web"  # the public survey page of mpp-central (server/public/survey_page.py)
 
     submitted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     submitted_on: Mapped[dt.date] = mapped_column(Date)  # the office date of submitted_at

@@ -360,6 +360,11 @@ def _keys(entity: str, payload: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
+def unique_key_rows(entity: str, entity_id: uuid.UUID, payload: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``record_keys`` rows of a record (a server-written record claims its keys with a plain insert)."""
+    return [dict(entity=entity, key_name=n, key_value=v, entity_id=entity_id) for n, v in _keys(entity, payload)]
+
+
 def _key_clash(conn: Connection, entity: str, entity_id: uuid.UUID, payload: dict[str, Any]) -> str | None:
     for name, value in _keys(entity, payload):
         owner = conn.execute(

@@ -24,6 +24,7 @@ from sqlalchemy import (
     UniqueConstraint,
     Uuid,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
@@ -110,6 +111,11 @@ records = Table(
     Column("deleted", Boolean, nullable=False, server_default="false"),
     Column("seq", BigInteger, nullable=False),
     PrimaryKeyConstraint("entity", "entity_id", name="pk_records"),
+    # The intake visits made from a ticket (the public survey: a served ticket's file and service), one probe
+    # instead of a scan of every visit's payload (60,000 visits: 46 ms -> 0.05 ms). Queries repeat the
+    # expression and the WHERE term as literal SQL (survey_store.VISITS_OF_TICKET).
+    Index("ix_records_visit_ticket", text("(payload ->> 'ticket_id')"),
+          postgresql_where=text("entity = 'intake_visit'")),
 )
 
 # The unique keys of the shared models (annex number, username, registration number, ...).

@@ -11,7 +11,7 @@ import copy
 import uuid
 from typing import Any, Iterable
 
-from sqlalchemy import and_, bindparam, insert, select, update
+from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -74,6 +74,7 @@ def _apply_batched(db: Database, changes: list[Change], next_cursor: int) -> Non
     with server_unit_of_work(db) as uow:
         session = uow.session
         defer_foreign_keys(session)
+        give_way(session, changes)
         conn = session.connection()
         present = _present_ids(session, changes)
         pending = _pending_ids(session, [c.entity_id for c in changes])
@@ -136,12 +137,36 @@ def apply_page_rowwise(db: Database, changes: Iterable[Change], next_cursor: int
     with server_unit_of_work(db) as uow:
         session = uow.session
         defer_foreign_keys(session)
+        give_way(session, changes)
         for change in changes:
             apply_record(session, change.entity, change.entity_id, change.payload)
         set_state(session, CURSOR_KEY, str(next_cursor))
         set_state(session, LAST_SYNC_KEY, utcnow().isoformat())
         uow.commit()
     return len(changes)
+
+
+def give_way(session: Session, changes: list[Change]) -> int:
+    """Drop this PC's rows of ``yields`` entities that hold a unique key of an incoming server record.
+
+    Such a row is not on the server (its keys are unique there): its insert was refused as a conflict, or
+    will be. Its pending outbox entry is closed with the reason; the server's conflict row, if any, stays
+    for a person. Returns the rows dropped.
+    """
+    dropped = 0
+    for change in changes:
+        spec = entities.ENTITIES[change.entity]
+        if not spec.yields:
+            continue
+        local = _same_key_local_id(session, change.entity, change.payload, change.entity_id)
+        while local is not None:
+            session.execute(delete(spec.table).where(spec.table.c.id == local))
+            session.execute(update(OutboxEntry).where(OutboxEntry.entity_id == local, OutboxEntry.pushed_at.is_(None))
+                            .values(pushed_at=utcnow(), result="conflict",
+                                    result_reason=f"gave way to the server's record {change.entity_id} with the same key"))
+            dropped += 1
+            local = _same_key_local_id(session, change.entity, change.payload, change.entity_id)
+    return dropped
 
 
 def _present_ids(session: Session, changes: list[Change]) -> set[tuple[str, uuid.UUID]]:

@@ -39,6 +39,9 @@ class EntitySpec:
     seeded itself under another id; on pull the server's record with the same unique key replaces it.
     ``writers``: the device roles that may push it. ``adopt_key``: for an adoptable table without a
     unique key of its own, the columns that say two rows are the same (requirement lines of a standard).
+    ``yields``: an append-only record this PC made that holds a unique key of a record pulled from the
+    server gives way to it (the server refused or will refuse this PC's: the first one counts). Survey
+    responses: one per ticket or file, whether from a tablet or the public page (docs/public-pages.md).
     """
 
     name: str
@@ -46,6 +49,7 @@ class EntitySpec:
     append_only: bool = False
     adoptable: bool = False
     adopt_key: tuple[str, ...] = ()
+    yields: bool = False
 
     @property
     def table(self) -> Table:
@@ -80,7 +84,7 @@ ENTITIES: dict[str, EntitySpec] = {
         EntitySpec("complaint_attachment", _COMPLAINTS),
         EntitySpec("queue_ticket", _QUEUE),
         EntitySpec("survey_invite", _SURVEY, append_only=True),
-        EntitySpec("survey_response", _SURVEY, append_only=True),
+        EntitySpec("survey_response", _SURVEY, append_only=True, yields=True),
         EntitySpec("audit_entry", _ALL, append_only=True),
     )
 }

@@ -40,6 +40,16 @@ STYLE = (
     "table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:.4rem .25rem;border-bottom:1px solid "
     "#d0d4da}td.code{font-size:1.25rem;font-weight:700}[hidden]{display:none}"
 )
+# the survey's form (survey_page.py): fieldsets of radio answers, selects, a text area
+STYLE += (
+    "fieldset{background:#fff;border:1px solid #d0d4da;border-radius:.5rem;margin:1rem 0;padding:.75rem 1rem}"
+    "legend{float:left;width:100%;padding:0;margin-bottom:.25rem}legend+label{clear:both}legend .n{font-weight:700}"
+    "legend .q{display:block}"
+    "label.opt{display:flex;align-items:center;gap:.75rem;font-weight:400;margin:0;min-height:44px}"
+    "input[type=radio]{width:1.25rem;height:1.25rem;margin:0;flex:none}"
+    "select,textarea{width:100%;font:inherit;padding:.6rem;border:1px solid #6b7280;border-radius:.375rem;"
+    "background:#fff;color:inherit}textarea{resize:vertical}"
+)
 STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
 
 
@@ -54,6 +64,8 @@ SECTIONS: list[tuple[str, str, str]] = [
      N_("public", "With the case number and the follow code on your complaint receipt.")),
     ("/periksa", N_("public", "Check a paper"),
      N_("public", "Scan the QR code on a ticket or receipt with your phone's camera, or type its code here.")),
+    ("/survei", N_("public", "Satisfaction survey"),
+     N_("public", "Rate the service you received, from the QR code on your served queue ticket or your Tanda Terima.")),
 ]
 
 

@@ -14,12 +14,12 @@ from sqlalchemy.engine import Engine
 
 from mpp_desk import signing
 from mpp_desk.i18n import N_
-from mpp_desk.server.public import check, guard, pages, queue_page
+from mpp_desk.server.public import check, guard, pages, queue_page, survey_page
 from mpp_desk.server.public import words as W
 from mpp_desk.server.public.data import Records
 
 MAX_FORM_BYTES = 2048
-PATHS = ("/", "/v", "/periksa", "/berkas", "/pengaduan", "/antrian")
+PATHS = ("/", "/v", "/periksa", "/berkas", "/pengaduan", "/antrian", "/survei")
 
 
 def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None = None, *, secret: bytes | None = None,
@@ -78,7 +78,9 @@ def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None 
         with engine.connect() as conn:
             verdict = check.verify_code(conn, text, from_address=from_address)
             name = str(Records(conn).setting("office.name") or "MPP")
-        return page(request, route, t, pages.verdict(t, name, verdict), outcome=verdict.result.reason, name=name,
+            survey = survey_page.invitation(conn, t, verdict)  # a served ticket's or a Tanda Terima's survey link
+        title, body = pages.verdict(t, name, verdict)
+        return page(request, route, t, (title, body + survey), outcome=verdict.result.reason, name=name,
                     status=200 if verdict.valid else 404 if verdict.result.reason == "not_found" else 200)
 
     show_place = None
@@ -218,6 +220,7 @@ def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None 
                         N_("public", "This code is not a valid complaint receipt of this office. Open it from the QR "
                                      "code to see why."))
 
+    survey_page.install(app, engine, survey_page.Hooks(page, limited, client, language, g))
     return g
 
 
