@@ -257,7 +257,7 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
             block = leases.lease(conn, device, kind=body.kind, wanted=body.wanted)
         return LeaseResponse(kind=body.kind, block=block)
 
-    public.install(app, engine)  # the citizens' pages: verify a paper, follow a file or a complaint
+    public.install(app, engine, secret=secret)  # the citizens' pages: verify a paper, follow a file or a complaint, book
     queue_api.install(app, settings, engine, secret, protocol_check)  # the live queue (issue 14): /v1/queue/...
     _document_push_body(app)
     return app

@@ -13,15 +13,16 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.engine import Engine
 
 from mpp_desk.i18n import N_
-from mpp_desk.server.public import check, guard, pages
+from mpp_desk.server.public import booking_pages, check, guard, pages
 from mpp_desk.server.public import words as W
 from mpp_desk.server.public.data import Records
 
 MAX_FORM_BYTES = 2048
-PATHS = ("/", "/v", "/periksa", "/berkas", "/pengaduan")
+PATHS = ("/", "/v", "/periksa", "/berkas", "/pengaduan", "/kunjungan")
 
 
-def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None = None) -> guard.Guard:
+def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None = None, *,
+            secret: bytes = b"") -> guard.Guard:
     """Add the public pages to *app*; returns their guard (its limits, for tests)."""
     g = guard.Guard(settings or guard.PublicSettings())
     guard.start_access_log()
@@ -201,6 +202,9 @@ def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None 
                         N_("public", "This code is not a valid complaint receipt of this office. Open it from the QR "
                                      "code to see why."))
 
+    # book a visit (issue 17): /kunjungan, its own module; *secret* keys the phone numbers' hashes
+    booking_pages.install(app, engine, g, secret=secret, page=page, limited=limited, client=client,
+                          read_form=read_form, language=language)
     return g
 
 
