@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select, text
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -36,10 +37,11 @@ from mpp_desk.server import queue as service
 from mpp_desk.server.booking_tables import q_booking_settings, q_bookings
 from mpp_desk.server.queue_config import Group, QueueConfig
 from mpp_desk.server.queue_tables import q_tickets
+from mpp_desk.textformat import format_date
 
 ALPHABET = "ACDEFGHJKMNPRTUVWXY346789"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B look-alikes
 CODE_LENGTH = 8
-CHANNELS = ("kiosk", "booking", "offline")
+CHANNELS: tuple[str, ...] = ("kiosk", "booking", "offline")
 _PHONE = re.compile(r"^08\d{8,11}$")
 _NAME = re.compile(r"^[^\x00-\x1f<>]{2,60}$")
 
@@ -193,8 +195,6 @@ def set_settings(conn: Connection, cfg: QueueConfig, *, group_code: str, share_p
                                            "early 0-240 minutes, 1-30 days ahead."))
     values = {"share_percent": new.share_percent, "slot_minutes": new.slot_minutes, "grace_minutes": new.grace_minutes,
               "early_minutes": new.early_minutes, "days_ahead": new.days_ahead, "updated_at": as_utc(now)}
-    from sqlalchemy.dialects.postgresql import insert
-
     conn.execute(insert(q_booking_settings).values(group_id=group.id, **values).on_conflict_do_update(
         index_elements=["group_id"], set_=values))
     return new
@@ -405,8 +405,6 @@ def redeem(conn: Connection, cfg: QueueConfig, device, secret: bytes, *, code: s
         raise BookingRefused(_STATUS_REFUSALS[found.status], code=found.code)
     today = local_date(now)
     if found.day != today:
-        from mpp_desk.textformat import format_date
-
         raise BookingRefused(N_("errors", "Booking {code} is for {day}, not today. Please come back on that day."),
                              code=found.code, day=format_date(found.day))
     settings = get_settings(conn, found.group_id)
@@ -430,7 +428,7 @@ def redeem(conn: Connection, cfg: QueueConfig, device, secret: bytes, *, code: s
 
 def channel_counts(conn: Connection, day: dt.date) -> dict[str, int]:
     """Tickets of *day* per channel ('kiosk', 'booking', 'offline'; every channel present, 0 when none)."""
-    counts = dict.fromkeys(CHANNELS, 0)
+    counts: dict[str, int] = dict.fromkeys(CHANNELS, 0)
     rows = conn.execute(select(q_tickets.c.channel, func.count()).where(q_tickets.c.service_date == day)
                         .group_by(q_tickets.c.channel)).all()
     counts.update({channel: int(n) for channel, n in rows})
@@ -440,7 +438,7 @@ def channel_counts(conn: Connection, day: dt.date) -> dict[str, int]:
 def booking_counts(conn: Connection, day: dt.date, *, now: dt.datetime) -> dict[str, int]:
     """Bookings of *day* by status (after releasing the overdue ones)."""
     release_due(conn, now=now)
-    counts = dict.fromkeys(("booked", "used", "released", "cancelled"), 0)
+    counts: dict[str, int] = {status: 0 for status in ("booked", "used", "released", "cancelled")}
     rows = conn.execute(select(q_bookings.c.status, func.count()).where(q_bookings.c.day == day)
                         .group_by(q_bookings.c.status)).all()
     counts.update({status: int(n) for status, n in rows})
