@@ -233,3 +233,33 @@ def test_cancel_needs_the_code_and_the_phone_digits_and_guessing_is_limited(offi
     assert again.status_code == 303
     answers = [client.get("/kunjungan/kode/ACDEFGH" + c).status_code for c in "JKMNPRTUVW"]
     assert 404 in answers and answers[-1] == 429  # ten lookups in ten minutes per address
+
+
+def test_the_administrator_sets_the_share_and_reads_the_days_figures_and_old_names_are_forgotten(office, server_db,
+                                                                                                 office_clock):
+    import json
+
+    from tests.server.conftest import central
+
+    client, kiosk, engine, _service = office
+    status, out, err = central("booking", "set", "a", "--share", "25", "--slot", "60", "--database", server_db, "--json")
+    assert status == 0, err
+    assert json.loads(out) == {"group": "A", "share_percent": 25, "slot_minutes": 60, "grace_minutes": 15,
+                               "early_minutes": 30, "days_ahead": 5}
+    assert central("booking", "set", "Z", "--share", "25", "--database", server_db)[0] == 2
+    assert central("booking", "set", "A", "--share", "120", "--database", server_db)[0] == 2
+    slots = client.get(next(h for h in links(client.get("/kunjungan").text) if "antrean=A" in h).replace(
+        "antrean=A", "antrean=A&hari=2026-11-25"))
+    assert "08.00–09.00" in slots.text and "08.30" not in slots.text  # hour-long slots: 5 places over 7 of them
+    assert book_on_pages(client, slot="1100").status_code == 303
+    kiosk.issue(group_code="B")
+    status, out, _ = central("booking", "list", "--database", server_db, "--json")
+    listed = json.loads(out)
+    assert listed["groups"][0] == {"group": "A", "daily_limit": 20, "share_percent": 25, "places": 5, "slot_minutes": 60,
+                                   "grace_minutes": 15, "early_minutes": 30, "days_ahead": 5}
+    assert listed["bookings"]["booked"] == 1 and listed["channels"] == {"kiosk": 1, "booking": 0, "offline": 0}
+    office_clock.set(TUESDAY_10 + dt.timedelta(days=40), running=False)
+    status, out, _ = central("booking", "purge", "--database", server_db, "--json")
+    assert json.loads(out)["names_forgotten"] == 1
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT name FROM q_bookings").scalars().all() == [""]
