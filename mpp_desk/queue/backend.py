@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 
 from mpp_desk.errors import DatabaseProblem
 from mpp_desk.queue import service
+from mpp_desk.queue.errors import BOOKING_NEEDS_SERVER, BookingRefused
 from mpp_desk.queue.views import (
     BoardState,
     ClockWarning,
@@ -58,6 +59,10 @@ class QueueBackend(Protocol):
         priority_reason: str | None = None,
         now: dt.datetime | None = None,
     ) -> IssuedTicket: ...
+
+    def redeem_booking(self, *, code: str, now: dt.datetime | None = None) -> IssuedTicket:
+        """A booked visit's ticket, at once (the server's bookings; issue 17)."""
+        ...
 
     def call_next(self, *, counter_number: int, now: dt.datetime | None = None) -> TicketView | None: ...
 
@@ -235,6 +240,10 @@ class LocalQueue:
         issued = service.issue_ticket(uow, **kwargs)
         ticket_token(self._signer, issued.ticket)
         return issued
+
+    def redeem_booking(self, *, code: str, now: dt.datetime | None = None) -> IssuedTicket:
+        """Bookings live on the office's server (server/bookings.py): a PC without one has none to redeem."""
+        raise BookingRefused(BOOKING_NEEDS_SERVER)
 
     def call_next(self, *, counter_number: int, now: dt.datetime | None = None) -> TicketView | None:
         return self.write(service.call_next, counter_number=counter_number, now=now)

@@ -26,6 +26,10 @@ class CounterBusy(UserError):
     """The counter still has a called or serving ticket."""
 
 
+class BookingRefused(UserError):
+    """A booked visit cannot be made, cancelled or redeemed (full, closed day, used, released, too early...)."""
+
+
 class QueueSetupError(ValidationError):
     """A set-up value (group, counter, hours, break) was rejected."""
 
@@ -47,4 +51,6 @@ class QueueServerRefused(UserError):
 
 
 OFFLINE_TEXT = N_("errors", "The queue server cannot be reached ({reason}). Please try again in a moment.")
+BOOKING_NEEDS_SERVER = N_("errors", "Booking codes need the office's queue server; this kiosk works without it. "
+                                   "Please take a normal queue number.")
 REFUSED_TEXT = N_("errors", "The queue server refused this PC ({reason}). Please ask the administrator.")

@@ -55,13 +55,21 @@ def take_ticket(
     now: dt.datetime | None = None,
 ) -> KioskTicket:
     """Issue (refusals raise QueueClosed and friends), print, and mark printed only if it printed."""
-    from mpp_desk.printing.printers import NoPrinter
-
-    from mpp_desk.printing.printers import FAILED, PrintFailed
-
     issued = queue.issue(
         group_code=group_code, service_id=service_id, priority=priority, priority_reason=priority_reason, now=now
     )
+    return _print_issued(queue, printer, issued)
+
+
+def redeem_booking(queue: QueueBackend, printer: Printer | None, *, code: str, now: dt.datetime | None = None) -> KioskTicket:
+    """A booked visit's code typed or scanned at the kiosk: its ticket at once, printed like any other
+    (refusals raise BookingRefused and friends; docs/queue.md, "Booked visits")."""
+    return _print_issued(queue, printer, queue.redeem_booking(code=code, now=now))
+
+
+def _print_issued(queue: QueueBackend, printer: Printer | None, issued: IssuedTicket) -> KioskTicket:
+    from mpp_desk.printing.printers import FAILED, NoPrinter, PrintFailed
+
     # From here on the number exists: whatever fails, the citizen is shown it (never "no number").
     try:
         slip = queue.slip(issued)

@@ -183,6 +183,12 @@ class RemoteQueue:
         return IssuedTicket(ticket=ticket_from(data["ticket"]), ahead=data["ahead"],
                             estimated_wait=dt.timedelta(seconds=data["estimated_wait_s"]))
 
+    def redeem_booking(self, *, code: str, now: dt.datetime | None = None) -> IssuedTicket:
+        cleaned = "".join(ch for ch in code if ch.isalnum()).upper()[:16] or "-"
+        data = self._request("POST", f"/v1/queue/bookings/{cleaned}/redeem", write=True)
+        return IssuedTicket(ticket=ticket_from(data["ticket"]), ahead=data["ahead"],
+                            estimated_wait=dt.timedelta(seconds=data["estimated_wait_s"]))
+
     def call_next(self, *, counter_number: int, now: dt.datetime | None = None) -> TicketView | None:
         self._serve_check()
         data = self._request("POST", f"/v1/queue/counters/{int(counter_number)}/call-next", write=True)

@@ -258,7 +258,8 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
         return LeaseResponse(kind=body.kind, block=block)
 
     waker = queue_api.install(app, settings, engine, secret, protocol_check)  # the live queue (issue 14): /v1/queue/...
-    # the citizens' pages: verify a paper, follow a file or a complaint, a ticket's place in the queue (its QR)
+    # the citizens' pages: verify a paper, follow a file or a complaint, a ticket's place in the queue (its QR),
+    # the survey, book a visit
     public.install(app, engine, secret=secret, waker=waker)
     _document_push_body(app)
     return app

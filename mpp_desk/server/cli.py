@@ -137,6 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     from mpp_desk.server.retention import register as register_retention  # the server's purge of personal data
 
     register_retention(sub, with_db)
+    from mpp_desk.server.booking_cli import register as register_booking  # booked visits (issue 17)
+
+    register_booking(sub, with_db)
     return parser
 
 

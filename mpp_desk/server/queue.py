@@ -98,7 +98,8 @@ _CODE_SQL = "{p} || CASE WHEN {n} < 1000 THEN lpad({n}::text, 3, '0') ELSE {n}::
 
 def _issue_statement(priority: bool):
     """Issue in one statement: the next number (row lock per group and day), the ticket, its event, the people
-    ahead. No row when the daily limit is passed (the caller refuses; the number rolls back)."""
+    ahead. No row when the daily limit, less the bookings still held for the day (server/bookings.py), is passed
+    (the caller refuses; the number rolls back). A booking's own ticket is issued with no limit."""
     ahead = "q.priority AND q.issued_at < t.issued_at" if priority else "(q.priority OR q.issued_at < t.issued_at)"
     return Raw(
         "WITH n AS (INSERT INTO q_numbers AS n (group_id, service_date, last_number, last_issued_at) "
@@ -107,13 +108,15 @@ def _issue_statement(priority: bool):
         "last_issued_at = greatest(CAST(:now AS timestamptz), n.last_issued_at + interval '1 microsecond') "
         "RETURNING last_number, last_issued_at), "
         "t AS (INSERT INTO q_tickets (id, group_id, group_code, route_group_id, route_group_code, service_id, service_date, "
-        "number, code, priority, priority_reason, status, issued_at, issued_by) SELECT CAST(:id AS uuid), "
+        "number, code, priority, priority_reason, status, issued_at, issued_by, channel) SELECT CAST(:id AS uuid), "
         "CAST(:group_id AS uuid), CAST(:group_code AS varchar), CAST(:group_id AS uuid), CAST(:group_code AS varchar), "
         "CAST(:service_id AS uuid), CAST(:day AS date), n.last_number, "
         + _CODE_SQL.format(p="CAST(:group_code AS varchar)", n="n.last_number")
         + ", CAST(:priority AS boolean), CAST(:priority_reason AS varchar), 'waiting', n.last_issued_at, "
-        "CAST(:device AS uuid) FROM n "
-        "WHERE CAST(:limit AS integer) IS NULL OR n.last_number <= :limit RETURNING *), "
+        "CAST(:device AS uuid), CAST(:channel AS varchar) FROM n "
+        "WHERE CAST(:limit AS integer) IS NULL OR n.last_number <= CAST(:limit AS integer) - (SELECT count(*) FROM q_bookings b "
+        "WHERE b.group_id = CAST(:group_id AS uuid) AND b.day = CAST(:day AS date) AND b.status = 'booked' "
+        "AND b.release_at > CAST(:now AS timestamptz)) RETURNING *), "
         "e AS (INSERT INTO q_events (type, ticket_id, ticket_code, group_code, service_date, at, detail, device_id) "
         "SELECT 'issued', t.id, t.code, t.route_group_code, t.service_date, t.issued_at, '', t.issued_by FROM t RETURNING seq) "
         "SELECT t.*, (SELECT count(*) FROM q_tickets q WHERE q.status = 'waiting' AND q.service_date = CAST(:day AS date) "
@@ -242,8 +245,10 @@ def error_json(exc: Exception) -> dict[str, Any]:
 
 
 def issue(conn: Connection, cfg: QueueConfig, device: Device, secret: bytes, *, group_code: str | None,
-          service_id: uuid.UUID | None, priority: bool, priority_reason: str | None, now: dt.datetime) -> dict[str, Any]:
-    """Issue the next number of a group (or of the service's group) if it is open now."""
+          service_id: uuid.UUID | None, priority: bool, priority_reason: str | None, now: dt.datetime,
+          channel: str = "kiosk") -> dict[str, Any]:
+    """Issue the next number of a group (or of the service's group) if it is open now. A booking's ticket
+    (*channel* 'booking', server/bookings.py) is issued on its slot's rules instead: no hours, no limit."""
     require_role(device, ISSUERS, "issue tickets")
     now = as_utc(now)
     group = _issuing_group(cfg, group_code, service_id)
@@ -251,12 +256,14 @@ def issue(conn: Connection, cfg: QueueConfig, device: Device, secret: bytes, *, 
         if priority_reason not in labels.PRIORITY_REASONS:
             raise QueueNotFound(N_("errors", "Unknown priority reason {reason}."), reason=priority_reason)
         priority = True
-    _check_open(cfg, group, now)
+    booked = channel == "booking"
+    if not booked:
+        _check_open(cfg, group, now)
     day = local_date(now)
     row = _ISSUE[bool(priority)].first(conn, {
         "id": uuid.uuid4(), "group_id": group.id, "group_code": group.code, "service_id": service_id, "day": day,
         "now": now, "priority": bool(priority), "priority_reason": priority_reason, "device": device.id,
-        "limit": group.daily_limit,
+        "limit": None if booked else group.daily_limit, "channel": channel,
     })
     if row is None:
         check_limit(code=group.code, limit=group.daily_limit, number=(group.daily_limit or 0) + 1)
@@ -644,6 +651,10 @@ def counter_state(conn: Connection, cfg: QueueConfig, secret: bytes, *, counter_
             "waiting": {code: counts.get(code, 0) for code in codes}}
 
 
+_HELD_BOOKINGS = text("SELECT group_id, count(*) FROM q_bookings WHERE day = :day AND status = 'booked' "
+                      "AND release_at > :now GROUP BY group_id")
+
+
 def kiosk_status(conn: Connection, cfg: QueueConfig, *, now: dt.datetime) -> list[dict[str, Any]]:
     from mpp_desk.errors import UserError
     from mpp_desk.server.queue_tables import q_numbers
@@ -653,6 +664,7 @@ def kiosk_status(conn: Connection, cfg: QueueConfig, *, now: dt.datetime) -> lis
     counts = waiting_counts(conn, cfg, now=now)
     issued = dict(conn.execute(select(q_numbers.c.group_id, q_numbers.c.last_number)
                                .where(q_numbers.c.service_date == day)).all())
+    held = dict(conn.execute(_HELD_BOOKINGS, {"day": day, "now": now}).all())  # places kept for bookings
     result = []
     for group in cfg.live_groups():
         if not group.active:
@@ -660,7 +672,7 @@ def kiosk_status(conn: Connection, cfg: QueueConfig, *, now: dt.datetime) -> lis
         reason = None
         try:
             _check_open(cfg, group, now)
-            if group.daily_limit is not None and issued.get(group.id, 0) >= group.daily_limit:
+            if group.daily_limit is not None and issued.get(group.id, 0) + held.get(group.id, 0) >= group.daily_limit:
                 check_limit(code=group.code, limit=group.daily_limit, number=group.daily_limit + 1)
         except UserError as exc:
             reason = error_json(exc)["error"]
@@ -740,7 +752,7 @@ def receive_offline(conn: Connection, cfg: QueueConfig, device: Device, secret: 
             id=t["id"], group_id=group.id, group_code=group.code, route_group_id=group.id, route_group_code=group.code,
             service_id=t.get("service_id"), service_date=day, number=number, code=ticket_code(group.code, number),
             priority=bool(t.get("priority")), priority_reason=t.get("priority_reason"), status="waiting",
-            issued_at=t["issued_at"], issued_by=device.id, printed=bool(t.get("printed")),
+            issued_at=t["issued_at"], issued_by=device.id, printed=bool(t.get("printed")), channel="offline",
         ).returning(q_tickets)).mappings().one()
         conn.execute(_OFFLINE_EVENT, {"ticket_id": row["id"], "code": row["code"], "group_code": row["group_code"],
                                       "day": day, "at": row["issued_at"], "device": device.id})

@@ -39,7 +39,7 @@ from sqlalchemy.exc import IntegrityError
 from mpp_desk.errors import PermissionDenied, UserError
 from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.queue.errors import QueueNotFound
-from mpp_desk.server import devices, queue_reconcile
+from mpp_desk.server import bookings, devices, queue_reconcile
 from mpp_desk.server import queue as service
 from mpp_desk.server import queue_speaker, queue_stats
 from mpp_desk.server.queue_config import ConfigCache
@@ -295,6 +295,13 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
         return await run(access, lambda c, cfg, d: service.issue(
             c, cfg, d, secret, group_code=body.group_code, service_id=body.service_id, priority=body.priority,
             priority_reason=body.priority_reason, now=_now()), op_id=op_id, write=True)
+
+    @app.post("/v1/queue/bookings/{code}/redeem", tags=["queue"])
+    async def redeem_booking(code: Annotated[str, Path(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9-]+$")],
+                             op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
+        """A booked visit's code, typed or scanned at the kiosk: its ticket at once (server/bookings.py)."""
+        return await run(access, lambda c, cfg, d: bookings.redeem(c, cfg, d, secret, code=code, now=_now()),
+                         op_id=op_id, write=True)
 
     @app.post("/v1/queue/counters/{number}/call-next", tags=["queue"])
     async def call_next(number: CounterNumber, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:

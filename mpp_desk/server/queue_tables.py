@@ -62,6 +62,7 @@ q_tickets = Table(
     Column("transferred_from_group_code", String(4)),
     Column("transferred_from_counter_number", Integer),
     Column("issued_by", Uuid),  # the device
+    Column("channel", String(8), nullable=False, server_default="kiosk"),  # kiosk, booking, offline
     UniqueConstraint("group_id", "service_date", "number", name="uq_q_tickets_number"),
     # call-next: today's waiting tickets in calling order; only waiting rows, so history does not count
     Index("ix_q_tickets_waiting", "service_date", "priority", "issued_at", postgresql_where=text(WAITING_SQL)),

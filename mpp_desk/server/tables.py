@@ -257,6 +257,7 @@ audit_alerts = Table(
     Index("ix_audit_alerts_chain_id", "chain_id"),
 )
 from mpp_desk.server import queue_tables as _queue_tables  # noqa: E402,F401 - the live queue's tables, same metadata
+from mpp_desk.server import booking_tables as _booking_tables  # noqa: E402,F401 - booked visits (issue 17)
 
 # Each run of the server's retention purge (server/retention.py): when, and its counts (never personal data).
 retention_runs = Table(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpp_desk.ui.kiosk_booking import KioskBooking
 from mpp_desk.ui.kiosk_widgets import KioskTile, WrapButton, big_label
 from mpp_desk.ui.machine import MachineWindow, office_time, scaled_sizes
 from mpp_desk.ui.tasks import Op, TaskManager
@@ -99,6 +100,7 @@ class KioskWindow(MachineWindow):
         self._build_working()
         self._build_ticket()
         self._build_message()
+        self.booking = KioskBooking(self)  # "Punya kode booking?": keypad and scanner (issue 17)
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)

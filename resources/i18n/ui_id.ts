@@ -3991,4 +3991,42 @@ Hapus data pribadinya sekarang? Ini tidak dapat dibatalkan (hanya dari cadangan)
             <translation>Loket tanpa server kini hanya melayani nomor yang sedang dipegangnya.</translation>
         </message>
     </context>
+    <context>
+        <name>BookingKeypad</name>
+        <message>
+            <source>Booking code typed</source>
+            <translation>Kode booking yang diketik</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Kembali</translation>
+        </message>
+        <message>
+            <source>Take my number</source>
+            <translation>Ambil nomor saya</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskBooking</name>
+        <message>
+            <source>Have a booking code? Type it or scan its QR code</source>
+            <translation>Punya kode booking? Ketik atau pindai kode QR-nya</translation>
+        </message>
+        <message>
+            <source>Have a booking code?</source>
+            <translation>Punya kode booking?</translation>
+        </message>
+        <message>
+            <source>Type the 8 characters of your booking code, or hold its QR code under the scanner.</source>
+            <translation>Ketik 8 karakter kode booking Anda, atau dekatkan kode QR-nya ke pemindai.</translation>
+        </message>
+        <message>
+            <source>No number was issued for this booking</source>
+            <translation>Nomor antrian untuk booking ini tidak dapat diberikan</translation>
+        </message>
+    </context>
 </TS>

@@ -49,6 +49,10 @@ STYLE += (
     "input[type=radio]{width:1.25rem;height:1.25rem;margin:0;flex:none}"
     "select,textarea{width:100%;font:inherit;padding:.6rem;border:1px solid #6b7280;border-radius:.375rem;"
     "background:#fff;color:inherit}textarea{resize:vertical}"
+    ".choices{list-style:none;padding:0}.choices a,.choices .full{display:block;padding:.75rem 1rem;min-height:44px;"
+    "background:#fff;border:1px solid #d0d4da;border-radius:.375rem}.choices .full{color:#4a4f57}"
+    ".code{font:700 2rem/1.2 ui-monospace,monospace;letter-spacing:.15em;margin:0}.qr{width:12rem;height:12rem;"
+    "display:block;margin:.75rem 0}"
 )
 STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
 
@@ -62,6 +66,8 @@ SECTIONS: list[tuple[str, str, str]] = [
      N_("public", "With the registration number on your Tanda Terima and the last four digits of your NIK.")),
     ("/pengaduan", N_("public", "Follow a complaint"),
      N_("public", "With the case number and the follow code on your complaint receipt.")),
+    ("/kunjungan", N_("public", "Book a visit"),
+     N_("public", "Choose a service, a day and a time; the kiosk gives you your number at once with the booking code.")),
     ("/periksa", N_("public", "Check a paper"),
      N_("public", "Scan the QR code on a ticket or receipt with your phone's camera, or type its code here.")),
     ("/survei", N_("public", "Satisfaction survey"),

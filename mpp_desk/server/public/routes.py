@@ -14,18 +14,19 @@ from sqlalchemy.engine import Engine
 
 from mpp_desk import signing
 from mpp_desk.i18n import N_
-from mpp_desk.server.public import check, guard, pages, queue_page, survey_page
+from mpp_desk.server.public import booking_pages, check, guard, pages, queue_page, survey_page
 from mpp_desk.server.public import words as W
 from mpp_desk.server.public.data import Records
 
 MAX_FORM_BYTES = 2048
-PATHS = ("/", "/v", "/periksa", "/berkas", "/pengaduan", "/antrian", "/survei")
+PATHS = ("/", "/v", "/periksa", "/berkas", "/pengaduan", "/antrian", "/survei", "/kunjungan")
 
 
 def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None = None, *, secret: bytes | None = None,
             waker: object = None) -> guard.Guard:
     """Add the public pages to *app*; returns their guard (its limits, for tests). With the server's *secret*
-    and the queue's *waker*, a server ticket's QR opens its live place in the queue (queue_page.py)."""
+    and the queue's *waker*, a server ticket's QR opens its live place in the queue (queue_page.py); the
+    *secret* also keys the booked visits' phone hashes."""
     g = guard.Guard(settings or guard.PublicSettings(), engine=engine)
     guard.start_access_log()
 
@@ -221,6 +222,9 @@ def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None 
                                      "code to see why."))
 
     survey_page.install(app, engine, survey_page.Hooks(page, limited, client, language, g))
+    # book a visit (issue 17): /kunjungan, its own module; *secret* keys the phone numbers' hashes
+    booking_pages.install(app, engine, g, secret=secret or b"", page=page, limited=limited, client=client,
+                          read_form=read_form, language=language)
     return g
 
 

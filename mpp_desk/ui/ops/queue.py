@@ -98,6 +98,13 @@ def take_ticket(
     )
 
 
+def redeem_booking(ctx: AppContext, *, code: str, now: dt.datetime | None = None):
+    """A booked visit's code (typed or scanned at the kiosk): its ticket at once, printed (KioskTicket)."""
+    from mpp_desk.queue.kiosk import redeem_booking as redeem
+
+    return redeem(queue_for(ctx), ticket_printer(ctx), code=code, now=now)
+
+
 # --- the counter --------------------------------------------------------------------------------
 
 
