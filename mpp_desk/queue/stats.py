@@ -11,8 +11,9 @@ Definitions (so a report can say exactly what it counts):
   at or below);
 - per hour: by local (WIB) hour of day; for a group, tickets issued; for a counter, tickets ended
   done;
-- per channel (``channels``): the same figures by the way the ticket was taken (kiosk, booking) once
-  tickets carry a channel; empty while they do not.
+- per channel (``channels``): the same figures by the way the ticket was taken: ``kiosk`` (every ticket of a
+  standalone PC), ``booking`` (a booked visit redeemed at the kiosk) and ``offline`` (a number a kiosk issued
+  from its leased block while the queue server was away), the last two on the queue server only.
 
 :func:`summarize` does the counting over plain rows; :func:`daily_stats` feeds it this PC's tickets and
 the server (``mpp_desk/server/queue_stats.py``) its own, so both count alike.
@@ -28,11 +29,13 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import literal, select
 
 from mpp_desk.models import Counter, QueueGroup, Ticket
 from mpp_desk.officetime import local
 from mpp_desk.roles import Permission, authorize
+
+KIOSK, BOOKING, OFFLINE = "kiosk", "booking", "offline"  # the channels a ticket is taken by (module doc)
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -112,7 +115,7 @@ class DailyStats:
     total: LineStats
     groups: tuple[LineStats, ...]
     counters: tuple[LineStats, ...]
-    channels: tuple[LineStats, ...] = ()  # per channel (kiosk, booking): empty until tickets carry one
+    channels: tuple[LineStats, ...] = ()  # per channel (kiosk, booking, offline)
 
     def to_dict(self, *, exact: bool = False) -> dict:
         """The report's figures (seconds rounded to 0.1); *exact*: as computed, for the wire."""
@@ -152,7 +155,7 @@ class TicketRow(NamedTuple):
     first_called_at: dt.datetime | None
     served_started_at: dt.datetime | None
     finished_at: dt.datetime | None
-    channel: str | None = None  # kiosk / booking, once tickets carry it
+    channel: str | None = None  # kiosk / booking / offline (module doc)
 
 
 def percentile(ordered: list[float], pct: float) -> float:
@@ -178,6 +181,7 @@ def daily_stats(uow: UnitOfWork, *, date: dt.date) -> DailyStats:
             Ticket.first_called_at,
             Ticket.served_started_at,
             Ticket.finished_at,
+            literal(KIOSK).label("channel"),  # a standalone PC's tickets are all taken at its kiosk
         ).where(Ticket.service_date == date, Ticket.deleted_at.is_(None))
     ).all()
     groups = sorted(session.scalars(select(QueueGroup)), key=lambda g: (g.position, g.code))

@@ -11,9 +11,9 @@ A report: devices of the office's staff PCs (``REPORTERS``: counter, complaints,
 supervisor may sign in at a counter's PC), not the kiosk or the board; the PC checks the signed-in person's
 VIEW_REPORTS before asking. Counts and durations only, no ticket or person.
 
-Per channel: tickets have no channel column yet, so :data:`CHANNEL_SQL` is ``NULL`` and ``channels`` is
-empty. When ``q_tickets.channel`` (kiosk / booking) lands, set ``CHANNEL_SQL = "channel"``: ``summarize``
-already counts a ``channels`` line per value, and the PC's figures show them.
+Per channel: ``q_tickets.channel`` (``kiosk``, ``booking`` for a booked visit redeemed at the kiosk,
+``offline`` for a number a kiosk issued from its block while the server was away): ``summarize`` counts a
+``channels`` line per value, and the PC's figures show them.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from mpp_desk.server.queue import SERVERS, require_role
 from mpp_desk.server.queue_config import QueueConfig
 
 REPORTERS = SERVERS
-CHANNEL_SQL = "NULL"  # the per-channel breakdown's column, once q_tickets has one (see the module doc)
+CHANNEL_SQL = "channel"  # the per-channel breakdown's column (see the module doc)
 
 _ROWS = text(
     "SELECT group_id AS \"group\", route_group_id AS route_group, counter_number AS counter, status, issued_at, "

@@ -1411,6 +1411,26 @@
             <source>{day}: the whole building, from the queue server</source>
             <translation>{day}: seluruh gedung, dari server antrian</translation>
         </message>
+        <message>
+            <source>Kiosk (walk-in)</source>
+            <translation>Kios (datang langsung)</translation>
+        </message>
+        <message>
+            <source>Booked visit</source>
+            <translation>Booking kunjungan</translation>
+        </message>
+        <message>
+            <source>Kiosk, server away</source>
+            <translation>Kios, server terputus</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Saluran</translation>
+        </message>
+        <message>
+            <source>Per channel</source>
+            <translation>Per saluran</translation>
+        </message>
     </context>
     <context>
         <name>DisplayWindow</name>

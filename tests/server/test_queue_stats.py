@@ -186,7 +186,9 @@ def test_the_servers_figures_are_the_expected_counts_exactly(central, office_clo
     assert (counters["1"].service.average_seconds, counters["1"].waiting.average_seconds) == (1170.0, 750.0)
     assert (counters["2"].served, counters["2"].service.average_seconds) == (1, 840.0)
     assert (counters["3"].served, counters["3"].no_shows, counters["3"].waiting.count) == (0, 1, 1)
-    assert stats.channels == ()  # no channel on the server's tickets yet
+    channels = {c.key: c for c in stats.channels}
+    assert list(channels) == ["kiosk"]  # every ticket of the morning was taken at the kiosk
+    assert (channels["kiosk"].issued, channels["kiosk"].served, channels["kiosk"].no_shows) == (6, 3, 1)
 
     # the wire: exact seconds; the day defaults to the server's today; another day has nothing
     answer = client.get("/v1/queue/stats", headers=supervisor._client.auth)  # type: ignore[attr-defined]

@@ -198,8 +198,12 @@ def test_statistics_show_the_figures_of_a_seeded_day(qtbot, qtmodeltester, queue
                 for r in range(stats.counter_model.rowCount())]
     assert counters == [["1 · Loket Satu", "1", "1"], ["3 · Loket Tiga", "1", "0"]]
     assert stats.chart.per_hour == {9: 3}
+    channels = [[stats.channel_model.index(r, c).data() for c in range(3)]
+                for r in range(stats.channel_model.rowCount())]
+    assert channels == [["Kios (datang langsung)", "3", "2"]]  # a standalone PC's tickets: all at its kiosk
     qtmodeltester.check(stats.group_model)
     qtmodeltester.check(stats.counter_model)
+    qtmodeltester.check(stats.channel_model)
     # another day: nothing
     with qtbot.waitSignal(stats.sig_loaded, timeout=10000):
         stats.day.setDate(stats.day.date().addDays(1))

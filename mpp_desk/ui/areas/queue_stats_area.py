@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpp_desk.queue.stats import BOOKING, KIOSK, OFFLINE
 from mpp_desk.textformat import format_date
 from mpp_desk.ui.areas.queue_offline import ServedTwiceTab
 from mpp_desk.ui.forms import error_text
@@ -163,7 +164,7 @@ class QueueStatsArea(QWidget):
         return totals
 
     def _build_tables(self) -> None:
-        """The figures per queue group and per counter, in two tabs."""
+        """The figures per queue group, per counter and per channel, in tabs; the tickets served twice."""
         columns = [
             (self.tr("Served"), lambda s: s.served),
             (self.tr("Absent"), lambda s: s.no_shows),
@@ -183,15 +184,24 @@ class QueueStatsArea(QWidget):
             (self.tr("Counter"), lambda s: f"{s.key} · {s.name}"),
             *columns,
         ], self)
+        channel_names = {KIOSK: self.tr("Kiosk (walk-in)"), BOOKING: self.tr("Booked visit"),
+                         OFFLINE: self.tr("Kiosk, server away")}
+        self.channel_model = RowTableModel([
+            (self.tr("Channel"), lambda s: channel_names.get(s.key, s.key)),
+            (self.tr("Issued"), lambda s: s.issued),
+            *columns,
+        ], self)
         self.group_table = list_table(self.group_model, single_selection=False)
         self.counter_table = list_table(self.counter_model, single_selection=False)
+        self.channel_table = list_table(self.channel_model, single_selection=False)
         self.tables = QTabWidget()
         self.tables.addTab(self.group_table, self.tr("Per queue group"))
         self.tables.addTab(self.counter_table, self.tr("Per counter"))
+        self.tables.addTab(self.channel_table, self.tr("Per channel"))
         self.served_twice = ServedTwiceTab(ctx=self._ctx, tasks=self._tasks, actor=self._actor)
         self.tables.addTab(self.served_twice, self.tr("Served twice"))
         self.served_twice.sig_loaded.connect(lambda n: self.tables.setTabText(
-            2, self.tr("Served twice (%n)", "", n) if n else self.tr("Served twice")))
+            self.tables.indexOf(self.served_twice), self.tr("Served twice (%n)", "", n) if n else self.tr("Served twice")))
 
     def _title(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -235,6 +245,7 @@ class QueueStatsArea(QWidget):
         self.figures["service_p90"].setText(minutes_text(total.service.p90_seconds))
         self.group_model.set_rows(stats.groups)
         self.counter_model.set_rows(stats.counters)
+        self.channel_model.set_rows(stats.channels)
         self.chart.set_counts(total.per_hour)
         self.status.setText("" if total.issued else self.tr("No queue tickets on this day."))
         self.sig_loaded.emit(stats)
