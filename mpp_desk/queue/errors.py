@@ -34,9 +34,15 @@ class QueueOffline(UserError):
     """The office's queue server did not answer (the PC has joined one; docs/queue.md)."""
 
 
+class NoNumbersNow(QueueOffline):
+    """The server is away and the kiosk has no number of the group's leased block left (docs/queue.md)."""
+
+
 class QueueServerRefused(UserError):
     """The office's queue server refused this PC's request (credential, role, version)."""
 
 
 OFFLINE_TEXT = N_("errors", "The queue server cannot be reached ({reason}). Please try again in a moment.")
 REFUSED_TEXT = N_("errors", "The queue server refused this PC ({reason}). Please ask the administrator.")
+NO_NUMBERS_TEXT = N_("errors", "Numbers for {group} cannot be taken right now. "
+                                "Please ask the officer at the information desk.")

@@ -31,6 +31,23 @@ def queue_for(ctx: AppContext, *, actor=None):
     return make_queue_backend(ctx, actor=actor)
 
 
+def kiosk_queue(ctx: AppContext):
+    """The kiosk's queue: on a joined PC the server's with leased number blocks for when it is away
+    (:class:`~mpp_desk.queue.offline.OfflineKiosk`, one per data folder), else this PC's own."""
+    from mpp_desk.queue.offline import offline_kiosk_if_joined
+
+    return offline_kiosk_if_joined(ctx) or queue_for(ctx)
+
+
+def kiosk_upkeep(ctx: AppContext):
+    """One round of the joined kiosk's offline upkeep (network lane): send the tickets issued while the server
+    was away, top the number blocks up; the OfflineStatus, or None on a PC that has not joined a server."""
+    from mpp_desk.queue.offline import offline_kiosk_if_joined
+
+    kiosk = offline_kiosk_if_joined(ctx)
+    return kiosk.upkeep() if kiosk is not None else None
+
+
 def _setting(ctx: AppContext, key: str):
     from mpp_desk import settings
 
@@ -72,14 +89,14 @@ def open_kiosk(ctx: AppContext, *, now: dt.datetime | None = None) -> KioskStart
     ctx.open()
     return KioskStart(
         office_name=str(_setting(ctx, "office.name")),
-        groups=tuple(queue_for(ctx).kiosk_status(now=now)),
+        groups=tuple(kiosk_queue(ctx).kiosk_status(now=now)),
         printer_label=ticket_printer(ctx).label,
     )
 
 
 def kiosk_status(ctx: AppContext, *, now: dt.datetime | None = None) -> tuple:
     """Each active group: open or not (with the reason) and how many wait."""
-    return tuple(queue_for(ctx).kiosk_status(now=now))
+    return tuple(kiosk_queue(ctx).kiosk_status(now=now))
 
 
 def take_ticket(
@@ -89,7 +106,7 @@ def take_ticket(
     from mpp_desk.queue.kiosk import take_ticket as take
 
     return take(
-        queue_for(ctx),
+        kiosk_queue(ctx),
         ticket_printer(ctx),
         group_code=group_code,
         priority=priority_reason is not None,
