@@ -301,15 +301,17 @@ class OfflineKiosk:
         return self.remote.mark_printed(ticket_id=ticket_id)
 
     def slip(self, ticket: IssuedTicket | TicketView, *, copy: bool | None = None) -> TicketSlip:
-        """The printable ticket. An offline ticket's QR is signed with this PC's key (the server has no
-        reference for it yet); it reads like any other ticket."""
+        """The printable ticket, its QR signed with this PC's key (kind ``q``, as a standalone PC's): the server
+        has no reference for an offline ticket yet, and the public page checks a PC's signature against the
+        server's ticket (``server/public/check.py``), so the kiosk's tickets, online or not, read and verify
+        alike. A ticket looked up again (a reprint) that was not issued offline here prints as the server's."""
         from mpp_desk.printing.slip import TicketSlip  # lazy: the printing package, only when a ticket prints
         from mpp_desk.queue.backend import ticket_token  # lazy: backend.py imports remote.py, which this module imports
         from mpp_desk.settings import receipt_settings  # lazy: as RemoteQueue.slip, only when a ticket prints
         from mpp_desk.signing import installation_signer, verification_url  # lazy: cryptography, only when signing
 
         view = ticket.ticket if isinstance(ticket, IssuedTicket) else ticket
-        if self._offline(view.id) is None:
+        if not isinstance(ticket, IssuedTicket) and self._offline(view.id) is None:
             return self.remote.slip(ticket, copy=copy)
         ahead, wait = (ticket.ahead, ticket.estimated_wait_minutes) if isinstance(ticket, IssuedTicket) else (0, 0)
         with self.ctx.uow(write=True) as uow:  # write: the first signature records the key's id

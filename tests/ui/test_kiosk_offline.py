@@ -128,6 +128,12 @@ def test_the_server_away_the_kiosk_issues_an_ordinary_ticket_from_its_block(qtbo
     admin = kiosk.admin_status()
     assert "Tiket yang diterbitkan saat server tidak tersambung, belum terkirim: 2" in admin
     assert "Sisa nomor cadangan: A 0, B 2" in admin
+    assert admin.startswith("Server antrian tidak tersambung sejak pukul 10.00 WIB")
+    kiosk.ask_pin()  # shown to IT under the administrator's PIN pad only
+    assert kiosk.pin_status.isVisibleTo(kiosk) and kiosk.pin_status.text() == admin
+    shot(kiosk, "kiosk-offline-pin-status")
+    kiosk.pin_pad.cancel()
+    assert kiosk.current_page is kiosk.ticket_page
 
     kiosk.done_button.click()
     qtbot.mouseClick(kiosk.tiles["A"], Qt.MouseButton.LeftButton)  # A's block is used up, the server still away

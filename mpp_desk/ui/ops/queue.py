@@ -12,11 +12,12 @@ import datetime as dt
 import logging
 import uuid
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from mpp_desk.context import AppContext
 
 if TYPE_CHECKING:
+    from mpp_desk.queue.backend import QueueBackend
     from mpp_desk.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,10 @@ def kiosk_queue(ctx: AppContext):
     (:class:`~mpp_desk.queue.offline.OfflineKiosk`, one per data folder), else this PC's own."""
     from mpp_desk.queue.offline import offline_kiosk_if_joined
 
-    return offline_kiosk_if_joined(ctx) or queue_for(ctx)
+    kiosk = offline_kiosk_if_joined(ctx)
+    if kiosk is None:
+        return queue_for(ctx)
+    return cast("QueueBackend", kiosk)  # the rest of the interface is its RemoteQueue's (__getattr__)
 
 
 def kiosk_upkeep(ctx: AppContext):
