@@ -30,10 +30,11 @@ import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mpp_desk import officetime
 from mpp_desk.errors import UserError
+from mpp_desk.queue.backend import QueueBackend, make_queue_backend, ticket_token
 from mpp_desk.queue.errors import NO_NUMBERS_TEXT, NoNumbersNow, QueueOffline
 from mpp_desk.queue.remote import RemoteQueue, remote_backend_if_joined
 from mpp_desk.queue.service import DEFAULT_SERVICE_TIME, ticket_code
@@ -306,7 +307,6 @@ class OfflineKiosk:
         server's ticket (``server/public/check.py``), so the kiosk's tickets, online or not, read and verify
         alike. A ticket looked up again (a reprint) that was not issued offline here prints as the server's."""
         from mpp_desk.printing.slip import TicketSlip  # lazy: the printing package, only when a ticket prints
-        from mpp_desk.queue.backend import ticket_token  # lazy: backend.py imports remote.py, which this module imports
         from mpp_desk.settings import receipt_settings  # lazy: as RemoteQueue.slip, only when a ticket prints
         from mpp_desk.signing import installation_signer, verification_url  # lazy: cryptography, only when signing
 
@@ -341,3 +341,17 @@ def offline_kiosk_if_joined(ctx: Any) -> OfflineKiosk | None:
         if kiosk is None:
             kiosk = _KIOSKS[key] = OfflineKiosk(remote, Path(ctx.data_dir), ctx=ctx)
         return kiosk
+
+
+def kiosk_backend(ctx: Any) -> QueueBackend:
+    """The kiosk's queue: on a joined PC the server's with leased number blocks for when it is away, else this PC's."""
+    kiosk = offline_kiosk_if_joined(ctx)
+    if kiosk is None:
+        return make_queue_backend(ctx)
+    return cast("QueueBackend", kiosk)  # the rest of the interface is its RemoteQueue's (__getattr__)
+
+
+def upkeep_if_joined(ctx: Any) -> OfflineStatus | None:
+    """One round of the joined kiosk's upkeep (:meth:`OfflineKiosk.upkeep`); None on a PC that has not joined."""
+    kiosk = offline_kiosk_if_joined(ctx)
+    return kiosk.upkeep() if kiosk is not None else None

@@ -58,11 +58,11 @@ class KioskOfflineMixin:
         tasks = self._tasks  # type: ignore[attr-defined]
         if self._upkeeping or tasks.closed:
             return
-        from mpp_desk.ui.ops import queue as ops
+        from mpp_desk.queue.offline import upkeep_if_joined
 
         self._upkeeping = True
         ctx = self._ctx  # type: ignore[attr-defined]
-        Op(tasks, lambda: ops.kiosk_upkeep(ctx), lane="network").success(self._upkept).failure(
+        Op(tasks, lambda: upkeep_if_joined(ctx), lane="network").success(self._upkept).failure(
             self._upkeep_failed).run()
 
     def _upkept(self, status) -> None:

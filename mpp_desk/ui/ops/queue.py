@@ -12,12 +12,11 @@ import datetime as dt
 import logging
 import uuid
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from mpp_desk.context import AppContext
 
 if TYPE_CHECKING:
-    from mpp_desk.queue.backend import QueueBackend
     from mpp_desk.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -33,23 +32,10 @@ def queue_for(ctx: AppContext, *, actor=None):
 
 
 def kiosk_queue(ctx: AppContext):
-    """The kiosk's queue: on a joined PC the server's with leased number blocks for when it is away
-    (:class:`~mpp_desk.queue.offline.OfflineKiosk`, one per data folder), else this PC's own."""
-    from mpp_desk.queue.offline import offline_kiosk_if_joined
+    """The kiosk's queue (mpp_desk.queue.offline.kiosk_backend: the server's with leased blocks, when joined)."""
+    from mpp_desk.queue.offline import kiosk_backend
 
-    kiosk = offline_kiosk_if_joined(ctx)
-    if kiosk is None:
-        return queue_for(ctx)
-    return cast("QueueBackend", kiosk)  # the rest of the interface is its RemoteQueue's (__getattr__)
-
-
-def kiosk_upkeep(ctx: AppContext):
-    """One round of the joined kiosk's offline upkeep (network lane): send the tickets issued while the server
-    was away, top the number blocks up; the OfflineStatus, or None on a PC that has not joined a server."""
-    from mpp_desk.queue.offline import offline_kiosk_if_joined
-
-    kiosk = offline_kiosk_if_joined(ctx)
-    return kiosk.upkeep() if kiosk is not None else None
+    return kiosk_backend(ctx)
 
 
 def _setting(ctx: AppContext, key: str):
