@@ -229,24 +229,35 @@ class OfflineKiosk:
     def issue(self, *, group_code: str | None = None, service_id: uuid.UUID | None = None, priority: bool = False,
               priority_reason: str | None = None, now: dt.datetime | None = None) -> IssuedTicket:
         code = (group_code or "").strip().upper()
-        if self.away_since is None or not code:
-            try:
-                issued = self.remote.issue(group_code=group_code, service_id=service_id, priority=priority,
-                                           priority_reason=priority_reason)
-            except QueueOffline as exc:
-                if not code:
-                    raise
-                self._went_away(exc)
-            else:
-                self._came_back()
-                self._remember_rate(issued)
+        asked = self.away_since is None or not code
+        if asked:
+            issued = self._issue_remote(code, service_id, priority, priority_reason)
+            if issued is not None:
                 return issued
         issued = self._issue_here(code, service_id, priority or priority_reason is not None, priority_reason)
+        if issued is None and not asked:  # the block is used up: the server may be back before the next upkeep
+            issued = self._issue_remote(code, service_id, priority, priority_reason)
+            if issued is not None:
+                return issued
         if issued is None:  # nothing written: the visitor is told numbers for this service cannot be taken now
             with self._lock:
                 name = self._state["names"].get(code, code)
             raise NoNumbersNow(NO_NUMBERS_TEXT, group=name)
         log.info("ticket %s (id %s) issued offline from the leased block", issued.ticket.code, issued.ticket.id)
+        return issued
+
+    def _issue_remote(self, code: str, service_id, priority: bool, priority_reason) -> IssuedTicket | None:
+        """The server's number; None when it is away (recorded) and a block may serve instead."""
+        try:
+            issued = self.remote.issue(group_code=code or None, service_id=service_id, priority=priority,
+                                       priority_reason=priority_reason)
+        except QueueOffline as exc:
+            if not code:
+                raise
+            self._went_away(exc)
+            return None
+        self._came_back()
+        self._remember_rate(issued)
         return issued
 
     def _remember_rate(self, issued: IssuedTicket) -> None:

@@ -159,3 +159,14 @@ def test_a_group_at_its_daily_limit_gets_no_block_and_the_others_still_do(kiosk,
     server.limit["A"] = 0
     status = kiosk.upkeep()
     assert status.online and status.remaining == {"A": 0, "B": 5}
+
+
+def test_a_used_up_block_asks_the_server_once_more_before_saying_no(kiosk, server):
+    kiosk.upkeep()
+    server.up = False
+    for _ in range(5):
+        kiosk.issue(group_code="B")
+    server.up = True  # back, and the next upkeep round not due yet
+    tries = server.calls.count("issue")
+    assert kiosk.issue(group_code="B").ticket.code == "B006"  # the server's, past the block
+    assert server.calls.count("issue") == tries + 1 and kiosk.away_since is None
