@@ -46,6 +46,10 @@ class QueueOffline(UserError):
     """The office's queue server did not answer (the PC has joined one; docs/queue.md)."""
 
 
+class NoNumbersNow(QueueOffline):
+    """The server is away and the kiosk has no number of the group's leased block left (docs/queue.md)."""
+
+
 class QueueServerRefused(UserError):
     """The office's queue server refused this PC's request (credential, role, version)."""
 
@@ -54,3 +58,5 @@ OFFLINE_TEXT = N_("errors", "The queue server cannot be reached ({reason}). Plea
 BOOKING_NEEDS_SERVER = N_("errors", "Booking codes need the office's queue server; this kiosk works without it. "
                                    "Please take a normal queue number.")
 REFUSED_TEXT = N_("errors", "The queue server refused this PC ({reason}). Please ask the administrator.")
+NO_NUMBERS_TEXT = N_("errors", "Numbers for {group} cannot be taken right now. "
+                                "Please ask the officer at the information desk.")

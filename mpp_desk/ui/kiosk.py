@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from mpp_desk.ui.kiosk_booking import KioskBooking
+from mpp_desk.ui.kiosk_offline import KioskOfflineMixin
 from mpp_desk.ui.kiosk_widgets import KioskTile, WrapButton, big_label
 from mpp_desk.ui.machine import MachineWindow, office_time, scaled_sizes
 from mpp_desk.ui.tasks import Op, TaskManager
@@ -49,7 +50,7 @@ SIZES = {
 }
 
 
-class KioskWindow(MachineWindow):
+class KioskWindow(KioskOfflineMixin, MachineWindow):
     """The kiosk's pages: start (tiles), priority reasons, issuing, the ticket, a message."""
 
     sig_ticket_shown = Signal(object)
@@ -261,14 +262,6 @@ class KioskWindow(MachineWindow):
         self._start_live()
         self.sig_ready.emit(self.mode)
 
-    def _start_live(self) -> None:
-        """On a joined PC the server's queue events refresh the waiting counts at once (the timer stays)."""
-        from mpp_desk.ui.queue_stream import QueueStreamBridge
-
-        self.live = QueueStreamBridge(self)
-        self.live.sig_event.connect(lambda _event: self.refresh())
-        self.live.start_if_joined(self._tasks, self._ctx)
-
     def refresh(self) -> None:
         """Re-read open/closed states and waiting counts (skipped while a ticket is being issued)."""
         if self._refreshing or self._issuing or not self._open_started:
@@ -476,8 +469,7 @@ class KioskWindow(MachineWindow):
     def shutdown(self) -> None:
         for timer in (self.idle_timer, self.refresh_timer, self.clock_timer):
             timer.stop()
-        if getattr(self, "live", None) is not None:
-            self.live.stop()
+        self._stop_live()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

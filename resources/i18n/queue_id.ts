@@ -271,6 +271,10 @@
     <context>
         <name>errors</name>
     <message>
+        <source>Numbers for {group} cannot be taken right now. Please ask the officer at the information desk.</source>
+        <translation>Nomor antrian untuk {group} belum dapat diambil saat ini. Silakan bertanya kepada petugas di meja informasi.</translation>
+    </message>
+    <message>
         <source>The queue server cannot be reached ({reason}). Please try again in a moment.</source>
         <translation>Server antrian tidak dapat dihubungi ({reason}). Silakan coba lagi sebentar lagi.</translation>
     </message>

@@ -1611,6 +1611,26 @@
             <source>Your number stays on screen until you touch Done.</source>
             <translation>Nomor Anda tetap di layar sampai Anda menyentuh Selesai.</translation>
         </message>
+        <message>
+            <source>Queue server: connected.</source>
+            <translation>Server antrian: tersambung.</translation>
+        </message>
+        <message>
+            <source>Queue server away since {time}: numbers come from this kiosk's blocks.</source>
+            <translation>Server antrian tidak tersambung sejak {time}: nomor diambil dari cadangan nomor kios ini.</translation>
+        </message>
+        <message>
+            <source>Tickets issued offline, not sent yet: {count}</source>
+            <translation>Tiket yang diterbitkan saat server tidak tersambung, belum terkirim: {count}</translation>
+        </message>
+        <message>
+            <source>Numbers left in the blocks: {left}</source>
+            <translation>Sisa nomor cadangan: {left}</translation>
+        </message>
+        <message>
+            <source>Refused by the server: {count} (see the log)</source>
+            <translation>Ditolak oleh server: {count} (lihat log)</translation>
+        </message>
     </context>
     <context>
         <name>PinPad</name>

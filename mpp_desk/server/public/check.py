@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from mpp_desk import officetime, signing
@@ -80,7 +81,7 @@ def _lookup(rec: Records, kind: str, ref_id: str) -> tuple[str | None, dict[str,
 
 
 def _ticket(rec: Records, ticket_id: uuid.UUID):
-    ticket = rec.get("queue_ticket", ticket_id)
+    ticket = rec.get("queue_ticket", ticket_id) or _server_ticket(rec, ticket_id)
     if ticket is None:
         return None, {}, {}
     group = rec.get("queue_group", ticket["group_id"]) or {}
@@ -88,6 +89,16 @@ def _ticket(rec: Records, ticket_id: uuid.UUID):
     details = {"number": ticket["code"], "date": ticket["service_date"], "group": group.get("name", ""),
                "service": service.get("title", ""), "ticket_id": ticket_id}
     return TICKET, ticket_fields(ticket["code"], ticket["service_date"]), details
+
+
+def _server_ticket(rec: Records, ticket_id: uuid.UUID) -> dict[str, Any] | None:
+    """A ticket of the server's live queue (issue 14): a kiosk's ticket issued while the server was away carries
+    the kiosk PC's signature, and is checked against the ticket the kiosk uploaded since."""
+    from mpp_desk.server.queue_tables import q_tickets  # lazy: only tickets a PC's own records do not hold look here
+
+    row = rec.conn.execute(select(q_tickets.c.code, q_tickets.c.service_date, q_tickets.c.group_id,
+                                  q_tickets.c.service_id).where(q_tickets.c.id == ticket_id)).mappings().first()
+    return dict(row) if row is not None else None
 
 
 def _intake_receipt(rec: Records, receipt_id: uuid.UUID):

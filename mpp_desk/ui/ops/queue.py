@@ -31,6 +31,13 @@ def queue_for(ctx: AppContext, *, actor=None):
     return make_queue_backend(ctx, actor=actor)
 
 
+def kiosk_queue(ctx: AppContext):
+    """The kiosk's queue (mpp_desk.queue.offline.kiosk_backend: the server's with leased blocks, when joined)."""
+    from mpp_desk.queue.offline import kiosk_backend
+
+    return kiosk_backend(ctx)
+
+
 def _setting(ctx: AppContext, key: str):
     from mpp_desk import settings
 
@@ -72,14 +79,14 @@ def open_kiosk(ctx: AppContext, *, now: dt.datetime | None = None) -> KioskStart
     ctx.open()
     return KioskStart(
         office_name=str(_setting(ctx, "office.name")),
-        groups=tuple(queue_for(ctx).kiosk_status(now=now)),
+        groups=tuple(kiosk_queue(ctx).kiosk_status(now=now)),
         printer_label=ticket_printer(ctx).label,
     )
 
 
 def kiosk_status(ctx: AppContext, *, now: dt.datetime | None = None) -> tuple:
     """Each active group: open or not (with the reason) and how many wait."""
-    return tuple(queue_for(ctx).kiosk_status(now=now))
+    return tuple(kiosk_queue(ctx).kiosk_status(now=now))
 
 
 def take_ticket(
@@ -89,7 +96,7 @@ def take_ticket(
     from mpp_desk.queue.kiosk import take_ticket as take
 
     return take(
-        queue_for(ctx),
+        kiosk_queue(ctx),
         ticket_printer(ctx),
         group_code=group_code,
         priority=priority_reason is not None,
