@@ -154,7 +154,10 @@ def test_the_page_follows_the_counters_and_says_when_it_is_called(office):
     pressed = time.monotonic()
     called = q["loket-1"].call_next(counter_number=1)
     assert called.code == "A006"
-    events = [stream.next(), stream.next()]  # counter 1 freed, then this ticket called there
+    # counter 1 freed, then this ticket called there: two events, or one when both changes arrive in one wake
+    events = [stream.next()]
+    while events[-1][1]["status"] != "called" and len(events) < 2:
+        events.append(stream.next())
     name, mine, at = events[-1]
     assert (mine["status"], mine["counter"], mine["counter_name"]) == ("called", 1, "Loket 1")
     assert at - pressed < 1.0

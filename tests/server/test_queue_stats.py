@@ -35,8 +35,9 @@ class _Via:
         self.client = client
         self.auth = {"Authorization": f"Bearer {credential}", PROTOCOL_HEADER: str(PROTOCOL)}
 
-    def request(self, method, path, *, json=None, params=None, headers=None):
-        return self.client.request(method, path, json=json, params=params, headers={**(headers or {}), **self.auth})
+    def request(self, method, path, *, json=None, params=None, headers=None, timeout=None):
+        return self.client.request(method, path, json=json, params=params, headers={**(headers or {}), **self.auth},
+                                   timeout=timeout)
 
     def close(self) -> None:
         pass
