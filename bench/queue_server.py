@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 ADMIN_URL = os.environ.get("MPP_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
 SECONDS = float(os.environ.get("BENCH_QS_SECONDS", "10"))
-WAITING = int(os.environ.get("BENCH_QS_WAITING", "3000"))
+WAITING = int(os.environ.get("BENCH_QS_WAITING", "10000"))
 SIZES = [int(s) for s in os.environ.get("BENCH_QS_SIZES", "2000,52000").split(",")]
 COUNTERS = 30
 WORKERS = int(os.environ.get("BENCH_QS_WORKERS", "1"))  # mpp-central serve --workers
@@ -83,7 +83,8 @@ def worker(role: str, url: str, credential: str, numbers: list[int], go_file: st
         ready.wait()  # the main thread saw the go file
         return start[0]
 
-    results: dict[str, list] = {"issue_ms": [], "call_ms": [], "codes": [], "called": [], "empty": [], "errors": []}
+    results: dict[str, list] = {"issue_ms": [], "call_ms": [], "codes": [], "called": [], "empty": [], "errors": [],
+                                "cpu_s": []}
     lock = threading.Lock()
 
     def kiosk(k: int) -> None:
@@ -158,9 +159,11 @@ def worker(role: str, url: str, credential: str, numbers: list[int], go_file: st
     while not Path(go_file).exists():
         time.sleep(0.005)
     start[0] = time.monotonic()
+    cpu0 = time.process_time()
     ready.wait()
     for thread in threads:
         thread.join()
+    results["cpu_s"].append(time.process_time() - cpu0)  # this client process's CPU during the load
     Path(out).write_text(json.dumps(results))
 
 
@@ -299,6 +302,9 @@ def run_size(earlier: int, tmp: Path) -> dict:
         for pc in range(3):
             plan.append(("counter", credential(f"pc-{pc}", "counter"), list(range(pc * 10 + 1, pc * 10 + 11))))
         merged, usage = _load(db_url, url, plan, tmp / name, proc.pid)
+        # the kiosks alone (the same two closed loops, no counters): what issuing costs when it does not queue
+        # behind thirty counters' requests (with 2 of 32 closed-loop clients, issues are 1/16 of the requests)
+        alone, alone_usage = _load(db_url, url, plan[:1], tmp / f"{name}-alone", proc.pid)
         if PROFILE:
             profiler.send_signal(2)  # SIGINT: py-spy writes its output
             profiler.wait(30)
@@ -313,6 +319,7 @@ def run_size(earlier: int, tmp: Path) -> dict:
                                  credential("board", "display"))
         floor_figures = floor(db_url)
         issues, calls = len(merged["issue_ms"]), len(merged["call_ms"])
+        n_alone = max(1, alone_usage["requests"])
         usage = {k: round(v / max(1, usage["requests"]), 3) if k.endswith("_ms_per_request") else v
                  for k, v in usage.items()}
         return {
@@ -325,6 +332,11 @@ def run_size(earlier: int, tmp: Path) -> dict:
             "double_calls": (len(merged["called"]) - len(set(merged["called"]))) + doubled,
             "errors": len(merged["errors"]), "first_error": merged["errors"][0] if merged["errors"] else None,
             **usage, "floor": floor_figures, "bare": bare_endpoint(db_url, tmp / name),
+            "kiosks_alone": {"issues_per_s": round(len(alone["issue_ms"]) / SECONDS),
+                             "p50_ms": round(pct(alone["issue_ms"], 0.5), 2), "p95_ms": round(pct(alone["issue_ms"], 0.95), 2),
+                             "errors": len(alone["errors"]),
+                             "server_ms_per_request": round(alone_usage["server_ms_per_request"] / n_alone, 3),
+                             "client_ms_per_request": round(alone_usage["client_ms_per_request"] / n_alone, 3)},
             "button_to_board_p50_ms": round(pct(button, 0.5), 1), "button_to_board_p95_ms": round(pct(button, 0.95), 1),
         }
     finally:
@@ -402,8 +414,10 @@ def _load(db_url: str, url: str, plan: list, prefix: Path, server_pid: int) -> t
     requests = len(merged["issue_ms"]) + 2 * len(merged["call_ms"]) + len(merged["empty"])
     if plan[0][0] == "bare":
         requests = len(merged["call_ms"])
+    client_cpu = sum(merged["cpu_s"])
     return merged, {"requests": requests, "server_cpu_s": round(server_cpu, 2), "pg_cpu_s": round(pg_cpu, 2),
-                    "server_ms_per_request": server_cpu * 1000, "pg_ms_per_request": pg_cpu * 1000}
+                    "client_cpu_s": round(client_cpu, 2), "server_ms_per_request": server_cpu * 1000,
+                    "pg_ms_per_request": pg_cpu * 1000, "client_ms_per_request": client_cpu * 1000}
 
 
 BARE_APP = """
@@ -442,7 +456,8 @@ def bare_endpoint(db_url: str, prefix: Path) -> dict:
     return {"requests_per_s": round(usage["requests"] / SECONDS), "p50_ms": round(pct(merged["call_ms"], 0.5), 2),
             "p95_ms": round(pct(merged["call_ms"], 0.95), 2), "errors": len(merged["errors"]),
             "server_ms_per_request": round(usage["server_ms_per_request"] / n, 3),
-            "pg_ms_per_request": round(usage["pg_ms_per_request"] / n, 3)}
+            "pg_ms_per_request": round(usage["pg_ms_per_request"] / n, 3),
+            "client_ms_per_request": round(usage["client_ms_per_request"] / n, 3)}
 
 
 def _cpu_s(pid: int) -> float:
@@ -476,6 +491,13 @@ def main() -> None:
                   f"{f['pg_ms_per_request']} ms ({f['requests']} requests); bare FastAPI + SELECT 1: "
                   f"{f['bare']['requests_per_s']}/s, p50 {f['bare']['p50_ms']} ms, p95 {f['bare']['p95_ms']} ms, server "
                   f"{f['bare']['server_ms_per_request']} ms, PostgreSQL {f['bare']['pg_ms_per_request']} ms per request")
+            print(f"        client processes' CPU: {f['client_cpu_s']} s in {SECONDS:.0f} s, "
+                  f"{f['client_ms_per_request']} ms per request (bare endpoint's clients: "
+                  f"{f['bare']['client_ms_per_request']} ms)")
+            a = f["kiosks_alone"]
+            print(f"        the 2 kiosks alone (no counters): issue {a['issues_per_s']}/s p50 {a['p50_ms']} ms p95 "
+                  f"{a['p95_ms']} ms, server {a['server_ms_per_request']} ms, clients {a['client_ms_per_request']} ms "
+                  f"CPU per request, errors {a['errors']}")
             print(f"        floor (bare INSERT + COMMIT, one connection): {f['floor']['rows_per_s']} rows/s, "
                   f"p50 {f['floor']['p50_ms']} ms, p95 {f['floor']['p95_ms']} ms")
     print(f"load average before: {load:.1f} on {os.cpu_count()} cores (shared with other work)")
