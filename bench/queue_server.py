@@ -3,7 +3,8 @@
 For each history size (2,000 and 52,000 earlier tickets, done on earlier days, with their events):
 a fresh PostgreSQL database, a real ``mpp-central serve`` process (its clock on a Tuesday 09:00 WIB
 through tests/clockhook), two queue groups, thirty counters serving both, and a morning's queue
-already waiting (BENCH_QS_WAITING, 3,000). Then for BENCH_QS_SECONDS (10) at once:
+already waiting (BENCH_QS_WAITING, 10,000: the counters must not run out of it). Then for BENCH_QS_SECONDS (10)
+at once:
 
 - 2 kiosk clients issuing as fast as they can (RemoteQueue.issue, alternating A and B);
 - 30 counter clients: call-next, then mark the visitor absent (one request) to free the counter.
@@ -11,8 +12,16 @@ already waiting (BENCH_QS_WAITING, 3,000). Then for BENCH_QS_SECONDS (10) at onc
 Then, the load over, BENCH_QS_BUTTON_RUNS (50) single presses at a counter: milliseconds from the
 press (call-next sent) until the board's server-sent event stream delivers that call (goal p95 < 200 ms).
 
+Then the 2 kiosks alone for BENCH_QS_SECONDS (no counters): what issuing costs when it does not queue behind
+the counters. What the mixed figures mean: every client is a closed loop with no pause, and each request
+waits about as long as any other, so 2 kiosks of 32 clients get 1/16 of the requests whatever the server's
+speed: issues/s = 2 / latency, calls/s = 30 / (2 x latency) (a call is followed by its no-show), 7.5 calls
+per issue. 300 issues/s in this mix would take a latency of 6.7 ms, i.e. ~4,800 requests/s.
+
 The clients are threads of four client processes (the kiosks; three PCs of ten counters), each with
-its own HTTP connection, all on this machine's cores beside the server and PostgreSQL.
+its own HTTP connection, all on this machine's cores beside the server and PostgreSQL; their CPU is
+reported. BENCH_QS_CLIENT=lean sends the same requests over http.client instead of RemoteQueue (httpx), which
+leaves more of the two cores to the server.
 
 Figures: issues/s and successful calls/s in total, p50/p95 of issue and of call-next (client-side,
 HTTP included), duplicate numbers and tickets called twice (from the clients' answers and from the
@@ -47,6 +56,7 @@ WAITING = int(os.environ.get("BENCH_QS_WAITING", "10000"))
 SIZES = [int(s) for s in os.environ.get("BENCH_QS_SIZES", "2000,52000").split(",")]
 COUNTERS = 30
 WORKERS = int(os.environ.get("BENCH_QS_WORKERS", "1"))  # mpp-central serve --workers
+CLIENT = os.environ.get("BENCH_QS_CLIENT", "remote")  # the counters' and kiosks' client: remote (RemoteQueue) or lean
 BUTTON_RUNS = int(os.environ.get("BENCH_QS_BUTTON_RUNS", "50"))
 SECRET = "bench-secret-" + "0123456789abcdef" * 3
 MOMENT = "2026-11-24T09:00:00+07:00"  # a Tuesday, a working day, inside opening hours
@@ -75,6 +85,8 @@ def worker(role: str, url: str, credential: str, numbers: list[int], go_file: st
     """Threads of one client process, connected, then from when *go_file* appears for *seconds*; results to *out*."""
     from mpp_desk.queue.remote import RemoteQueue
 
+    if CLIENT == "lean":
+        RemoteQueue = LeanQueue  # noqa: N806 - the same requests, sent with less client CPU
     ready = threading.Barrier(len(numbers) + 1)
     start = [0.0]
 
@@ -165,6 +177,68 @@ def worker(role: str, url: str, credential: str, numbers: list[int], go_file: st
         thread.join()
     results["cpu_s"].append(time.process_time() - cpu0)  # this client process's CPU during the load
     Path(out).write_text(json.dumps(results))
+
+
+class LeanQueue:
+    """The requests RemoteQueue sends for issue, call-next and no-show (the same headers, op id and JSON body),
+    over one keep-alive http.client connection: a fraction of httpx's client CPU, which on this machine the
+    server and PostgreSQL share (BENCH_QS_CLIENT=lean). No retries: a failure is counted as an error."""
+
+    def __init__(self, url: str, credential: str, timeout: float = 30) -> None:
+        import http.client
+        from urllib.parse import urlsplit
+
+        from mpp_desk.sync.schemas import PROTOCOL, PROTOCOL_HEADER
+
+        parts = urlsplit(url)
+        self._conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+        self._headers = {"Authorization": f"Bearer {credential}", PROTOCOL_HEADER: str(PROTOCOL),
+                         "Content-Type": "application/json"}
+
+    def __enter__(self) -> LeanQueue:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._conn.close()
+
+    def _post(self, path: str, body: dict | None = None) -> dict:
+        self._conn.request("POST", path, body=json.dumps(body).encode() if body is not None else b"",
+                           headers={**self._headers, "X-MPP-Op-Id": str(uuid.uuid4())})
+        response = self._conn.getresponse()
+        data = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{response.status} {data[:200]!r}")
+        return json.loads(data)
+
+    def kiosk_status(self) -> None:
+        self._conn.request("GET", "/v1/queue/kiosk", headers=self._headers)
+        self._conn.getresponse().read()
+
+    def counter_state(self, *, counter_number: int) -> None:
+        self._conn.request("GET", f"/v1/queue/counters/{counter_number}", headers=self._headers)
+        self._conn.getresponse().read()
+
+    def issue(self, *, group_code: str):
+        data = self._post("/v1/queue/issue", {"group_code": group_code, "service_id": None, "priority": False,
+                                              "priority_reason": None})
+        return _Issued(_Ticket(data["ticket"]))
+
+    def call_next(self, *, counter_number: int):
+        ticket = self._post(f"/v1/queue/counters/{counter_number}/call-next")["ticket"]
+        return _Ticket(ticket) if ticket else None
+
+    def mark_no_show(self, *, ticket_id: str, counter_number: int) -> None:
+        self._post(f"/v1/queue/tickets/{ticket_id}/no-show", {"counter_number": counter_number})
+
+
+class _Ticket:
+    def __init__(self, data: dict) -> None:
+        self.id, self.code = data["id"], data["code"]
+
+
+class _Issued:
+    def __init__(self, ticket: _Ticket) -> None:
+        self.ticket = ticket
 
 
 # --- set-up --------------------------------------------------------------------------------------------
@@ -501,7 +575,7 @@ def main() -> None:
             print(f"        floor (bare INSERT + COMMIT, one connection): {f['floor']['rows_per_s']} rows/s, "
                   f"p50 {f['floor']['p50_ms']} ms, p95 {f['floor']['p95_ms']} ms")
     print(f"load average before: {load:.1f} on {os.cpu_count()} cores (shared with other work)")
-    print(json.dumps({"bench": "queue_server", "seconds": SECONDS, "counters": COUNTERS, "kiosks": 2,
+    print(json.dumps({"bench": "queue_server", "seconds": SECONDS, "counters": COUNTERS, "kiosks": 2, "client": CLIENT,
                       "load_before": round(load, 1), "sizes": figures}))
 
 
