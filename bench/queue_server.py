@@ -3,7 +3,8 @@
 For each history size (2,000 and 52,000 earlier tickets, done on earlier days, with their events):
 a fresh PostgreSQL database, a real ``mpp-central serve`` process (its clock on a Tuesday 09:00 WIB
 through tests/clockhook), two queue groups, thirty counters serving both, and a morning's queue
-already waiting (BENCH_QS_WAITING, 3,000). Then for BENCH_QS_SECONDS (10) at once:
+already waiting (BENCH_QS_WAITING, 10,000: the counters must not run out of it). Then for BENCH_QS_SECONDS (10)
+at once:
 
 - 2 kiosk clients issuing as fast as they can (RemoteQueue.issue, alternating A and B);
 - 30 counter clients: call-next, then mark the visitor absent (one request) to free the counter.
@@ -11,8 +12,16 @@ already waiting (BENCH_QS_WAITING, 3,000). Then for BENCH_QS_SECONDS (10) at onc
 Then, the load over, BENCH_QS_BUTTON_RUNS (50) single presses at a counter: milliseconds from the
 press (call-next sent) until the board's server-sent event stream delivers that call (goal p95 < 200 ms).
 
+Then the 2 kiosks alone for BENCH_QS_SECONDS (no counters): what issuing costs when it does not queue behind
+the counters. What the mixed figures mean: every client is a closed loop with no pause, and each request
+waits about as long as any other, so 2 kiosks of 32 clients get 1/16 of the requests whatever the server's
+speed: issues/s = 2 / latency, calls/s = 30 / (2 x latency) (a call is followed by its no-show), 7.5 calls
+per issue. 300 issues/s in this mix would take a latency of 6.7 ms, i.e. ~4,800 requests/s.
+
 The clients are threads of four client processes (the kiosks; three PCs of ten counters), each with
-its own HTTP connection, all on this machine's cores beside the server and PostgreSQL.
+its own HTTP connection, all on this machine's cores beside the server and PostgreSQL; their CPU is
+reported. BENCH_QS_CLIENT=lean sends the same requests over http.client instead of RemoteQueue (httpx), which
+leaves more of the two cores to the server.
 
 Figures: issues/s and successful calls/s in total, p50/p95 of issue and of call-next (client-side,
 HTTP included), duplicate numbers and tickets called twice (from the clients' answers and from the
@@ -43,10 +52,11 @@ sys.path.insert(0, str(ROOT))
 
 ADMIN_URL = os.environ.get("MPP_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
 SECONDS = float(os.environ.get("BENCH_QS_SECONDS", "10"))
-WAITING = int(os.environ.get("BENCH_QS_WAITING", "3000"))
+WAITING = int(os.environ.get("BENCH_QS_WAITING", "10000"))
 SIZES = [int(s) for s in os.environ.get("BENCH_QS_SIZES", "2000,52000").split(",")]
 COUNTERS = 30
 WORKERS = int(os.environ.get("BENCH_QS_WORKERS", "1"))  # mpp-central serve --workers
+CLIENT = os.environ.get("BENCH_QS_CLIENT", "remote")  # the counters' and kiosks' client: remote (RemoteQueue) or lean
 BUTTON_RUNS = int(os.environ.get("BENCH_QS_BUTTON_RUNS", "50"))
 SECRET = "bench-secret-" + "0123456789abcdef" * 3
 MOMENT = "2026-11-24T09:00:00+07:00"  # a Tuesday, a working day, inside opening hours
@@ -75,6 +85,8 @@ def worker(role: str, url: str, credential: str, numbers: list[int], go_file: st
     """Threads of one client process, connected, then from when *go_file* appears for *seconds*; results to *out*."""
     from mpp_desk.queue.remote import RemoteQueue
 
+    if CLIENT == "lean":
+        RemoteQueue = LeanQueue  # noqa: N806 - the same requests, sent with less client CPU
     ready = threading.Barrier(len(numbers) + 1)
     start = [0.0]
 
@@ -83,7 +95,8 @@ def worker(role: str, url: str, credential: str, numbers: list[int], go_file: st
         ready.wait()  # the main thread saw the go file
         return start[0]
 
-    results: dict[str, list] = {"issue_ms": [], "call_ms": [], "codes": [], "called": [], "empty": [], "errors": []}
+    results: dict[str, list] = {"issue_ms": [], "call_ms": [], "codes": [], "called": [], "empty": [], "errors": [],
+                                "cpu_s": []}
     lock = threading.Lock()
 
     def kiosk(k: int) -> None:
@@ -158,10 +171,74 @@ def worker(role: str, url: str, credential: str, numbers: list[int], go_file: st
     while not Path(go_file).exists():
         time.sleep(0.005)
     start[0] = time.monotonic()
+    cpu0 = time.process_time()
     ready.wait()
     for thread in threads:
         thread.join()
+    results["cpu_s"].append(time.process_time() - cpu0)  # this client process's CPU during the load
     Path(out).write_text(json.dumps(results))
+
+
+class LeanQueue:
+    """The requests RemoteQueue sends for issue, call-next and no-show (the same headers, op id and JSON body),
+    over one keep-alive http.client connection: a fraction of httpx's client CPU, which on this machine the
+    server and PostgreSQL share (BENCH_QS_CLIENT=lean). No retries: a failure is counted as an error."""
+
+    def __init__(self, url: str, credential: str, timeout: float = 30) -> None:
+        import http.client
+        from urllib.parse import urlsplit
+
+        from mpp_desk.sync.schemas import PROTOCOL, PROTOCOL_HEADER
+
+        parts = urlsplit(url)
+        self._conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+        self._headers = {"Authorization": f"Bearer {credential}", PROTOCOL_HEADER: str(PROTOCOL),
+                         "Content-Type": "application/json"}
+
+    def __enter__(self) -> LeanQueue:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._conn.close()
+
+    def _post(self, path: str, body: dict | None = None) -> dict:
+        self._conn.request("POST", path, body=json.dumps(body).encode() if body is not None else b"",
+                           headers={**self._headers, "X-MPP-Op-Id": str(uuid.uuid4())})
+        response = self._conn.getresponse()
+        data = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{response.status} {data[:200]!r}")
+        return json.loads(data)
+
+    def kiosk_status(self) -> None:
+        self._conn.request("GET", "/v1/queue/kiosk", headers=self._headers)
+        self._conn.getresponse().read()
+
+    def counter_state(self, *, counter_number: int) -> None:
+        self._conn.request("GET", f"/v1/queue/counters/{counter_number}", headers=self._headers)
+        self._conn.getresponse().read()
+
+    def issue(self, *, group_code: str):
+        data = self._post("/v1/queue/issue", {"group_code": group_code, "service_id": None, "priority": False,
+                                              "priority_reason": None})
+        return _Issued(_Ticket(data["ticket"]))
+
+    def call_next(self, *, counter_number: int):
+        ticket = self._post(f"/v1/queue/counters/{counter_number}/call-next")["ticket"]
+        return _Ticket(ticket) if ticket else None
+
+    def mark_no_show(self, *, ticket_id: str, counter_number: int) -> None:
+        self._post(f"/v1/queue/tickets/{ticket_id}/no-show", {"counter_number": counter_number})
+
+
+class _Ticket:
+    def __init__(self, data: dict) -> None:
+        self.id, self.code = data["id"], data["code"]
+
+
+class _Issued:
+    def __init__(self, ticket: _Ticket) -> None:
+        self.ticket = ticket
 
 
 # --- set-up --------------------------------------------------------------------------------------------
@@ -299,6 +376,9 @@ def run_size(earlier: int, tmp: Path) -> dict:
         for pc in range(3):
             plan.append(("counter", credential(f"pc-{pc}", "counter"), list(range(pc * 10 + 1, pc * 10 + 11))))
         merged, usage = _load(db_url, url, plan, tmp / name, proc.pid)
+        # the kiosks alone (the same two closed loops, no counters): what issuing costs when it does not queue
+        # behind thirty counters' requests (with 2 of 32 closed-loop clients, issues are 1/16 of the requests)
+        alone, alone_usage = _load(db_url, url, plan[:1], tmp / f"{name}-alone", proc.pid)
         if PROFILE:
             profiler.send_signal(2)  # SIGINT: py-spy writes its output
             profiler.wait(30)
@@ -313,6 +393,7 @@ def run_size(earlier: int, tmp: Path) -> dict:
                                  credential("board", "display"))
         floor_figures = floor(db_url)
         issues, calls = len(merged["issue_ms"]), len(merged["call_ms"])
+        n_alone = max(1, alone_usage["requests"])
         usage = {k: round(v / max(1, usage["requests"]), 3) if k.endswith("_ms_per_request") else v
                  for k, v in usage.items()}
         return {
@@ -325,6 +406,11 @@ def run_size(earlier: int, tmp: Path) -> dict:
             "double_calls": (len(merged["called"]) - len(set(merged["called"]))) + doubled,
             "errors": len(merged["errors"]), "first_error": merged["errors"][0] if merged["errors"] else None,
             **usage, "floor": floor_figures, "bare": bare_endpoint(db_url, tmp / name),
+            "kiosks_alone": {"issues_per_s": round(len(alone["issue_ms"]) / SECONDS),
+                             "p50_ms": round(pct(alone["issue_ms"], 0.5), 2), "p95_ms": round(pct(alone["issue_ms"], 0.95), 2),
+                             "errors": len(alone["errors"]),
+                             "server_ms_per_request": round(alone_usage["server_ms_per_request"] / n_alone, 3),
+                             "client_ms_per_request": round(alone_usage["client_ms_per_request"] / n_alone, 3)},
             "button_to_board_p50_ms": round(pct(button, 0.5), 1), "button_to_board_p95_ms": round(pct(button, 0.95), 1),
         }
     finally:
@@ -402,8 +488,10 @@ def _load(db_url: str, url: str, plan: list, prefix: Path, server_pid: int) -> t
     requests = len(merged["issue_ms"]) + 2 * len(merged["call_ms"]) + len(merged["empty"])
     if plan[0][0] == "bare":
         requests = len(merged["call_ms"])
+    client_cpu = sum(merged["cpu_s"])
     return merged, {"requests": requests, "server_cpu_s": round(server_cpu, 2), "pg_cpu_s": round(pg_cpu, 2),
-                    "server_ms_per_request": server_cpu * 1000, "pg_ms_per_request": pg_cpu * 1000}
+                    "client_cpu_s": round(client_cpu, 2), "server_ms_per_request": server_cpu * 1000,
+                    "pg_ms_per_request": pg_cpu * 1000, "client_ms_per_request": client_cpu * 1000}
 
 
 BARE_APP = """
@@ -442,7 +530,8 @@ def bare_endpoint(db_url: str, prefix: Path) -> dict:
     return {"requests_per_s": round(usage["requests"] / SECONDS), "p50_ms": round(pct(merged["call_ms"], 0.5), 2),
             "p95_ms": round(pct(merged["call_ms"], 0.95), 2), "errors": len(merged["errors"]),
             "server_ms_per_request": round(usage["server_ms_per_request"] / n, 3),
-            "pg_ms_per_request": round(usage["pg_ms_per_request"] / n, 3)}
+            "pg_ms_per_request": round(usage["pg_ms_per_request"] / n, 3),
+            "client_ms_per_request": round(usage["client_ms_per_request"] / n, 3)}
 
 
 def _cpu_s(pid: int) -> float:
@@ -476,10 +565,17 @@ def main() -> None:
                   f"{f['pg_ms_per_request']} ms ({f['requests']} requests); bare FastAPI + SELECT 1: "
                   f"{f['bare']['requests_per_s']}/s, p50 {f['bare']['p50_ms']} ms, p95 {f['bare']['p95_ms']} ms, server "
                   f"{f['bare']['server_ms_per_request']} ms, PostgreSQL {f['bare']['pg_ms_per_request']} ms per request")
+            print(f"        client processes' CPU: {f['client_cpu_s']} s in {SECONDS:.0f} s, "
+                  f"{f['client_ms_per_request']} ms per request (bare endpoint's clients: "
+                  f"{f['bare']['client_ms_per_request']} ms)")
+            a = f["kiosks_alone"]
+            print(f"        the 2 kiosks alone (no counters): issue {a['issues_per_s']}/s p50 {a['p50_ms']} ms p95 "
+                  f"{a['p95_ms']} ms, server {a['server_ms_per_request']} ms, clients {a['client_ms_per_request']} ms "
+                  f"CPU per request, errors {a['errors']}")
             print(f"        floor (bare INSERT + COMMIT, one connection): {f['floor']['rows_per_s']} rows/s, "
                   f"p50 {f['floor']['p50_ms']} ms, p95 {f['floor']['p95_ms']} ms")
     print(f"load average before: {load:.1f} on {os.cpu_count()} cores (shared with other work)")
-    print(json.dumps({"bench": "queue_server", "seconds": SECONDS, "counters": COUNTERS, "kiosks": 2,
+    print(json.dumps({"bench": "queue_server", "seconds": SECONDS, "counters": COUNTERS, "kiosks": 2, "client": CLIENT,
                       "load_before": round(load, 1), "sizes": figures}))
 
 

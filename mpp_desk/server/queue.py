@@ -29,6 +29,7 @@ import time
 import uuid
 from typing import Any
 
+from psycopg.pq import ExecStatus
 from psycopg.rows import dict_row
 from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
@@ -72,6 +73,7 @@ def require_counter(device: Device, counter_number: int) -> None:
 
 # --- statements of the hot paths ------------------------------------------------------------------
 
+TUPLES_OK = ExecStatus.TUPLES_OK
 _PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 
 
@@ -90,7 +92,10 @@ class Raw:
         """The first row (a dict, or what *row_factory* makes), or None."""
         with conn.connection.driver_connection.cursor(row_factory=row_factory) as cur:  # type: ignore[union-attr]
             cur.execute(self.sql, params)
-            return cur.fetchone() if cur.description is not None else None
+            # the result's status, not ``cur.description``: that builds a Column object per column each time
+            # (thirty for a ticket's row: a tenth of the request's server CPU)
+            result = cur.pgresult
+            return cur.fetchone() if result is not None and result.status == TUPLES_OK else None
 
 
 _CODE_SQL = "{p} || CASE WHEN {n} < 1000 THEN lpad({n}::text, 3, '0') ELSE {n}::text END"  # = ticket_code()
@@ -358,19 +363,26 @@ def act(conn: Connection, cfg: QueueConfig, device: Device, secret: bytes, *, ac
         raise QueueNotFound(N_("errors", "Choose the queue group or the counter to transfer to."))
     _counter(cfg, counter_number)
     _lock_counter(conn, device, counter_number, now)
-    ticket = _ticket_for_update(conn, ticket_id)
-    _check_state(ticket, action)
-    if ticket["counter_number"] != counter_number:
-        raise InvalidTransition(N_("errors", "Ticket {code} is at counter {other}, not at counter {number}."),
-                                code=ticket["code"], other=ticket["counter_number"] or "-", number=counter_number)
-    values, detail, frees = _changes(cfg, ticket, action, counter_number, now, outcome=outcome, note=note,
-                                     to_group_code=to_group_code, to_counter_number=to_counter_number)
-    row = _update(conn, ticket_id, values)
+    row = None
+    if action in _BLIND:  # one statement: the change, where the ticket is in a state it is allowed from, here
+        values, detail, frees = _changes(cfg, None, action, counter_number, now, outcome=outcome, note=note,
+                                         to_group_code=None, to_counter_number=None)
+        row = _update(conn, ticket_id, values, allowed=ALLOWED_FROM[action], counter=counter_number)
+    if row is None:  # recall and transfer read the ticket first; a refusal reads it to say why
+        ticket = _ticket_for_update(conn, ticket_id)
+        _check_state(ticket, action)
+        if ticket["counter_number"] != counter_number:
+            raise InvalidTransition(N_("errors", "Ticket {code} is at counter {other}, not at counter {number}."),
+                                    code=ticket["code"], other=ticket["counter_number"] or "-", number=counter_number)
+        values, detail, frees = _changes(cfg, ticket, action, counter_number, now, outcome=outcome, note=note,
+                                         to_group_code=to_group_code, to_counter_number=to_counter_number)
+        row = _update(conn, ticket_id, values)
     _event(conn, row, EVENT_OF[action], device=device, at=now, counter=counter_number, detail=detail,
            counter_ticket=None if frees else _KEEP)
     return ticket_json(row, cfg, secret)
 
 
+_BLIND = frozenset({"no_show", "start", "finish", "hold"})  # their changes do not depend on the ticket's row
 EVENT_OF = {"recall": "recalled", "no_show": "no_show", "start": "started", "finish": "finished",
             "transfer": "transferred", "hold": "held", "resume": "resumed", "cancel": "cancelled"}
 
@@ -452,7 +464,12 @@ def _active_counter(cfg: QueueConfig, number: int):
     return counter
 
 
+LOCKED_KEY = "q_locked_counter"  # conn.info: the counter the request's first statement already locked
+
+
 def _lock_counter(conn: Connection, device: Device, number: int, now: dt.datetime) -> None:
+    if conn.info.get(LOCKED_KEY) == number:  # locked by the request's authentication (queue_api, one round trip)
+        return
     _LOCK_COUNTER.first(conn, {"number": number, "device": device.id, "now": now})
 
 
@@ -480,18 +497,26 @@ def _check_state(ticket, action: str) -> None:
             action=labels.label(labels.ACTION_LABELS, action))
 
 
-_UPDATES: dict[tuple[str, ...], Raw] = {}
+_UPDATES: dict[tuple[tuple[str, ...], bool], Raw] = {}
 
 
-def _update(conn: Connection, ticket_id: uuid.UUID, values: dict[str, Any]):
-    """Set *values* on the ticket, returning its row (one statement per set of columns, built once)."""
-    key = tuple(sorted(values))
+def _update(conn: Connection, ticket_id: uuid.UUID, values: dict[str, Any], *, allowed: tuple[str, ...] | None = None,
+            counter: int | None = None):
+    """Set *values* on the ticket, returning its row (one statement per set of columns, built once). With
+    *allowed*: only while the ticket's status is one of them and it is at *counter* (else None, nothing changed)."""
+    key = (tuple(sorted(values)), allowed is not None)
     statement = _UPDATES.get(key)
     if statement is None:
-        assert all(name in q_tickets.c for name in key), key
+        assert all(name in q_tickets.c for name in key[0]), key
+        where = " AND status = ANY(:allowed) AND counter_number = :at_counter" if allowed is not None else ""
         statement = _UPDATES[key] = Raw(
-            "UPDATE q_tickets SET " + ", ".join(f"{name} = :{name}" for name in key) + " WHERE id = :ticket_id RETURNING *")
-    row = statement.first(conn, {**values, "ticket_id": ticket_id})
+            "UPDATE q_tickets SET " + ", ".join(f"{name} = :{name}" for name in key[0])
+            + f" WHERE id = :ticket_id{where} RETURNING *")
+    params = {**values, "ticket_id": ticket_id}
+    if allowed is not None:
+        params.update(allowed=list(allowed), at_counter=counter)
+        return statement.first(conn, params)
+    row = statement.first(conn, params)
     assert row is not None, ticket_id  # locked by _ticket_for_update
     return row
 
@@ -536,6 +561,7 @@ def _flush_statement(event: bool, counter: bool, op: bool):
 
 def begin(conn: Connection) -> None:
     conn.info.pop("q_pending", None)
+    conn.info.pop(LOCKED_KEY, None)
 
 
 def flush(conn: Connection, *, op: tuple[uuid.UUID, uuid.UUID, Any] | None = None) -> None:

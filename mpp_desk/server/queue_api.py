@@ -42,6 +42,7 @@ from mpp_desk.queue.errors import QueueNotFound
 from mpp_desk.server import bookings, devices, queue_reconcile
 from mpp_desk.server import queue as service
 from mpp_desk.server import queue_speaker, queue_stats
+from mpp_desk.server import queue_fast
 from mpp_desk.server.queue_config import ConfigCache
 from mpp_desk.server.queue_streams import RevocationWatch
 from mpp_desk.server.settings import ServerSettings
@@ -66,6 +67,16 @@ _AUTH = service.Raw("SELECT d.id, d.name, d.role, d.revoked_at, d.last_seen_at, 
              "d.counter_numbers, "
              "(SELECT answer FROM q_ops WHERE device_id = d.id AND op_id = CAST(:op AS uuid)) AS stored FROM devices d "
              "WHERE d.credential_hash = :h AND d.revoked_at IS NULL")
+# The same, and the counter's row locked in the same round trip (call-next and the counter's actions lock it
+# first anyway; not for a replay). A refusal after it rolls the lock's write back with the transaction.
+_AUTH_LOCK = service.Raw(
+    "WITH d AS (SELECT d.id, d.name, d.role, d.revoked_at, d.last_seen_at, d.enrolled_at, d.pending_ops, "
+    "d.local_device_id, d.counter_numbers, (SELECT answer FROM q_ops WHERE device_id = d.id AND op_id = CAST(:op AS uuid)) AS stored "
+    "FROM devices d WHERE d.credential_hash = :h AND d.revoked_at IS NULL), "
+    "l AS (INSERT INTO q_counters AS c (counter_number, device_id, updated_at) SELECT CAST(:number AS integer), d.id, "
+    "CAST(:now AS timestamptz) FROM d WHERE d.stored IS NULL ON CONFLICT (counter_number) DO UPDATE SET "
+    "device_id = excluded.device_id, updated_at = excluded.updated_at RETURNING 1) "
+    "SELECT d.*, (SELECT count(*) FROM l) AS locked FROM d")
 _SEEN = service.Raw("UPDATE devices SET last_seen_at = :now WHERE id = :id")
 
 
@@ -209,22 +220,29 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
 
     # The queue's own pool: no pre-ping (a round trip per request); a connection PostgreSQL dropped fails one
     # request, which the PC retries under the same op id. One kept connection per queue thread (each holds one
-    # at a time): a pool smaller than the threads opened and closed an overflow connection per request under
-    # load (a PostgreSQL backend started each time: 7% of the server's CPU).
-    engine = create_engine(engine.url, pool_size=QUEUE_THREADS, max_overflow=4, pool_pre_ping=False)
+    # at a time, see ``kept``) and a few for the streams and replays: a pool smaller than the threads opened and
+    # closed an overflow connection per request under load (a PostgreSQL backend started each time: 7% of the
+    # server's CPU).
+    engine = create_engine(engine.url, pool_size=QUEUE_THREADS + 4, max_overflow=4, pool_pre_ping=False)
     configs = ConfigCache(settings.queue_config_check_s)
     waker = Waker(engine.url.set(drivername="postgresql").render_as_string(hide_password=False))
 
-    def authenticate(conn: Connection, authorization: str | None, op_id: uuid.UUID | None = None):
-        """(the device, the stored answer to *op_id* or None): one statement."""
+    def authenticate(conn: Connection, authorization: str | None, op_id: uuid.UUID | None = None,
+                     counter: int | None = None):
+        """(the device, the stored answer to *op_id* or None): one statement, which also locks *counter*'s row."""
         token = (authorization or "").removeprefix("Bearer ").strip()
         if not token:
             raise devices.DeviceError("no device credential; join this PC with `mpp-desk sync join`", status=401)
-        row = _AUTH.first(conn, {"h": devices.digest(secret, token), "op": op_id}, row_factory=namedtuple_row)
+        now = _now()
+        params = {"h": devices.digest(secret, token), "op": op_id}
+        if counter is not None:
+            params.update(number=counter, now=now)
+        row = (_AUTH if counter is None else _AUTH_LOCK).first(conn, params, row_factory=namedtuple_row)
         if row is None:
             raise devices.DeviceError("this device is unknown or was revoked; ask the administrator to enrol it again",
                                       status=401)
-        now = _now()
+        if counter is not None and row.locked:
+            conn.info[service.LOCKED_KEY] = counter
         if row.last_seen_at is None or now - row.last_seen_at > SEEN_EVERY:
             _SEEN.first(conn, {"now": now, "id": row.id})
         return devices._device(row), row.stored
@@ -239,16 +257,18 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
     limiter = anyio.CapacityLimiter(QUEUE_THREADS)
 
     async def run(access: str, fn: Callable[[Connection, Any, devices.Device], Any], *, op_id: uuid.UUID | None = None,
-                  status: int = 200, write: bool = False, snapshot: bool = False) -> JSONResponse:
-        """One request's transaction on one of the queue's threads (see :data:`QUEUE_THREADS`)."""
+                  status: int = 200, write: bool = False, snapshot: bool = False, counter: int | None = None) -> JSONResponse:
+        """One request's transaction on one of the queue's threads (see :data:`QUEUE_THREADS`); *counter*: the
+        counter whose row the request locks first (locked with the authentication, one round trip)."""
         return await anyio.to_thread.run_sync(
-            functools.partial(run_sync, access, fn, op_id=op_id, status=status, write=write, snapshot=snapshot),
+            functools.partial(run_sync, access, fn, op_id=op_id, status=status, write=write, snapshot=snapshot,
+                              counter=counter),
             limiter=limiter)
 
     def run_sync(access: str, fn: Callable[[Connection, Any, devices.Device], Any], *, op_id: uuid.UUID | None = None,
-                 status: int = 200, write: bool = False, snapshot: bool = False) -> JSONResponse:
+                 status: int = 200, write: bool = False, snapshot: bool = False, counter: int | None = None) -> JSONResponse:
         try:
-            answer = _transaction(access, fn, op_id, snapshot)
+            answer = _transaction(access, fn, op_id, snapshot, counter)
             if write:
                 waker.poke()
             return answer if isinstance(answer, JSONResponse) else JSONResponse(answer, status_code=status)
@@ -277,18 +297,46 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
             _device, stored = authenticate(conn, access, op_id)
         return None if stored is None else JSONResponse(stored, headers={"X-MPP-Replayed": "1"})
 
-    def _transaction(access: str, fn, op_id: uuid.UUID | None, snapshot: bool):
-        with engine.connect() as conn:
-            if snapshot:  # the board: its state and its events' horizon in one snapshot
+    # The queue threads' connections, kept checked out between requests (one request uses one at a time): the
+    # pool's checkout and return (events, reset) cost a tenth of a request's server CPU. A connection whose request
+    # ended other than by an answer or a refusal (its transaction rolled back) goes back to the pool instead.
+    kept: list[Connection] = []
+    kept_lock = threading.Lock()
+
+    def _transaction(access: str, fn, op_id: uuid.UUID | None, snapshot: bool, counter: int | None = None):
+        if snapshot:  # the board: its state and its events' horizon in one snapshot (a pooled connection: the
+            # isolation level stays with it until the pool resets it)
+            with engine.connect() as conn:
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
-            with conn.begin():
-                service.begin(conn)
-                device, stored = authenticate(conn, access, op_id)
-                if stored is not None:
-                    return JSONResponse(stored, headers={"X-MPP-Replayed": "1"})
-                answer = fn(conn, configs.get(conn), device)
-                service.flush(conn, op=(device.id, op_id, answer) if op_id is not None else None)
+                return _work(conn, access, fn, op_id, counter)
+        with kept_lock:
+            conn = kept.pop() if kept else None
+        if conn is None:
+            conn = engine.connect()
+        clean = False
+        try:
+            answer = _work(conn, access, fn, op_id, counter)
+            clean = True
             return answer
+        except (UserError, service.QueueRefused, devices.DeviceError, IntegrityError, psycopg.IntegrityError):
+            clean = True  # refused: rolled back, the connection as good as before
+            raise
+        finally:
+            if clean and not conn.invalidated and not conn.in_transaction():
+                with kept_lock:
+                    kept.append(conn)
+            else:
+                conn.close()
+
+    def _work(conn: Connection, access: str, fn, op_id: uuid.UUID | None, counter: int | None):
+        with conn.begin():
+            service.begin(conn)
+            device, stored = authenticate(conn, access, op_id, counter)
+            if stored is not None:
+                return JSONResponse(stored, headers={"X-MPP-Replayed": "1"})
+            answer = fn(conn, configs.get(conn), device)
+            service.flush(conn, op=(device.id, op_id, answer) if op_id is not None else None)
+        return answer
 
     @app.post("/v1/queue/issue", tags=["queue"])
     async def issue(body: IssueBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
@@ -306,12 +354,13 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
     @app.post("/v1/queue/counters/{number}/call-next", tags=["queue"])
     async def call_next(number: CounterNumber, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
         return await run(access, lambda c, cfg, d: {"ticket": service.call_next(c, cfg, d, secret, counter_number=number,
-                                                                          now=_now())}, op_id=op_id, write=True)
+                                                                          now=_now())}, op_id=op_id, write=True, counter=number)
 
     def counter_action(action: str):
         async def endpoint(ticket_id: uuid.UUID, body: CounterBody, op_id: OpId = None, access: str = Depends(bearer)):
             return await run(access, lambda c, cfg, d: service.act(c, cfg, d, secret, action=action, ticket_id=ticket_id,
-                                                             counter_number=body.counter_number, now=_now()), op_id=op_id, write=True)
+                                                             counter_number=body.counter_number, now=_now()), op_id=op_id, write=True,
+                             counter=body.counter_number)
         return endpoint
 
     for action, path in (("recall", "recall"), ("no_show", "no-show"), ("start", "start"), ("hold", "hold")):
@@ -321,7 +370,8 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
     async def finish(ticket_id: uuid.UUID, body: FinishBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
         return await run(access, lambda c, cfg, d: service.act(c, cfg, d, secret, action="finish", ticket_id=ticket_id,
                                                          counter_number=body.counter_number, outcome=body.outcome,
-                                                         note=body.note, now=_now()), op_id=op_id, write=True)
+                                                         note=body.note, now=_now()), op_id=op_id, write=True,
+                         counter=body.counter_number)
 
     @app.post("/v1/queue/tickets/{ticket_id}/transfer", tags=["queue"])
     async def transfer(ticket_id: uuid.UUID, body: TransferBody, op_id: OpId = None, access: str = Depends(bearer)) -> JSONResponse:
@@ -399,6 +449,8 @@ def install(app: FastAPI, settings: ServerSettings, engine: Engine, secret: byte
 
     queue_stats.install(app, run=run, bearer=bearer, now=_now)  # GET /v1/queue/stats
     queue_speaker.install(app, run=run, bearer=bearer, now=_now)  # POST /v1/queue/speaker-lease
+    queue_fast.install(app, run=run, secret=secret, protocol_check=protocol_check, now=_now,
+                       bodies={"issue": IssueBody, "counter": CounterBody, "finish": FinishBody})
 
     def fetch(after: int) -> tuple[list[dict[str, Any]], bool]:
         with engine.connect() as conn:

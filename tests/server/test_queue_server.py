@@ -195,3 +195,56 @@ def test_copies_of_one_request_arriving_at_once_are_answered_alike_and_done_once
     with psycopg.connect(server_db) as conn:  # the copies' rolled-back events leave gaps readers wait out (2 s)
         assert conn.execute("SELECT type, count(*) FROM q_events GROUP BY type ORDER BY type").fetchall() == [
             ("called", 1), ("issued", 1)]
+
+
+def test_the_lean_routes_check_and_answer_as_the_framework_routes(office, server_db):
+    """issue, call-next and the counter's actions take a lean path (queue_fast.py) in front of the FastAPI routes:
+    same refusals of bad requests, same answers; a path its convertors do not take reaches the FastAPI route."""
+    from starlette.routing import Route
+
+    from mpp_desk.server.app import create_app
+    from mpp_desk.server.db import make_engine
+    from mpp_desk.server.settings import ServerSettings
+
+    engine = make_engine(server_db, pool_size=1)
+    try:
+        app = create_app(ServerSettings(database_url=server_db), engine)
+    finally:
+        engine.dispose()
+    lean = [r for r in app.router.routes[:7] if type(r) is Route]
+    assert {r.path for r in lean} >= {"/v1/queue/issue", "/v1/queue/counters/{number:int}/call-next",
+                                      "/v1/queue/tickets/{ticket_id:uuid}/no-show"}
+    assert "/v1/queue/issue" in app.openapi()["paths"]  # the FastAPI route still documents it
+
+    central, q, creds = office
+    url = central.url
+    kiosk = {"Authorization": f"Bearer {creds['kiosk']}", "X-MPP-Protocol": "1"}
+    counter = {**kiosk, "Authorization": f"Bearer {creds['loket-1']}"}
+    post = httpx.post
+    assert post(f"{url}/v1/queue/issue", json={"group_code": "B"}, headers={"Authorization": kiosk["Authorization"]}
+                ).status_code == 400  # no protocol header
+    assert post(f"{url}/v1/queue/issue", json={"group_code": "B"}, headers={**kiosk, "X-MPP-Protocol": "x"}).status_code == 422
+    assert post(f"{url}/v1/queue/issue", json={"group_code": "B"}, headers={**kiosk, "X-MPP-Op-Id": "nope"}).status_code == 422
+    too_long = post(f"{url}/v1/queue/issue", json={"group_code": "BBBBB"}, headers=kiosk)
+    assert too_long.status_code == 422 and too_long.json()["detail"].startswith("malformed request: body.group_code")
+    assert post(f"{url}/v1/queue/issue", content=b'{"group_code": "B"}',
+                headers={**kiosk, "Content-Type": "text/plain"}).status_code == 422
+    assert post(f"{url}/v1/queue/issue", json={"group_code": "B"}, headers={**kiosk, "Authorization": "Bearer x"}
+                ).status_code == 401
+    assert post(f"{url}/v1/queue/issue", json={"group_code": "Z"}, headers=kiosk).json()["error"]["type"] == "QueueNotFound"
+    for bad in ("0", "10000", "abc"):
+        assert post(f"{url}/v1/queue/counters/{bad}/call-next", headers=counter).status_code == 422
+
+    q["kiosk"].issue(group_code="B")
+    called = q["loket-1"].call_next(counter_number=1)
+    assert called is not None and called.code == "B001"
+    lower, upper = str(called.id), str(called.id).upper()  # the FastAPI route takes the upper-case id
+    for ticket in (lower, upper):
+        wrong = post(f"{url}/v1/queue/tickets/{ticket}/no-show", json={"counter_number": 2}, headers=counter)
+        assert wrong.status_code == 409 and wrong.json()["error"]["type"] == "InvalidTransition"
+        assert post(f"{url}/v1/queue/tickets/{ticket}/finish", json={"counter_number": 1, "outcome": "x" * 40},
+                    headers=counter).status_code == 422
+    done = post(f"{url}/v1/queue/tickets/{upper}/no-show", json={"counter_number": 1}, headers=counter)
+    again = post(f"{url}/v1/queue/tickets/{lower}/no-show", json={"counter_number": 1}, headers=counter)
+    assert done.status_code == 200 and done.json()["status"] == "no_show"
+    assert again.status_code == 409 and again.json()["error"]["type"] == "InvalidTransition"
