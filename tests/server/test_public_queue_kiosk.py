@@ -64,7 +64,7 @@ def test_a_kiosk_tickets_qr_opens_its_live_place_and_the_verdict_once_served(bui
         assert page.status_code == 200, page.text[:2000]
         html = page.text
         assert verdict_of(html) == {"valid": "true", "reason": "valid", "kind": "q", "differing": ""}
-        assert "Asli" in html and 'id="place"' in html and 'id="code">A003<' in html
+        assert "✓ Tiket antrian ini asli" in html and 'id="place"' in html and 'id="code">A003<' in html
         assert 'id="ahead">2 orang<' in html and "Menunggu" in html
         assert "script-src 'self'" in page.headers["content-security-policy"]
         assert str(issued[2].ticket.id) not in html  # the ticket's id is in no page

@@ -205,7 +205,7 @@ def head(p: Place) -> str:
 
 
 def render(t: W.Words, p: Place, token: str, *, href: Callable[[str, str], str], lead: str = "") -> tuple[str, str]:
-    """The page; *lead* (HTML) goes under its heading (the verdict line when a signed code opened it)."""
+    """The page; *lead* (HTML) goes under the place (the verdict line when a signed code opened it: the place first)."""
     title = t(N_("public", "Your place in the queue"))
     called = p.status == "called" and p.live
     banner = (f'<section id="called" class="card ok" role="alert"{"" if called else " hidden"}>'
@@ -233,10 +233,10 @@ def render(t: W.Words, p: Place, token: str, *, href: Callable[[str, str], str],
     stream = f"/antrian/{quote(token)}/live"
     data = (f' data-stream="{escape(stream)}" data-words="{escape(json.dumps(words(t), ensure_ascii=False))}"'
             if p.live else "")
-    body = (f"<h1>{escape(title)}</h1>{lead}{banner}"
+    body = (f"<h1>{escape(title)}</h1>{banner}"
             f'<section id="place" class="card" data-status="{escape(p.status)}"{data}>'
             f'<p class="muted">{escape(t(N_("public", "Your number")))}</p><p class="big" id="code">{escape(p.code)}</p>'
-            f"{dl}{note}</section>{table}{live}"
+            f"{dl}{note}</section>{lead}{table}{live}"
             + (f'<script src="{SCRIPT_PATH}" defer></script>' if p.live else ""))
     return title, body
 
@@ -268,8 +268,7 @@ def genuine_line(t: W.Words, office: str) -> str:
     """The verdict, in one line over the place: a PC-signed ticket's code opened the page (same data as a verdict)."""
     text_ = t(W.VERDICTS[signing.VALID], kind=t.kind("q"), office=office)
     return (f'<section id="verdict" class="card ok" data-valid="true" data-reason="{signing.VALID}" data-kind="q" '
-            f'data-differing=""><p>✓ <strong>{escape(t(W.VERDICT_TITLES[True]))}</strong>. '
-            f"{escape(text_[:1].upper() + text_[1:])}</p></section>")
+            f'data-differing=""><p>✓ {escape(text_[:1].upper() + text_[1:])}</p></section>')
 
 
 @dataclass(frozen=True)
