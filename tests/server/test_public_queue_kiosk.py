@@ -175,3 +175,23 @@ def test_the_counters_hand_over_after_a_server_ticket_syncs_and_closes_the_web_s
         assert refused.status_code == 409 and 'data-reason="answered"' in refused.text
         assert http.post(f"{central.url}/survei/{token}", data=answers()).status_code == 409
     assert uuid.UUID(held[0][1]) == finished.id
+
+
+def test_a_kiosk_ticket_of_another_day_opens_its_verdict_not_a_place(building, server_db):
+    import datetime as dt
+
+    central, _pcs, kiosk, _counter = building
+    token = code_of(kiosk, kiosk.issue(group_code="A"))
+    with httpx.Client(timeout=10) as http:
+        assert 'id="place"' in http.get(f"{central.url}/v/{token}").text  # today's: its place
+    central.stop()
+    tomorrow = CentralProcess(server_db, central.port, TUESDAY_10 + dt.timedelta(days=1)).start()
+    try:
+        with httpx.Client(timeout=10) as http:
+            page = http.get(f"{tomorrow.url}/v/{token}")
+            assert page.status_code == 200 and verdict_of(page.text)["valid"] == "true"
+            assert 'id="place"' not in page.text and "data-stream" not in page.text
+            assert "script-src" not in page.headers["content-security-policy"]  # the verdict: no script
+            assert 'id="survey-link"' not in page.text  # never served: no survey
+    finally:
+        tomorrow.stop()
