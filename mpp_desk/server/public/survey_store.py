@@ -80,7 +80,7 @@ def subject_of(conn: Connection, verdict: Verdict) -> tuple[str, Subject | None]
         visit = rec.get("intake_visit", application["visit_id"]) if application else None
         if application is None or visit is None:
             return INVALID, None
-        # the visit's ticket only when the server holds it as a record (every PC then has it: the foreign key holds)
+        # the visit's ticket (intake_visit keeps its foreign key: a PC's own ticket) once the server holds its record
         ticket_id = visit.get("ticket_id") if rec.get("queue_ticket", visit.get("ticket_id")) is not None else None
         subject = Subject(TANDA_TERIMA, application["registration_number"], ticket_id, application["id"],
                           visit.get("service_id"), visit.get("service_kbli") or "", visit.get("service_title") or "")
