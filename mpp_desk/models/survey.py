@@ -24,7 +24,9 @@ class SurveyResponse(SyncMixin, Base):
 
     ``service_kbli`` / ``service_title`` are copied from the service the response is about ("" for
     the MPP as a whole); ``ticket_id`` / ``application_id`` tie it to the served ticket or the
-    file's Tanda Terima, at most one response each. ``import_ref`` names the imported file and line
+    file's Tanda Terima, at most one response each. ``ticket_id`` is a plain id (no foreign key): the
+    ticket may be one of the server's live queue, which no PC's ``queue_ticket`` holds; nothing reads
+    the ticket through the response (reports go by the copied service fields). ``import_ref`` names the imported file and line
     (``<sha256 prefix>:<line>``), so the same file is never imported twice. ``age_group`` is the
     band shown on the screen (the exact ``age`` only when a paper form gave it).
     """
@@ -43,8 +45,9 @@ class SurveyResponse(SyncMixin, Base):
     service_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("service_standard.id"), default=None)
     service_kbli: Mapped[str] = mapped_column(String(5), default="")
     service_title: Mapped[str] = mapped_column(String(500), default="")
-    ticket_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("queue_ticket.id"), default=None,
-                                                        unique=True)
+    # No foreign key to queue_ticket: on a joined PC the ticket lives in the server's live queue (q_tickets), not
+    # in this PC's queue_ticket table (migration 0006). The unique constraint (its index) stays.
+    ticket_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None, unique=True)
     application_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("intake_application.id"),
                                                              default=None, unique=True)
     invite_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("survey_invite.id"), default=None,
@@ -92,7 +95,8 @@ class SurveyInvite(SyncMixin, Base):
     service_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("service_standard.id"), default=None)
     service_kbli: Mapped[str] = mapped_column(String(5), default="")
     service_title: Mapped[str] = mapped_column(String(500), default="")
-    ticket_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("queue_ticket.id"), default=None)
+    # the finished ticket: a local queue_ticket, or a ticket of the server's live queue (no foreign key, see above)
+    ticket_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None, index=True)
     application_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("intake_application.id"),
                                                              default=None)
     officer_username: Mapped[str] = mapped_column(String(64), default="")

@@ -18,6 +18,7 @@ from mpp_desk.i18n import N_
 from mpp_desk.models import IntakeVisit, ServiceStandard, SurveyInvite, SurveyResponse, Ticket
 from mpp_desk.models.survey import SUGGESTION_SQL
 from mpp_desk.models.intake import Application
+from mpp_desk.queue.views import TicketView
 from mpp_desk.roles import Permission, authorize
 from mpp_desk.survey import elements
 from mpp_desk.survey.index import IndexResult, Tally, compute
@@ -120,16 +121,23 @@ def services(uow: UnitOfWork) -> list[ServiceRef]:
 
 
 def hand_over(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int | None,
-              now: dt.datetime | None = None) -> ServiceRef:
-    """The counter finished *ticket_id* and hands the survey tablet over: an invitation for its service."""
+              now: dt.datetime | None = None, served: TicketView | None = None) -> ServiceRef:
+    """The counter finished *ticket_id* and hands the survey tablet over: an invitation for its service.
+
+    *served*: the finished ticket as the queue answered (a joined PC's ticket lives in the server's live queue,
+    not in this PC's ``queue_ticket``); used only when the ticket is not a local one, and only once finished.
+    """
     actor = authorize(uow, uow.actor, Permission.SERVE_QUEUE)
     ticket = uow.session.get(Ticket, ticket_id)
-    if ticket is None:
+    if ticket is not None:
+        about = _about_ticket(uow, ticket.id, ticket.service_id)
+    elif served is not None and served.id == ticket_id and served.status == Ticket.DONE:
+        about = _about_ticket(uow, served.id, served.service_id, title=served.service_title or "")
+    else:
         raise ValidationError(N_("errors", "That ticket is not known."), field="ticket")
     if uow.session.scalar(select(SurveyResponse.id).where(SurveyResponse.ticket_id == ticket_id)) is not None:
         raise ValidationError(N_("errors", "This service was already rated: one response per ticket or file."),
                               field="survey")
-    about = _about_ticket(uow, ticket)
     invite = SurveyInvite(at=officetime.as_utc(now) if now else officetime.now(), counter_number=counter_number,
                           service_id=about.service_id, service_kbli=about.kbli, service_title=about.title,
                           ticket_id=ticket_id, application_id=about.application_id,
@@ -140,21 +148,23 @@ def hand_over(uow: UnitOfWork, *, ticket_id: uuid.UUID, counter_number: int | No
                       application_id=about.application_id, invite_id=invite.id, counter_number=counter_number)
 
 
-def _about_ticket(uow: UnitOfWork, ticket: Ticket) -> ServiceRef:
-    """The service a served ticket was for: the file registered from it, else the ticket's own service."""
+def _about_ticket(uow: UnitOfWork, ticket_id: uuid.UUID, service_id: uuid.UUID | None, *,
+                  title: str = "") -> ServiceRef:
+    """The service a served ticket was for: the file registered from it, else the ticket's own service (by the
+    catalogue; *title*, the queue's name for it, when this PC's catalogue lacks it)."""
     visit = uow.session.execute(
         select(IntakeVisit.id, IntakeVisit.service_id, IntakeVisit.service_kbli, IntakeVisit.service_title)
-        .where(IntakeVisit.ticket_id == ticket.id, IntakeVisit.deleted_at.is_(None))
+        .where(IntakeVisit.ticket_id == ticket_id, IntakeVisit.deleted_at.is_(None))
         .order_by(IntakeVisit.started_at.desc()).limit(1)).first()
     if visit is not None:
         application = uow.session.scalar(select(Application.id).where(Application.visit_id == visit.id))
         return ServiceRef(service_id=visit.service_id, kbli=visit.service_kbli, title=visit.service_title,
                           application_id=application)
-    if ticket.service_id is not None:
-        service = uow.session.get(ServiceStandard, ticket.service_id)
+    if service_id is not None:
+        service = uow.session.get(ServiceStandard, service_id)
         if service is not None:
             return ServiceRef(service_id=service.id, kbli=service.kbli, title=service.title)
-    return ServiceRef()
+    return ServiceRef(title=title)
 
 
 def pending_invite(uow: UnitOfWork, *, counter_number: int | None,

@@ -507,3 +507,66 @@ def test_reading_commands_work_on_a_read_only_data_folder_and_writing_ones_say_w
     assert runs["write"].returncode == 2 and "hanya-baca" in runs["write"].stderr
     assert len(runs["write"].stderr.strip().splitlines()) == 1
     assert sha(app_ctx.database_path) == before
+
+
+def test_migration_0006_lets_a_survey_name_a_ticket_of_the_servers_queue_and_keeps_once_per_ticket(tmp_path):
+    """From 0005 (a survey_response and survey_invite whose ticket_id must be a local queue_ticket) to head: the
+    rows kept, a ticket id this PC does not hold accepted with foreign keys on, the unique key still refusing a
+    second response for one ticket, the invitation's ticket indexed."""
+    import sqlite3
+
+    from alembic import command
+    from sqlalchemy import create_engine, event
+
+    from mpp_desk.migrations import alembic_config
+
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", lambda con, _rec: con.execute("PRAGMA foreign_keys = ON"))
+
+    def migrate(revision: str) -> None:
+        cfg = alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+
+    def response(con, ticket_id: str | None) -> None:
+        con.execute("INSERT INTO survey_response (id, created_at, updated_at, version, device_id, submitted_at, "
+                    "submitted_on, source, service_kbli, service_title, ticket_id, age_group, sex, education, "
+                    "occupation, suggestion, u1) VALUES (?, '2026-11-24 03:00:00', '2026-11-24 03:00:00', 1, 'pc', "
+                    "'2026-11-24 03:00:00', '2026-11-24', 'web', '', '', ?, '', '', '', '', '', 4)",
+                    (uuid.uuid4().hex, ticket_id))
+
+    def invite(con, ticket_id: str) -> None:
+        con.execute("INSERT INTO survey_invite (id, created_at, updated_at, version, device_id, at, service_kbli, "
+                    "service_title, ticket_id, officer_username) VALUES (?, '2026-11-24 03:00:00', "
+                    "'2026-11-24 03:00:00', 1, 'pc', '2026-11-24 03:00:00', '', '', ?, 'sari')",
+                    (uuid.uuid4().hex, ticket_id))
+
+    server_ticket = uuid.uuid4().hex  # a ticket of the server's live queue: never in this PC's queue_ticket
+    try:
+        migrate("0005")
+        with sqlite3.connect(path) as con:
+            con.execute("PRAGMA foreign_keys = ON")
+            response(con, None)  # an older response, kept through the copy
+            with pytest.raises(sqlite3.IntegrityError):
+                response(con, server_ticket)
+            with pytest.raises(sqlite3.IntegrityError):
+                invite(con, server_ticket)
+        con.close()
+        migrate("head")
+        with sqlite3.connect(path) as con:
+            con.execute("PRAGMA foreign_keys = ON")
+            response(con, server_ticket)
+            invite(con, server_ticket)
+            with pytest.raises(sqlite3.IntegrityError):  # once per ticket: the unique key stays
+                response(con, server_ticket)
+            assert con.execute("SELECT count(*) FROM survey_response").fetchone()[0] == 2
+            assert con.execute("SELECT count(*) FROM survey_invite").fetchone()[0] == 1
+            indexes = {r[1] for r in con.execute("PRAGMA index_list('survey_invite')")}
+            assert "ix_survey_invite_ticket_id" in indexes
+            assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+            assert not [r for r in con.execute("PRAGMA foreign_key_list('survey_response')") if r[2] == "queue_ticket"]
+        con.close()
+    finally:
+        engine.dispose()

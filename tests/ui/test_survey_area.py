@@ -82,3 +82,55 @@ def test_the_counter_hands_the_tablet_over_after_finishing(qtbot, queue_ctx, ser
     assert handed.args[0].ticket_id == ticket.id and handed.args[0].counter_number == 1
     bar.offer(None, 1)
     assert bar.isHidden()
+
+
+def test_the_hand_over_after_a_server_queue_ticket_reaches_the_tablet(qtbot, queue_ctx, service_queue, tasks, sign_in):
+    """A joined PC's counter finishes a ticket of the server's live queue: the ticket is not in this PC's
+    queue_ticket table (no foreign key holds it), yet the tablet opens for its service and takes one response."""
+    import dataclasses
+    import uuid
+
+    from sqlalchemy import select
+
+    from mpp_desk.models import ServiceStandard, SurveyInvite, SurveyResponse, Ticket
+    from mpp_desk.survey.service import Profile, pending_invite, submit_response
+    from mpp_desk.ui.survey.handover import HandOverBar
+
+    siti = sign_in("siti", COUNTER_PASSWORD)
+    with queue_ctx.uow() as uow:
+        service = uow.session.scalars(select(ServiceStandard).limit(1)).one()
+        service_id, title, kbli = service.id, service.title, service.kbli
+    service_queue.issue(group_code="A", now=TUESDAY_10)
+    local = service_queue.call_next(counter_number=1, now=TUESDAY_10)
+    # the server's answer to "finish": a ticket this PC never stored (RemoteQueue's TicketView)
+    served = dataclasses.replace(local, id=uuid.uuid4(), code="A042", status=Ticket.DONE, service_id=service_id,
+                                 service_title="Nama layanan dari antrean")
+    with queue_ctx.uow() as uow:
+        assert uow.session.get(Ticket, served.id) is None
+    bar = HandOverBar(ctx=queue_ctx, tasks=tasks, actor=siti)
+    qtbot.addWidget(bar)
+    bar.offer(served, 1)
+    with qtbot.waitSignal(bar.sig_handed_over, timeout=10000) as handed:
+        bar.button.click()
+    ref = handed.args[0]
+    assert ref.ticket_id == served.id and ref.service_id == service_id and ref.title == title  # the catalogue's
+    with queue_ctx.uow() as uow:
+        invite = uow.session.scalars(select(SurveyInvite).where(SurveyInvite.ticket_id == served.id)).one()
+        assert invite.counter_number == 1 and invite.officer_username == "siti"
+        about = pending_invite(uow, counter_number=1, now=TUESDAY_10 + dt.timedelta(minutes=1))
+        assert about is not None and about.ticket_id == served.id
+        submit_response(uow, scores=[4] * 9, profile=Profile(), about=about, now=TUESDAY_10 + dt.timedelta(minutes=1))
+        uow.commit()  # SQLite's foreign keys are on: before migration 0006 this commit failed
+    with queue_ctx.uow() as uow:
+        stored = uow.session.scalars(select(SurveyResponse).where(SurveyResponse.ticket_id == served.id)).one()
+        assert stored.service_kbli == kbli and stored.invite_id == invite.id
+    # once per ticket: the bar says so the second time
+    bar.offer(served, 1)
+    bar.button.click()
+    qtbot.waitUntil(lambda: bar.label.objectName() == "errorNote", timeout=10000)
+    assert "sudah dinilai" in bar.label.text()
+    # a ticket neither local nor finished is refused, as before
+    bar.offer(dataclasses.replace(served, id=uuid.uuid4(), status=Ticket.CALLED), 1)
+    bar.button.click()
+    qtbot.waitUntil(lambda: bar.label.objectName() == "errorNote" and "tidak dikenal" in bar.label.text(),
+                    timeout=10000)

@@ -81,23 +81,27 @@ def _lookup(rec: Records, kind: str, ref_id: str) -> tuple[str | None, dict[str,
 
 
 def _ticket(rec: Records, ticket_id: uuid.UUID):
-    ticket = rec.get("queue_ticket", ticket_id) or _server_ticket(rec, ticket_id)
+    ticket = rec.get("queue_ticket", ticket_id)  # a PC's own queue (a standalone PC's synced tickets)
+    live = ticket is None and (ticket := server_ticket(rec, ticket_id)) is not None
     if ticket is None:
         return None, {}, {}
     group = rec.get("queue_group", ticket["group_id"]) or {}
     service = rec.get("service_standard", ticket.get("service_id")) or {}
     details = {"number": ticket["code"], "date": ticket["service_date"], "group": group.get("name", ""),
-               "service": service.get("title", ""), "ticket_id": ticket_id}
+               "service": service.get("title", ""), "ticket_id": ticket_id,
+               "live_queue": live}  # held in q_tickets: it has a place in the live queue
     return TICKET, ticket_fields(ticket["code"], ticket["service_date"]), details
 
 
-def _server_ticket(rec: Records, ticket_id: uuid.UUID) -> dict[str, Any] | None:
+def server_ticket(rec: Records, ticket_id: uuid.UUID) -> dict[str, Any] | None:
     """A ticket of the server's live queue (issue 14): a kiosk's ticket issued while the server was away carries
-    the kiosk PC's signature, and is checked against the ticket the kiosk uploaded since."""
+    the kiosk PC's signature, and is checked against the ticket the kiosk uploaded since. A joined kiosk signs
+    every ticket so, online ones too; the verdict says where it was found (``details["live_queue"]``)."""
     from mpp_desk.server.queue_tables import q_tickets  # lazy: only tickets a PC's own records do not hold look here
 
-    row = rec.conn.execute(select(q_tickets.c.code, q_tickets.c.service_date, q_tickets.c.group_id,
-                                  q_tickets.c.service_id).where(q_tickets.c.id == ticket_id)).mappings().first()
+    row = rec.conn.execute(select(q_tickets.c.id, q_tickets.c.code, q_tickets.c.service_date, q_tickets.c.group_id,
+                                  q_tickets.c.service_id, q_tickets.c.status)
+                           .where(q_tickets.c.id == ticket_id)).mappings().first()
     return dict(row) if row is not None else None
 
 

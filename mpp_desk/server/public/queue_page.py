@@ -30,7 +30,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
-from mpp_desk import officetime
+from mpp_desk import officetime, signing
 from mpp_desk.i18n import N_
 from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.server import queue as service
@@ -204,7 +204,8 @@ def head(p: Place) -> str:
     return f'<noscript><meta http-equiv="refresh" content="{REFRESH_S}"></noscript>' if p.live else ""
 
 
-def render(t: W.Words, p: Place, token: str, *, href: Callable[[str, str], str]) -> tuple[str, str]:
+def render(t: W.Words, p: Place, token: str, *, href: Callable[[str, str], str], lead: str = "") -> tuple[str, str]:
+    """The page; *lead* (HTML) goes under the place (the verdict line when a signed code opened it: the place first)."""
     title = t(N_("public", "Your place in the queue"))
     called = p.status == "called" and p.live
     banner = (f'<section id="called" class="card ok" role="alert"{"" if called else " hidden"}>'
@@ -235,7 +236,7 @@ def render(t: W.Words, p: Place, token: str, *, href: Callable[[str, str], str])
     body = (f"<h1>{escape(title)}</h1>{banner}"
             f'<section id="place" class="card" data-status="{escape(p.status)}"{data}>'
             f'<p class="muted">{escape(t(N_("public", "Your number")))}</p><p class="big" id="code">{escape(p.code)}</p>'
-            f"{dl}{note}</section>{table}{live}"
+            f"{dl}{note}</section>{lead}{table}{live}"
             + (f'<script src="{SCRIPT_PATH}" defer></script>' if p.live else ""))
     return title, body
 
@@ -263,11 +264,28 @@ def office_now() -> dt.datetime:
 STATIC = Path(__file__).with_name("static")
 
 
+def genuine_line(t: W.Words, office: str) -> str:
+    """The verdict, in one line over the place: a PC-signed ticket's code opened the page (same data as a verdict)."""
+    text_ = t(W.VERDICTS[signing.VALID], kind=t.kind("q"), office=office)
+    return (f'<section id="verdict" class="card ok" data-valid="true" data-reason="{signing.VALID}" data-kind="q" '
+            f'data-differing=""><p>✓ {escape(text_[:1].upper() + text_[1:])}</p></section>')
+
+
+@dataclass(frozen=True)
+class Handlers:
+    """What routes.py calls: *show* for a ``q1.`` reference, *live_ticket* for a genuine PC-signed ticket's code
+    (request, route, words, ticket id, office name) -> the place page while live, else None (the verdict)."""
+
+    show: Callable[[Request, str, str], Any]
+    live_ticket: Callable[[Request, str, W.Words, uuid.UUID, str], Any]
+
+
 def install(app: FastAPI, engine: Engine, *, secret: bytes, waker: Any, g: Any, page: Callable[..., Any],
             limited: Callable[..., Any], language: Callable[..., W.Words], client: Callable[[Request], str],
-            href: Callable[[str, str], str]) -> Callable[[Request, str, str], Any]:
-    """Add ``/antrian/{token}``, its stream and its script to *app*; returns the page's handler, which
-    ``/v/{token}`` calls for a server ticket's reference (the ticket's QR opens this page)."""
+            href: Callable[[str, str], str]) -> Handlers:
+    """Add ``/antrian/{token}``, its stream and its script to *app*; returns the page's handlers: ``/v/{token}``
+    calls them for a server ticket's reference, and for a kiosk's PC-signed code of a ticket in the live queue
+    (the ticket's QR opens this page either way)."""
     from mpp_desk.server.public import queue_stream_public  # lazy: it imports this module
 
     configs = ConfigCache()
@@ -288,6 +306,17 @@ def install(app: FastAPI, engine: Engine, *, secret: bytes, waker: Any, g: Any, 
         return page(request, route, t, render(t, place, token.strip(), href=href), outcome=place.status,
                     script=place.live, head=head(place))
 
+    def live_ticket(request: Request, route: str, t: W.Words, ticket_id: uuid.UUID, office: str):
+        """A genuine signed ticket's place (the caller checked the code and counted the request), while live."""
+        with engine.connect() as conn:
+            place = place_by_id(conn, configs.get(conn), ticket_id, now=office_now())
+        if place is None or not place.live:
+            return None
+        # the stream and the reload link go by the server's reference, as a server-issued ticket's QR does
+        token = service.ticket_reference(secret, place.ticket_id, place.code, place.service_date)
+        return page(request, route, t, render(t, place, token, href=href, lead=genuine_line(t, office)),
+                    outcome=signing.VALID, name=office, script=True, head=head(place))
+
     @app.get("/antrian/{token}", response_class=HTMLResponse, include_in_schema=False)
     def place_page(token: str, request: Request):
         return show(request, "/antrian/{token}", token)
@@ -300,7 +329,7 @@ def install(app: FastAPI, engine: Engine, *, secret: bytes, waker: Any, g: Any, 
 
     queue_stream_public.install(app, engine, waker=waker, configs=configs, g=g, limited=limited, language=language,
                                 client=client, secret=secret, now=office_now)
-    return show
+    return Handlers(show, live_ticket)
 
 
 def _refusal(t: W.Words, text_: str) -> str:

@@ -74,20 +74,31 @@ def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None 
     def favicon():
         return Response(status_code=204, headers={"Cache-Control": "max-age=86400"})
 
+    place_pages: queue_page.Handlers | None = None
+
     def show_verdict(request: Request, route: str, text: str, *, from_address: bool) -> HTMLResponse:
         t = language(request)
         with engine.connect() as conn:
             verdict = check.verify_code(conn, text, from_address=from_address)
             name = str(Records(conn).setting("office.name") or "MPP")
-            survey = survey_page.invitation(conn, t, verdict)  # a served ticket's or a Tanda Terima's survey link
+            live = place_pages is not None and verdict.valid and bool(verdict.details.get("live_queue"))
+            survey = "" if live else survey_page.invitation(conn, t, verdict)  # a served ticket's or a TT's survey
+        if live and place_pages is not None:
+            # a kiosk's PC-signed ticket held in the live queue: today's, not finished -> its place, with the verdict
+            shown = place_pages.live_ticket(request, route, t, verdict.details["ticket_id"], name)
+            if shown is not None:
+                return shown
+            with engine.connect() as conn:
+                survey = survey_page.invitation(conn, t, verdict)
         title, body = pages.verdict(t, name, verdict)
         return page(request, route, t, (title, body + survey), outcome=verdict.result.reason, name=name,
                     status=200 if verdict.valid else 404 if verdict.result.reason == "not_found" else 200)
 
     show_place = None
     if secret is not None and waker is not None:  # the live queue's tickets: their QR opens their place
-        show_place = queue_page.install(app, engine, secret=secret, waker=waker, g=g, page=page, limited=limited,
-                                        language=language, client=client, href=pages.href)
+        place_pages = queue_page.install(app, engine, secret=secret, waker=waker, g=g, page=page, limited=limited,
+                                         language=language, client=client, href=pages.href)
+        show_place = place_pages.show
 
     @app.get("/v/{token}", response_class=HTMLResponse, include_in_schema=False)
     def verify(token: str, request: Request):

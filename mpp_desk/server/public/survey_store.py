@@ -1,8 +1,9 @@
 """The public survey's records (docs/public-pages.md, "The survey"): who may answer, whether the ticket or
 file was rated already, and the answer stored as the server's own change so every PC pulls it.
 
-A response is about a *served* queue ticket (status ``done``) or a received file (its Tanda Terima), found
-from the paper's signed code only. Like the PC's hand-over (:func:`mpp_desk.survey.service.hand_over`) it
+A response is about a *served* queue ticket (status ``done``: a PC's synced ticket record, or a ticket of the
+server's live queue in ``q_tickets``) or a received file (its Tanda Terima), found from the paper's signed code
+only. Like the PC's hand-over (:func:`mpp_desk.survey.service.hand_over`) it
 names the ticket, the file made from it and their service, so a ticket and the Tanda Terima of the same
 visit give one response between them. Once per ticket and per file is enforced by the database: the
 response's unique keys (``ticket_id``, ``application_id``) are claimed in ``record_keys`` with a plain
@@ -24,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from mpp_desk import officetime
 from mpp_desk.models import SurveyResponse
 from mpp_desk.server import sync
-from mpp_desk.server.public.check import TANDA_TERIMA, TICKET, Verdict
+from mpp_desk.server.public.check import TANDA_TERIMA, TICKET, Verdict, server_ticket
 from mpp_desk.server.public.data import Records
 from mpp_desk.server.tables import change_log, record_keys, records
 from mpp_desk.survey import elements
@@ -66,7 +67,9 @@ def subject_of(conn: Connection, verdict: Verdict) -> tuple[str, Subject | None]
     rec = Records(conn)
     kind = verdict.result.kind
     if kind == TICKET:
-        ticket = rec.get("queue_ticket", verdict.details.get("ticket_id"))
+        ticket_id = verdict.details.get("ticket_id")
+        # a PC's own ticket record, else the live queue's ticket (a joined kiosk's: q_tickets, status as the queue's)
+        ticket = rec.get("queue_ticket", ticket_id) or (server_ticket(rec, ticket_id) if ticket_id else None)
         if ticket is None:
             return INVALID, None
         subject = _about_ticket(rec, ticket)
@@ -77,7 +80,7 @@ def subject_of(conn: Connection, verdict: Verdict) -> tuple[str, Subject | None]
         visit = rec.get("intake_visit", application["visit_id"]) if application else None
         if application is None or visit is None:
             return INVALID, None
-        # the visit's ticket only when the server holds it as a record (every PC then has it: the foreign key holds)
+        # the visit's ticket (intake_visit keeps its foreign key: a PC's own ticket) once the server holds its record
         ticket_id = visit.get("ticket_id") if rec.get("queue_ticket", visit.get("ticket_id")) is not None else None
         subject = Subject(TANDA_TERIMA, application["registration_number"], ticket_id, application["id"],
                           visit.get("service_id"), visit.get("service_kbli") or "", visit.get("service_title") or "")

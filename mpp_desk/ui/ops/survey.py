@@ -49,12 +49,13 @@ def submit(ctx: AppContext, *, scores: Sequence[int | None], profile, suggestion
 
 
 def hand_over(ctx: AppContext, *, actor, ticket_id: uuid.UUID, counter_number: int | None,
-              now: dt.datetime | None = None):
-    """The counter hands the survey tablet over for a finished ticket (ServiceRef of the invitation)."""
+              now: dt.datetime | None = None, served=None):
+    """The counter hands the survey tablet over for a finished ticket (ServiceRef of the invitation); *served*:
+    the ticket as the queue answered (a joined PC's ticket is the server's, not in this PC's database)."""
     from mpp_desk.survey.service import hand_over as invite
 
     with ctx.uow(actor=actor) as uow:
-        ref = invite(uow, ticket_id=ticket_id, counter_number=counter_number, now=now)
+        ref = invite(uow, ticket_id=ticket_id, counter_number=counter_number, now=now, served=served)
         uow.commit()
     return ref
 

@@ -51,9 +51,10 @@ class HandOverBar(QFrame):
             return
         from mpp_desk.ui.ops import survey as ops
 
-        ctx, actor, ticket_id, number = self._ctx, self._actor, self.ticket.id, self.counter_number
+        ctx, actor, ticket, number = self._ctx, self._actor, self.ticket, self.counter_number
         self.button.setEnabled(False)
-        Op(self._tasks, lambda: ops.hand_over(ctx, actor=actor, ticket_id=ticket_id, counter_number=number)).success(
+        Op(self._tasks, lambda: ops.hand_over(ctx, actor=actor, ticket_id=ticket.id, counter_number=number,
+                                              served=ticket)).success(
             self._done).failure(self._failed).run()
 
     def _done(self, ref) -> None:
