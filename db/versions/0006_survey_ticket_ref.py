@@ -12,14 +12,14 @@ place of the foreign key.
 
 SQLite cannot drop a constraint: batch mode copies the tables (neither has triggers).
 
-Revision ID: 0006_wire17
+Revision ID: 0006
 Revises: 0005
 """
 from __future__ import annotations
 
 from alembic import op
 
-revision = '0006_wire17'
+revision = '0006'
 down_revision = '0005'
 branch_labels = None
 depends_on = None

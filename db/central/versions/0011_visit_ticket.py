@@ -1,15 +1,15 @@
 """records: an index of the intake visits by their ticket (the public survey finds a served ticket's file)
 
-Revision ID: 0008_survey17
-Revises: 0007
+Revision ID: 0011
+Revises: 0010
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0008_survey17'
-down_revision = '0008_queuepage17'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

@@ -1,15 +1,15 @@
 """q_speakers: one speaking display board per speaker zone (a short lease, queue_speaker.py)
 
-Revision ID: 0008_zone14
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0008_zone14'
-down_revision = '0008_counter14'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 

@@ -1,15 +1,15 @@
 """booked visits: q_bookings, q_booking_settings; the channel of each queue ticket
 
-Revision ID: 0008_booking17
-Revises: 0007
+Revision ID: 0012
+Revises: 0011
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0008_booking17'
-down_revision = '0008_survey17'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 

@@ -1,15 +1,15 @@
 """public_limits: the public pages' rate limits, shared by every server process (UNLOGGED token buckets)
 
-Revision ID: 0008_queuepage17
-Revises: 0007
+Revision ID: 0010
+Revises: 0009
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0008_queuepage17'
-down_revision = '0008_zone14'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 

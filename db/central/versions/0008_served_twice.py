@@ -1,6 +1,6 @@
 """counter binding of devices; q_conflicts: offline counter actions on tickets served meanwhile (served twice)
 
-Revision ID: 0008_counter14
+Revision ID: 0008
 Revises: 0007
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = '0008_counter14'
+revision = '0008'
 down_revision = '0007'
 branch_labels = None
 depends_on = None
