@@ -187,6 +187,16 @@ class ComplaintsOversightArea(QWidget):
         self.period_note.setWordWrap(True)
         self.period_note.setObjectName("statusNote")
 
+        layout = QVBoxLayout(tab)
+        layout.addLayout(period)
+        layout.addLayout(cards)
+        layout.addWidget(self.period_note)
+        layout.addWidget(self._group_tables(), 1)
+        self._export_row(layout)
+        return tab
+
+    def _group_tables(self) -> QTabWidget:
+        """The period's cases counted by problem type, by service and by resolution path, a tab each."""
         def group_columns(title):
             return [(title, lambda g: g.label or self.tr("(not yet set)")), (self.tr("Cases"), lambda g: g.total),
                     (self.tr("Open"), lambda g: g.open), (self.tr("Overdue"), lambda g: g.overdue)]
@@ -202,11 +212,10 @@ class ComplaintsOversightArea(QWidget):
             header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             self.groups.addTab(table, name)
-        layout = QVBoxLayout(tab)
-        layout.addLayout(period)
-        layout.addLayout(cards)
-        layout.addWidget(self.period_note)
-        layout.addWidget(self.groups, 1)
+        return self.groups
+
+    def _export_row(self, layout: QVBoxLayout) -> None:
+        """The register's export (format, button, note), shown to those who may export data."""
         self.export_format = QComboBox()
         self.export_button = QPushButton(self.tr("Export the register…"))
         self.export_note = QLabel()
@@ -225,7 +234,6 @@ class ComplaintsOversightArea(QWidget):
                      else self.tr("Names and contacts are left out: your role may not see personal data."))
             layout.addWidget(self.export_note)
             self.export_button.clicked.connect(self._choose_export)
-        return tab
 
     def reload(self) -> None:
         from mpp_desk.ui.ops import complaints as ops

@@ -188,6 +188,12 @@ class QueueSetupArea(QWidget):
 
     def _build_breaks(self) -> QWidget:
         page = QWidget()
+        layout = QHBoxLayout(page)
+        layout.addWidget(self._breaks_box(), 3)
+        layout.addWidget(self._board_box(), 2)
+        return page
+
+    def _breaks_box(self) -> QGroupBox:
         self.break_model = RowTableModel([
             (self.tr("Day"), lambda b: _weekday_name(b.weekday)),
             (self.tr("From"), lambda b: _hhmm(b.start_time)),
@@ -228,7 +234,9 @@ class QueueSetupArea(QWidget):
         row.addWidget(self.remove_break_button)
         row.addWidget(self.save_break_button)
         breaks_layout.addLayout(row)
+        return breaks_box
 
+    def _board_box(self) -> QGroupBox:
         board_box = QGroupBox(self.tr("Display board"))
         self.board_form = Form(QFormLayout())
         self.running_text = QPlainTextEdit()
@@ -246,10 +254,7 @@ class QueueSetupArea(QWidget):
         row.addWidget(self.save_text_button)
         board_layout.addLayout(row)
         board_layout.addStretch(1)
-        layout = QHBoxLayout(page)
-        layout.addWidget(breaks_box, 3)
-        layout.addWidget(board_box, 2)
-        return page
+        return board_box
 
     # ----- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
