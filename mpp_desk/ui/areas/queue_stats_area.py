@@ -24,6 +24,7 @@ from mpp_desk.textformat import format_date
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.ops import queue as ops
 
 
 def minutes_text(seconds: float | None) -> str:
@@ -197,8 +198,6 @@ class QueueStatsArea(QWidget):
         return dt.date(q.year(), q.month(), q.day())
 
     def reload(self) -> None:
-        from mpp_desk.ui.ops import queue as ops
-
         ctx, actor, day = self._ctx, self._actor, self.selected_day()
         self.status.setText(self.tr("Loading…"))
         Op(self._tasks, lambda: ops.daily_stats(ctx, actor=actor, date=day)).success(self._loaded).failure(

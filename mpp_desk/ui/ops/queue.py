@@ -15,6 +15,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from mpp_desk.context import AppContext
+from mpp_desk import settings
+from mpp_desk.errors import UserError
+from mpp_desk.models import QueueGroup, ServiceStandard
+from mpp_desk.printing.printers import NoPrinter, PrintOk, printer_from_setting
+from mpp_desk.queue import setup
+from mpp_desk.queue.backend import make_queue_backend
+from mpp_desk.queue import kiosk as kiosk_service
+from mpp_desk.queue.setup import list_breaks, list_counters, list_groups
+from mpp_desk.roles import Permission, authorize, require
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -26,23 +35,16 @@ CALL_EVENTS = ("called", "recalled")
 
 def queue_for(ctx: AppContext, *, actor=None):
     """The queue backend of this PC, acting for *actor* (None: the kiosk, the board)."""
-    from mpp_desk.queue.backend import make_queue_backend
-
     return make_queue_backend(ctx, actor=actor)
 
 
 def _setting(ctx: AppContext, key: str):
-    from mpp_desk import settings
-
     with ctx.uow(write=False) as uow:
         return settings.get(uow, key)
 
 
 def ticket_printer(ctx: AppContext, *keys: str):
     """The printer named by the first of the settings *keys* that is set; NoPrinter if none is (or it is unreadable)."""
-    from mpp_desk import settings
-    from mpp_desk.printing.printers import NoPrinter, printer_from_setting
-
     keys = keys or ("printer.ticket",)
     with ctx.uow(write=False) as uow:
         specs = [settings.get(uow, key) for key in keys]
@@ -86,9 +88,7 @@ def take_ticket(
     ctx: AppContext, *, group_code: str, priority_reason: str | None = None, now: dt.datetime | None = None
 ):
     """Issue a ticket and print it on this PC's ticket printer (KioskTicket; the ticket survives a printer fault)."""
-    from mpp_desk.queue.kiosk import take_ticket as take
-
-    return take(
+    return kiosk_service.take_ticket(
         queue_for(ctx),
         ticket_printer(ctx),
         group_code=group_code,
@@ -134,9 +134,6 @@ def counter_panel(
     ctx: AppContext, *, actor=None, number: int | None = None, now: dt.datetime | None = None
 ) -> CounterPanelState:
     """The counter's state, its groups' waiting lists, transfer targets and the unprinted tickets."""
-    from mpp_desk.errors import UserError
-    from mpp_desk.queue.setup import list_counters, list_groups
-
     ctx.open()
     number = counter_number(ctx) if number is None else number
     queue = queue_for(ctx, actor=actor)
@@ -227,15 +224,11 @@ class ReprintDone:
 
 def reprint(ctx: AppContext, *, actor, number: int, ticket_id: uuid.UUID, now: dt.datetime | None = None) -> ReprintDone:
     """Print a ticket again on this PC's ticket printer (else its receipt printer)."""
-    from mpp_desk.printing.printers import PrintOk
-    from mpp_desk.queue.kiosk import reprint as reprint_ticket
-    from mpp_desk.roles import Permission, require
-
     require(actor, Permission.SERVE_QUEUE)
     queue = queue_for(ctx, actor=actor)
     code = queue.get_ticket(ticket_id=ticket_id).code
     printer = ticket_printer(ctx, "printer.ticket", "printer.receipt")
-    result = reprint_ticket(queue, printer, ticket_id=ticket_id)
+    result = kiosk_service.reprint(queue, printer, ticket_id=ticket_id)
     message = result.where if isinstance(result, PrintOk) else result.text()
     return ReprintDone(code, result.ok, message, counter_panel(ctx, actor=actor, number=number, now=now))
 
@@ -275,9 +268,6 @@ BOARD_CALLS = 30  # call events read for the board: enough for six earlier ticke
 
 def board_texts(ctx: AppContext) -> BoardTexts:
     """The office name, the running text and the groups' names (re-read now and then: the administrator may change them)."""
-    from mpp_desk import settings
-    from mpp_desk.queue.setup import list_counters, list_groups
-
     with ctx.uow(write=False) as uow:
         return BoardTexts(
             office_name=str(settings.get(uow, "office.name")),
@@ -331,10 +321,6 @@ def load_setup(ctx: AppContext, *, actor) -> QueueSetup:
     """Everything the set-up screen shows."""
     from sqlalchemy import select
 
-    from mpp_desk import settings
-    from mpp_desk.models import QueueGroup, ServiceStandard
-    from mpp_desk.queue.setup import list_breaks, list_counters, list_groups
-    from mpp_desk.roles import Permission, require
 
     require(actor, Permission.MANAGE_QUEUE)
     with ctx.uow(write=False, actor=actor) as uow:
@@ -378,8 +364,6 @@ def save_group(
     make exactly those catalogue services its own."""
     from sqlalchemy import select
 
-    from mpp_desk.models import ServiceStandard
-    from mpp_desk.queue import setup
 
     open_time = setup.parse_time(open_text, field="open")
     close_time = setup.parse_time(close_text, field="close")
@@ -409,8 +393,6 @@ def save_counter(
     ctx: AppContext, *, actor, number: int, name: str, group_codes: tuple[str, ...], active: bool, new: bool
 ) -> QueueSetup:
     """Create or change a counter and the groups it calls from."""
-    from mpp_desk.queue import setup
-
     def apply(uow: UnitOfWork):
         if new:
             setup.create_counter(uow, number=number, name=name, group_codes=list(group_codes))
@@ -424,8 +406,6 @@ def save_counter(
 
 def _stored_break_id(uow: UnitOfWork, pause) -> uuid.UUID:
     """The row id of a break shown with id None (the built-in Friday default, not stored yet)."""
-    from mpp_desk.queue import setup
-
     if pause.id is not None:
         return pause.id
     # The default has no row until a break is first edited; storing the defaults gives it one.
@@ -441,14 +421,10 @@ def save_break(
     ctx: AppContext, *, actor, weekday: int, start_text: str, end_text: str, name: str, editing=None
 ) -> QueueSetup:
     """Add a weekly break ("HH:MM" times), or change *editing* (a BreakView, the built-in default too)."""
-    from mpp_desk.queue import setup
-
     start = setup.parse_time(start_text, field="start")
     end = setup.parse_time(end_text, field="end")
 
     def apply(uow: UnitOfWork):
-        from mpp_desk.roles import Permission, authorize
-
         authorize(uow, actor, Permission.MANAGE_QUEUE)
         break_id = _stored_break_id(uow, editing) if editing is not None else None
         setup.set_break(uow, weekday=weekday, start=start, end=end, name=name, break_id=break_id)
@@ -458,11 +434,7 @@ def save_break(
 
 def remove_break(ctx: AppContext, *, actor, pause) -> QueueSetup:
     """Remove a weekly break (a BreakView, the built-in default too)."""
-    from mpp_desk.queue import setup
-
     def apply(uow: UnitOfWork):
-        from mpp_desk.roles import Permission, authorize
-
         authorize(uow, actor, Permission.MANAGE_QUEUE)
         setup.remove_break(uow, break_id=_stored_break_id(uow, pause))
 
@@ -471,8 +443,6 @@ def remove_break(ctx: AppContext, *, actor, pause) -> QueueSetup:
 
 def save_running_text(ctx: AppContext, *, actor, text: str) -> QueueSetup:
     """The running text line of the display board (an office setting, audited)."""
-    from mpp_desk import settings
-
     return _setup_write(ctx, actor, lambda uow: settings.set(uow, key="display.running_text", value=text))
 
 
@@ -481,7 +451,5 @@ def save_running_text(ctx: AppContext, *, actor, text: str) -> QueueSetup:
 
 def daily_stats(ctx: AppContext, *, actor, date: dt.date):
     """One day's queue statistics (DailyStats) for the supervisor or the administrator."""
-    from mpp_desk.roles import Permission, require
-
     require(actor, Permission.VIEW_REPORTS)
     return queue_for(ctx, actor=actor).daily_stats(date=date)
