@@ -68,9 +68,11 @@ server: $(STAMP)
 	$(BIN)/python tools/server_trial.py
 
 # The edit-test loop: everything but the tests marked `slow` (real processes, the central server on
-# PostgreSQL, thousands of paints, property fuzzing) and without the shifted-clock reruns.
+# PostgreSQL, thousands of paints, property fuzzing) and without the shifted-clock reruns; in two
+# processes (pytest-xdist). TEST_FAST_WORKERS=0 runs it in one (e.g. to use a debugger).
+TEST_FAST_WORKERS ?= 2
 test-fast: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow" -n $(TEST_FAST_WORKERS) $(PYTEST_ARGS)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py

@@ -9,6 +9,7 @@ time of day carry ``@pytest.mark.clock``; ``make test`` runs them again at awkwa
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -38,9 +39,15 @@ _PROCESS_CLOCK = None
 
 
 def pytest_configure(config):
-    """Install the test process's one clock before any test module is imported."""
+    """Install the test process's one clock before any test module is imported; property tests get no
+    per-example deadline (no timed assertions: Hypothesis's 200 ms failed on a loaded machine)."""
     global _PROCESS_CLOCK
+    from hypothesis import settings
+
     from mpp_desk import officetime
+
+    settings.register_profile("mpp-desk", deadline=None)
+    settings.load_profile("mpp-desk")
 
     _test_now()  # a malformed MPP_TEST_NOW stops the run at once
     _PROCESS_CLOCK = officetime.install(officetime.FixedClock(officetime.SystemClock().now(), running=True))
@@ -106,20 +113,35 @@ def _cheap_password_hashing():
     auth.HASH_PARAMETERS.update(real)
 
 
+@contextlib.contextmanager
+def _open_as_of_an_hour_ago(folder: Path):
+    """The app's context on *folder*, opened (made, migrated, seeded as the app does) with the office clock
+    "an hour before" the moment the tests run at, so a template's rows never look newer than a test's.
+    The clock is reset before each test (``office_clock``)."""
+    from mpp_desk import officetime
+    from mpp_desk.context import AppContext
+
+    _PROCESS_CLOCK.set((_test_now() or officetime.SystemClock().now()) - dt.timedelta(hours=1))
+    ctx = AppContext(data_dir=folder)
+    ctx.open()
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
 def _template(tmp_path_factory, name: str, *, seed: bool):
     """A data folder made once per test session, exactly as the app makes it (migrated; seeded when
     *seed*), that tests copy instead of migrating and seeding again (~1.8 s each)."""
     from mpp_desk import officetime
-    from mpp_desk.context import AppContext
 
     folder = tmp_path_factory.mktemp(name)
-    # made "an hour before" the moment the tests run at, so its rows never look newer than theirs
-    _PROCESS_CLOCK.set((_test_now() or officetime.SystemClock().now()) - dt.timedelta(hours=1))
     if seed:
-        ctx = AppContext(data_dir=folder)
-        ctx.open()
-        ctx.close()
+        with _open_as_of_an_hour_ago(folder):
+            pass
     else:
+        # made "an hour before" the moment the tests run at, so its rows never look newer than theirs
+        _PROCESS_CLOCK.set((_test_now() or officetime.SystemClock().now()) - dt.timedelta(hours=1))
         from mpp_desk.database import open_database
         from mpp_desk.paths import database_path
 

@@ -31,6 +31,13 @@ from mpp_desk.queue.views import (
     KioskGroupStatus,
     TicketView,
 )
+from mpp_desk.database import classify_error
+from mpp_desk.models import QueueGroup, Ticket
+from mpp_desk.printing.slip import TicketSlip
+from mpp_desk.queue.stats import daily_stats
+from mpp_desk.settings import receipt_settings
+from mpp_desk.signing import expand_uuid, installation_signer, verification_url, verify_in_office
+from mpp_desk.uow import UnitOfWork
 
 if TYPE_CHECKING:
     from mpp_desk.context import AppContext
@@ -175,17 +182,12 @@ class LocalQueue:
         return self._signer
 
     def _installation_signer(self, uow: UnitOfWork) -> Signer:
-        from mpp_desk.signing import installation_signer
-
         return installation_signer(uow, self.data_dir)
 
     # -- running service functions
 
     def write(self, fn: Callable[..., T], /, **kwargs: Any) -> T:
         """Run *fn(uow, **kwargs)* in a write unit of work and commit; retry while locked."""
-        from mpp_desk.database import classify_error
-        from mpp_desk.uow import UnitOfWork
-
         for attempt in range(1, self.attempts + 1):
             self.tries = attempt
             try:
@@ -205,8 +207,6 @@ class LocalQueue:
 
     def read(self, fn: Callable[..., T], /, **kwargs: Any) -> T:
         """Run *fn(uow, **kwargs)* in a read-only unit of work."""
-        from mpp_desk.uow import UnitOfWork
-
         with UnitOfWork(self.db, write=False, actor=self.actor) as uow:
             return fn(uow, **kwargs)
 
@@ -234,8 +234,6 @@ class LocalQueue:
 
     def _issue_signed(self, uow: UnitOfWork, **kwargs: Any) -> IssuedTicket:
         if self._signer is None:
-            from mpp_desk.signing import installation_signer
-
             self._signer = installation_signer(uow, self.data_dir)  # records the key id the first time
         issued = service.issue_ticket(uow, **kwargs)
         ticket_token(self._signer, issued.ticket)
@@ -340,8 +338,6 @@ class LocalQueue:
         return self.write(service.mark_printed, ticket_id=ticket_id)
 
     def daily_stats(self, *, date: dt.date) -> DailyStats:
-        from mpp_desk.queue.stats import daily_stats
-
         return self.read(daily_stats, date=date)
 
     def slip(self, ticket: IssuedTicket | TicketView, *, copy: bool | None = None) -> TicketSlip:
@@ -349,10 +345,6 @@ class LocalQueue:
         return self.read(self._slip, ticket=ticket, copy=copy)
 
     def _slip(self, uow: UnitOfWork, *, ticket: IssuedTicket | TicketView, copy: bool | None) -> TicketSlip:
-        from mpp_desk.printing.slip import TicketSlip
-        from mpp_desk.settings import receipt_settings
-        from mpp_desk.signing import verification_url
-
         if isinstance(ticket, IssuedTicket):
             view, ahead, wait = ticket.ticket, ticket.ahead, ticket.estimated_wait_minutes
         else:
@@ -404,9 +396,6 @@ def verify_ticket(uow: UnitOfWork, text_or_url: str, *, data_dir: Path | str | N
                   public_keys=None):
     """Check a ticket's QR by the one rule of :func:`mpp_desk.signing.check_record`: the office's
     address, a genuine signature, a queue ticket (kind "q"), on record here, number and date matching."""
-    from mpp_desk.models import Ticket
-    from mpp_desk.signing import expand_uuid, verify_in_office
-
     def lookup(kind: str, ref_id: str):
         row = uow.session.get(Ticket, expand_uuid(ref_id))
         if row is None:
@@ -418,8 +407,6 @@ def verify_ticket(uow: UnitOfWork, text_or_url: str, *, data_dir: Path | str | N
 
 
 def _ahead_and_wait(uow: UnitOfWork, view: TicketView) -> tuple[int, int]:
-    from mpp_desk.models import QueueGroup, Ticket
-
     session = uow.session
     row = session.get(Ticket, view.id)
     if row is None or row.status != Ticket.WAITING:

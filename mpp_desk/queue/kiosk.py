@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from mpp_desk.i18n import N_, translate
 from mpp_desk.queue.views import IssuedTicket
+from mpp_desk.errors import UserError
+from mpp_desk.printing.printers import FAILED, NoPrinter, PrintFailed
 
 if TYPE_CHECKING:
     from mpp_desk.printing.printers import Printer, PrintResult
@@ -55,6 +57,7 @@ def take_ticket(
     now: dt.datetime | None = None,
 ) -> KioskTicket:
     """Issue (refusals raise QueueClosed and friends), print, and mark printed only if it printed."""
+
     issued = queue.issue(
         group_code=group_code, service_id=service_id, priority=priority, priority_reason=priority_reason, now=now
     )
@@ -68,8 +71,6 @@ def redeem_booking(queue: QueueBackend, printer: Printer | None, *, code: str, n
 
 
 def _print_issued(queue: QueueBackend, printer: Printer | None, issued: IssuedTicket) -> KioskTicket:
-    from mpp_desk.printing.printers import FAILED, NoPrinter, PrintFailed
-
     # From here on the number exists: whatever fails, the citizen is shown it (never "no number").
     try:
         slip = queue.slip(issued)
@@ -88,8 +89,6 @@ def _print_issued(queue: QueueBackend, printer: Printer | None, issued: IssuedTi
 
 def reprint(queue: QueueBackend, printer: Printer | None, *, ticket_id: uuid.UUID) -> PrintResult:
     """Print a ticket again (staff, from the unprinted list); a ticket printed before says "SALINAN"."""
-    from mpp_desk.printing.printers import NoPrinter
-
     ticket = queue.get_ticket(ticket_id=ticket_id)
     result = _print(printer or NoPrinter(), queue.slip(ticket))
     if result.ok and not ticket.printed:
@@ -98,8 +97,6 @@ def reprint(queue: QueueBackend, printer: Printer | None, *, ticket_id: uuid.UUI
 
 
 def _print(printer: Printer, slip: TicketSlip) -> PrintResult:
-    from mpp_desk.printing.printers import FAILED, PrintFailed
-
     try:
         return printer.print_ticket(slip)
     except Exception as exc:  # noqa: BLE001 - printers promise not to raise; make sure of it
@@ -108,8 +105,6 @@ def _print(printer: Printer, slip: TicketSlip) -> PrintResult:
 
 
 def _mark(queue: QueueBackend, ticket_id: uuid.UUID) -> None:
-    from mpp_desk.errors import UserError
-
     try:
         queue.mark_printed(ticket_id=ticket_id)
     except UserError:  # the paper is out already; at worst staff see it in the reprint list

@@ -46,11 +46,16 @@ from mpp_desk.queue.views import (
     ServiceRef,
     TicketView,
 )
+from mpp_desk.printing.slip import TicketSlip
+from mpp_desk.queue.stats import DailyStats
+from mpp_desk.roles import Permission, require
+from mpp_desk.settings import receipt_settings
+from mpp_desk.signing import verification_url
+from mpp_desk.sync.client import load_joined
+from mpp_desk.sync.schemas import PROTOCOL, PROTOCOL_HEADER
 
 if TYPE_CHECKING:
     from mpp_desk.queue.views import ClockWarning
-    from mpp_desk.printing.slip import TicketSlip
-    from mpp_desk.queue.stats import DailyStats
     from mpp_desk.roles import Actor
 
 log = logging.getLogger(__name__)
@@ -66,8 +71,6 @@ def remote_backend_if_joined(ctx: Any, *, actor: Actor | None = None) -> RemoteQ
 
     The factory that builds the queue backend (``make_queue_backend`` in backend.py) calls this first.
     """
-    from mpp_desk.sync.client import load_joined
-
     data_dir = getattr(ctx, "data_dir", None)
     if data_dir is None:
         return None
@@ -92,8 +95,6 @@ class RemoteQueue:
     def __init__(self, url: str, credential: str, *, ca_file: str | Path | None = None, ctx: Any = None,
                  actor: Actor | None = None, attempts: int = 3, retry_pause: float = 0.3, timeout: float = TIMEOUT_S,
                  transport: httpx.BaseTransport | None = None) -> None:
-        from mpp_desk.sync.schemas import PROTOCOL, PROTOCOL_HEADER
-
         self.url = url.rstrip("/")
         self.ctx = ctx
         self.actor = actor
@@ -169,8 +170,6 @@ class RemoteQueue:
 
     def _serve_check(self) -> None:
         if self.actor is not None:
-            from mpp_desk.roles import Permission, require
-
             require(self.actor, Permission.SERVE_QUEUE)
 
     # -- the interface
@@ -286,11 +285,7 @@ class RemoteQueue:
 
     def daily_stats(self, *, date: dt.date) -> DailyStats:
         """The building's statistics of *date*, counted on the server's tickets (``GET /v1/queue/stats``)."""
-        from mpp_desk.queue.stats import DailyStats  # lazy: SQLAlchemy's models, only for a report
-
         if self.actor is not None:
-            from mpp_desk.roles import Permission, require
-
             require(self.actor, Permission.VIEW_REPORTS)
         return DailyStats.from_dict(self._request("GET", "/v1/queue/stats", params={"day": date.isoformat()}))
 
@@ -306,10 +301,6 @@ class RemoteQueue:
 
     def slip(self, ticket: IssuedTicket | TicketView, *, copy: bool | None = None) -> TicketSlip:
         """The printable ticket; its QR carries the server's signed reference (``q1.…``)."""
-        from mpp_desk.printing.slip import TicketSlip
-        from mpp_desk.settings import receipt_settings
-        from mpp_desk.signing import verification_url
-
         if isinstance(ticket, IssuedTicket):
             view, ahead, wait = ticket.ticket, ticket.ahead, ticket.estimated_wait_minutes
         else:
@@ -444,8 +435,6 @@ class EventStream:
     def __init__(self, url: str, credential: str, *, ca_file: str | Path | None = None, after: int | None = None,
                  on_state: Callable[[bool], None] | None = None, max_backoff: float = 10.0,
                  read_timeout: float = 30.0, transport: httpx.BaseTransport | None = None) -> None:
-        from mpp_desk.sync.schemas import PROTOCOL, PROTOCOL_HEADER
-
         self.url = url.rstrip("/")
         self.last_id = after
         self.on_state = on_state

@@ -15,6 +15,7 @@ from mpp_desk.officetime import as_utc, local
 from mpp_desk.queue.errors import DailyLimitReached, QueueClosed
 from mpp_desk.queue.views import BreakView
 from mpp_desk.workdays import WorkingCalendar
+from mpp_desk.textformat import day_name
 
 DAILY_LIMIT_TEXT = N_(
     "errors", "Today's quota of queue {code} is used up ({limit} numbers). Please come back on the next working day."
@@ -37,8 +38,6 @@ def check_open_at(
     if not active:
         raise QueueClosed(N_("errors", "Queue {code} ({name}) is not open."), code=code, name=name)
     if not calendar.is_working_day(moment.date()):
-        from mpp_desk.textformat import day_name
-
         entry = calendar.describe(moment.date())
         raise QueueClosed(
             N_("errors", "The office is closed today ({reason}). Please come back on a working day."),

@@ -69,6 +69,9 @@ from mpp_desk.queue.views import (
     ServiceRef,
     TicketView,
 )
+from mpp_desk import audit
+from mpp_desk.errors import UserError
+from mpp_desk.roles import Permission, authorize
 
 if TYPE_CHECKING:
     from mpp_desk.uow import UnitOfWork
@@ -259,8 +262,6 @@ def issue_ticket(
     writes.insert(_event(session, ticket, QueueEvent.ISSUED, rules=rules, at=issued_at))
     writes.flush()
     if warning is not None and warning.kind != "future_tickets":
-        from mpp_desk import audit
-
         log.warning("ticket %s issued while the PC clock looks wrong: %s", ticket.code, warning.text("en"))
         audit.record(uow, action="queue.clock_jump", entity="queue_ticket", entity_id=ticket.id,
                      summary=f"{ticket.code} issued with the clock {warning.kind.replace('_', ' ')}",
@@ -329,8 +330,6 @@ def check_open(
 
 def kiosk_status(uow: UnitOfWork, *, now: dt.datetime | None = None) -> list[KioskGroupStatus]:
     """Each active group for the kiosk's buttons: open or not (with the reason), people waiting, services."""
-    from mpp_desk.errors import UserError
-
     session = uow.session
     now = as_utc(now)
     counts = waiting_counts(uow, now=now)
@@ -761,8 +760,6 @@ def _may_serve(uow: UnitOfWork) -> None:
     """Counter actions need SERVE_QUEUE when a person acts; with no actor the system (a script) acts."""
     actor = getattr(uow, "actor", None)
     if actor is not None:
-        from mpp_desk.roles import Permission, authorize
-
         authorize(uow, actor, Permission.SERVE_QUEUE)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
+from mpp_desk.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,6 @@ class ClockWarning:
     params: tuple[tuple[str, str], ...] = ()
 
     def text(self, language: str | None = None) -> str:
-        from mpp_desk.i18n import translate
-
         return translate("queue", self.message, language).format(**dict(self.params))
 
 

@@ -11,6 +11,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTim
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mpp_desk.paths import I18N_DIR, RESOURCES_DIR
+from mpp_desk.backup import BackupScheduler, Rotation, rotation_settings
+from mpp_desk.context import AppContext
+from mpp_desk.errors import UserError
+from mpp_desk.ui.sync_status import SyncBridge
+from mpp_desk.ui.tasks import TaskManager
 
 # Measurement and smoke-test hook: "paint" quits after the first paint of the main
 # window, "loaded" after the catalogue has loaded (used by bench/startup.py and tests).
@@ -50,7 +55,7 @@ def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "s
     if mode in ("kiosk", "display", "survey"):
         return run_machine(app, data_dir=data_dir, mode=mode, counter=counter)
 
-    from mpp_desk.ui.single_instance import SingleInstance, bring_to_front
+    from mpp_desk.ui.single_instance import SingleInstance, bring_to_front  # lazy: kept out of the first paint of the kiosk, display board and survey screen
 
     single = SingleInstance(data_dir, app)
     if not single.acquire():  # one staff window per data folder: the first one comes to the front
@@ -62,19 +67,16 @@ def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "s
         single.sig_listening.connect(lambda: print("MPP_DESK listening", flush=True))
         single.sig_raise.connect(lambda: _report_and_quit(app, "raised"))
 
-    from mpp_desk.context import AppContext  # light: the database stack loads on first use
-    from mpp_desk.ui.main_window import IdleWatcher, MainWindow
-    from mpp_desk.ui.tasks import TaskManager
+    from mpp_desk.ui.main_window import IdleWatcher, MainWindow  # lazy: kept out of the first paint of the kiosk, display board and survey screen
 
     ctx = AppContext(data_dir=data_dir)
     tasks = TaskManager(app)
     idle = IdleWatcher(app)
     app.installEventFilter(idle)
-    from mpp_desk.ui.sync_status import SyncBridge
 
     sync = SyncBridge(app)  # background sync starts once the database is open, and only on a joined PC
     window = MainWindow(ctx=ctx, tasks=tasks, idle=idle, sync=sync)
-    from mpp_desk.ui.forms import fit_to_screen
+    from mpp_desk.ui.forms import fit_to_screen  # lazy: kept out of the first paint of the kiosk, display board and survey screen
 
     fit_to_screen(window, 1280, 760)
     single.sig_raise.connect(lambda: bring_to_front(window))
@@ -89,28 +91,24 @@ def run_app(*, data_dir: Path, language: str, qt_argv: list[str], mode: str = "s
 def run_machine(app: QApplication, *, data_dir: Path, mode: str, counter: int | None = None) -> int:
     """The kiosk, the display board or the survey screen: full screen, no sign-in, left only with the
     administrator PIN."""
-    from mpp_desk.context import AppContext
-    from mpp_desk.ui.tasks import TaskManager
-
     ctx = AppContext(data_dir=data_dir)
     tasks = TaskManager(app)
     if mode == "kiosk":
-        from mpp_desk.ui.kiosk import KioskWindow
+        from mpp_desk.ui.kiosk import KioskWindow  # lazy: kept out of the first paint of the staff window, display board and survey screen
 
         window = KioskWindow(ctx=ctx, tasks=tasks)
     elif mode == "survey":
-        from mpp_desk.ui.survey import SurveyWindow
+        from mpp_desk.ui.survey import SurveyWindow  # lazy: kept out of the first paint of the staff window, kiosk and display board
 
         window = SurveyWindow(ctx=ctx, tasks=tasks, counter_number=counter)
     else:
-        from mpp_desk.ui.display import DisplayWindow
+        from mpp_desk.ui.display import DisplayWindow  # lazy: kept out of the first paint of the staff window, kiosk and survey screen
 
         window = DisplayWindow(ctx=ctx, tasks=tasks)
     window.sig_exit_allowed.connect(app.quit)  # the administrator's PIN: the whole program ends
     if os.environ.get(EXIT_AFTER_ENV, ""):
         window.keep_in_front = False
     window.resize(1920, 1080)
-    from mpp_desk.ui.sync_status import SyncBridge
 
     sync = SyncBridge(app)  # a joined kiosk or board sends its queue history in the background; no status line
     window.sig_ready.connect(lambda _mode: sync.start_if_joined(tasks, ctx))
@@ -151,8 +149,6 @@ BACKUP_FIRST_CHECK_MS = 120_000  # the first look for the day's backup, once sta
 
 def _backup_scheduler(ctx):
     """The automatic backup of this data folder; its rotation read from this PC's settings when it runs."""
-    from mpp_desk.backup import BackupScheduler, Rotation, rotation_settings
-
     def rotation() -> Rotation:
         if ctx.db is None:
             return Rotation()
@@ -181,8 +177,6 @@ def _report_and_quit(app: QApplication, what: str, code: int = 0) -> None:
 
 def show_error(parent, title: str, error: BaseException) -> None:
     """Show a failure as a dialog: the user's language for expected errors, a generic line otherwise."""
-    from mpp_desk.errors import UserError
-
     text = (
         error.text()
         if isinstance(error, UserError)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from mpp_desk.ui.forms import Form, error_text
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.ops import auth as ops
 
 
 class ServicePanel(QFrame):
@@ -141,8 +142,6 @@ class FirstRunPanel(ServicePanel):
         return None
 
     def work(self):
-        from mpp_desk.ui.ops import auth as ops
-
         values = dict(
             office_name=self.office_name.text().strip(),
             office_address=self.office_address.text().strip(),
@@ -188,8 +187,6 @@ class SignInPanel(ServicePanel):
             cancel.hide()
 
     def work(self):
-        from mpp_desk.ui.ops import auth as ops
-
         username, password = self.username.text().strip(), self.password.text()
         return lambda: ops.sign_in(self._ctx, username=username, password=password)
 
@@ -241,8 +238,6 @@ class ChangePasswordPanel(ServicePanel):
         return None
 
     def work(self):
-        from mpp_desk.ui.ops import auth as ops
-
         old, new = self.old.text(), self.new.text()
         return lambda: ops.change_password(self._ctx, actor=self._actor, old_password=old, new_password=new)
 

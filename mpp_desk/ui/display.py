@@ -25,6 +25,7 @@ from mpp_desk.ui.display_speaker import SpeakerZoneMixin
 from mpp_desk.ui.display_widgets import Marquee, board_label, repolish
 from mpp_desk.ui.machine import MachineWindow, office_time, scaled_sizes
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.textformat import format_date
 
 log = logging.getLogger(__name__)
 
@@ -226,18 +227,16 @@ class DisplayWindow(SpeakerZoneMixin, LiveBoardMixin, MachineWindow):
         return self.clock() if self.clock is not None else self._ctx.clock.now()
 
     def _tick(self) -> None:
-        from mpp_desk.textformat import format_date
-
         moment = office_time(self.now())
         self.time_label.setText(f"{moment:%H:%M}")
         self.date_label.setText(format_date(moment.date()))
 
     # ----- opening and polling -------------------------------------------------------------------
     def start_opening(self) -> None:
-        from mpp_desk.ui.ops import queue as ops
+        from mpp_desk.ui.ops import queue as ops  # lazy: kept out of the first paint of the display board
 
         if self.announcer is None:
-            from mpp_desk.ui.speech import Announcer
+            from mpp_desk.ui.speech import Announcer  # lazy: kept out of the first paint of the display board
 
             self.announcer = Announcer(parent=self)
         engine, sound = self.announcer.engine_name, self.announcer.sound_output
@@ -264,7 +263,7 @@ class DisplayWindow(SpeakerZoneMixin, LiveBoardMixin, MachineWindow):
         """Ask for events after the last one seen; skipped while the previous poll still runs."""
         if self._polling or not self._open_started:
             return
-        from mpp_desk.ui.ops import queue as ops
+        from mpp_desk.ui.ops import queue as ops  # lazy: kept out of the first paint of the display board
 
         self._polling = True
         ctx, after, now = self._ctx, self.last_seq, self.now()
@@ -302,7 +301,7 @@ class DisplayWindow(SpeakerZoneMixin, LiveBoardMixin, MachineWindow):
     def reload_texts(self) -> None:
         if self._texts_loading:
             return
-        from mpp_desk.ui.ops import queue as ops
+        from mpp_desk.ui.ops import queue as ops  # lazy: kept out of the first paint of the display board
 
         self._texts_loading = True
         ctx = self._ctx
@@ -339,7 +338,7 @@ class DisplayWindow(SpeakerZoneMixin, LiveBoardMixin, MachineWindow):
     def counter_title(self, number: int) -> str:
         """How the board names a counter: "Loket 2" when its name says no more than that; its name when the name
         says the number itself ("Loket 3 — Perizinan"); else the name and the number ("Loket Pengaduan (2)")."""
-        from mpp_desk.announce import counter_name_has_number, counter_name_says_more
+        from mpp_desk.announce import counter_name_has_number, counter_name_says_more  # lazy: kept out of the first paint of the display board
 
         name = " ".join(self.counter_names.get(number, "").split())
         if not counter_name_says_more(number, name):
@@ -349,7 +348,7 @@ class DisplayWindow(SpeakerZoneMixin, LiveBoardMixin, MachineWindow):
         return self.tr("{name} ({number})").format(name=name, number=number)
 
     def _show_call(self, event, *, flash: bool) -> None:
-        from mpp_desk.announce import counter_name_says_more
+        from mpp_desk.announce import counter_name_says_more  # lazy: kept out of the first paint of the display board
 
         self.big_call = event
         self.call_code.setText(event.ticket_code)

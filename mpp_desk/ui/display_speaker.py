@@ -72,7 +72,7 @@ class SpeakerZoneMixin:
         speaker = self.speaker
         if self._renewing or speaker is None or not speaker.zone:
             return
-        from mpp_desk.ui.ops import queue_speaker as ops
+        from mpp_desk.ui.ops import queue_speaker as ops  # lazy: SQLAlchemy and the models, kept out of the first paint of the display board
 
         self._renewing = True
         ctx, zone, factory = self._ctx, speaker.zone, self.speaker_factory
@@ -117,7 +117,7 @@ class SpeakerZoneMixin:
             self.speaker_timer.stop()
         if speaker is None or not speaker.zone or not speaker.holds or self.speaker_factory is not None:
             return
-        from mpp_desk.ui.ops import queue_speaker as ops
+        from mpp_desk.ui.ops import queue_speaker as ops  # lazy: SQLAlchemy and the models, kept out of the first paint of the display board
 
         ctx, zone = self._ctx, speaker.zone
         speaker.holds = False

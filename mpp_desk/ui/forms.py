@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from mpp_desk.errors import UserError
 
 
 def error_text(error: BaseException) -> str:
     """The message for the user: translated for expected errors, generic otherwise."""
-    from mpp_desk.errors import UserError
-
     if isinstance(error, UserError):
         return error.text()
     return QCoreApplication.translate("Errors", "Unexpected error: {error}").format(error=error)
@@ -75,7 +74,7 @@ class LengthCounter(QLabel):
         self.refresh()
 
     def length(self) -> int:
-        from mpp_desk.textformat import safe_text
+        from mpp_desk.textformat import safe_text  # lazy: kept out of the first paint of the staff window
 
         if isinstance(self.editor, QPlainTextEdit):
             return len(safe_text(self.editor.toPlainText(), multiline=True))
@@ -123,7 +122,7 @@ class Form:
         self.rows[key] = row
         self.layout.addRow(label, row)
         if limit is not None and isinstance(editor, QPlainTextEdit):
-            from mpp_desk.limits import TEXT_LIMITS
+            from mpp_desk.limits import TEXT_LIMITS  # lazy: kept out of the first paint of the staff window
 
             limit_counter(row, TEXT_LIMITS[limit] if isinstance(limit, str) else int(limit))
         return editor
@@ -240,7 +239,7 @@ class DateField(QWidget):
         self.setDate(None)
 
     def _typed(self, text: str) -> None:
-        from mpp_desk.textformat import parse_typed_date
+        from mpp_desk.textformat import parse_typed_date  # lazy: kept out of the first paint of the staff window
 
         try:
             value = parse_typed_date(text)

@@ -32,6 +32,7 @@ from mpp_desk.ui.kiosk_offline import KioskOfflineMixin
 from mpp_desk.ui.kiosk_widgets import KioskTile, WrapButton, big_label
 from mpp_desk.ui.machine import MachineWindow, office_time, scaled_sizes
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.textformat import format_date
 
 IDLE_MS = 15_000  # back to the start screen after this long without a touch
 REFRESH_MS = 10_000  # waiting counts and open/closed states are re-read this often
@@ -158,7 +159,7 @@ class KioskWindow(KioskOfflineMixin, MachineWindow):
         layout.addWidget(self.priority_button)
 
     def _build_priority(self) -> None:
-        from mpp_desk.queue.labels import PRIORITY_REASONS
+        from mpp_desk.queue.labels import PRIORITY_REASONS  # lazy: kept out of the first paint of the kiosk
 
         self.priority_page, layout = self._page("kioskPriority")
         layout.addWidget(big_label(self.tr("Priority queue"), "kioskTitle"))
@@ -239,15 +240,13 @@ class KioskWindow(KioskOfflineMixin, MachineWindow):
         return self.clock() if self.clock is not None else self._ctx.clock.now()
 
     def _tick(self) -> None:
-        from mpp_desk.textformat import format_date
-
         moment = office_time(self.now())
         self.clock_label.setText(f"{moment:%H:%M}")
         self.date_label.setText(format_date(moment.date()))
 
     # ----- the database --------------------------------------------------------------------------
     def start_opening(self) -> None:
-        from mpp_desk.ui.ops import queue as ops
+        from mpp_desk.ui.ops import queue as ops  # lazy: kept out of the first paint of the kiosk
 
         ctx, now = self._ctx, self.now()
         Op(self._tasks, lambda: ops.open_kiosk(ctx, now=now)).success(self._opened).failure(self.opening_failed).run()
@@ -266,7 +265,7 @@ class KioskWindow(KioskOfflineMixin, MachineWindow):
         """Re-read open/closed states and waiting counts (skipped while a ticket is being issued)."""
         if self._refreshing or self._issuing or not self._open_started:
             return
-        from mpp_desk.ui.ops import queue as ops
+        from mpp_desk.ui.ops import queue as ops  # lazy: kept out of the first paint of the kiosk
 
         self._refreshing = True
         ctx, now = self._ctx, self.now()
@@ -343,7 +342,7 @@ class KioskWindow(KioskOfflineMixin, MachineWindow):
         self._restart_idle()
 
     def choose_priority(self, reason: str) -> None:
-        from mpp_desk.queue.labels import PRIORITY_REASONS
+        from mpp_desk.queue.labels import PRIORITY_REASONS  # lazy: kept out of the first paint of the kiosk
 
         self.priority_reason = reason
         text = QCoreApplication.translate("queue", PRIORITY_REASONS[reason])
@@ -370,7 +369,7 @@ class KioskWindow(KioskOfflineMixin, MachineWindow):
         if not status.open:
             self.show_message(self.tr("{name} is closed").format(name=status.name), status.reason or "")
             return
-        from mpp_desk.ui.ops import queue as ops
+        from mpp_desk.ui.ops import queue as ops  # lazy: kept out of the first paint of the kiosk
 
         self._issuing = True
         self.idle_timer.stop()
@@ -380,7 +379,7 @@ class KioskWindow(KioskOfflineMixin, MachineWindow):
             self._issued).failure(self._issue_failed).run()
 
     def _issued(self, ticket) -> None:
-        from mpp_desk.queue.labels import PRIORITY_REASONS
+        from mpp_desk.queue.labels import PRIORITY_REASONS  # lazy: kept out of the first paint of the kiosk
 
         self._issuing = False
         self.last_ticket = ticket
@@ -420,7 +419,7 @@ class KioskWindow(KioskOfflineMixin, MachineWindow):
         self.refresh()
 
     def _issue_failed(self, error: BaseException) -> None:
-        from mpp_desk.ui.forms import error_text
+        from mpp_desk.ui.forms import error_text  # lazy: kept out of the first paint of the kiosk
 
         self._issuing = False
         self.show_message(self.tr("No number was issued"), error_text(error))

@@ -12,6 +12,7 @@ import time
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.kiosk_widgets import WrapButton, big_label
 from mpp_desk.ui.tasks import Op
 
@@ -163,7 +164,7 @@ class KioskBooking(QObject):
         self.redeem(code)
 
     def redeem(self, code: str) -> None:
-        from mpp_desk.ui.ops import queue as ops
+        from mpp_desk.ui.ops import queue as ops  # lazy: SQLAlchemy and the models, kept out of the first paint of the kiosk
 
         w = self.window
         if w._issuing:
@@ -175,7 +176,5 @@ class KioskBooking(QObject):
         Op(w._tasks, lambda: ops.redeem_booking(ctx, code=code, now=now)).success(w._issued).failure(self._failed).run()
 
     def _failed(self, error: BaseException) -> None:
-        from mpp_desk.ui.forms import error_text
-
         self.window._issuing = False
         self.window.show_message(self.tr("No number was issued for this booking"), error_text(error))

@@ -58,7 +58,7 @@ class KioskOfflineMixin:
         tasks = self._tasks  # type: ignore[attr-defined]
         if self._upkeeping or tasks.closed:
             return
-        from mpp_desk.queue.offline import upkeep_if_joined
+        from mpp_desk.queue.offline import upkeep_if_joined  # lazy: SQLAlchemy and the models, kept out of the first paint of the kiosk
 
         self._upkeeping = True
         ctx = self._ctx  # type: ignore[attr-defined]

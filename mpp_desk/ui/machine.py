@@ -124,8 +124,8 @@ class PinPad(QFrame):
     def submit(self) -> None:
         if not self._digits or self._checking:
             return
-        from mpp_desk.ui.forms import error_text
-        from mpp_desk.ui.ops import auth as ops
+        from mpp_desk.ui.forms import error_text  # lazy: kept out of the first paint of the kiosk, display board and survey screen
+        from mpp_desk.ui.ops import auth as ops  # lazy: kept out of the first paint of the kiosk, display board and survey screen
 
         pin, ctx = self._digits, self._ctx
         self._checking = True
@@ -224,7 +224,7 @@ class MachineWindow(QWidget):
         raise NotImplementedError
 
     def opening_failed(self, error: BaseException) -> None:
-        from mpp_desk.ui.forms import error_text
+        from mpp_desk.ui.forms import error_text  # lazy: kept out of the first paint of the kiosk, display board and survey screen
 
         message = error_text(error)
         self.opening.setObjectName("machineError")

@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         if self._open_started:
             return
         self._open_started = True
-        from mpp_desk.ui.ops import auth as ops
+        from mpp_desk.ui.ops import auth as ops  # lazy: kept out of the first paint of the staff window
 
         Op(self._tasks, lambda: ops.open_and_describe(self._ctx)).success(self._opened).failure(self._open_failed).run()
 
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self.sig_open_failed.emit(message)
 
     def show_setup(self) -> None:
-        from mpp_desk.ui.auth_panels import FirstRunPanel
+        from mpp_desk.ui.auth_panels import FirstRunPanel  # lazy: kept out of the first paint of the staff window
 
         def make():
             panel = FirstRunPanel(ctx=self._ctx, tasks=self._tasks)
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         self.open_database()
 
     def show_sign_in(self, *, locked_user: str | None = None) -> None:
-        from mpp_desk.ui.auth_panels import SignInPanel
+        from mpp_desk.ui.auth_panels import SignInPanel  # lazy: kept out of the first paint of the staff window
 
         def make():
             panel = SignInPanel(ctx=self._ctx, tasks=self._tasks)
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         self._show_shell()
 
     def _force_password_change(self) -> None:
-        from mpp_desk.ui.auth_panels import ChangePasswordPanel
+        from mpp_desk.ui.auth_panels import ChangePasswordPanel  # lazy: kept out of the first paint of the staff window
 
         def make():
             panel = ChangePasswordPanel(ctx=self._ctx, tasks=self._tasks, actor=self.actor, forced=True)
@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         self._show_shell()
 
     def _show_shell(self) -> None:
-        from mpp_desk.ui.shell import RoleShell
+        from mpp_desk.ui.shell import RoleShell  # lazy: kept out of the first paint of the staff window
 
         if self.shell is not None:
             self.shell.deleteLater()
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
         self.sig_locked.emit()
 
     def sign_out(self) -> None:
-        from mpp_desk.ui.ops import auth as ops
+        from mpp_desk.ui.ops import auth as ops  # lazy: kept out of the first paint of the staff window
 
         actor, self.actor = self.actor, None
         self.idle.stop()
@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
                 self.sig_closed.emit()
             return
         event.ignore()  # closed for real once the sign-out is recorded
-        from mpp_desk.ui.ops import auth as ops
+        from mpp_desk.ui.ops import auth as ops  # lazy: kept out of the first paint of the staff window
 
         self._closing = True
         actor, self.actor = self.actor, None

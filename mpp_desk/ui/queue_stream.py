@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from mpp_desk.errors import UserError
 from mpp_desk.ui.tasks import Op, TaskManager
 
 
@@ -47,9 +48,7 @@ class QueueStreamBridge(QObject):
         def prepare():
             if factory is not None:
                 return factory(ctx, on_state)
-            from mpp_desk.queue.remote import remote_backend_if_joined
-
-            from mpp_desk.errors import UserError
+            from mpp_desk.queue.remote import remote_backend_if_joined  # lazy: kept out of the first paint of the display board
 
             queue = remote_backend_if_joined(ctx)
             if queue is None:

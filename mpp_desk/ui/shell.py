@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from mpp_desk.ui.areas import AreaSpec, areas_for
 from mpp_desk.ui.tasks import TaskManager
+from mpp_desk.ui.areas import role_label
+from mpp_desk.ui.auth_panels import ChangePasswordPanel, run_as_dialog
+from mpp_desk.ui.sync_status import SyncStatus
 
 
 class RoleShell(QWidget):
@@ -89,7 +92,6 @@ class RoleShell(QWidget):
         header.setObjectName("header")
         office = QLabel(office_name)
         office.setObjectName("headerTitle")
-        from mpp_desk.ui.areas import role_label
 
         who = QLabel(self.tr("{user} · {role}").format(user=actor.username, role=role_label(actor.role)))
         who.setObjectName("headerNote")
@@ -101,7 +103,6 @@ class RoleShell(QWidget):
         row = QHBoxLayout(header)
         row.addWidget(office)
         row.addStretch(1)
-        from mpp_desk.ui.sync_status import SyncStatus
 
         self.sync_status = SyncStatus(sync)  # hidden unless this PC has joined a server
         row.addWidget(self.sync_status)
@@ -133,7 +134,5 @@ class RoleShell(QWidget):
             self.stack.setCurrentWidget(self.area(self.specs[row].key))
 
     def change_password(self) -> None:
-        from mpp_desk.ui.auth_panels import ChangePasswordPanel, run_as_dialog
-
         panel = ChangePasswordPanel(ctx=self._ctx, tasks=self._tasks, actor=self.actor)
         run_as_dialog(panel, self, self.tr("Change password"))

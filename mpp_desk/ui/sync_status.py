@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk import officetime
+from mpp_desk.i18n import translate
 
 
 class SyncBridge(QObject):
@@ -36,7 +38,7 @@ class SyncBridge(QObject):
             return
 
         def joined() -> bool:
-            from mpp_desk.sync.client import load_joined
+            from mpp_desk.sync.client import load_joined  # lazy: kept out of the first paint of the staff window, kiosk, display board and survey screen
 
             return load_joined(Path(ctx.data_dir)) is not None
 
@@ -48,7 +50,7 @@ class SyncBridge(QObject):
         if self._worker_factory is not None:
             self.worker = self._worker_factory(ctx, self.sig_state.emit)
         else:
-            from mpp_desk.sync.worker import SyncWorker
+            from mpp_desk.sync.worker import SyncWorker  # lazy: kept out of the first paint of the staff window, kiosk, display board and survey screen
 
             self.worker = SyncWorker(ctx.db, ctx.data_dir, interval=self.interval, on_state=self.sig_state.emit)
         self.worker.start()
@@ -113,7 +115,6 @@ def needs_update(problem: str | None) -> bool:
     """Whether the worker's last problem is the server refusing this version (HTTP 426), in either language."""
     if not problem:
         return False
-    from mpp_desk.i18n import translate
 
     prefixes = {TOO_OLD.split("{detail}")[0], translate("sync", TOO_OLD).split("{detail}")[0]}
     return any(problem.startswith(p) for p in prefixes)
@@ -121,8 +122,6 @@ def needs_update(problem: str | None) -> bool:
 
 def _when(moment: dt.datetime) -> str:
     """ "pukul 10.05 WIB" today, "03-12-2026 pukul 10.05 WIB" on another day (office time)."""
-    from mpp_desk import officetime
-
     if officetime.local_date(moment) == officetime.clock().today():
         return officetime.pukul(moment)
     return f"{officetime.dmy(moment)} {officetime.pukul(moment)}"

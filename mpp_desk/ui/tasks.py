@@ -19,6 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
+from mpp_desk.errors import UserError
 
 log = logging.getLogger(__name__)
 
@@ -147,8 +148,6 @@ def _drop_tracebacks(error: BaseException | None, seen: set[int] | None = None) 
 
 
 def _is_expected(error: BaseException) -> bool:
-    from mpp_desk.errors import UserError
-
     return isinstance(error, UserError)
 
 

@@ -171,6 +171,7 @@ def test_settings_list_get_set(run):
     assert json.loads(out)[0]["details"] == {"key": "pc.counter_number", "scope": "pc", "old": 1, "new": 4}
 
 
+@pytest.mark.slow  # the real `mpp-desk` program, started five times over: ~5 s
 def test_the_installed_program_sets_up_and_verifies(tmp_path):
     folder = tmp_path / "pc-loket"
 

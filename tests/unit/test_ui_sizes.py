@@ -14,12 +14,10 @@ UI = Path(__file__).resolve().parents[2] / "mpp_desk" / "ui"
 MODULE_LINES = 500
 FUNCTION_LINES = 60
 
-# Not split yet (every module is under the limit; two set-up methods are a few lines over it).
-ALLOWED_MODULES = {
+# Not split yet: none today (a module or method that must grow past the limit is listed here with its size).
+ALLOWED_MODULES: dict[str, int] = {
 }
-ALLOWED_FUNCTIONS = {
-    "areas/complaints_oversight_area.py:ComplaintsOversightArea._period_tab": 63,
-    "areas/queue_setup_area.py:QueueSetupArea._build_breaks": 64,
+ALLOWED_FUNCTIONS: dict[str, int] = {
 }
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from mpp_desk.i18n import N_
 from mpp_desk.roles import Permission, Role, role_label  # noqa: F401 - role_label re-exported for the shell
+from mpp_desk.roles import permissions_for
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,6 @@ AREAS: tuple[AreaSpec, ...] = (
 
 def areas_for(role: Role | str) -> list[AreaSpec]:
     """The areas a role may open, in the shell's order."""
-    from mpp_desk.roles import permissions_for
-
     granted = permissions_for(role)
     specs = [spec for spec in AREAS if spec.permission in granted]
     if Role(role) == Role.COMPLAINTS:  # the complaint desk starts at its own area, not the counter home

@@ -17,6 +17,7 @@ from mpp_desk.officetime import dmy_hm
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.table_model import RowTableModel
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.ops import admin as ops
 
 
 class AuditArea(QWidget):
@@ -62,14 +63,10 @@ class AuditArea(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        from mpp_desk.ui.ops import admin as ops
-
         Op(self._tasks, lambda: ops.audit_entries(self._ctx, actor=self._actor)).success(self.model.set_rows).failure(
             self._failed).run()
 
     def verify(self) -> None:
-        from mpp_desk.ui.ops import admin as ops
-
         Op(self._tasks, lambda: ops.verify_audit(self._ctx, actor=self._actor)).success(self._verified).failure(
             self._failed).run()
 

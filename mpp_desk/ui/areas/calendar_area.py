@@ -26,6 +26,7 @@ from mpp_desk.roles import Permission, allowed
 from mpp_desk.textformat import format_date
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.ops import calendar as ops
 
 if TYPE_CHECKING:
     from mpp_desk.ui.ops.calendar import YearView
@@ -145,8 +146,6 @@ class CalendarArea(QWidget):
 
     # ----- data ------------------------------------------------------------------------------------
     def load_year(self, year: int, *, force: bool = False) -> None:
-        from mpp_desk.ui.ops import calendar as ops
-
         if year in self._views and not force:
             self._paint()
             return
@@ -223,16 +222,12 @@ class CalendarArea(QWidget):
         self._compute_due()
 
     def _compute_due(self) -> None:
-        from mpp_desk.ui.ops import calendar as ops
-
         start, days = _pydate(self.calendar.selectedDate()), self.due_days.value()
         Op(self._tasks, lambda: ops.due_date(self._ctx, start=start, days=days)).success(
             lambda due: self.due_result.setText(self.tr("Due: {date}").format(date=format_date(due)))
         ).failure(lambda e: self.due_result.setText(error_text(e))).run()
 
     def _change(self, what: str) -> None:
-        from mpp_desk.ui.ops import calendar as ops
-
         if not self.can_edit:
             return
         day, reason = _pydate(self.calendar.selectedDate()), self.reason.text()

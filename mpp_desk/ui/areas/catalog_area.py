@@ -31,6 +31,9 @@ from mpp_desk.ui.catalog_view import CatalogFilter, CatalogTableModel, render_de
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.areas.standard_editor import StandardEditor
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.errors import ValidationError
+from mpp_desk.i18n import N_
+from mpp_desk.ui.ops import catalog as ops
 
 if TYPE_CHECKING:
     from mpp_desk.catalog.service import ImportResult
@@ -168,8 +171,6 @@ class CatalogArea(QWidget):
     # ----- loading -----------------------------------------------------------------------------
     def reload(self, select_annex: int | None = None, message: str | None = None) -> None:
         """Load the catalogue again; *message* (e.g. "Saved") stays on the status line afterwards."""
-        from mpp_desk.ui.ops import catalog as ops
-
         if message is None:
             self.status.setText(self.tr("Loading the catalogue…"))
 
@@ -243,8 +244,6 @@ class CatalogArea(QWidget):
             self._edit().load(self._current)
 
     def save(self) -> None:
-        from mpp_desk.ui.ops import catalog as ops
-
         self._edit().form.clear_errors()
         try:
             entry = self._edit().entry()
@@ -253,9 +252,6 @@ class CatalogArea(QWidget):
             return
         if self._creating and any(self.model.entry(r).annex_number == entry.annex_number
                                   for r in range(self.model.rowCount())):
-            from mpp_desk.errors import ValidationError
-            from mpp_desk.i18n import N_
-
             self._save_failed(ValidationError(N_("errors", "Annex number {number} is already in the catalogue."),
                                               field="annex_number", number=entry.annex_number))
             return
@@ -289,8 +285,6 @@ class CatalogArea(QWidget):
         self.reload()
 
     def delete_current(self) -> None:
-        from mpp_desk.ui.ops import catalog as ops
-
         if self._current is None or self._creating:
             return
         entry = self._current
@@ -314,8 +308,6 @@ class CatalogArea(QWidget):
 
     def preview_and_import(self, paths: list[Path], *, confirm=None) -> None:
         """Parse *paths*, show what would change, and import on confirmation (all or nothing)."""
-        from mpp_desk.ui.ops import catalog as ops
-
         def previewed(result) -> None:
             entries, results = result
             accepted = confirm(results) if confirm is not None else ImportPreviewDialog(results, self).exec() == QDialog.DialogCode.Accepted

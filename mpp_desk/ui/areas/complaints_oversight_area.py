@@ -38,6 +38,8 @@ from mpp_desk.ui.areas.complaints import CaseDetailPanel, due_text, set_note
 from mpp_desk.ui.forms import Form, error_text
 from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.ops import complaints as ops
+from mpp_desk.ui.ops.complaints import today
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -68,7 +70,6 @@ class ComplaintsOversightArea(QWidget):
 
     def __init__(self, *, ctx, tasks: TaskManager, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from mpp_desk.ui.ops.complaints import today
 
         self._ctx, self._tasks, self._actor = ctx, tasks, actor
         self.data = None
@@ -153,8 +154,6 @@ class ComplaintsOversightArea(QWidget):
         return tab
 
     def _open_from(self, model: RowTableModel, current: QModelIndex) -> None:
-        from mpp_desk.ui.ops import complaints as ops
-
         if not current.isValid():
             return
         case_id = model.row_object(current.row()).id
@@ -187,6 +186,16 @@ class ComplaintsOversightArea(QWidget):
         self.period_note.setWordWrap(True)
         self.period_note.setObjectName("statusNote")
 
+        layout = QVBoxLayout(tab)
+        layout.addLayout(period)
+        layout.addLayout(cards)
+        layout.addWidget(self.period_note)
+        layout.addWidget(self._group_tables(), 1)
+        self._export_row(layout)
+        return tab
+
+    def _group_tables(self) -> QTabWidget:
+        """The period's cases counted by problem type, by service and by resolution path, a tab each."""
         def group_columns(title):
             return [(title, lambda g: g.label or self.tr("(not yet set)")), (self.tr("Cases"), lambda g: g.total),
                     (self.tr("Open"), lambda g: g.open), (self.tr("Overdue"), lambda g: g.overdue)]
@@ -202,11 +211,10 @@ class ComplaintsOversightArea(QWidget):
             header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             self.groups.addTab(table, name)
-        layout = QVBoxLayout(tab)
-        layout.addLayout(period)
-        layout.addLayout(cards)
-        layout.addWidget(self.period_note)
-        layout.addWidget(self.groups, 1)
+        return self.groups
+
+    def _export_row(self, layout: QVBoxLayout) -> None:
+        """The register's export (format, button, note), shown to those who may export data."""
         self.export_format = QComboBox()
         self.export_button = QPushButton(self.tr("Export the register…"))
         self.export_note = QLabel()
@@ -225,11 +233,8 @@ class ComplaintsOversightArea(QWidget):
                      else self.tr("Names and contacts are left out: your role may not see personal data."))
             layout.addWidget(self.export_note)
             self.export_button.clicked.connect(self._choose_export)
-        return tab
 
     def reload(self) -> None:
-        from mpp_desk.ui.ops import complaints as ops
-
         today, start, end = _pydate(self.as_of.date()), _pydate(self.date_from.date()), _pydate(self.date_to.date())
         ctx, actor = self._ctx, self._actor
         Op(self._tasks, lambda: ops.oversight(ctx, actor=actor, today=today, date_from=start, date_to=end)).success(
@@ -271,8 +276,6 @@ class ComplaintsOversightArea(QWidget):
 
     def export_to(self, path: str, fmt: str) -> None:
         """Write the register of the period to *path* as *fmt* (pdf, xlsx, csv)."""
-        from mpp_desk.ui.ops import complaints as ops
-
         today, start, end = _pydate(self.as_of.date()), _pydate(self.date_from.date()), _pydate(self.date_to.date())
         ctx, actor = self._ctx, self._actor
         self.export_button.setEnabled(False)
@@ -342,8 +345,6 @@ class ChannelsEditor(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        from mpp_desk.ui.ops import complaints as ops
-
         ctx, actor = self._ctx, self._actor
         Op(self._tasks, lambda: ops.list_channels(ctx, actor=actor)).success(self.model.set_rows).failure(
             lambda e: set_note(self.message, error_text(e), "errorNote")).run()
@@ -360,8 +361,6 @@ class ChannelsEditor(QWidget):
         self.position.setValue(c.position)
 
     def save(self) -> None:
-        from mpp_desk.ui.ops import complaints as ops
-
         self.form.clear_errors()
         values = dict(code=self.code.text(), name=self.name.text(), contact=self.contact.text(),
                       on_receipt=self.on_receipt.isChecked(), active=self.active.isChecked(),
@@ -375,8 +374,6 @@ class ChannelsEditor(QWidget):
         self.reload()
 
     def remove(self) -> None:
-        from mpp_desk.ui.ops import complaints as ops
-
         code, ctx, actor = self.code.text().strip(), self._ctx, self._actor
         Op(self._tasks, lambda: ops.remove_channel(ctx, actor=actor, code=code)).success(lambda _ok: self.reload()).failure(
             self._failed).run()

@@ -32,6 +32,7 @@ from mpp_desk.roles import Permission, allowed
 from mpp_desk.textformat import format_date
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.ops import standards as ops
 
 
 class EvaluationsTab(QWidget):
@@ -116,8 +117,6 @@ class EvaluationsTab(QWidget):
         return box
 
     def reload(self, message: str | None = None) -> None:
-        from mpp_desk.ui.ops import standards as ops
-
         year = self.year.value()
         Op(self._tasks, lambda: ops.evaluations(self._ctx, year=year)).success(
             lambda r: self._loaded(r[0], r[1], r[2], message)).failure(self._failed).run()
@@ -161,8 +160,6 @@ class EvaluationsTab(QWidget):
             self.document.setText(path)
 
     def record(self) -> None:
-        from mpp_desk.ui.ops import standards as ops
-
         annex = self.service.currentData()
         if annex is None:
             self._say(self.tr("Choose the service that was evaluated."), "errorNote")

@@ -36,6 +36,9 @@ from mpp_desk.ui.forms import Form, error_text
 from mpp_desk.ui.scan import ScanCatcher
 from mpp_desk.ui.table_model import RowTableModel
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.intake.rules import STATE_LABELS, STATUS_LABELS
+from mpp_desk.intake.service import RECENT_DAYS, SearchCriteria
+from mpp_desk.ui.ops import intake as ops
 
 OVERDUE_BACKGROUND = "#ffebee"
 DUE_TODAY_BACKGROUND = "#fff8e1"
@@ -49,8 +52,6 @@ NEXT = {
 
 
 def status_label(status: str) -> str:
-    from mpp_desk.intake.rules import STATUS_LABELS
-
     return intake_text(STATUS_LABELS.get(status, status))
 
 
@@ -256,8 +257,6 @@ class FilesArea(QWidget):
         return ""
 
     def criteria(self):
-        from mpp_desk.intake.service import SearchCriteria
-
         status = self.status_filter.currentData()
         date_from = date_to = None
         if self.use_dates.isChecked():
@@ -267,8 +266,6 @@ class FilesArea(QWidget):
                               date_to=date_to, overdue_only=self.overdue_only.isChecked())
 
     def run_search(self) -> None:
-        from mpp_desk.ui.ops import intake as ops
-
         text = self.search.text().strip()
         if "://" in text:  # a scanned code that reached the box anyway
             self.search.clear()
@@ -280,8 +277,6 @@ class FilesArea(QWidget):
             self._show_rows).failure(self._failed).run()
 
     def show_due(self) -> None:
-        from mpp_desk.ui.ops import intake as ops
-
         self.mode = "today"
         ctx, actor, today = self._ctx, self._actor, self.today
         Op(self._tasks, lambda: ops.opening_files(ctx, actor=actor, today=today)).success(
@@ -294,8 +289,6 @@ class FilesArea(QWidget):
         self._show_rows(rows)
 
     def _show_rows(self, rows) -> None:
-        from mpp_desk.intake.service import RECENT_DAYS
-
         self.model.set_rows(rows)
         if self.mode == "recent":
             self.list_title.setText(self.tr("Nothing is due today or overdue. Files received in the last {days} "
@@ -322,8 +315,6 @@ class FilesArea(QWidget):
             self.open_visit(self.model.row_object(current.row()).visit_id)
 
     def open_visit(self, visit_id) -> None:
-        from mpp_desk.ui.ops import intake as ops
-
         ctx, actor = self._ctx, self._actor
         Op(self._tasks, lambda: ops.get_visit(ctx, actor=actor, visit_id=visit_id)).success(self.show_visit).failure(
             self._failed).run()
@@ -332,7 +323,6 @@ class FilesArea(QWidget):
         """Show one file (also called by the intake area for a scanned receipt)."""
         import html
 
-        from mpp_desk.intake.rules import STATE_LABELS
 
         self.current = visit
         self._close_step()
@@ -420,8 +410,6 @@ class FilesArea(QWidget):
         self.step_box.hide()
 
     def _change(self, status: str, *, reason: str = "", handed_over_to: str = "") -> None:
-        from mpp_desk.ui.ops import intake as ops
-
         assert self.current is not None, "a status changes on the file shown"
         ctx, actor, application_id = self._ctx, self._actor, self.current.application.id
         Op(self._tasks, lambda: ops.change_status(ctx, actor=actor, application_id=application_id, status=status,
@@ -444,8 +432,6 @@ class FilesArea(QWidget):
 
     # ----- scanning -------------------------------------------------------------------------------
     def open_scanned(self, text: str) -> None:
-        from mpp_desk.ui.ops import intake as ops
-
         ctx, actor = self._ctx, self._actor
         Op(self._tasks, lambda: ops.scan(ctx, actor=actor, text=text)).success(self._scanned).failure(
             self._failed).run()

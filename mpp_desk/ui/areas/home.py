@@ -7,6 +7,10 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from mpp_desk.textformat import format_date
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.areas.counter import QueuePanel
+from mpp_desk.ui.areas.intake import IntakeHomeCard
+from mpp_desk.ui.ops import overview as ops
+from mpp_desk.ui.survey.handover import HandOverBar
 
 
 class CounterHome(QWidget):
@@ -16,17 +20,14 @@ class CounterHome(QWidget):
         super().__init__(parent)
         title = QLabel(self.tr("Counter"))
         title.setObjectName("pageTitle")
-        from mpp_desk.ui.areas.counter import QueuePanel
 
         self.queue = QueuePanel(ctx=ctx, tasks=tasks, actor=actor)
         grid = QGridLayout()
         grid.addWidget(self.queue, 0, 0, 1, 2)
         grid.setRowStretch(0, 1)
-        from mpp_desk.ui.areas.intake import IntakeHomeCard
 
         self.intake = IntakeHomeCard(ctx=ctx, tasks=tasks, actor=actor, current_ticket=lambda: self.queue.current)
         grid.addWidget(self.intake, 1, 0, 1, 2)
-        from mpp_desk.ui.survey.handover import HandOverBar
 
         self.survey_hand_over = HandOverBar(ctx=ctx, tasks=tasks, actor=actor)  # after a finished ticket
         self.survey_hand_over.attach(self.queue)
@@ -79,8 +80,6 @@ class SupervisorOverview(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        from mpp_desk.ui.ops import overview as ops
-
         Op(self._tasks, lambda: ops.overview(self._ctx, actor=self._actor)).success(self._show).failure(
             lambda e: self.audit.setText(error_text(e))).run()
 

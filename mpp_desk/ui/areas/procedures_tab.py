@@ -23,6 +23,8 @@ from mpp_desk.roles import Permission, allowed
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.list_editor import TextListEditor
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.catalog.procedures import Classification
+from mpp_desk.ui.ops import standards as ops
 
 
 class ProceduresTab(QWidget):
@@ -82,8 +84,6 @@ class ProceduresTab(QWidget):
         self.reload()
 
     def reload(self, select: int | None = None, message: str | None = None) -> None:
-        from mpp_desk.ui.ops import standards as ops
-
         Op(self._tasks, lambda: ops.classifications(self._ctx)).success(
             lambda items: self._loaded(items, select, message)).failure(self._failed).run()
 
@@ -117,21 +117,15 @@ class ProceduresTab(QWidget):
 
     def current(self):
         """The classification as the form holds it (not checked yet)."""
-        from mpp_desk.catalog.procedures import Classification
-
         return Classification(self.number.value(), self.name.text(), self.steps.items())
 
     def save(self) -> None:
-        from mpp_desk.ui.ops import standards as ops
-
         item = self.current()
         Op(self._tasks, lambda: ops.save_classification(self._ctx, actor=self._actor, item=item)).success(
             lambda _r: self.reload(item.number, self.tr("Classification {number} saved.").format(number=item.number))
         ).failure(self._failed).run()
 
     def remove_current(self, *, confirm=None) -> None:
-        from mpp_desk.ui.ops import standards as ops
-
         number = self.number.value()
         ask = confirm or (lambda: QMessageBox.question(
             self, self.tr("Remove classification"),
@@ -150,8 +144,6 @@ class ProceduresTab(QWidget):
             self.import_paths([Path(p) for p in paths])
 
     def import_paths(self, paths: list[Path]) -> None:
-        from mpp_desk.ui.ops import standards as ops
-
         Op(self._tasks, lambda: ops.import_classifications(self._ctx, actor=self._actor, paths=paths)).success(
             lambda results: self.reload(None, self.tr("%n classification(s) imported.", "", len(results)))
         ).failure(self._failed).run()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 from mpp_desk.officetime import OFFICE_TZ_ABBREVIATION, hhmm
 from mpp_desk.queue import labels
 from mpp_desk.ui.forms import error_text
+from mpp_desk.ui.ops import counter_offline as ops
 from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
 
@@ -55,8 +56,6 @@ class ServedTwiceTab(QWidget):
         layout.addWidget(self.table, 1)
 
     def load(self, day: dt.date) -> None:
-        from mpp_desk.ui.ops import counter_offline as ops
-
         ctx, actor = self._ctx, self._actor
         Op(self._tasks, lambda: ops.served_twice(ctx, actor=actor, date=day)).success(
             lambda rows: self._show(day, rows)).failure(self._failed).run()
@@ -98,8 +97,6 @@ class OfflineCallingBox(QCheckBox):
         self._ctx, self._tasks, self._actor = ctx, tasks, actor
         self.setEnabled(False)
         self.clicked.connect(self._save)
-        from mpp_desk.ui.ops import counter_offline as ops
-
         Op(tasks, lambda: ops.offline_calling_allowed(ctx)).success(self._show).run()
 
     def _show(self, allowed: bool) -> None:
@@ -107,8 +104,6 @@ class OfflineCallingBox(QCheckBox):
         self.setEnabled(True)
 
     def _save(self, allowed: bool) -> None:
-        from mpp_desk.ui.ops import counter_offline as ops
-
         ctx, actor = self._ctx, self._actor
         self.setEnabled(False)
         Op(self._tasks, lambda: ops.save_offline_calling(ctx, actor=actor, allowed=allowed)).success(
@@ -122,7 +117,5 @@ class OfflineCallingBox(QCheckBox):
 
     def _failed(self, error: BaseException) -> None:
         self.sig_said.emit(error_text(error), "errorNote")
-        from mpp_desk.ui.ops import counter_offline as ops
-
         ctx = self._ctx
         Op(self._tasks, lambda: ops.offline_calling_allowed(ctx)).success(self._show).run()

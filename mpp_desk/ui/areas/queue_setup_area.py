@@ -30,6 +30,9 @@ from mpp_desk.ui.areas.queue_offline import OfflineCallingBox
 from mpp_desk.ui.forms import Form, error_text
 from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.i18n import current_language
+from mpp_desk.settings import SETTINGS
+from mpp_desk.ui.ops import queue_setup as ops
 
 
 def _hhmm(value: dt.time) -> str:
@@ -44,16 +47,12 @@ def _checked(widget: QListWidget) -> list:
 
 
 def _weekday_name(weekday: int) -> str:
-    from mpp_desk.i18n import current_language
-
     return DAY_NAMES.get(current_language(), DAY_NAMES["id"])[weekday]
 
 
 
 def running_text_limit() -> int:
     """The running text's limit, as the setting declares it (the counter under the field shows it)."""
-    from mpp_desk.settings import SETTINGS
-
     return SETTINGS["display.running_text"].max_length
 
 class QueueSetupArea(QWidget):
@@ -193,6 +192,12 @@ class QueueSetupArea(QWidget):
 
     def _build_breaks(self) -> QWidget:
         page = QWidget()
+        layout = QHBoxLayout(page)
+        layout.addWidget(self._breaks_box(), 3)
+        layout.addWidget(self._board_box(), 2)
+        return page
+
+    def _breaks_box(self) -> QGroupBox:
         self.break_model = RowTableModel([
             (self.tr("Day"), lambda b: _weekday_name(b.weekday)),
             (self.tr("From"), lambda b: _hhmm(b.start_time)),
@@ -233,7 +238,9 @@ class QueueSetupArea(QWidget):
         row.addWidget(self.remove_break_button)
         row.addWidget(self.save_break_button)
         breaks_layout.addLayout(row)
+        return breaks_box
 
+    def _board_box(self) -> QGroupBox:
         board_box = QGroupBox(self.tr("Display board"))
         self.board_form = Form(QFormLayout())
         self.running_text = QPlainTextEdit()
@@ -251,15 +258,10 @@ class QueueSetupArea(QWidget):
         row.addWidget(self.save_text_button)
         board_layout.addLayout(row)
         board_layout.addStretch(1)
-        layout = QHBoxLayout(page)
-        layout.addWidget(breaks_box, 3)
-        layout.addWidget(board_box, 2)
-        return page
+        return board_box
 
     # ----- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
-        from mpp_desk.ui.ops import queue as ops
-
         ctx, actor = self._ctx, self._actor
         Op(self._tasks, lambda: ops.load_setup(ctx, actor=actor)).success(self._loaded).failure(self._failed).run()
 
@@ -358,8 +360,6 @@ class QueueSetupArea(QWidget):
         return None
 
     def save_group(self) -> None:
-        from mpp_desk.ui.ops import queue as ops
-
         values: dict[str, Any] = dict(
             code=self.group_code.text().strip().upper(),
             name=self.group_name.text(),
@@ -422,8 +422,6 @@ class QueueSetupArea(QWidget):
         return None
 
     def save_counter(self) -> None:
-        from mpp_desk.ui.ops import queue as ops
-
         values: dict[str, Any] = dict(
             number=self.counter_number.value(),
             name=self.counter_name.text(),
@@ -465,8 +463,6 @@ class QueueSetupArea(QWidget):
         self.remove_break_button.setEnabled(True)
 
     def save_break(self) -> None:
-        from mpp_desk.ui.ops import queue as ops
-
         values = dict(weekday=self.break_day.currentData(), start_text=self.break_start.text(),
                       end_text=self.break_end.text(), name=self.break_name.text(), editing=self._break)
         ctx, actor = self._ctx, self._actor
@@ -475,8 +471,6 @@ class QueueSetupArea(QWidget):
             lambda e: self._save_failed(self.break_form, e)).run()
 
     def remove_break(self) -> None:
-        from mpp_desk.ui.ops import queue as ops
-
         if self._break is None:
             return
         ctx, actor, pause = self._ctx, self._actor, self._break
@@ -484,8 +478,6 @@ class QueueSetupArea(QWidget):
             lambda setup: self._saved(setup, self.tr("Break removed."))).failure(self._failed).run()
 
     def save_running_text(self) -> None:
-        from mpp_desk.ui.ops import queue as ops
-
         text = self.running_text.toPlainText()
         ctx, actor = self._ctx, self._actor
         Op(self._tasks, lambda: ops.save_running_text(ctx, actor=actor, text=text)).success(

@@ -26,6 +26,7 @@ from mpp_desk.ui.areas.queue_offline import ServedTwiceTab
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.ops import queue as ops
 
 
 def minutes_text(seconds: float | None) -> str:
@@ -214,8 +215,6 @@ class QueueStatsArea(QWidget):
         return dt.date(q.year(), q.month(), q.day())
 
     def reload(self) -> None:
-        from mpp_desk.ui.ops import queue as ops
-
         ctx, actor, day = self._ctx, self._actor, self.selected_day()
         self.status.setText(self.tr("Loading…"))
         if self.building is None:  # once, off the UI thread: does this PC's queue live on the server?

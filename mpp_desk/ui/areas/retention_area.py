@@ -22,6 +22,7 @@ from mpp_desk.officetime import dmy
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.ops import retention as ops
 
 KINDS = ("intake_file", "intake_visit", "complaint")
 
@@ -101,8 +102,6 @@ class RetentionArea(QWidget):
 
     # ----- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
-        from mpp_desk.ui.ops import retention as ops
-
         ctx, actor = self._ctx, self._actor
         self.refresh_button.setEnabled(False)
         self.purge_button.setEnabled(False)
@@ -142,8 +141,6 @@ class RetentionArea(QWidget):
 
     # ----- the purge: dry run, confirmation with its counts, then the purge --------------------
     def start_purge(self) -> None:
-        from mpp_desk.ui.ops import retention as ops
-
         ctx, actor = self._ctx, self._actor
         self.purge_button.setEnabled(False)
         self.last_report = None
@@ -160,7 +157,6 @@ class RetentionArea(QWidget):
             self._set_note("", self.tr("Nothing was erased."))
             self.purge_button.setEnabled(True)
             return
-        from mpp_desk.ui.ops import retention as ops
 
         ctx, actor = self._ctx, self._actor
         self._set_note("", self.tr("Erasing…"))

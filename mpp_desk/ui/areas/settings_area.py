@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from mpp_desk.ui.forms import Form, error_text
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.settings import OFFICE, SETTINGS
+from mpp_desk.ui.ops import admin as ops
 
 
 class SettingsArea(QWidget):
@@ -26,7 +28,6 @@ class SettingsArea(QWidget):
 
     def __init__(self, *, ctx, tasks: TaskManager, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from mpp_desk.settings import OFFICE, SETTINGS
 
         self._ctx = ctx
         self._tasks = tasks
@@ -89,8 +90,6 @@ class SettingsArea(QWidget):
         return edit
 
     def reload(self) -> None:
-        from mpp_desk.ui.ops import admin as ops
-
         Op(self._tasks, lambda: ops.read_settings(self._ctx)).success(self._show).failure(self._failed).run()
 
     def _show(self, values: dict) -> None:
@@ -121,8 +120,6 @@ class SettingsArea(QWidget):
         return {key: self.value_of(key) for key in self.editors if self.value_of(key) != self._values.get(key)}
 
     def save(self) -> None:
-        from mpp_desk.ui.ops import admin as ops
-
         self.office_form.clear_errors()
         self.pc_form.clear_errors()
         changes = self.changes()

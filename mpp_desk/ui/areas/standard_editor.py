@@ -19,6 +19,10 @@ from PySide6.QtWidgets import (
 
 from mpp_desk.ui.forms import Form
 from mpp_desk.ui.list_editor import TextListEditor
+from mpp_desk.catalog.entry import Requirements, StandardEntry
+from mpp_desk.errors import ValidationError
+from mpp_desk.i18n import N_
+from mpp_desk.identifiers import validate_kbli
 
 RISK_LEVELS = ("Rendah", "Menengah Rendah", "Menengah Tinggi", "Tinggi")
 PRODUCT_TYPES = ("Sertifikat Standar", "Izin", "NIB")
@@ -189,11 +193,6 @@ class StandardEditor(QTabWidget):
 
     def entry(self):
         """The StandardEntry the form describes; raises ValidationError naming the field."""
-        from mpp_desk.catalog.entry import Requirements, StandardEntry
-        from mpp_desk.errors import ValidationError
-        from mpp_desk.i18n import N_
-        from mpp_desk.identifiers import validate_kbli
-
         kbli = validate_kbli(self.kbli.text().strip(), field="kbli")
         title = " ".join(self.title.text().split())
         if not title:

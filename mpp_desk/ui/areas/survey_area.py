@@ -24,6 +24,10 @@ from PySide6.QtWidgets import (
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.survey import elements
+from mpp_desk.survey.index import rounded
+from mpp_desk.ui.ops import survey as ops
+from mpp_desk.ui.ops.complaints import today
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -137,8 +141,6 @@ class SurveyArea(QWidget):
         return label
 
     def _build_period(self) -> QHBoxLayout:
-        from mpp_desk.ui.ops.complaints import today
-
         start, end = quarter_of(today())
         self.quarter = QComboBox()
         for year in (start.year, start.year - 1):
@@ -215,17 +217,12 @@ class SurveyArea(QWidget):
         return _pydate(self.date_from.date()), _pydate(self.date_to.date())
 
     def show_period(self) -> None:
-        from mpp_desk.ui.ops import survey as ops
-
         ctx, actor, (start, end) = self._ctx, self._actor, self.period()
         self.show_button.setEnabled(False)
         Op(self._tasks, lambda: ops.figures(ctx, actor=actor, date_from=start, date_to=end)).success(
             self._shown).failure(self._failed).run()
 
     def _shown(self, figures) -> None:
-        from mpp_desk.survey import elements
-        from mpp_desk.survey.index import rounded
-
         self.show_button.setEnabled(True)
         self.figures = figures
         result = figures.report.overall
@@ -257,8 +254,6 @@ class SurveyArea(QWidget):
             self.export_to(kind, fmt, path)
 
     def export_to(self, kind: str, fmt: str, path: str) -> None:
-        from mpp_desk.ui.ops import survey as ops
-
         ctx, actor, (start, end) = self._ctx, self._actor, self.period()
         self.note.setText(self.tr("Writing the report…"))
         Op(self._tasks, lambda: ops.export(ctx, actor=actor, kind=kind, date_from=start, date_to=end, fmt=fmt,

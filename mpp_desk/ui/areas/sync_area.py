@@ -30,6 +30,7 @@ from mpp_desk.roles import role_label
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.ops import sync as ops
 
 if TYPE_CHECKING:
     from mpp_desk.sync.schemas import Keep
@@ -175,8 +176,6 @@ class SyncArea(QWidget):
 
     # ----- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
-        from mpp_desk.ui.ops import sync as ops
-
         self.refresh_button.setEnabled(False)
         self.note.setObjectName("")
         self.note.setText(self.tr("Asking the server…"))
@@ -275,8 +274,6 @@ class SyncArea(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def resolve_chosen(self, keep: Keep) -> None:
-        from mpp_desk.ui.ops import sync as ops
-
         c = self.chosen_conflict()
         fields = self.ticked_fields() if keep == "fields" else ()
         if c is None or not self.may_resolve or (keep == "fields" and not fields):
@@ -312,8 +309,6 @@ class SyncArea(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def revoke_chosen(self) -> None:
-        from mpp_desk.ui.ops import sync as ops
-
         d = self.chosen_device()
         if d is None or d.revoked or d.this_pc or not self.confirm(d.name):
             return

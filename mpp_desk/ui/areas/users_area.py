@@ -23,6 +23,7 @@ from mpp_desk.ui.auth_panels import ServicePanel, run_as_dialog
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.table_model import RowTableModel
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.ops import admin as ops
 
 
 class NewUserPanel(ServicePanel):
@@ -49,8 +50,6 @@ class NewUserPanel(ServicePanel):
         return None
 
     def work(self):
-        from mpp_desk.ui.ops import admin as ops
-
         values = dict(username=self.username.text().strip(), full_name=self.full_name.text().strip(),
                       role=self.role.currentData(), password=self.password.text())
         return lambda: ops.create_user(self._ctx, actor=self._actor, **values)
@@ -75,8 +74,6 @@ class ResetPasswordPanel(ServicePanel):
         return None
 
     def work(self):
-        from mpp_desk.ui.ops import admin as ops
-
         username, password = self._username, self.password.text()
         return lambda: ops.reset_password(self._ctx, actor=self._actor, username=username, new_password=password)
 
@@ -137,8 +134,6 @@ class UsersArea(QWidget):
         return self.tr("active")
 
     def reload(self) -> None:
-        from mpp_desk.ui.ops import admin as ops
-
         Op(self._tasks, lambda: ops.list_users(self._ctx, actor=self._actor)).success(self.model.set_rows).failure(
             self._failed).run()
 
@@ -164,8 +159,6 @@ class UsersArea(QWidget):
             self._done(self.tr("Account {user} created.").format(user=info.username))
 
     def toggle_selected(self) -> None:
-        from mpp_desk.ui.ops import admin as ops
-
         user = self.selected()
         if user is None:
             return
@@ -185,8 +178,6 @@ class UsersArea(QWidget):
             self._done(self.tr("Password of {user} reset.").format(user=user.username))
 
     def set_pin_selected(self) -> None:
-        from mpp_desk.ui.ops import admin as ops
-
         user = self.selected()
         if user is None:
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mpp_desk.context import AppContext
+from mpp_desk import auth, settings
 
 
 @dataclass(frozen=True)
@@ -18,8 +19,6 @@ class StartState:
 
 def open_and_describe(ctx: AppContext) -> StartState:
     """Open (create, migrate, seed) the database; say whether first-run set-up is needed."""
-    from mpp_desk import auth, settings
-
     ctx.open()
     with ctx.uow(write=False) as uow:
         return StartState(
@@ -31,8 +30,6 @@ def open_and_describe(ctx: AppContext) -> StartState:
 
 def first_run_setup(ctx: AppContext, **values) -> None:
     """Create the office settings and the first administrator."""
-    from mpp_desk import auth
-
     with ctx.uow() as uow:
         auth.first_run_setup(uow, **values)
         uow.commit()
@@ -40,8 +37,6 @@ def first_run_setup(ctx: AppContext, **values) -> None:
 
 def sign_in(ctx: AppContext, *, username: str, password: str):
     """Sign in; a failure is committed (it counts towards the lockout and is audited) and re-raised."""
-    from mpp_desk import auth
-
     with ctx.uow() as uow:
         try:
             actor = auth.sign_in(uow, username=username, password=password)
@@ -54,8 +49,6 @@ def sign_in(ctx: AppContext, *, username: str, password: str):
 
 def sign_out(ctx: AppContext, *, actor, idle: bool = False) -> None:
     """Record the sign-out in the audit trail."""
-    from mpp_desk import auth
-
     with ctx.uow(actor=actor) as uow:
         auth.sign_out(uow, actor=actor, idle=idle)
         uow.commit()
@@ -63,8 +56,6 @@ def sign_out(ctx: AppContext, *, actor, idle: bool = False) -> None:
 
 def change_password(ctx: AppContext, *, actor, old_password: str, new_password: str):
     """Change the signed-in person's own password."""
-    from mpp_desk import auth
-
     with ctx.uow(actor=actor) as uow:
         result = auth.change_password(uow, user_id=actor.user_id, old_password=old_password, new_password=new_password)
         uow.commit()
@@ -73,8 +64,6 @@ def change_password(ctx: AppContext, *, actor, old_password: str, new_password: 
 
 def check_admin_pin(ctx: AppContext, *, pin: str) -> bool:
     """Whether *pin* is an administrator's PIN; wrong PINs are committed towards a lockout."""
-    from mpp_desk import auth
-
     with ctx.uow() as uow:
         try:
             ok = auth.verify_admin_pin(uow, pin=pin)

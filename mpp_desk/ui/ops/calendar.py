@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from mpp_desk.context import AppContext
+from mpp_desk import workdays
+from mpp_desk.workdays import load_calendar
 
 
 @dataclass(frozen=True)
@@ -19,8 +21,6 @@ class YearView:
 
 def year_view(ctx: AppContext, *, year: int) -> YearView:
     """Non-working days of *year* (national, cuti bersama, local closures) and local openings."""
-    from mpp_desk.workdays import load_calendar
-
     with ctx.uow(write=False) as uow:
         calendar = load_calendar(uow)
     opened = {d: r for d, r in calendar.opened.items() if d.year == year}
@@ -29,25 +29,19 @@ def year_view(ctx: AppContext, *, year: int) -> YearView:
 
 def close_day(ctx: AppContext, *, actor, day: dt.date, reason: str) -> None:
     """Close the office on *day* (a local closure), audited."""
-    from mpp_desk.workdays import close_day as close
-
     with ctx.uow(actor=actor) as uow:
-        close(uow, day=day, reason=reason)
+        workdays.close_day(uow, day=day, reason=reason)
         uow.commit()
 
 
 def open_day(ctx: AppContext, *, actor, day: dt.date, reason: str) -> None:
     """Open the office on *day* (undo a closure, or work on a holiday), audited."""
-    from mpp_desk.workdays import open_day as open_
-
     with ctx.uow(actor=actor) as uow:
-        open_(uow, day=day, reason=reason)
+        workdays.open_day(uow, day=day, reason=reason)
         uow.commit()
 
 
 def due_date(ctx: AppContext, *, start: dt.date, days: int) -> dt.date:
     """The due date *days* working days after *start* (day 0)."""
-    from mpp_desk.workdays import load_calendar
-
     with ctx.uow(write=False) as uow:
         return load_calendar(uow).add_working_days(start, days)

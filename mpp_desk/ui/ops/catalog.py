@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from mpp_desk.context import AppContext
+from mpp_desk.catalog.files import load_files
+from mpp_desk.catalog.service import delete_standard, import_standards, list_standards, preview_import
+from mpp_desk.models import QueueGroup
 
 
 def list_services(ctx: AppContext, *, search: str | None = None) -> list:
     """The catalogue entries, ordered by annex number."""
-    from mpp_desk.catalog.service import list_standards
-
     with ctx.uow(write=False) as uow:
         return list_standards(uow, search=search)
 
@@ -19,7 +20,6 @@ def queue_group_codes(ctx: AppContext) -> list[tuple[str, str]]:
     """(code, name) of the queue groups a service can belong to."""
     from sqlalchemy import select
 
-    from mpp_desk.models import QueueGroup
 
     with ctx.uow(write=False) as uow:
         rows = uow.session.execute(
@@ -30,8 +30,6 @@ def queue_group_codes(ctx: AppContext) -> list[tuple[str, str]]:
 
 def save_entry(ctx: AppContext, *, actor, entry) -> list:
     """Create or update one service standard; returns the import results."""
-    from mpp_desk.catalog.service import import_standards
-
     with ctx.uow(actor=actor) as uow:
         results = import_standards(uow, entries=[entry])
         uow.commit()
@@ -40,8 +38,6 @@ def save_entry(ctx: AppContext, *, actor, entry) -> list:
 
 def delete_entry(ctx: AppContext, *, actor, annex_number: int) -> bool:
     """Remove a service from the catalogue (soft delete)."""
-    from mpp_desk.catalog.service import delete_standard
-
     with ctx.uow(actor=actor) as uow:
         deleted = delete_standard(uow, annex_number=annex_number)
         uow.commit()
@@ -50,9 +46,6 @@ def delete_entry(ctx: AppContext, *, actor, annex_number: int) -> bool:
 
 def preview_files(ctx: AppContext, *, paths: list[Path]) -> tuple[list, list]:
     """Parse annex text or export files and say what importing them would change (no writes)."""
-    from mpp_desk.catalog.files import load_files
-    from mpp_desk.catalog.service import preview_import
-
     entries = load_files(paths)
     with ctx.uow(write=False) as uow:
         return entries, preview_import(uow, entries=entries)
@@ -60,8 +53,6 @@ def preview_files(ctx: AppContext, *, paths: list[Path]) -> tuple[list, list]:
 
 def import_entries(ctx: AppContext, *, actor, entries: list) -> list:
     """Import parsed entries in one unit of work (all or nothing)."""
-    from mpp_desk.catalog.service import import_standards
-
     with ctx.uow(actor=actor) as uow:
         results = import_standards(uow, entries=entries)
         uow.commit()

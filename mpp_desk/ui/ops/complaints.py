@@ -10,6 +10,15 @@ from collections.abc import Callable
 from typing import Any
 
 from mpp_desk.context import AppContext
+from mpp_desk import officetime, settings
+from mpp_desk.complaints import service
+from mpp_desk.complaints import channels as channel_service, oversight as oversight_service, receipts, register
+from mpp_desk.complaints.oversight import period_figures
+from mpp_desk.complaints.receipts import build_receipt, render_receipt_escpos
+from mpp_desk.complaints.register import RegisterFilter
+from mpp_desk.models import ServiceStandard
+from mpp_desk.printing import receipt_printer
+from mpp_desk.workdays import load_calendar
 
 
 @dataclass(frozen=True)
@@ -35,18 +44,11 @@ class ReceiptPreview:
 
 
 def today() -> dt.date:
-    from mpp_desk import officetime
-
     return officetime.today()  # the process clock (ctx.clock)
 
 
 def capture_setup(ctx: AppContext, *, actor) -> CaptureSetup:
     from sqlalchemy import select
-
-    from mpp_desk.complaints import service
-    from mpp_desk.complaints.channels import list_channels
-    from mpp_desk.models import ServiceStandard
-    from mpp_desk.workdays import load_calendar
 
     with ctx.uow(write=False, actor=actor) as uow:
         calendar = load_calendar(uow)
@@ -55,7 +57,7 @@ def capture_setup(ctx: AppContext, *, actor) -> CaptureSetup:
         return CaptureSetup(
             calendar=calendar,
             today=day,
-            channels=tuple(list_channels(uow)),
+            channels=tuple(channel_service.list_channels(uow)),
             services=tuple((str(id_), f"{kbli} · {title}") for id_, kbli, title in uow.session.execute(
                 select(ServiceStandard.id, ServiceStandard.kbli, ServiceStandard.title)
                 .where(ServiceStandard.deleted_at.is_(None)).order_by(ServiceStandard.title))),
@@ -65,8 +67,6 @@ def capture_setup(ctx: AppContext, *, actor) -> CaptureSetup:
 
 
 def save_draft(ctx: AppContext, *, actor, form: dict) -> dt.datetime:
-    from mpp_desk.complaints import service
-
     with ctx.uow(actor=actor) as uow:
         saved = service.save_draft(uow, form=form)
         uow.commit()
@@ -74,8 +74,6 @@ def save_draft(ctx: AppContext, *, actor, form: dict) -> dt.datetime:
 
 
 def discard_draft(ctx: AppContext, *, actor) -> bool:
-    from mpp_desk.complaints import service
-
     with ctx.uow(actor=actor) as uow:
         done = service.discard_draft(uow)
         uow.commit()
@@ -83,8 +81,6 @@ def discard_draft(ctx: AppContext, *, actor) -> bool:
 
 
 def save_case(ctx: AppContext, *, actor, draft, attachments: list[str]):
-    from mpp_desk.complaints import service
-
     with ctx.uow(actor=actor) as uow:
         detail = service.save_case(uow, draft=draft, attachments=[Path(p) for p in attachments],
                                    data_dir=ctx.data_dir)
@@ -94,31 +90,23 @@ def save_case(ctx: AppContext, *, actor, draft, attachments: list[str]):
 
 def list_cases(ctx: AppContext, *, actor, status: str | None = None, search: str | None = None,
                mine: bool = False) -> list:
-    from mpp_desk.complaints import service
-
     with ctx.uow(write=False, actor=actor) as uow:
         return service.list_cases(uow, status=status or None, search=search or None,
                                   assignee=actor.username if mine else None)
 
 
 def get_case(ctx: AppContext, *, actor, case_id: uuid.UUID):
-    from mpp_desk.complaints import service
-
     with ctx.uow(write=False, actor=actor) as uow:
         return service.get_case(uow, case_id=case_id)
 
 
 def related_cases(ctx: AppContext, *, actor, case_id: uuid.UUID) -> list:
-    from mpp_desk.complaints import service
-
     with ctx.uow(write=False, actor=actor) as uow:
         return service.related_cases(uow, case_id=case_id)
 
 
 def _step_services() -> dict[str, Callable[..., Any]]:
     """The follow-up steps a dialog may run, by name: each an explicit service function."""
-    from mpp_desk.complaints import service
-
     return {
         "classify": service.classify,
         "analyse": service.analyse,
@@ -149,8 +137,6 @@ def run_step(ctx: AppContext, *, actor, step: str, case_id: uuid.UUID, values: d
 
 
 def add_attachments(ctx: AppContext, *, actor, case_id: uuid.UUID, paths: list[str]):
-    from mpp_desk.complaints import service
-
     with ctx.uow(actor=actor) as uow:
         detail = service.add_attachments(uow, case_id=case_id, paths=[Path(p) for p in paths], data_dir=ctx.data_dir)
         uow.commit()
@@ -159,10 +145,8 @@ def add_attachments(ctx: AppContext, *, actor, case_id: uuid.UUID, paths: list[s
 
 def issue_receipt(ctx: AppContext, *, actor, case_id: uuid.UUID, dpi: int = 110) -> ReceiptPreview:
     """Count a print of the receipt, keep its PDFs, and render the pages for the preview."""
-    from mpp_desk.complaints.receipts import issue_receipt as issue
-
     with ctx.uow(actor=actor) as uow:
-        issued = issue(uow, case_id=case_id, data_dir=ctx.data_dir)
+        issued = receipts.issue_receipt(uow, case_id=case_id, data_dir=ctx.data_dir)
         uow.commit()
     return ReceiptPreview(issued.receipt.case_number, issued.copy, dict(issued.paths),
                           {paper: page_images(path, dpi=dpi) for paper, path in issued.paths.items()})
@@ -199,10 +183,6 @@ def print_receipt(ctx: AppContext, *, actor, case_id: uuid.UUID, pdf_path: Path 
     Never raises for a printer fault (the result says what went wrong); NEEDS_QT and NOT_CONFIGURED
     mean the desktop app prints the PDF through Qt.
     """
-    from mpp_desk import settings
-    from mpp_desk.complaints.receipts import build_receipt, render_receipt_escpos
-    from mpp_desk.printing import receipt_printer
-
     with ctx.uow(write=False, actor=actor) as uow:
         spec = str(settings.get(uow, "printer.receipt") or "")
         receipt = build_receipt(uow, case_id=case_id, data_dir=ctx.data_dir)
@@ -223,44 +203,34 @@ class OversightData:
 
 
 def oversight(ctx: AppContext, *, actor, today: dt.date, date_from: dt.date, date_to: dt.date) -> OversightData:
-    from mpp_desk.complaints.oversight import oversight as due, period_figures
-
     with ctx.uow(write=False, actor=actor) as uow:
-        return OversightData(due(uow, today=today),
+        return OversightData(oversight_service.oversight(uow, today=today),
                              period_figures(uow, date_from=date_from, date_to=date_to, today=today))
 
 
 def export_register(ctx: AppContext, *, actor, date_from: dt.date, date_to: dt.date, fmt: str, out: str,
                     today: dt.date, filters=None):
-    from mpp_desk.complaints.register import RegisterFilter, export_register as export
-
     with ctx.uow(actor=actor) as uow:
-        written = export(uow, date_from=date_from, date_to=date_to, fmt=fmt, out=out, today=today,
+        written = register.export_register(uow, date_from=date_from, date_to=date_to, fmt=fmt, out=out, today=today,
                          filters=filters or RegisterFilter())
         uow.commit()
         return written
 
 
 def list_channels(ctx: AppContext, *, actor) -> list:
-    from mpp_desk.complaints.channels import list_channels as channels
-
     with ctx.uow(write=False, actor=actor) as uow:
-        return channels(uow, include_inactive=True)
+        return channel_service.list_channels(uow, include_inactive=True)
 
 
 def save_channel(ctx: AppContext, *, actor, **values):
-    from mpp_desk.complaints.channels import save_channel as save
-
     with ctx.uow(actor=actor) as uow:
-        channel = save(uow, **values)
+        channel = channel_service.save_channel(uow, **values)
         uow.commit()
         return channel
 
 
 def remove_channel(ctx: AppContext, *, actor, code: str) -> bool:
-    from mpp_desk.complaints.channels import remove_channel as remove
-
     with ctx.uow(actor=actor) as uow:
-        done = remove(uow, code=code)
+        done = channel_service.remove_channel(uow, code=code)
         uow.commit()
         return done

@@ -12,6 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from mpp_desk.context import AppContext
+from mpp_desk import settings
+from mpp_desk.intake import receipts, service
+from mpp_desk.printing import receipt_printer
+from mpp_desk.printing.printers import PrintOk
+from mpp_desk.printing.receipt_printer import preferred_size
+from mpp_desk.queue.backend import make_queue_backend
+from mpp_desk.signing import installation_signer
 
 
 @dataclass(frozen=True)
@@ -42,17 +49,11 @@ class Scanned:
 
 
 def _signer(ctx: AppContext, uow):
-    from mpp_desk.signing import installation_signer
-
     return installation_signer(uow, ctx.data_dir)
 
 
 def start_data(ctx: AppContext, *, actor) -> StartData:
     """Services (recent first), this officer's open drafts, and this PC's receipt printer."""
-    from mpp_desk import settings
-    from mpp_desk.intake import service
-    from mpp_desk.printing.receipt_printer import preferred_size
-
     with ctx.uow(write=False, actor=actor) as uow:
         spec = settings.get(uow, "printer.receipt")
         return StartData(
@@ -66,14 +67,10 @@ def start_data(ctx: AppContext, *, actor) -> StartData:
 
 def find_ticket(ctx: AppContext, *, code: str, now=None):
     """Today's ticket with this code (A001); today by the office clock at *now* (None: now)."""
-    from mpp_desk.queue.backend import make_queue_backend
-
     return make_queue_backend(ctx).find_ticket(code=code, now=now)
 
 
 def previous_visits(ctx: AppContext, *, actor, nik: str) -> list:
-    from mpp_desk.intake import service
-
     with ctx.uow(write=False, actor=actor) as uow:
         return service.previous_visits(uow, nik=nik)
 
@@ -81,8 +78,6 @@ def previous_visits(ctx: AppContext, *, actor, nik: str) -> list:
 def start_visit(ctx: AppContext, *, actor, annex_number: int, applicant, ticket_id: uuid.UUID | None = None,
                 previous_visit_id: uuid.UUID | None = None):
     """Save the draft visit: applicant and checklist."""
-    from mpp_desk.intake import service
-
     with ctx.uow(actor=actor) as uow:
         visit = service.start_visit(uow, annex_number=annex_number, applicant=applicant, ticket_id=ticket_id,
                                     previous_visit_id=previous_visit_id)
@@ -91,8 +86,6 @@ def start_visit(ctx: AppContext, *, actor, annex_number: int, applicant, ticket_
 
 
 def update_applicant(ctx: AppContext, *, actor, visit_id: uuid.UUID, applicant):
-    from mpp_desk.intake import service
-
     with ctx.uow(actor=actor) as uow:
         visit = service.update_applicant(uow, visit_id=visit_id, applicant=applicant)
         uow.commit()
@@ -100,8 +93,6 @@ def update_applicant(ctx: AppContext, *, actor, visit_id: uuid.UUID, applicant):
 
 
 def save_checklist(ctx: AppContext, *, actor, visit_id: uuid.UUID, items: list):
-    from mpp_desk.intake import service
-
     with ctx.uow(actor=actor) as uow:
         visit = service.save_checklist(uow, visit_id=visit_id, items=items)
         uow.commit()
@@ -109,15 +100,11 @@ def save_checklist(ctx: AppContext, *, actor, visit_id: uuid.UUID, items: list):
 
 
 def get_visit(ctx: AppContext, *, actor, visit_id: uuid.UUID):
-    from mpp_desk.intake import service
-
     with ctx.uow(write=False, actor=actor) as uow:
         return service.get_visit(uow, visit_id=visit_id)
 
 
 def cancel_visit(ctx: AppContext, *, actor, visit_id: uuid.UUID):
-    from mpp_desk.intake import service
-
     with ctx.uow(actor=actor) as uow:
         visit = service.cancel_visit(uow, visit_id=visit_id)
         uow.commit()
@@ -126,8 +113,6 @@ def cancel_visit(ctx: AppContext, *, actor, visit_id: uuid.UUID):
 
 def finish(ctx: AppContext, *, actor, visit_id: uuid.UUID, items: list, complete: bool, size: str) -> Finished:
     """Register the file (or record it incomplete) and issue receipt copy 1, all in one transaction."""
-    from mpp_desk.intake import receipts, service
-
     with ctx.uow(actor=actor) as uow:
         if complete:
             visit = service.register_complete(uow, visit_id=visit_id, items=items)
@@ -140,8 +125,6 @@ def finish(ctx: AppContext, *, actor, visit_id: uuid.UUID, items: list, complete
 
 def issue_copy(ctx: AppContext, *, actor, visit_id: uuid.UUID, size: str):
     """A new copy of a finished visit's receipt ("SALINAN" from copy 2 on), kept as PDF."""
-    from mpp_desk.intake import receipts
-
     with ctx.uow(actor=actor) as uow:
         issued = receipts.issue_receipt(uow, visit_id=visit_id, data_dir=ctx.data_dir, signer=_signer(ctx, uow), size=size)
         uow.commit()
@@ -150,10 +133,6 @@ def issue_copy(ctx: AppContext, *, actor, visit_id: uuid.UUID, size: str):
 
 def print_receipt(ctx: AppContext, *, actor, issued, printer_spec: str):
     """Send an issued receipt to this PC's printer; on success note it as printed. Never raises for printer faults."""
-    from mpp_desk.intake import receipts
-    from mpp_desk.printing import receipt_printer
-    from mpp_desk.printing.printers import PrintOk
-
     name = issued.pdf_path.rsplit("/", 1)[-1]
     result = receipt_printer.send(printer_spec, data_dir=ctx.data_dir, pdf=issued.pdf,
                            escpos=lambda columns: receipts.render_receipt_escpos(issued.view, width_chars=columns),
@@ -164,8 +143,6 @@ def print_receipt(ctx: AppContext, *, actor, issued, printer_spec: str):
 
 
 def mark_printed(ctx: AppContext, *, actor, receipt_id: uuid.UUID, printed_on: str) -> None:
-    from mpp_desk.intake import receipts
-
     with ctx.uow(actor=actor) as uow:
         receipts.mark_printed(uow, receipt_id=receipt_id, printed_on=printed_on)
         uow.commit()
@@ -198,8 +175,6 @@ def preview_pages(pdf: bytes, *, width_px: int = 560) -> list[bytes]:
 
 def scan(ctx: AppContext, *, actor, text: str) -> Scanned:
     """Check a scanned receipt code and load the visit it belongs to."""
-    from mpp_desk.intake import receipts, service
-
     with ctx.uow(write=False, actor=actor) as uow:
         check = receipts.verify_receipt(uow, text, data_dir=ctx.data_dir)
         visit = None
@@ -212,15 +187,11 @@ def scan(ctx: AppContext, *, actor, text: str) -> Scanned:
 
 
 def search_files(ctx: AppContext, *, actor, criteria, today=None) -> list:
-    from mpp_desk.intake import service
-
     with ctx.uow(write=False, actor=actor) as uow:
         return service.search(uow, criteria=criteria, today=today)
 
 
 def due_files(ctx: AppContext, *, actor, today=None) -> list:
-    from mpp_desk.intake import service
-
     with ctx.uow(write=False, actor=actor) as uow:
         return service.due_and_overdue(uow, today=today)
 
@@ -228,8 +199,6 @@ def due_files(ctx: AppContext, *, actor, today=None) -> list:
 def opening_files(ctx: AppContext, *, actor, today=None) -> tuple[list, bool]:
     """What the file list shows on opening: (rows, recent). The files due today and overdue, or,
     when none is, the files received in the last days (``recent`` True)."""
-    from mpp_desk.intake import service
-
     with ctx.uow(write=False, actor=actor) as uow:
         rows = service.due_and_overdue(uow, today=today)
         if rows:
@@ -246,8 +215,6 @@ def due_counts(ctx: AppContext, *, actor) -> tuple[int, int]:
 def change_status(ctx: AppContext, *, actor, application_id: uuid.UUID, status: str, reason: str = "",
                   handed_over_to: str = ""):
     """Move a file to its next status; returns the reloaded visit."""
-    from mpp_desk.intake import service
-
     with ctx.uow(actor=actor) as uow:
         service.change_status(uow, application_id=application_id, status=status, reason=reason,
                               handed_over_to=handed_over_to)

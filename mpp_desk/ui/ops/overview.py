@@ -6,6 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from mpp_desk.context import AppContext
+from mpp_desk import audit
+from mpp_desk.catalog.evaluations import due_evaluations
+from mpp_desk.models import ServiceStandard, StaffUser
+from mpp_desk.roles import Permission, require
+from mpp_desk.workdays import load_calendar
 
 
 @dataclass(frozen=True)
@@ -22,11 +27,6 @@ def overview(ctx: AppContext, *, actor, today: dt.date | None = None) -> Overvie
     """Catalogue size, staff, the next closed weekdays and the audit chain's state."""
     from sqlalchemy import func, select
 
-    from mpp_desk import audit
-    from mpp_desk.catalog.evaluations import due_evaluations
-    from mpp_desk.models import ServiceStandard, StaffUser
-    from mpp_desk.roles import Permission, require
-    from mpp_desk.workdays import load_calendar
 
     require(actor, Permission.VIEW_REPORTS)
     today = today or ctx.clock.today()

@@ -1,4 +1,4 @@
-"""Queue operations for the kiosk, the counter, the display board, set-up and statistics.
+"""Queue operations for the kiosk, the counter, the display board and statistics (set-up: queue_setup.py).
 
 Run on the database thread. Each goes through the :class:`~mpp_desk.queue.backend.QueueBackend`
 (today :class:`~mpp_desk.queue.backend.LocalQueue` over this PC's database) or, for set-up, the
@@ -12,12 +12,19 @@ import datetime as dt
 import logging
 import uuid
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from mpp_desk.context import AppContext
-
-if TYPE_CHECKING:
-    from mpp_desk.uow import UnitOfWork
+from mpp_desk import settings
+from mpp_desk.errors import UserError
+from mpp_desk.printing.printers import NoPrinter, PrintOk, printer_from_setting
+from mpp_desk.queue.backend import make_queue_backend
+from mpp_desk.queue.errors import QueueOffline
+from mpp_desk.queue.offline import kiosk_backend
+from mpp_desk.queue import kiosk as kiosk_service
+from mpp_desk.queue.setup import list_counters, list_groups
+from mpp_desk.roles import Permission, require
+from mpp_desk.sync.client import load_joined
+from mpp_desk.ui.ops import counter_offline
 
 log = logging.getLogger(__name__)
 
@@ -26,30 +33,21 @@ CALL_EVENTS = ("called", "recalled")
 
 def queue_for(ctx: AppContext, *, actor=None):
     """The queue backend of this PC, acting for *actor* (None: the kiosk, the board)."""
-    from mpp_desk.queue.backend import make_queue_backend
-
     return make_queue_backend(ctx, actor=actor)
 
 
 def kiosk_queue(ctx: AppContext):
     """The kiosk's queue (mpp_desk.queue.offline.kiosk_backend: the server's with leased blocks, when joined)."""
-    from mpp_desk.queue.offline import kiosk_backend
-
     return kiosk_backend(ctx)
 
 
 def _setting(ctx: AppContext, key: str):
-    from mpp_desk import settings
-
     with ctx.uow(write=False) as uow:
         return settings.get(uow, key)
 
 
 def ticket_printer(ctx: AppContext, *keys: str):
     """The printer named by the first of the settings *keys* that is set; NoPrinter if none is (or it is unreadable)."""
-    from mpp_desk import settings
-    from mpp_desk.printing.printers import NoPrinter, printer_from_setting
-
     keys = keys or ("printer.ticket",)
     with ctx.uow(write=False) as uow:
         specs = [settings.get(uow, key) for key in keys]
@@ -93,9 +91,7 @@ def take_ticket(
     ctx: AppContext, *, group_code: str, priority_reason: str | None = None, now: dt.datetime | None = None
 ):
     """Issue a ticket and print it on this PC's ticket printer (KioskTicket; the ticket survives a printer fault)."""
-    from mpp_desk.queue.kiosk import take_ticket as take
-
-    return take(
+    return kiosk_service.take_ticket(
         kiosk_queue(ctx),
         ticket_printer(ctx),
         group_code=group_code,
@@ -107,9 +103,7 @@ def take_ticket(
 
 def redeem_booking(ctx: AppContext, *, code: str, now: dt.datetime | None = None):
     """A booked visit's code (typed or scanned at the kiosk): its ticket at once, printed (KioskTicket)."""
-    from mpp_desk.queue.kiosk import redeem_booking as redeem
-
-    return redeem(queue_for(ctx), ticket_printer(ctx), code=code, now=now)
+    return kiosk_service.redeem_booking(queue_for(ctx), ticket_printer(ctx), code=code, now=now)
 
 
 # --- the counter --------------------------------------------------------------------------------
@@ -151,8 +145,6 @@ def counter_panel(
     ctx: AppContext, *, actor=None, number: int | None = None, now: dt.datetime | None = None
 ) -> CounterPanelState:
     """The counter's state, its lines, transfer targets, unprinted tickets (server away: ops/counter_offline.py)."""
-    from mpp_desk.ui.ops import counter_offline
-
     ctx.open()
     number = counter_number(ctx) if number is None else number
     return counter_offline.panel(ctx, actor=actor, number=number, now=now, online=_counter_panel,
@@ -160,9 +152,6 @@ def counter_panel(
 
 
 def _counter_panel(ctx: AppContext, *, actor, number: int, now: dt.datetime | None) -> CounterPanelState:
-    from mpp_desk.errors import UserError
-    from mpp_desk.queue.setup import list_counters, list_groups
-
     queue = queue_for(ctx, actor=actor)
     with ctx.uow(write=False) as uow:
         groups = list_groups(uow)
@@ -204,9 +193,6 @@ def counter_action(ctx: AppContext, *, actor, number: int, action: str, ticket_i
     """Do one counter action (call, recall, start, finish, no_show, transfer, hold, resume) and reload the panel
     (the server away: from the offline journal where it may, ops/counter_offline.py; *quick*: the panel's stream
     already says so, one short try)."""
-    from mpp_desk.queue.errors import QueueOffline
-    from mpp_desk.ui.ops import counter_offline
-
     queue = queue_for(ctx, actor=actor)
     shorter = getattr(queue, "quick", None) if quick else None
     try:
@@ -251,15 +237,11 @@ class ReprintDone:
 
 def reprint(ctx: AppContext, *, actor, number: int, ticket_id: uuid.UUID, now: dt.datetime | None = None) -> ReprintDone:
     """Print a ticket again on this PC's ticket printer (else its receipt printer)."""
-    from mpp_desk.printing.printers import PrintOk
-    from mpp_desk.queue.kiosk import reprint as reprint_ticket
-    from mpp_desk.roles import Permission, require
-
     require(actor, Permission.SERVE_QUEUE)
     queue = queue_for(ctx, actor=actor)
     code = queue.get_ticket(ticket_id=ticket_id).code
     printer = ticket_printer(ctx, "printer.ticket", "printer.receipt")
-    result = reprint_ticket(queue, printer, ticket_id=ticket_id)
+    result = kiosk_service.reprint(queue, printer, ticket_id=ticket_id)
     message = result.where if isinstance(result, PrintOk) else result.text()
     return ReprintDone(code, result.ok, message, counter_panel(ctx, actor=actor, number=number, now=now))
 
@@ -300,9 +282,6 @@ BOARD_CALLS = 30  # call events read for the board: enough for six earlier ticke
 
 def board_texts(ctx: AppContext) -> BoardTexts:
     """The office name, the running text and the groups' names (re-read now and then: the administrator may change them)."""
-    from mpp_desk import settings
-    from mpp_desk.queue.setup import list_counters, list_groups
-
     with ctx.uow(write=False) as uow:
         return BoardTexts(
             office_name=str(settings.get(uow, "office.name")),
@@ -328,194 +307,16 @@ def poll_board(ctx: AppContext, *, after_seq: int, limit: int = 50, now: dt.date
     return BoardPoll(events, queue.board_state(last_calls=BOARD_CALLS, now=now), len(events) == limit)
 
 
-# --- set-up (administrator) ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class QueueSetup:
-    """Groups, counters, breaks, the catalogue's services and the board's running text."""
-
-    groups: tuple  # GroupView
-    counters: tuple  # CounterView
-    breaks: tuple  # BreakView
-    services: tuple  # ServiceChoice
-    running_text: str
-
-
-@dataclass(frozen=True)
-class ServiceChoice:
-    """A catalogue service and the group it is queued in (None: none)."""
-
-    id: uuid.UUID
-    annex_number: int
-    title: str
-    kbli: str
-    group_code: str | None
-
-
-def load_setup(ctx: AppContext, *, actor) -> QueueSetup:
-    """Everything the set-up screen shows."""
-    from sqlalchemy import select
-
-    from mpp_desk import settings
-    from mpp_desk.models import QueueGroup, ServiceStandard
-    from mpp_desk.queue.setup import list_breaks, list_counters, list_groups
-    from mpp_desk.roles import Permission, require
-
-    require(actor, Permission.MANAGE_QUEUE)
-    with ctx.uow(write=False, actor=actor) as uow:
-        rows = uow.session.execute(
-            select(ServiceStandard.id, ServiceStandard.annex_number, ServiceStandard.title, ServiceStandard.kbli,
-                   QueueGroup.code)
-            .outerjoin(QueueGroup, QueueGroup.id == ServiceStandard.queue_group_id)
-            .where(ServiceStandard.deleted_at.is_(None))
-            .order_by(ServiceStandard.annex_number)
-        ).all()
-        return QueueSetup(
-            groups=tuple(list_groups(uow)),
-            counters=tuple(list_counters(uow)),
-            breaks=tuple(list_breaks(uow)),
-            services=tuple(ServiceChoice(*row) for row in rows),
-            running_text=str(settings.get(uow, "display.running_text")),
-        )
-
-
-def _setup_write(ctx: AppContext, actor, fn) -> QueueSetup:
-    with ctx.uow(actor=actor) as uow:
-        fn(uow)
-        uow.commit()
-    return load_setup(ctx, actor=actor)
-
-
-def save_group(
-    ctx: AppContext,
-    *,
-    actor,
-    code: str,
-    name: str,
-    open_text: str,
-    close_text: str,
-    daily_limit: int | None,
-    active: bool,
-    new: bool,
-    service_ids: tuple[uuid.UUID, ...] | None = None,
-) -> QueueSetup:
-    """Create or change a group ("HH:MM" hours, "24:00" for midnight) and, if *service_ids* is given,
-    make exactly those catalogue services its own."""
-    from sqlalchemy import select
-
-    from mpp_desk.models import ServiceStandard
-    from mpp_desk.queue import setup
-
-    open_time = setup.parse_time(open_text, field="open")
-    close_time = setup.parse_time(close_text, field="close")
-
-    def apply(uow: UnitOfWork):
-        if new:
-            setup.create_group(uow, code=code, name=name, open_time=open_time, close_time=close_time,
-                               daily_limit=daily_limit)
-            if not active:
-                setup.update_group(uow, code=code, active=False)
-        else:
-            setup.update_group(uow, code=code, name=name, open_time=open_time, close_time=close_time,
-                               daily_limit=daily_limit, active=active)
-        if service_ids is not None:
-            group = setup.get_group(uow.session, code)
-            current = set(uow.session.scalars(
-                select(ServiceStandard.id).where(ServiceStandard.queue_group_id == group.id,
-                                                 ServiceStandard.deleted_at.is_(None))))
-            wanted = set(service_ids)
-            setup.assign_services(uow, group_code=code, service_ids=sorted(wanted - current, key=str))
-            setup.unassign_services(uow, service_ids=sorted(current - wanted, key=str))
-
-    return _setup_write(ctx, actor, apply)
-
-
-def save_counter(
-    ctx: AppContext, *, actor, number: int, name: str, group_codes: tuple[str, ...], active: bool, new: bool
-) -> QueueSetup:
-    """Create or change a counter and the groups it calls from."""
-    from mpp_desk.queue import setup
-
-    def apply(uow: UnitOfWork):
-        if new:
-            setup.create_counter(uow, number=number, name=name, group_codes=list(group_codes))
-            if not active:
-                setup.update_counter(uow, number=number, active=False)
-        else:
-            setup.update_counter(uow, number=number, name=name, group_codes=list(group_codes), active=active)
-
-    return _setup_write(ctx, actor, apply)
-
-
-def _stored_break_id(uow: UnitOfWork, pause) -> uuid.UUID:
-    """The row id of a break shown with id None (the built-in Friday default, not stored yet)."""
-    from mpp_desk.queue import setup
-
-    if pause.id is not None:
-        return pause.id
-    # The default has no row until a break is first edited; storing the defaults gives it one.
-    setup._materialise_default_breaks(uow.session)
-    for stored in setup.list_breaks(uow):
-        if stored.id is not None and (stored.weekday, stored.start_time, stored.end_time, stored.name) == (
-                pause.weekday, pause.start_time, pause.end_time, pause.name):
-            return stored.id
-    raise LookupError("the default break was not stored")
-
-
-def save_break(
-    ctx: AppContext, *, actor, weekday: int, start_text: str, end_text: str, name: str, editing=None
-) -> QueueSetup:
-    """Add a weekly break ("HH:MM" times), or change *editing* (a BreakView, the built-in default too)."""
-    from mpp_desk.queue import setup
-
-    start = setup.parse_time(start_text, field="start")
-    end = setup.parse_time(end_text, field="end")
-
-    def apply(uow: UnitOfWork):
-        from mpp_desk.roles import Permission, authorize
-
-        authorize(uow, actor, Permission.MANAGE_QUEUE)
-        break_id = _stored_break_id(uow, editing) if editing is not None else None
-        setup.set_break(uow, weekday=weekday, start=start, end=end, name=name, break_id=break_id)
-
-    return _setup_write(ctx, actor, apply)
-
-
-def remove_break(ctx: AppContext, *, actor, pause) -> QueueSetup:
-    """Remove a weekly break (a BreakView, the built-in default too)."""
-    from mpp_desk.queue import setup
-
-    def apply(uow: UnitOfWork):
-        from mpp_desk.roles import Permission, authorize
-
-        authorize(uow, actor, Permission.MANAGE_QUEUE)
-        setup.remove_break(uow, break_id=_stored_break_id(uow, pause))
-
-    return _setup_write(ctx, actor, apply)
-
-
-def save_running_text(ctx: AppContext, *, actor, text: str) -> QueueSetup:
-    """The running text line of the display board (an office setting, audited)."""
-    from mpp_desk import settings
-
-    return _setup_write(ctx, actor, lambda uow: settings.set(uow, key="display.running_text", value=text))
-
-
 # --- statistics ---------------------------------------------------------------------------------
 
 
 def queue_on_server(ctx: AppContext) -> bool:
     """Whether this PC's queue is the server's (it joined one): its statistics are the whole building's."""
-    from mpp_desk.sync.client import load_joined
-
     return load_joined(ctx.data_dir) is not None
 
 
 def daily_stats(ctx: AppContext, *, actor, date: dt.date):
     """One day's queue statistics (DailyStats) for the supervisor or the administrator: on a PC that joined a
     server, the building's, counted there (a network call: the area runs it on the network lane)."""
-    from mpp_desk.roles import Permission, require
-
     require(actor, Permission.VIEW_REPORTS)
     return queue_for(ctx, actor=actor).daily_stats(date=date)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mpp_desk.context import AppContext
+from mpp_desk import retention
+from mpp_desk.roles import Permission, allowed
 
 
 @dataclass(frozen=True)
@@ -19,9 +21,6 @@ class DueOverview:
 
 
 def due(ctx: AppContext, *, actor) -> DueOverview:
-    from mpp_desk import retention
-    from mpp_desk.roles import Permission, allowed
-
     today = ctx.clock.today()
     with ctx.uow(write=False, actor=actor) as uow:
         items = tuple(retention.due(uow, today=today))
@@ -35,8 +34,6 @@ def due(ctx: AppContext, *, actor) -> DueOverview:
 
 def purge(ctx: AppContext, *, actor, dry_run: bool):
     """The purge (or its dry run) as of the office date; files are deleted once the purge is committed."""
-    from mpp_desk import retention
-
     today = ctx.clock.today()
     with ctx.uow(write=not dry_run, actor=actor) as uow:
         report = retention.purge(uow, today=today, dry_run=dry_run)

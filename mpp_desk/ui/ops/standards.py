@@ -6,27 +6,25 @@ import datetime as dt
 from pathlib import Path
 
 from mpp_desk.context import AppContext
+from mpp_desk.catalog import evaluations as evaluation_service, procedures
+from mpp_desk.catalog.evaluations import due_evaluations, list_evaluations
+from mpp_desk.catalog.procedures import list_classifications, load_file, save_classifications
+from mpp_desk.catalog.service import list_standards
 
 
 def classifications(ctx: AppContext) -> list:
     """Every live classification by number."""
-    from mpp_desk.catalog.procedures import list_classifications
-
     with ctx.uow(write=False) as uow:
         return list_classifications(uow)
 
 
 def procedure_for(ctx: AppContext, *, annex_number: int) -> list:
     """(number, Classification or None) for each classification the standard names."""
-    from mpp_desk.catalog.procedures import procedure_for as find
-
     with ctx.uow(write=False) as uow:
-        return find(uow, annex_number=annex_number)
+        return procedures.procedure_for(uow, annex_number=annex_number)
 
 
 def save_classification(ctx: AppContext, *, actor, item) -> list:
-    from mpp_desk.catalog.procedures import save_classifications
-
     with ctx.uow(actor=actor) as uow:
         results = save_classifications(uow, items=[item])
         uow.commit()
@@ -34,18 +32,14 @@ def save_classification(ctx: AppContext, *, actor, item) -> list:
 
 
 def delete_classification(ctx: AppContext, *, actor, number: int) -> bool:
-    from mpp_desk.catalog.procedures import delete_classification as delete
-
     with ctx.uow(actor=actor) as uow:
-        deleted = delete(uow, number=number)
+        deleted = procedures.delete_classification(uow, number=number)
         uow.commit()
         return deleted
 
 
 def import_classifications(ctx: AppContext, *, actor, paths: list[Path]) -> list:
     """Read every file, then save all of it (nothing when a file is refused)."""
-    from mpp_desk.catalog.procedures import load_file, save_classifications
-
     items = [item for path in paths for item in load_file(path)]
     with ctx.uow(actor=actor) as uow:
         results = save_classifications(uow, items=items)
@@ -55,9 +49,6 @@ def import_classifications(ctx: AppContext, *, actor, paths: list[Path]) -> list
 
 def evaluations(ctx: AppContext, *, year: int) -> tuple[list, list, list[tuple[int, str]]]:
     """(the year's evaluations, the standards due, (annex, label) of every standard) in one read."""
-    from mpp_desk.catalog.evaluations import due_evaluations, list_evaluations
-    from mpp_desk.catalog.service import list_standards
-
     with ctx.uow(write=False) as uow:
         return (list_evaluations(uow, year=year), due_evaluations(uow),
                 [(entry.annex_number, entry.label) for entry in list_standards(uow)])
@@ -65,10 +56,8 @@ def evaluations(ctx: AppContext, *, year: int) -> tuple[list, list, list[tuple[i
 
 def record_evaluation(ctx: AppContext, *, actor, annex_number: int, evaluated_on: dt.date, evaluator: str,
                       notes: str, document: Path | None):
-    from mpp_desk.catalog.evaluations import record_evaluation as record
-
     with ctx.uow(actor=actor) as uow:
-        view = record(uow, annex_number=annex_number, evaluated_on=evaluated_on, evaluator=evaluator, notes=notes,
+        view = evaluation_service.record_evaluation(uow, annex_number=annex_number, evaluated_on=evaluated_on, evaluator=evaluator, notes=notes,
                       document=document, data_dir=ctx.data_dir)
         uow.commit()
         return view

@@ -11,6 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mpp_desk.context import AppContext
+from mpp_desk import settings
+from mpp_desk.survey import report, report_module
+from mpp_desk.survey import service as survey_service
+from mpp_desk.survey.service import services, submit_response
 
 
 @dataclass(frozen=True)
@@ -21,9 +25,6 @@ class SurveyStart:
 
 def open_survey(ctx: AppContext) -> SurveyStart:
     """Open (create, migrate, seed) the database; the office name and the services to choose from."""
-    from mpp_desk import settings
-    from mpp_desk.survey.service import services
-
     ctx.open()
     with ctx.uow(write=False) as uow:
         return SurveyStart(office_name=str(settings.get(uow, "office.name")), services=tuple(services(uow)))
@@ -31,17 +32,13 @@ def open_survey(ctx: AppContext) -> SurveyStart:
 
 def pending_invite(ctx: AppContext, *, counter_number: int | None, now: dt.datetime | None = None):
     """The counter's hand-over waiting for this screen (ServiceRef), or None."""
-    from mpp_desk.survey.service import pending_invite as pending
-
     with ctx.uow(write=False) as uow:
-        return pending(uow, counter_number=counter_number, now=now)
+        return survey_service.pending_invite(uow, counter_number=counter_number, now=now)
 
 
 def submit(ctx: AppContext, *, scores: Sequence[int | None], profile, suggestion: str, about,
            now: dt.datetime | None = None):
     """Store the respondent's answers (SubmittedResponse)."""
-    from mpp_desk.survey.service import submit_response
-
     with ctx.uow() as uow:
         result = submit_response(uow, scores=scores, profile=profile, suggestion=suggestion, about=about, now=now)
         uow.commit()
@@ -52,10 +49,8 @@ def hand_over(ctx: AppContext, *, actor, ticket_id: uuid.UUID, counter_number: i
               now: dt.datetime | None = None, served=None):
     """The counter hands the survey tablet over for a finished ticket (ServiceRef of the invitation); *served*:
     the ticket as the queue answered (a joined PC's ticket is the server's, not in this PC's database)."""
-    from mpp_desk.survey.service import hand_over as invite
-
     with ctx.uow(actor=actor) as uow:
-        ref = invite(uow, ticket_id=ticket_id, counter_number=counter_number, now=now, served=served)
+        ref = survey_service.hand_over(uow, ticket_id=ticket_id, counter_number=counter_number, now=now, served=served)
         uow.commit()
     return ref
 
@@ -68,8 +63,6 @@ class SurveyFigures:
 
 
 def figures(ctx: AppContext, *, actor, date_from: dt.date, date_to: dt.date) -> SurveyFigures:
-    from mpp_desk.survey import report
-
     with ctx.uow(write=False, actor=actor) as uow:
         return SurveyFigures(date_from, date_to, report.collect(uow, date_from=date_from, date_to=date_to,
                                                                    with_rows=False))
@@ -79,7 +72,6 @@ def export(ctx: AppContext, *, actor, kind: str, date_from: dt.date, date_to: dt
     """Write the SKM or service report of the period as PDF or XLSX to *path*; returns the path."""
     from pathlib import Path
 
-    from mpp_desk.survey import report_module
 
     module = report_module(kind)
     with ctx.uow(write=False, actor=actor) as uow:

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from mpp_desk.context import AppContext
+from mpp_desk import audit
+from mpp_desk.roles import Permission, allowed, require
+from mpp_desk.sync import client
 
 if TYPE_CHECKING:
     from mpp_desk.sync.schemas import Keep
@@ -72,9 +75,6 @@ class Oversight:
 
 def oversight(ctx: AppContext, *, actor) -> Oversight:
     """The open conflicts and the devices, from the server; a PC that has not joined gets ``joined=False``."""
-    from mpp_desk.roles import Permission, allowed, require
-    from mpp_desk.sync import client
-
     require(actor, Permission.VIEW_REPORTS)
     joined = client.load_joined(ctx.data_dir)
     if joined is None:
@@ -102,10 +102,6 @@ def oversight(ctx: AppContext, *, actor) -> Oversight:
 
 def revoke(ctx: AppContext, *, actor, device_id: str, name: str) -> None:
     """Revoke a device on the server (it gets 401 from now on), recorded in this PC's audit trail."""
-    from mpp_desk import audit
-    from mpp_desk.roles import Permission, require
-    from mpp_desk.sync import client
-
     require(actor, Permission.VIEW_REPORTS)
     client.revoke_device(ctx.data_dir, device_id)
     with ctx.uow(actor=actor) as uow:
@@ -116,8 +112,6 @@ def revoke(ctx: AppContext, *, actor, device_id: str, name: str) -> None:
 
 def may_resolve(actor) -> bool:
     """Deciding between two versions needs seeing both in full: the supervisor (the administrator sees masks)."""
-    from mpp_desk.roles import Permission, allowed
-
     return allowed(actor, Permission.VIEW_REPORTS) and allowed(actor, Permission.VIEW_PERSONAL_DATA)
 
 
@@ -127,10 +121,6 @@ def resolve(ctx: AppContext, *, actor, conflict_id: int, keep: Keep, fields: tup
     Recorded in this PC's audit trail (``sync.conflict_resolved``, field names only); the server writes the
     outcome as its own change, which every PC pulls on its next sync.
     """
-    from mpp_desk import audit
-    from mpp_desk.roles import Permission, require
-    from mpp_desk.sync import client
-
     require(actor, Permission.VIEW_REPORTS)
     require(actor, Permission.VIEW_PERSONAL_DATA)
     done = client.resolve_conflict(ctx.data_dir, conflict_id, keep=keep,

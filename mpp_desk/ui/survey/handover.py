@@ -6,6 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.forms import error_text
+from mpp_desk.ui.ops import survey as ops
 
 
 class HandOverBar(QFrame):
@@ -49,7 +51,6 @@ class HandOverBar(QFrame):
     def hand_over(self) -> None:
         if self.ticket is None:
             return
-        from mpp_desk.ui.ops import survey as ops
 
         ctx, actor, ticket, number = self._ctx, self._actor, self.ticket, self.counter_number
         self.button.setEnabled(False)
@@ -63,8 +64,6 @@ class HandOverBar(QFrame):
         self.sig_handed_over.emit(ref)
 
     def _failed(self, error: BaseException) -> None:
-        from mpp_desk.ui.forms import error_text
-
         self._note(error_text(error), "errorNote")
 
     def _note(self, text: str, kind: str) -> None:

@@ -17,6 +17,8 @@ from mpp_desk.ui.machine import MachineWindow, office_time, scaled_sizes
 from mpp_desk.ui.survey.pages import ChoicePage, ServicePage, StartPage, SuggestionPage, ThanksPage, label
 from mpp_desk.ui.survey.style import SIZES, STYLE
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.survey import elements
+from mpp_desk.survey.service import Profile, ServiceRef
 
 IDLE_MS = 90_000  # an unfinished survey is dropped after this long without a touch
 THANKS_MS = 8_000
@@ -102,8 +104,6 @@ class SurveyWindow(MachineWindow):
 
     # ----- state -----------------------------------------------------------------------------------
     def reset(self) -> None:
-        from mpp_desk.survey.service import ServiceRef
-
         self.about = ServiceRef()
         self.invited = False
         self.scores: list[int | None] = [None] * 9
@@ -118,14 +118,12 @@ class SurveyWindow(MachineWindow):
 
     # ----- the database ---------------------------------------------------------------------------
     def start_opening(self) -> None:
-        from mpp_desk.ui.ops import survey as ops
+        from mpp_desk.ui.ops import survey as ops  # lazy: kept out of the first paint of the survey screen
 
         ctx = self._ctx
         Op(self._tasks, lambda: ops.open_survey(ctx)).success(self._opened).failure(self.opening_failed).run()
 
     def _opened(self, start) -> None:
-        from mpp_desk.survey.service import ServiceRef
-
         self.office_label.setText(start.office_name)
         self.services = start.services
         self.service_page.show_services(start.services, ServiceRef())
@@ -138,7 +136,7 @@ class SurveyWindow(MachineWindow):
         """Ask for a counter's hand-over (only while the start page waits for someone)."""
         if self._polling or self.pages.currentWidget() is not self.start_page or self.invited:
             return
-        from mpp_desk.ui.ops import survey as ops
+        from mpp_desk.ui.ops import survey as ops  # lazy: kept out of the first paint of the survey screen
 
         self._polling = True
         ctx, counter, now = self._ctx, self.counter_number, self._ctx.clock.now()
@@ -189,8 +187,6 @@ class SurveyWindow(MachineWindow):
 
     def ask(self) -> None:
         """Show the question of the current step (or the suggestion page after the last one)."""
-        from mpp_desk.survey import elements
-
         if self.step >= self.step_count:
             self.suggestion_page.send_button.setEnabled(True)
             self.show_page(self.suggestion_page)
@@ -221,8 +217,7 @@ class SurveyWindow(MachineWindow):
     def send(self, suggestion: str) -> None:
         if self._sending:
             return
-        from mpp_desk.survey.service import Profile
-        from mpp_desk.ui.ops import survey as ops
+        from mpp_desk.ui.ops import survey as ops  # lazy: kept out of the first paint of the survey screen
 
         self._sending = True
         self.suggestion_page.send_button.setEnabled(False)
@@ -240,7 +235,7 @@ class SurveyWindow(MachineWindow):
         self.sig_submitted.emit(result)
 
     def _send_failed(self, error: BaseException) -> None:
-        from mpp_desk.ui.forms import error_text
+        from mpp_desk.ui.forms import error_text  # lazy: kept out of the first paint of the survey screen
 
         self._sending = False
         self.suggestion_page.show_error(error_text(error))

@@ -39,6 +39,10 @@ from mpp_desk.ui.areas.complaints.capture_draft import fill_widgets, read_draft,
 from mpp_desk.ui.areas.complaints.common import ASSESS_DELAY_MS, AUTOSAVE_MS, set_note, office_now, to_qdatetime
 from mpp_desk.ui.forms import DateField, Form, error_text
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.complaints.attachments import check_file
+from mpp_desk.complaints.rules import ComplaintInputError, assess, first_problem
+from mpp_desk.officetime import local
+from mpp_desk.ui.ops import complaints as ops
 
 
 class CapturePanel(QWidget):
@@ -226,8 +230,6 @@ class CapturePanel(QWidget):
 
     # -- loading and drafts
     def load(self) -> None:
-        from mpp_desk.ui.ops import complaints as ops
-
         ctx, actor = self._ctx, self._actor
         Op(self._tasks, lambda: ops.capture_setup(ctx, actor=actor)).success(self._loaded).failure(self._failed).run()
 
@@ -252,8 +254,6 @@ class CapturePanel(QWidget):
         self.setEnabled(True)
         self.assess_now()
         if draft is not None:
-            from mpp_desk.officetime import local
-
             set_note(self.status, self.tr("The draft kept at {time} was restored.").format(
                 time=f"{local(draft.saved_at):%H:%M}"), "okNote")
         else:
@@ -331,8 +331,6 @@ class CapturePanel(QWidget):
 
     def autosave(self) -> None:
         """Keep the draft if anything changed since the last time (every few seconds, and after a failed save)."""
-        from mpp_desk.ui.ops import complaints as ops
-
         if not self.dirty or self.saving or self.setup is None:
             return
         generation = self._generation
@@ -348,8 +346,6 @@ class CapturePanel(QWidget):
     # -- the rules, live
     def assess_now(self):
         """Apply the rules to what is typed and show every message beside its field."""
-        from mpp_desk.complaints.rules import assess
-
         if self.setup is None:
             return None
         codes = frozenset(self.channel.itemData(i) for i in range(self.channel.count()))
@@ -388,16 +384,11 @@ class CapturePanel(QWidget):
 
     # -- saving
     def save(self) -> None:
-        from mpp_desk.complaints.rules import first_problem
-        from mpp_desk.ui.ops import complaints as ops
-
         if self.setup is None or self.saving:
             return
         self.form.clear_errors()
         result = self.assess_now()
         if not self.service_received_on.is_valid():
-            from mpp_desk.complaints.rules import ComplaintInputError
-
             self._save_failed(ComplaintInputError("", field="service_received_on"), text=self.bad_date_text())
             return
         assert result is not None, "set up (checked above), so the rules were applied"
@@ -449,8 +440,6 @@ class CapturePanel(QWidget):
         row.editor.setFocus()
 
     def clear(self) -> None:
-        from mpp_desk.ui.ops import complaints as ops
-
         self.reset()
         self.assess_now()
         self.saved_box.hide()
@@ -470,8 +459,6 @@ class CapturePanel(QWidget):
 
     def add_file(self, path: str) -> None:
         """Attach a file, checked at once: a refused one is named beside the list and not added."""
-        from mpp_desk.complaints.attachments import check_file
-
         self.form.rows["attachments"].set_error(None)
         try:
             check_file(path)

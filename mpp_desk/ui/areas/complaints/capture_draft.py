@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from mpp_desk.ui.areas.complaints.common import to_office_datetime, to_qdatetime
+from mpp_desk.complaints.rules import CaptureDraft
 
 
 def side_by_side(*widgets: tuple[QWidget, int]) -> QWidget:
@@ -19,8 +20,6 @@ def side_by_side(*widgets: tuple[QWidget, int]) -> QWidget:
 
 def fill_widgets(panel, form: dict) -> None:
     """Put a kept draft (its dict) back into the capture panel's widgets."""
-    from mpp_desk.complaints.rules import CaptureDraft
-
     d = CaptureDraft.from_dict(form)
     index = panel.channel.findData(d.channel)
     if index >= 0:
@@ -49,8 +48,6 @@ def fill_widgets(panel, form: dict) -> None:
 
 def read_draft(panel):
     """The CaptureDraft the capture panel's widgets describe."""
-    from mpp_desk.complaints.rules import CaptureDraft
-
     service = panel.service.currentData() or ""
     return CaptureDraft(
         channel=panel.channel.currentData() or "",

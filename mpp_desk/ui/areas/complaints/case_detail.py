@@ -26,6 +26,8 @@ from mpp_desk.ui.areas.complaints.receipt_dialog import ReceiptDialog
 from mpp_desk.ui.areas.complaints.step_dialog import StepDialog
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.officetime import local
+from mpp_desk.ui.ops import complaints as ops
 
 if TYPE_CHECKING:
     from mpp_desk.complaints.views import CaseDetail
@@ -133,8 +135,6 @@ class CaseDetailPanel(QWidget):
         return f"<table>{body}</table><p>{substance}</p>"
 
     def _timeline_html(self, d) -> str:
-        from mpp_desk.officetime import local
-
         items = []
         for step in d.steps:
             when = local(step.at)
@@ -210,8 +210,6 @@ class CaseDetailPanel(QWidget):
             self.receipt()
             return
         if action == "analyse":
-            from mpp_desk.ui.ops import complaints as ops
-
             ctx, actor, case_id = self._ctx, self._actor, self._case().id
 
             def opened(related) -> None:
@@ -288,15 +286,11 @@ class CaseDetailPanel(QWidget):
         self.sig_changed.emit(detail)
 
     def attach(self, paths: list[str]) -> None:
-        from mpp_desk.ui.ops import complaints as ops
-
         ctx, actor, case_id = self._ctx, self._actor, self._case().id
         Op(self._tasks, lambda: ops.add_attachments(ctx, actor=actor, case_id=case_id, paths=list(paths))).success(
             self._step_done).failure(self._failed).run()
 
     def receipt(self) -> None:
-        from mpp_desk.ui.ops import complaints as ops
-
         ctx, actor, case_id = self._ctx, self._actor, self._case().id
         Op(self._tasks, lambda: ops.issue_receipt(ctx, actor=actor, case_id=case_id)).success(
             self._show_receipt).failure(self._failed).run()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from mpp_desk.ui.areas.complaints.case_detail import CaseDetailPanel
 from mpp_desk.ui.areas.complaints.common import case_model
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.ops import complaints as ops
 
 
 class CasesPanel(QWidget):
@@ -92,8 +93,6 @@ class CasesPanel(QWidget):
         self.detail.channels = tuple(channels)
 
     def reload(self, select: uuid.UUID | None = None) -> None:
-        from mpp_desk.ui.ops import complaints as ops
-
         if select is not None:
             self._select = select
         status, search, mine = self.status_filter.currentData(), self.search.text(), self.mine.isChecked()
@@ -116,8 +115,6 @@ class CasesPanel(QWidget):
         self.open_case(self.model.row_object(current.row()).id)
 
     def open_case(self, case_id: uuid.UUID) -> None:
-        from mpp_desk.ui.ops import complaints as ops
-
         self._select = case_id
         ctx, actor = self._ctx, self._actor
         Op(self._tasks, lambda: ops.get_case(ctx, actor=actor, case_id=case_id)).success(self.detail.show_case).failure(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 from mpp_desk.complaints import labels
 from mpp_desk.textformat import format_date
 from mpp_desk.ui.table_model import RowTableModel
+from mpp_desk.officetime import local, office_tz
 
 
 ASSESS_DELAY_MS = 250
@@ -26,22 +27,16 @@ def set_note(label: QLabel, text: str, kind: str = "statusNote") -> None:
 
 
 def office_now() -> dt.datetime:
-    from mpp_desk.officetime import local
-
     return local()  # the process clock (ctx.clock), in office time
 
 
 def to_office_datetime(value: QDateTime) -> dt.datetime:
     """The edit's date and time read as office time (WIB), whatever the PC's own time zone."""
-    from mpp_desk.officetime import office_tz
-
     d, t = value.date(), value.time()
     return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=office_tz())
 
 
 def to_qdatetime(moment: dt.datetime) -> QDateTime:
-    from mpp_desk.officetime import local
-
     m = local(moment)
     return QDateTime(QDate(m.year, m.month, m.day), QTime(m.hour, m.minute))
 

@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScroll
 from mpp_desk.ui.areas.complaints.common import set_note
 from mpp_desk.ui.forms import error_text, fit_to_screen
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.printing.receipt_printer import NEEDS_QT, NOT_CONFIGURED, failure_text
+from mpp_desk.ui.ops import complaints as ops
+from mpp_desk.ui.receipt_print import CANCELLED, PRINTED, ask_for_printer, print_with_qt
 
 
 class ReceiptDialog(QDialog):
@@ -68,8 +71,6 @@ class ReceiptDialog(QDialog):
 
     def print_receipt(self) -> None:
         """To this PC's receipt printer (ESC/POS on a thermal one, the kept PDF otherwise), or through Qt's dialog."""
-        from mpp_desk.ui.ops import complaints as ops
-
         ctx, actor, case_id = self._ctx, self._actor, self.case_id
         path = self.preview.paths[self.current_paper()]
         self.print_button.setEnabled(False)
@@ -81,8 +82,6 @@ class ReceiptDialog(QDialog):
         set_note(self.message, error_text(error), "errorNote")
 
     def _print_done(self, outcome) -> None:
-        from mpp_desk.printing.receipt_printer import NEEDS_QT, NOT_CONFIGURED, failure_text
-
         self.print_button.setEnabled(True)
         result = outcome.result
         if result.ok:
@@ -94,13 +93,9 @@ class ReceiptDialog(QDialog):
                                            "print again.").format(problem=failure_text(result)), "errorNote")
 
     def _run_print_dialog(self, printer) -> bool:
-        from mpp_desk.ui.receipt_print import ask_for_printer
-
         return ask_for_printer(printer, self)
 
     def _print_with_qt(self, pdf: bytes, *, named: str | None) -> None:
-        from mpp_desk.ui.receipt_print import CANCELLED, PRINTED, print_with_qt
-
         outcome, _where = print_with_qt(pdf, named=named, ask=self._run_print_dialog)
         if outcome == PRINTED:
             set_note(self.message, self.tr("Sent to the printer."), "okNote")

@@ -24,6 +24,7 @@ from mpp_desk.limits import COMPLAINT_STEP_FIELDS as STEP_FIELD_LIMITS
 from mpp_desk.ui.areas.complaints.common import set_note, office_now, to_office_datetime, to_qdatetime
 from mpp_desk.ui.forms import Form, error_text, fit_to_screen
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.ops import complaints as ops
 
 
 class StepDialog(QDialog):
@@ -128,8 +129,6 @@ class StepDialog(QDialog):
         return out
 
     def submit(self) -> None:
-        from mpp_desk.ui.ops import complaints as ops
-
         self.form.clear_errors()
         self.message.hide()
         self.buttons.setEnabled(False)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidge
     QVBoxLayout, QWidget
 
 from mpp_desk.ui.areas.counter.common import OUTCOME_ORDER, queue_text
+from mpp_desk.queue.labels import OUTCOMES
 
 
 def _buttons(bar: FinishBar | TransferBar, ok_text: str, cancel_text: str) -> QHBoxLayout:
@@ -40,7 +41,6 @@ class FinishBar(QFrame):
         self.setObjectName("counterInline")
         self.outcomes = QListWidget()
         self.outcomes.setObjectName("counterChoices")
-        from mpp_desk.queue.labels import OUTCOMES
 
         for number, key in enumerate(OUTCOME_ORDER, start=1):
             item = QListWidgetItem(f"{number}  {queue_text(OUTCOMES[key])}")

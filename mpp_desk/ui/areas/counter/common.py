@@ -7,6 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Qt
 
 from mpp_desk.i18n import N_
+from mpp_desk.officetime import hhmm
+from mpp_desk.queue.labels import STATUS_LABELS
 
 CHECK_MS = 2000  # how often the panel looks for changes made elsewhere
 
@@ -45,7 +47,6 @@ def local_time(moment: dt.datetime | None) -> str:
     """``09:46`` in office time, or nothing."""
     if moment is None:
         return ""
-    from mpp_desk.officetime import hhmm
 
     return hhmm(moment)
 
@@ -57,6 +58,4 @@ def minutes_between(start: dt.datetime | None, end: dt.datetime) -> int:
 
 
 def status_label(status: str) -> str:
-    from mpp_desk.queue.labels import STATUS_LABELS
-
     return queue_text(STATUS_LABELS.get(status, status))

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from mpp_desk.ui.areas.counter.common import local_time, minutes_between, queue_text, status_label
+from mpp_desk.queue.labels import PRIORITY_REASONS
 
 
 class CurrentCard(QFrame):
@@ -50,8 +51,6 @@ class CurrentCard(QFrame):
         self.detail.setText(" · ".join(self._details(ticket, now)))
 
     def _details(self, ticket, now: dt.datetime) -> list[str]:
-        from mpp_desk.queue.labels import PRIORITY_REASONS
-
         parts = [ticket.group_name]
         if ticket.service_title:
             parts.append(ticket.service_title)

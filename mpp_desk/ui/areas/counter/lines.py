@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QTabWidget, QVBox
 
 from mpp_desk.ui.areas.counter.common import local_time, minutes_between, queue_text, status_label
 from mpp_desk.ui.table_model import RowTableModel, list_table
+from mpp_desk.queue.labels import PRIORITY_REASONS
 
 
 def selected_row(table: QTableView, model: RowTableModel):
@@ -83,8 +84,6 @@ class CounterLines(QTabWidget):
         self.insertTab(index, table, code)
 
     def _priority_text(self, ticket) -> str:
-        from mpp_desk.queue.labels import PRIORITY_REASONS
-
         if not ticket.priority:
             return ""
         return queue_text(PRIORITY_REASONS[ticket.priority_reason]) if ticket.priority_reason in PRIORITY_REASONS \

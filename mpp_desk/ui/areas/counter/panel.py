@@ -26,6 +26,9 @@ from mpp_desk.ui.areas.counter.lines import CounterLines, selected_row
 from mpp_desk.ui.forms import VerticalScroll, error_text, show_all_rows
 from mpp_desk.ui.table_model import RowTableModel, list_table
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.officetime import pukul
+from mpp_desk.ui.ops import queue as ops
+from mpp_desk.ui.queue_stream import QueueStreamBridge
 
 
 class QueuePanel(QWidget):
@@ -85,8 +88,6 @@ class QueuePanel(QWidget):
     def _start_live(self) -> None:
         """On a PC joined to a server: the queue's events wake the panel at once (the 2 s check stays as a
         fallback), and losing the server is said at once."""
-        from mpp_desk.ui.queue_stream import QueueStreamBridge
-
         self.live = QueueStreamBridge(self)
         self.live.sig_event.connect(lambda _event: self.check_for_changes())
         self.live.sig_online.connect(self._server_online)
@@ -97,8 +98,6 @@ class QueuePanel(QWidget):
             self.reload()
             self._say(self.tr("Connected to the queue server again."), "okNote")
         else:
-            from mpp_desk.officetime import pukul
-
             self._say(self.tr("Not connected to the queue server since {time}: calling may fail; the number "
                               "now at this counter can still be served.").format(time=pukul(self.now())),
                       "errorNote")
@@ -197,7 +196,6 @@ class QueuePanel(QWidget):
         """Read the counter's state, its lines and the unprinted tickets."""
         if self._loading:
             return
-        from mpp_desk.ui.ops import queue as ops
 
         self._loading = True
         ctx, actor, number, now = self._ctx, self._actor, self.counter_number, self.now()
@@ -218,7 +216,6 @@ class QueuePanel(QWidget):
         if self._checking or self._busy or self._loading or self.panel_state is None or not self.isVisible() or \
                 self.live.online is False:  # the stream says the server is away; its return reloads the panel
             return
-        from mpp_desk.ui.ops import queue as ops
 
         self._checking = True
         ctx, actor, number, now = self._ctx, self._actor, self.panel_state.counter_number, self.now()
@@ -311,8 +308,6 @@ class QueuePanel(QWidget):
             self.run_action(action, ticket_id=ticket.id)
 
     def run_action(self, action: str, **kwargs) -> None:
-        from mpp_desk.ui.ops import queue as ops
-
         if self._busy or self.panel_state is None:
             return
         self._busy = True
@@ -413,7 +408,6 @@ class QueuePanel(QWidget):
         ticket = self.tabs.unprinted_choice()
         if ticket is None:
             return
-        from mpp_desk.ui.ops import queue as ops
 
         self._busy = True
         self._update_buttons()

@@ -8,6 +8,10 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 from mpp_desk.officetime import dmy
 from mpp_desk.ui.areas.intake.common import intake_text
 from mpp_desk.ui.forms import Form, error_text
+from mpp_desk.errors import ValidationError
+from mpp_desk.i18n import translate
+from mpp_desk.identifiers import normalize_phone, validate_kbli, validate_nib, validate_nik, validate_npwp
+from mpp_desk.intake.rules import ApplicantInput
 
 _BUSINESS = ("business_name", "nib", "npwp", "business_kbli")
 
@@ -120,8 +124,6 @@ class ApplicantPage(QWidget):
                                                                    self.business_kbli)]
 
     def applicant_input(self):
-        from mpp_desk.intake.rules import ApplicantInput
-
         business = self.kind.currentData() == "business"
         return ApplicantInput(
             kind=self.kind.currentData(),
@@ -137,9 +139,6 @@ class ApplicantPage(QWidget):
 
     def _check_field(self, key: str, editor: QLineEdit) -> None:
         """Check one identifier as soon as the officer leaves the field (pure rules, no database)."""
-        from mpp_desk.errors import ValidationError
-        from mpp_desk.identifiers import normalize_phone, validate_kbli, validate_nib, validate_npwp
-
         text = editor.text().strip()
         row = self.form.rows[key]
         if not text:
@@ -154,10 +153,6 @@ class ApplicantPage(QWidget):
             row.set_error(error_text(error))
 
     def _nik_done(self) -> None:
-        from mpp_desk.errors import ValidationError
-        from mpp_desk.i18n import translate
-        from mpp_desk.identifiers import validate_nik
-
         text = self.nik.text().strip()
         row = self.form.rows["nik"]
         self.nik_note.clear()

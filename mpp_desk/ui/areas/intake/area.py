@@ -33,6 +33,8 @@ from mpp_desk.ui.areas.intake.start_page import StartPage
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.scan import ScanCatcher
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.ops import intake as ops
+from mpp_desk.ui.receipt_print import ask_for_printer
 
 
 class IntakeArea(QWidget):
@@ -175,8 +177,6 @@ class IntakeArea(QWidget):
     # ----- start page -----------------------------------------------------------------------------
     def reload(self) -> None:
         """Load the services (recent first), this officer's drafts and the printer setting."""
-        from mpp_desk.ui.ops import intake as ops
-
         ctx, actor = self._ctx, self._actor
         Op(self._tasks, lambda: ops.start_data(ctx, actor=actor)).success(self._loaded).failure(self._failed).run()
 
@@ -192,8 +192,6 @@ class IntakeArea(QWidget):
 
     def lookup_ticket(self) -> None:
         """Find today's ticket with the typed code and link it to this intake."""
-        from mpp_desk.ui.ops import intake as ops
-
         code = self.ticket_code.text().strip()
         if not code:
             self.set_ticket(None)
@@ -240,8 +238,6 @@ class IntakeArea(QWidget):
         return self.applicant_page.applicant_input()
 
     def _look_for_previous(self, nik: str) -> None:
-        from mpp_desk.ui.ops import intake as ops
-
         if self.visit is not None:
             return
         ctx, actor = self._ctx, self._actor
@@ -262,8 +258,6 @@ class IntakeArea(QWidget):
 
     def submit_applicant(self) -> None:
         """Check the applicant and save the visit (draft) with its checklist."""
-        from mpp_desk.ui.ops import intake as ops
-
         if self.service is None:
             self._show_page(self.START)
             return
@@ -306,8 +300,6 @@ class IntakeArea(QWidget):
 
     def resume(self, visit_id) -> None:
         """Continue a draft left open (after a crash or a closed window)."""
-        from mpp_desk.ui.ops import intake as ops
-
         ctx, actor = self._ctx, self._actor
         Op(self._tasks, lambda: ops.get_visit(ctx, actor=actor, visit_id=visit_id)).success(
             self._resumed).failure(self._failed).run()
@@ -327,8 +319,6 @@ class IntakeArea(QWidget):
         self.checklist_page.all_present()
 
     def save_checklist(self) -> None:
-        from mpp_desk.ui.ops import intake as ops
-
         if self.visit is None:
             return
         ctx, actor, visit_id, items = self._ctx, self._actor, self.visit.id, self.model.items_input()
@@ -343,8 +333,6 @@ class IntakeArea(QWidget):
 
     def finish(self) -> None:
         """Register the file when every line is present and valid; otherwise return it with a slip."""
-        from mpp_desk.ui.ops import intake as ops
-
         if self.visit is None:
             return
         if self.note.hasFocus():
@@ -402,8 +390,6 @@ class IntakeArea(QWidget):
         self.receipt.print_with_dialog()
 
     def _run_print_dialog(self, printer) -> bool:
-        from mpp_desk.ui.receipt_print import ask_for_printer
-
         return ask_for_printer(printer, self)
 
     # ----- scanning (scanning.py) -----------------------------------------------------------------

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTableView
 
 from mpp_desk.intake.rules import is_condition
 from mpp_desk.ui.areas.intake.common import CYCLE, INVALID, MISSING, PRESENT, STATE_COLOURS, STATE_MARKS, intake_text
+from mpp_desk.intake.rules import ItemInput
 
 
 class ChecklistModel(QAbstractTableModel):
@@ -85,8 +86,6 @@ class ChecklistModel(QAbstractTableModel):
             self.sig_changed.emit()
 
     def items_input(self) -> list:
-        from mpp_desk.intake.rules import ItemInput
-
         return [ItemInput(r[0], r[3], r[4]) for r in self._rows]
 
     def counts(self) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Protocol, cast
 
 from PySide6.QtWidgets import QWidget
+from mpp_desk.intake.rules import STATUS_LABELS
 
 PRESENT, MISSING, INVALID = "present_valid", "missing", "invalid"
 CYCLE = (None, PRESENT, MISSING, INVALID)
@@ -45,7 +46,5 @@ def intake_text(text: str) -> str:
 
 def status_source(visit) -> str:
     """The (untranslated) status label of a visit's application ("incomplete" without one)."""
-    from mpp_desk.intake.rules import STATUS_LABELS
-
     status = visit.application.status if visit.application is not None else "incomplete"
     return STATUS_LABELS[status]

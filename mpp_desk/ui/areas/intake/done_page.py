@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from mpp_desk.ui.areas.intake.common import INVALID, MISSING, PREVIEW_WIDTH, repolish
 from mpp_desk.ui.receipt_print import ReceiptPreview
+from mpp_desk.intake.receipts import visit_reference
+from mpp_desk.textformat import format_date
 
 
 class DonePage(QWidget):
@@ -45,8 +47,6 @@ class DonePage(QWidget):
 
     def show_result(self, visit) -> None:
         """Registered (its number and due date) or not complete (the visit's reference and what is missing)."""
-        from mpp_desk.textformat import format_date
-
         if visit.application is not None:
             app = visit.application
             self.result_title.setObjectName("okNote")
@@ -60,8 +60,6 @@ class DonePage(QWidget):
                                                "Give the applicant the Tanda Terima.").format(
                 due=due, days=visit.completion_working_days))
         else:
-            from mpp_desk.intake.receipts import visit_reference
-
             missing = sum(1 for i in visit.items if i.state in (MISSING, INVALID))
             self.result_title.setObjectName("errorNote")
             self.result_title.setText(self.tr("Not complete: nothing was registered"))

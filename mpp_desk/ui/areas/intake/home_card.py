@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from mpp_desk.ui.areas.intake.common import find_shell, repolish
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.tasks import Op, TaskManager
+from mpp_desk.ui.ops import intake as ops
 
 
 class IntakeHomeCard(QFrame):
@@ -42,8 +43,6 @@ class IntakeHomeCard(QFrame):
         self.find_button.clicked.connect(lambda: self._open("files", lambda area: area.show_due()))
 
     def reload(self) -> None:
-        from mpp_desk.ui.ops import intake as ops
-
         ctx, actor = self._ctx, self._actor
         Op(self._tasks, lambda: ops.due_counts(ctx, actor=actor)).success(self._show_counts).failure(
             lambda e: self.figures.setText(error_text(e))).run()

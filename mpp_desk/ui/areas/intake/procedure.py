@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTextBrows
 
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.tasks import Op
+from mpp_desk.ui.ops import standards as ops
 
 
 class ProcedureDialog(QDialog):
@@ -67,8 +68,6 @@ class ProcedureButton(QPushButton):
         self.setEnabled(annex_number is not None)
 
     def show_procedure(self) -> None:
-        from mpp_desk.ui.ops import standards as ops
-
         if self._annex is None or self._tasks is None or self._ctx is None:
             return
         annex, ctx = self._annex, self._ctx

@@ -10,6 +10,10 @@ from PySide6.QtCore import QObject
 from mpp_desk.ui.areas.intake.common import PREVIEW_WIDTH
 from mpp_desk.ui.forms import error_text
 from mpp_desk.ui.tasks import Op
+from mpp_desk.printing.printers import PrintOk
+from mpp_desk.printing.receipt_printer import NEEDS_QT, NOT_CONFIGURED, failure_text
+from mpp_desk.ui.ops import intake as ops
+from mpp_desk.ui.receipt_print import CANCELLED, NOT_STARTED, print_with_qt
 
 if TYPE_CHECKING:
     from mpp_desk.intake.receipts import IssuedReceipt
@@ -40,8 +44,6 @@ class ReceiptFlow(QObject):
                                   "(Ctrl+Shift+P). The PDF copy is kept."))
 
     def _show_receipt(self, issued, *, printed: bool) -> None:
-        from mpp_desk.ui.ops import intake as ops
-
         self.issued = issued
         self.printed = printed
         self.page.show_printed(printed)
@@ -63,7 +65,6 @@ class ReceiptFlow(QObject):
         if not self.printer_spec:
             self.print_with_dialog()
             return
-        from mpp_desk.ui.ops import intake as ops
 
         area = self._area
         ctx, actor, issued, spec = area._ctx, area._actor, self.issued, self.printer_spec
@@ -81,8 +82,6 @@ class ReceiptFlow(QObject):
         self._print_with_qt(named=None)
 
     def _issue_copy(self, *, then) -> None:
-        from mpp_desk.ui.ops import intake as ops
-
         area = self._area
         ctx, actor, visit_id, size = area._ctx, area._actor, area.visit.id, area.receipt_size.currentData()
 
@@ -94,8 +93,6 @@ class ReceiptFlow(QObject):
             shown).failure(area._failed).run()
 
     def _print_done(self, result) -> None:
-        from mpp_desk.printing.receipt_printer import NEEDS_QT, NOT_CONFIGURED, failure_text
-
         if result.ok:
             self.printed = True
             self.page.show_printed(True)
@@ -114,10 +111,6 @@ class ReceiptFlow(QObject):
         self._area.sig_failed.emit(error_text(error))
 
     def _print_with_qt(self, *, named: str | None) -> None:
-        from mpp_desk.printing.printers import PrintOk
-        from mpp_desk.ui.ops import intake as ops
-        from mpp_desk.ui.receipt_print import CANCELLED, NOT_STARTED, print_with_qt
-
         area, issued = self._area, self.issued
         if issued is None:  # the area was reset while this PC's printer was being tried
             return

@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject
 
 from mpp_desk.ui.areas.intake.common import find_shell, intake_text, status_source
 from mpp_desk.ui.tasks import Op
+from mpp_desk.ui.ops import intake as ops
 
 
 class ScanFlow(QObject):
@@ -18,8 +19,6 @@ class ScanFlow(QObject):
 
     def open(self, text: str) -> None:
         """A receipt code was scanned: a Tanda Terima opens its file; a return slip starts the next visit."""
-        from mpp_desk.ui.ops import intake as ops
-
         area = self._area
         ctx, actor = area._ctx, area._actor
         Op(area._tasks, lambda: ops.scan(ctx, actor=actor, text=text)).success(self._scanned).failure(
