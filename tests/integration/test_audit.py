@@ -259,6 +259,7 @@ APPENDER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # real processes
 def test_two_processes_appending_at_once_keep_one_valid_chain(data_dir):
     path = data_dir / "shared.sqlite3"
     open_database(path).dispose()

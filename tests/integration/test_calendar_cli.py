@@ -147,6 +147,7 @@ def test_calendar_without_a_command_shows_help(run):
     assert "due" in err and "list" in err
 
 
+@pytest.mark.slow  # real processes
 def test_the_installed_command_runs_end_to_end(data_dir):
     result = subprocess.run(
         [sys.executable, "-m", "mpp_desk", "calendar", "due", "--from", "2026-03-17", "--days", "7"],

@@ -205,6 +205,7 @@ def test_catalog_needs_a_subcommand(capsys, data_dir):
     assert "PERINTAH" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # real processes
 def test_the_installed_command_prints_json(tmp_path):
     exe = Path(sys.executable).parent / "mpp-desk"
     assert exe.exists(), exe

@@ -151,6 +151,7 @@ def test_a_pdf_that_cannot_be_written_issues_no_ticket(prepared, capsys):
     assert _rows(data / "mpp-desk.sqlite3")["queue_ticket"] == before
 
 
+@pytest.mark.slow  # real processes
 def test_a_broken_pipe_ends_quietly(prepared):
     _, data = prepared
     env = dict(os.environ, PYTHONPATH=os.getcwd())

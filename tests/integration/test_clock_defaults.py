@@ -49,6 +49,7 @@ def test_cli_defaults_are_the_office_date(app_ctx, capsys):
     assert {d["date"][:4] for d in json.loads(out)} == {str(today.year)}
 
 
+@pytest.mark.slow  # real processes
 def test_a_started_process_reads_the_same_office_date(app_ctx):
     """The CLI in its own process (as the kiosk and board run): its clock is the test's clock."""
     result = subprocess.run([sys.executable, "-m", "mpp_desk", "--data-dir", str(app_ctx.data_dir), "queue", "stats",

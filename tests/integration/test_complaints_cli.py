@@ -117,6 +117,7 @@ def test_channels_block_and_verify(cases, capsys):
     assert code == 1
 
 
+@pytest.mark.slow  # real processes
 def test_the_installed_command_runs_in_its_own_process(cases):
     ctx, made = cases
     result = subprocess.run([sys.executable, "-m", "mpp_desk", "--data-dir", str(ctx.data_dir), "--lang", "en",

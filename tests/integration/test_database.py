@@ -314,6 +314,7 @@ WRITER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # real processes
 def test_several_processes_write_one_file_safely(data_dir):
     path = data_dir / "shared.sqlite3"
     open_database(path).dispose()

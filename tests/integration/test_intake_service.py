@@ -172,6 +172,7 @@ WORKER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # real processes
 def test_two_processes_registering_at_once_never_share_a_number(app_ctx, officer):
     from mpp_desk.paths import PROJECT_ROOT
 

@@ -313,6 +313,7 @@ def test_every_kiosk_text_has_at_least_4_5_to_1_contrast_with_its_background():
     assert not re.search(r"#[0-9a-fA-F]{6}\b|QColor|setPalette", source)
 
 
+@pytest.mark.slow  # a paint loop of many tickets
 def test_the_ticket_flow_keeps_no_references_to_none(qtbot, kiosk):
     """bench/soak.py saw None's reference count climb in the kiosk over an hour. The kiosk's own flow
     (the ticket page, back to the start) holds none: the climb came from the soak's

@@ -57,6 +57,7 @@ def test_receipt_settings_come_from_settings_get_with_the_declared_defaults(monk
     assert got.verify_base_url == settings.declared("receipts.verify_base_url").default
 
 
+@pytest.mark.slow  # real processes
 @pytest.mark.parametrize("kind", ["ticket", "intake", "complaint"])
 def test_each_document_renders_first_thing_in_a_fresh_process(kind):
     """The layouts measure text before anything is drawn: each renderer registers the fonts itself."""

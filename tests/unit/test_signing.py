@@ -10,6 +10,8 @@ import sys
 import textwrap
 import uuid
 
+import pytest
+
 from mpp_desk import signing
 from mpp_desk.signing import (
     BAD_SIGNATURE,
@@ -116,6 +118,7 @@ def test_the_key_lives_in_the_data_folder_private_and_stable(tmp_path):
     assert out.strip() == "True"
 
 
+@pytest.mark.slow  # real processes
 def test_processes_starting_together_end_up_with_one_key(tmp_path):
     data = tmp_path / "data"
     code = textwrap.dedent(
