@@ -9,6 +9,7 @@ import ssl
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -165,3 +166,23 @@ def open_site(server_db, make_pc, tmp_path, office_clock):
         yield made
     finally:
         made.stop()
+
+
+@contextmanager
+def limited_client(server_db: str, monkeypatch, *, pages: int, lookups: int):
+    """An in-process mpp-central (TestClient) whose public pages allow *pages* a minute and *lookups* per
+    10 minutes per client address."""
+    from fastapi.testclient import TestClient
+
+    from mpp_desk.server.app import create_app
+    from mpp_desk.server.db import make_engine
+    from mpp_desk.server.settings import ServerSettings
+
+    monkeypatch.setenv("MPP_CENTRAL_PUBLIC_PAGES_PER_MINUTE", str(pages))
+    monkeypatch.setenv("MPP_CENTRAL_PUBLIC_LOOKUPS_PER_10_MINUTES", str(lookups))
+    engine = make_engine(ServerSettings(database_url=server_db).database_url, pool_size=2)
+    try:
+        with TestClient(create_app(ServerSettings(database_url=server_db), engine)) as client:
+            yield client
+    finally:
+        engine.dispose()

@@ -7,6 +7,7 @@ import pytest
 
 from mpp_desk.complaints.follow_code import follow_code, matches, normalize
 from mpp_desk.server.public.guard import Guard, Limiter, PublicSettings
+from tests.server.public_support import limited_client
 
 
 class Ticking:
@@ -54,20 +55,8 @@ def test_the_follow_code_is_fixed_per_case_and_typed_loosely():
 
 @pytest.fixture
 def app(server_db, monkeypatch):
-    from fastapi.testclient import TestClient
-
-    from mpp_desk.server.app import create_app
-    from mpp_desk.server.db import make_engine
-    from mpp_desk.server.settings import ServerSettings
-
-    monkeypatch.setenv("MPP_CENTRAL_PUBLIC_PAGES_PER_MINUTE", "5")
-    monkeypatch.setenv("MPP_CENTRAL_PUBLIC_LOOKUPS_PER_10_MINUTES", "2")
-    engine = make_engine(ServerSettings(database_url=server_db).database_url, pool_size=2)
-    try:
-        with TestClient(create_app(ServerSettings(database_url=server_db), engine)) as client:
-            yield client
-    finally:
-        engine.dispose()
+    with limited_client(server_db, monkeypatch, pages=5, lookups=2) as client:
+        yield client
 
 
 def test_too_many_pages_from_one_address_get_a_clear_message_and_a_wait(app):

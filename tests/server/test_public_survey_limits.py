@@ -6,24 +6,13 @@ from __future__ import annotations
 import pytest
 
 from mpp_desk.server.public import survey_page
+from tests.server.public_support import limited_client
 
 
 @pytest.fixture
 def app(server_db, monkeypatch):
-    from fastapi.testclient import TestClient
-
-    from mpp_desk.server.app import create_app
-    from mpp_desk.server.db import make_engine
-    from mpp_desk.server.settings import ServerSettings
-
-    monkeypatch.setenv("MPP_CENTRAL_PUBLIC_PAGES_PER_MINUTE", "4")
-    monkeypatch.setenv("MPP_CENTRAL_PUBLIC_LOOKUPS_PER_10_MINUTES", "2")
-    engine = make_engine(ServerSettings(database_url=server_db).database_url, pool_size=2)
-    try:
-        with TestClient(create_app(ServerSettings(database_url=server_db), engine)) as client:
-            yield client
-    finally:
-        engine.dispose()
+    with limited_client(server_db, monkeypatch, pages=4, lookups=2) as client:
+        yield client
 
 
 def test_answers_from_one_address_are_limited_with_a_clear_message(app):
