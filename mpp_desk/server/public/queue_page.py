@@ -125,6 +125,13 @@ def is_reference(token: str) -> bool:
     return token.strip().startswith(service.TOKEN_KIND + ".")
 
 
+def snapshot(engine: Engine) -> Connection:
+    """A connection whose reads share one snapshot: a place is read in several statements, and at READ
+    COMMITTED a finish landing between them showed a ticket still at its counter beside the estimate that
+    counted it served (a torn place, sent to the phone as one more change)."""
+    return engine.connect().execution_options(isolation_level="REPEATABLE READ")
+
+
 def find(conn: Connection, cfg: QueueConfig, secret: bytes, token: str, *, now: dt.datetime) -> Place | None:
     """The place of the ticket a genuine reference names; None for anything else."""
     row = service.check_reference(conn, secret, token)
@@ -296,7 +303,7 @@ def install(app: FastAPI, engine: Engine, *, secret: bytes, waker: Any, g: Any, 
         refused = limited(request, route, t, g.pages, client(request))
         if refused is not None:
             return refused
-        with engine.connect() as conn:
+        with snapshot(engine) as conn:
             place = find(conn, configs.get(conn), secret, token, now=office_now())
         if place is None:
             text_ = t(N_("public", "This is not a queue ticket of this office, or it was altered. Ask at the "
@@ -308,7 +315,7 @@ def install(app: FastAPI, engine: Engine, *, secret: bytes, waker: Any, g: Any, 
 
     def live_ticket(request: Request, route: str, t: W.Words, ticket_id: uuid.UUID, office: str):
         """A genuine signed ticket's place (the caller checked the code and counted the request), while live."""
-        with engine.connect() as conn:
+        with snapshot(engine) as conn:
             place = place_by_id(conn, configs.get(conn), ticket_id, now=office_now())
         if place is None or not place.live:
             return None

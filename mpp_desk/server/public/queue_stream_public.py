@@ -141,11 +141,11 @@ def install(app: FastAPI, engine: Engine, *, waker: Any, configs: ConfigCache, g
         refused = limited(request, "/antrian/{token}/live", t, g.pages, client(request))
         if refused is not None:
             return refused, None
-        with engine.connect() as conn:
+        with queue_page.snapshot(engine) as conn:
             return None, queue_page.find(conn, configs.get(conn), secret, token, now=now())
 
     def read(ticket_id: uuid.UUID):
-        with engine.connect() as conn:
+        with queue_page.snapshot(engine) as conn:
             return queue_page.place_by_id(conn, configs.get(conn), ticket_id, now=now())
 
     @app.get("/antrian/{token}/live", include_in_schema=False)
