@@ -34,6 +34,7 @@ from psycopg.rows import dict_row
 from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
+from mpp_desk.errors import UserError
 from mpp_desk.i18n import N_
 from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.queue import labels
@@ -42,7 +43,7 @@ from mpp_desk.queue.rules import check_limit, check_open_at
 from mpp_desk.queue.service import ALLOWED_FROM, DEFAULT_SERVICE_TIME, ticket_code
 from mpp_desk.server.devices import Device
 from mpp_desk.server.queue_config import Group, QueueConfig
-from mpp_desk.server.queue_tables import q_tickets
+from mpp_desk.server.queue_tables import q_numbers, q_tickets
 
 CHANNEL = "mpp_queue"
 SETTLE_S = 2.0  # a gap in the events older than this is a rolled-back transaction, not one in flight
@@ -682,9 +683,6 @@ _HELD_BOOKINGS = text("SELECT group_id, count(*) FROM q_bookings WHERE day = :da
 
 
 def kiosk_status(conn: Connection, cfg: QueueConfig, *, now: dt.datetime) -> list[dict[str, Any]]:
-    from mpp_desk.errors import UserError
-    from mpp_desk.server.queue_tables import q_numbers
-
     now = as_utc(now)
     day = local_date(now)
     counts = waiting_counts(conn, cfg, now=now)

@@ -37,6 +37,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from mpp_desk.errors import PermissionDenied, UserError
+from mpp_desk import officetime
 from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.queue.errors import QueueNotFound
 from mpp_desk.server import bookings, devices, queue_reconcile
@@ -127,8 +128,6 @@ OpId = Annotated[uuid.UUID | None, Header(alias=OP_HEADER)]
 
 
 def _now() -> dt.datetime:
-    from mpp_desk import officetime
-
     return officetime.now()
 
 
