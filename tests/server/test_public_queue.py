@@ -176,6 +176,67 @@ def test_the_page_follows_the_counters_and_says_when_it_is_called(office):
     assert "Sudah dilayani" in done.text and "antrian.js" not in done.text and "refresh" not in done.text
 
 
+def test_a_served_tickets_reference_opens_the_survey_once(office, server_db):
+    """A server-issued ticket reached by its q1 reference (a counter's reprint, the place page's reload link): once
+    served, its place page offers the survey as a kiosk code's verdict does; the response names the ticket."""
+    import re
+
+    import psycopg
+
+    from tests.server.survey_support import answers
+
+    central, q = office
+    issued = [q["kiosk"].issue(group_code="A") for _ in range(2)]
+    ref, waiting = reference(issued[0]), reference(issued[1])
+    with httpx.Client(timeout=10) as http:
+        assert 'id="survey-' not in http.get(f"{central.url}/v/{ref}").text  # waiting: no survey yet
+        refused = http.get(f"{central.url}/survei/{ref}")
+        assert refused.status_code == 409 and 'data-reason="not_served"' in refused.text
+        assert "Survei dapat diisi setelah tiket ini dilayani" in refused.text
+        serve(q["loket-1"], 1, q["loket-1"].call_next(counter_number=1))
+
+        for address in (f"/v/{ref}", f"/antrian/{ref}"):
+            done = http.get(central.url + address)
+            assert done.status_code == 200 and "Sudah dilayani" in done.text and 'id="survey-link"' in done.text
+            link = re.search(r'<section id="survey-link".*?href="([^"]+)"', done.text).group(1)
+            assert link == f"/survei/{ref}"
+            assert "script-src" not in done.headers["content-security-policy"]  # finished: no script
+            assert str(issued[0].ticket.id) not in done.text
+        english = http.get(f"{central.url}/antrian/{ref}?lang=en").text
+        assert f'href="/survei/{ref}?lang=en"' in english and "Fill in the satisfaction survey" in english
+        typed = http.post(f"{central.url}/periksa", data={"code": f"{central.url}/v/{ref}"})
+        assert 'id="survey-link"' in typed.text  # typed or pasted at /periksa: the same card
+
+        form = http.get(f"{central.url}/survei/{ref}")
+        assert form.status_code == 200 and form.text.count("<fieldset>") == 9 and "A001" in form.text
+        assert f'action="/survei/{ref}"' in form.text and "script-src" not in form.headers["content-security-policy"]
+        assert str(issued[0].ticket.id) not in form.text
+        kind, ident, mac = ref.split(".")
+        forged = f"{kind}.{ident}.{mac[:-2]}{'AA' if mac[-2:] != 'AA' else 'BB'}"
+        for bad in (forged, f"{kind}.{waiting.split('.')[1]}.{mac}"):  # altered; another ticket under this HMAC
+            for answer in (http.get(f"{central.url}/survei/{bad}"), http.post(f"{central.url}/survei/{bad}",
+                                                                            data=answers())):
+                assert answer.status_code == 404 and 'data-reason="invalid"' in answer.text
+                assert "A001" not in answer.text and "A002" not in answer.text
+
+        sent = http.post(f"{central.url}/survei/{ref}", data=answers())
+        assert sent.status_code == 200 and 'id="survey-thanks"' in sent.text
+        again = http.post(f"{central.url}/survei/{ref}", data=answers(u1="1"))
+        assert again.status_code == 409 and 'data-reason="answered"' in again.text  # once per ticket
+        assert http.get(f"{central.url}/survei/{ref}").status_code == 409
+        rated = http.get(f"{central.url}/antrian/{ref}").text
+        assert 'id="survey-done"' in rated and 'id="survey-link"' not in rated
+
+    with psycopg.connect(server_db) as conn:
+        stored = conn.execute("SELECT r.payload, c.device_id FROM records r JOIN change_log c ON c.seq = r.seq "
+                              "WHERE r.entity = 'survey_response'").fetchall()
+    assert len(stored) == 1
+    payload, device = stored[0]
+    assert device is None  # the server's own change: every PC pulls it
+    assert payload["ticket_id"] == str(issued[0].ticket.id) and payload["application_id"] is None
+    assert (payload["source"], payload["device_id"], payload["u1"], payload["u8"]) == ("web", "mpp-central", 4, None)
+
+
 def test_the_stream_hears_a_call_answered_by_another_server_process(server_db, office_clock):
     """`serve --workers 2`: the call and the stream may be in different processes (the kernel hands each new
     connection to either; three streams and three calls on fresh connections); LISTEN/NOTIFY joins them."""

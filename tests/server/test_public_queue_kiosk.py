@@ -200,3 +200,54 @@ def test_a_kiosk_ticket_of_another_day_opens_its_verdict_not_a_place(building, s
             assert 'id="survey-link"' not in page.text  # never served: no survey
     finally:
         tomorrow.stop()
+
+
+def test_a_kiosk_ticket_and_its_reference_are_one_ticket_for_the_survey(building, server_db):
+    """The kiosk's printed code and the server's q1 reference (the place page's reload link, a counter's reprint)
+    name one ticket: each opens its survey once served, and an answer by either closes it for the other."""
+    import psycopg
+
+    central, pcs, kiosk, counter = building
+    issued = [kiosk.issue(group_code="A") for _ in range(2)]
+    codes = [code_of(kiosk, i) for i in issued]
+    with httpx.Client(timeout=10) as http:
+        refs = []
+        for code in codes:  # while it waits, the kiosk code's place links its reference
+            stream_path = re.search(r'data-stream="([^"]+)"', http.get(f"{central.url}/v/{code}").text).group(1)
+            refs.append(stream_path.removesuffix("/live").removeprefix("/antrian/"))
+        for _ in issued:
+            ticket = counter.call_next(counter_number=1)
+            counter.start_service(ticket_id=ticket.id, counter_number=1)
+            counter.finish(ticket_id=ticket.id, counter_number=1)
+
+        # the first answered by its reference: its kiosk code then says "rated" and refuses a second answer
+        done = http.get(f"{central.url}/v/{refs[0]}").text
+        assert re.search(r'<section id="survey-link".*?href="([^"]+)"', done).group(1) == f"/survei/{refs[0]}"
+        assert http.post(f"{central.url}/survei/{refs[0]}", data=answers()).status_code == 200
+        assert 'id="survey-done"' in http.get(f"{central.url}/v/{codes[0]}").text
+        by_code = http.post(f"{central.url}/survei/{codes[0]}", data=answers(u1="1"))
+        assert by_code.status_code == 409 and 'data-reason="answered"' in by_code.text
+
+        # the second answered by the kiosk code: its reference's place page says "rated", its survey refuses
+        assert http.post(f"{central.url}/survei/{codes[1]}", data=answers()).status_code == 200
+        rated = http.get(f"{central.url}/antrian/{refs[1]}").text
+        assert 'id="survey-done"' in rated and 'id="survey-link"' not in rated
+        by_ref = http.post(f"{central.url}/survei/{refs[1]}", data=answers(u1="1"))
+        assert by_ref.status_code == 409 and 'data-reason="answered"' in by_ref.text
+
+    # the two responses alike: the ticket named by its id, whichever code was used; a PC pulls both
+    with psycopg.connect(server_db) as conn:
+        stored = {p["ticket_id"]: p for (p,) in conn.execute("SELECT payload FROM records "
+                                                              "WHERE entity = 'survey_response'")}
+    by_ref, by_code = stored.pop(str(issued[0].ticket.id)), stored.pop(str(issued[1].ticket.id))
+    assert stored == {}
+    same = ("application_id", "service_id", "service_kbli", "service_title", "source", "device_id", "invite_id")
+    assert [by_ref[k] for k in same] == [by_code[k] for k in same] and by_ref["source"] == "web"
+    from mpp_desk.models import SurveyResponse
+
+    counter_pc = pcs["loket-1"]
+    result = client.sync_now(counter_pc.db, counter_pc.data_dir)
+    assert result.rejected == 0 and result.conflicts == 0
+    with counter_pc.uow(write=False) as uow:
+        pulled = {r.ticket_id for r in uow.session.query(SurveyResponse).filter_by(source=SurveyResponse.WEB)}
+    assert pulled == {i.ticket.id for i in issued}

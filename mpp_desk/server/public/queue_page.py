@@ -6,6 +6,9 @@ it live from :mod:`queue_stream_public`. Every lookup needs the ticket's signed 
 (:func:`mpp_desk.server.queue.check_reference`): nothing is reachable by guessing a number. Tickets hold
 no personal data; the page shows numbers and counters only.
 
+Once the ticket is served the page shows the satisfaction survey's card (:func:`survey_page.reference_invitation`:
+its link ``/survei/q1.…``, or "rated"), as the verdict of the kiosk's signed code of the same ticket does.
+
 The estimate: the median time from call to finish of the group's tickets served today, times the people
 ahead, divided by the counters of the group calling now (those that called in the last
 :data:`RECENT_MINUTES` or have someone at the counter). None before :data:`MIN_SAMPLES` tickets were served
@@ -34,6 +37,7 @@ from mpp_desk import officetime, signing
 from mpp_desk.i18n import N_
 from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.server import queue as service
+from mpp_desk.server.public import survey_page
 from mpp_desk.server.public import words as W
 from mpp_desk.server.queue_config import ConfigCache, QueueConfig
 from mpp_desk.textformat import format_date
@@ -212,7 +216,8 @@ def head(p: Place) -> str:
 
 
 def render(t: W.Words, p: Place, token: str, *, href: Callable[[str, str], str], lead: str = "") -> tuple[str, str]:
-    """The page; *lead* (HTML) goes under the place (the verdict line when a signed code opened it: the place first)."""
+    """The page; *lead* (HTML) goes under the place (the verdict line when a signed code opened it: the place first;
+    the survey's card once the ticket was served)."""
     title = t(N_("public", "Your place in the queue"))
     called = p.status == "called" and p.live
     banner = (f'<section id="called" class="card ok" role="alert"{"" if called else " hidden"}>'
@@ -305,12 +310,14 @@ def install(app: FastAPI, engine: Engine, *, secret: bytes, waker: Any, g: Any, 
             return refused
         with snapshot(engine) as conn:
             place = find(conn, configs.get(conn), secret, token, now=office_now())
+            # served: the survey's card under the place, as under a kiosk code's verdict (the same ticket, one answer)
+            survey = survey_page.reference_invitation(conn, t, secret, token) if place and place.status == "done" else ""
         if place is None:
             text_ = t(N_("public", "This is not a queue ticket of this office, or it was altered. Ask at the "
                                    "information desk."))
             return page(request, route, t, (t(W.VERDICT_TITLES[False]), _refusal(t, text_)), status=404,
                         outcome="not_found")
-        return page(request, route, t, render(t, place, token.strip(), href=href), outcome=place.status,
+        return page(request, route, t, render(t, place, token.strip(), href=href, lead=survey), outcome=place.status,
                     script=place.live, head=head(place))
 
     def live_ticket(request: Request, route: str, t: W.Words, ticket_id: uuid.UUID, office: str):

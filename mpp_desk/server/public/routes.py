@@ -232,7 +232,7 @@ def install(app: FastAPI, engine: Engine, settings: guard.PublicSettings | None 
                         N_("public", "This code is not a valid complaint receipt of this office. Open it from the QR "
                                      "code to see why."))
 
-    survey_page.install(app, engine, survey_page.Hooks(page, limited, client, language, g))
+    survey_page.install(app, engine, survey_page.Hooks(page, limited, client, language, g, secret=secret))
     # book a visit (issue 17): /kunjungan, its own module; *secret* keys the phone numbers' hashes
     booking_pages.install(app, engine, g, secret=secret or b"", page=page, limited=limited, client=client,
                           read_form=read_form, language=language)

@@ -1,7 +1,8 @@
 """The public satisfaction survey (SKM, PermenPANRB 14/2017) at ``/survei/<signed code>``: the PC's survey
 (:mod:`mpp_desk.survey`) as a plain HTML form, no script, no cookie (docs/public-pages.md, "The survey").
 
-Opened from the verification page of a served ticket or a Tanda Terima ("Isi survei kepuasan"), or
+Opened from the verification page of a served ticket or a Tanda Terima ("Isi survei kepuasan"), from the
+place page of a served ticket of the live queue (its server reference ``q1.…``, a counter's reprint), or
 directly by the paper's code. The nine elements with the regulation's four answers each, the profile
 choices of the tablet, an optional suggestion. As on the tablet any question may be skipped, but not all
 nine elements. Stored by :mod:`survey_store` as the server's change; once per ticket or file.
@@ -60,6 +61,7 @@ class Hooks:
     client: Callable[[Request], str]
     language: Callable[..., W.Words]
     guard: Guard
+    secret: bytes | None = None  # the server's: a served ticket's ``q1.`` reference opens its survey too
 
 
 # --- the verification page's link ------------------------------------------------------------------
@@ -69,12 +71,21 @@ def invitation(conn: Connection, t: W.Words, verdict: check.Verdict) -> str:
     """The card under a genuine served ticket's or Tanda Terima's verdict: the survey's link, or "rated"."""
     if not verdict.valid or verdict.result.kind not in (check.TICKET, check.TANDA_TERIMA):
         return ""
-    reason, _subject = store.subject_of(conn, verdict)
+    return card(t, verdict.token, store.subject_of(conn, verdict)[0])
+
+
+def reference_invitation(conn: Connection, t: W.Words, secret: bytes, token: str) -> str:
+    """The same card on a served ticket's place page, reached by the server's ``q1.`` reference (a reprint)."""
+    return card(t, token.strip(), store.subject_of_reference(conn, secret, token)[0])
+
+
+def card(t: W.Words, token: str, reason: str) -> str:
+    """The survey's link for *token* while it may be rated, "rated" once it was, else nothing."""
     if reason == store.OPEN:
         line = t(N_("public", "Tell us how the service went: nine short questions, about a minute. Your name is not "
                               "asked."))
         return (f'<section id="survey-link" class="card"><h2>{escape(t(TITLE))}</h2><p>{escape(line)}</p>'
-                f'<p><a href="{pages.href("/survei/" + quote(verdict.token), t.language)}">{escape(t(LINK))}</a></p>'
+                f'<p><a href="{pages.href("/survei/" + quote(token), t.language)}">{escape(t(LINK))}</a></p>'
                 "</section>")
     if reason == store.ANSWERED:
         return (f'<section id="survey-done" class="card"><p class="muted">'
@@ -191,7 +202,7 @@ def install(app: FastAPI, engine: Engine, h: Hooks) -> None:
 
     def find(token: str) -> tuple[str, store.Subject | None]:
         with engine.connect() as conn:
-            return store.subject_of(conn, check.verify_code(conn, token, from_address=True))
+            return store.subject_of_code(conn, token, secret=h.secret)
 
     @app.get("/survei", response_class=HTMLResponse, include_in_schema=False)
     def survey_about(request: Request):

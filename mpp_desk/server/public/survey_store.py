@@ -3,7 +3,8 @@ file was rated already, and the answer stored as the server's own change so ever
 
 A response is about a *served* queue ticket (status ``done``: a PC's synced ticket record, or a ticket of the
 server's live queue in ``q_tickets``) or a received file (its Tanda Terima), found from the paper's signed code
-only. Like the PC's hand-over (:func:`mpp_desk.survey.service.hand_over`) it
+only, or from a live-queue ticket's server reference (``q1.…``, checked with the server's secret): the same
+ticket by either code, so the same response. Like the PC's hand-over (:func:`mpp_desk.survey.service.hand_over`) it
 names the ticket, the file made from it and their service, so a ticket and the Tanda Terima of the same
 visit give one response between them. Once per ticket and per file is enforced by the database: the
 response's unique keys (``ticket_id``, ``application_id``) are claimed in ``record_keys`` with a plain
@@ -24,8 +25,8 @@ from sqlalchemy.exc import IntegrityError
 
 from mpp_desk import officetime
 from mpp_desk.models import SurveyResponse
-from mpp_desk.server import sync
-from mpp_desk.server.public.check import TANDA_TERIMA, TICKET, Verdict, server_ticket
+from mpp_desk.server import queue, sync
+from mpp_desk.server.public.check import TANDA_TERIMA, TICKET, Verdict, server_ticket, verify_code
 from mpp_desk.server.public.data import Records
 from mpp_desk.server.tables import change_log, record_keys, records
 from mpp_desk.survey import elements
@@ -67,15 +68,8 @@ def subject_of(conn: Connection, verdict: Verdict) -> tuple[str, Subject | None]
     rec = Records(conn)
     kind = verdict.result.kind
     if kind == TICKET:
-        ticket_id = verdict.details.get("ticket_id")
-        # a PC's own ticket record, else the live queue's ticket (a joined kiosk's: q_tickets, status as the queue's)
-        ticket = rec.get("queue_ticket", ticket_id) or (server_ticket(rec, ticket_id) if ticket_id else None)
-        if ticket is None:
-            return INVALID, None
-        subject = _about_ticket(rec, ticket)
-        if ticket["status"] != "done":
-            return NOT_SERVED, subject
-    elif kind == TANDA_TERIMA and verdict.details.get("application_id") is not None:
+        return ticket_subject(rec, verdict.details.get("ticket_id"))
+    if kind == TANDA_TERIMA and verdict.details.get("application_id") is not None:
         application = rec.get("intake_application", verdict.details["application_id"])
         visit = rec.get("intake_visit", application["visit_id"]) if application else None
         if application is None or visit is None:
@@ -86,6 +80,33 @@ def subject_of(conn: Connection, verdict: Verdict) -> tuple[str, Subject | None]
                           visit.get("service_id"), visit.get("service_kbli") or "", visit.get("service_title") or "")
     else:
         return NOT_SURVEYED, None  # a return slip, a complaint receipt: not a service given
+    return (ANSWERED if answered(rec, subject) else OPEN), subject
+
+
+def subject_of_code(conn: Connection, token: str, *, secret: bytes | None) -> tuple[str, Subject | None]:
+    """The subject of a code as it came in an address: a PC's signed code, or a server ticket's ``q1.`` reference
+    (checked with the server's *secret*; without it no reference is genuine)."""
+    if token.strip().startswith(queue.TOKEN_KIND + "."):
+        return subject_of_reference(conn, secret, token) if secret is not None else (INVALID, None)
+    return subject_of(conn, verify_code(conn, token, from_address=True))
+
+
+def subject_of_reference(conn: Connection, secret: bytes, token: str) -> tuple[str, Subject | None]:
+    """As :func:`subject_of`, for a server ticket's reference (``q1.…``: a counter's reprint, the place page's
+    link): the same ticket as its kiosk's signed code, so one response between the two codes."""
+    row = queue.check_reference(conn, secret, token)
+    return (INVALID, None) if row is None else ticket_subject(Records(conn), row["id"])
+
+
+def ticket_subject(rec: Records, ticket_id: uuid.UUID | None) -> tuple[str, Subject | None]:
+    """A genuine paper's ticket: (OPEN, subject) once served and not rated yet, else (reason, subject or None)."""
+    # a PC's own ticket record, else the live queue's ticket (a joined kiosk's: q_tickets, status as the queue's)
+    ticket = (rec.get("queue_ticket", ticket_id) or server_ticket(rec, ticket_id)) if ticket_id is not None else None
+    if ticket is None:
+        return INVALID, None
+    subject = _about_ticket(rec, ticket)
+    if ticket["status"] != "done":
+        return NOT_SERVED, subject
     return (ANSWERED if answered(rec, subject) else OPEN), subject
 
 
