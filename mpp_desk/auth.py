@@ -321,6 +321,12 @@ def _active_admins(uow: UnitOfWork) -> int:
     ) or 0  # a count; never None
 
 
+def full_name_of(uow: UnitOfWork, actor: Actor) -> str:
+    """The full name of *actor*'s account, as it signs what they do (the username when none, e.g. the terminal)."""
+    user = _session(uow).get(StaffUser, actor.user_id) if actor.user_id is not None else None
+    return user.full_name if user is not None and user.full_name else actor.username
+
+
 def needs_first_run_setup(uow: UnitOfWork) -> bool:
     """True while no active administrator exists: the app then asks for the office and the first administrator."""
     return _active_admins(uow) == 0

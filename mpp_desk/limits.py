@@ -43,6 +43,8 @@ TEXT_LIMITS: dict[str, int] = {
     "queue_group_name": 100,
     "counter_name": 100,
     "break_name": 100,
+    # the live queue
+    "served_twice_note": 500,  # what the supervisor found checking a ticket served twice
     # calendar
     "calendar_reason": 500,
 }

@@ -50,6 +50,14 @@ class NoNumbersNow(QueueOffline):
     """The server is away and the kiosk has no number of the group's leased block left (docs/queue.md)."""
 
 
+class AlreadyChecked(UserError):
+    """A ticket served twice was marked as checked before: the first mark stands (409)."""
+
+
+class CheckNotAllowed(PermissionDenied):
+    """Only a supervisor's or administrator's PC marks a ticket served twice as checked (403)."""
+
+
 class QueueServerRefused(UserError):
     """The office's queue server refused this PC's request (credential, role, version)."""
 

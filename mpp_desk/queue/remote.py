@@ -322,14 +322,23 @@ class RemoteQueue:
         return self._request("POST", f"/v1/queue/counters/{int(counter_number)}/offline-actions",
                              json_body={"actions": actions})
 
-    def served_twice(self, *, date: dt.date | None = None) -> list[ServedTwice]:
-        """The tickets served twice (of *date*, or every day), as the server recorded them."""
-        params = {"date": date.isoformat()} if date is not None else None
-        return [ServedTwice(c["ticket_code"], dt.date.fromisoformat(c["service_date"]), c["offline_counter_number"],
-                            c["offline_device"], _dt(c["offline_called_at"]), c["offline_action"],
-                            _dt(c["offline_at"]) or dt.datetime.min, c["other_counter_number"], c["other_status"],
-                            _dt(c["other_called_at"]))
-                for c in self._request("GET", "/v1/queue/conflicts", params=params)["conflicts"]]
+    def served_twice(self, *, date: dt.date | None = None, open_only: bool = False) -> list[ServedTwice]:
+        """The tickets served twice (of *date*, or every day; *open_only*: not yet checked), as the server recorded
+        them, checked ones with who checked them."""
+        params: dict[str, str] = {"date": date.isoformat()} if date is not None else {}
+        if open_only:
+            params["open"] = "1"
+        return [served_twice_from(c) for c in self._request("GET", "/v1/queue/conflicts", params=params or None)[
+            "conflicts"]]
+
+    def mark_served_twice_checked(self, *, conflict_id: int, checked_by: str, note: str = "") -> ServedTwice:
+        """Mark a ticket served twice as checked (once; the server answers a second mark with
+        :class:`~mpp_desk.queue.errors.AlreadyChecked`). A supervisor's or administrator's PC and person only."""
+        if self.actor is not None:
+            require(self.actor, Permission.VIEW_REPORTS)
+        data = self._request("POST", f"/v1/queue/conflicts/{int(conflict_id)}/checked",
+                             json_body={"checked_by": checked_by, "note": note}, write=True)
+        return served_twice_from(data["conflict"])
 
     # -- the live stream
 
@@ -348,6 +357,15 @@ _REFERENCES_LOCK = threading.Lock()
 
 def _dt(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
+
+
+def served_twice_from(c: dict[str, Any]) -> ServedTwice:
+    return ServedTwice(c["ticket_code"], dt.date.fromisoformat(c["service_date"]), c["offline_counter_number"],
+                       c["offline_device"], _dt(c["offline_called_at"]), c["offline_action"],
+                       _dt(c["offline_at"]) or dt.datetime.min, c["other_counter_number"], c["other_status"],
+                       _dt(c["other_called_at"]), id=int(c["id"]), checked_at=_dt(c.get("checked_at")),
+                       checked_by=c.get("checked_by"), checked_note=c.get("checked_note"),
+                       checked_device=c.get("checked_device"))
 
 
 def ticket_from(d: dict[str, Any]) -> TicketView:

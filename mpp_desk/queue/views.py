@@ -179,7 +179,8 @@ class KioskGroupStatus:
 @dataclass(frozen=True)
 class ServedTwice:
     """A ticket a counter served offline while another counter had called or served it (the server's
-    ``q_conflicts``): shown to the supervisor as "dilayani dua kali", never hidden."""
+    ``q_conflicts``): shown to the supervisor as "dilayani dua kali", never hidden; once a supervisor marked it
+    checked, who did (*checked_by*, their full name), when, the note and the PC."""
 
     ticket_code: str
     service_date: dt.date
@@ -191,3 +192,12 @@ class ServedTwice:
     other_counter: int | None
     other_status: str
     other_called_at: dt.datetime | None
+    id: int = 0  # the server's number of the entry (``q_conflicts.id``)
+    checked_at: dt.datetime | None = None
+    checked_by: str | None = None
+    checked_note: str | None = None
+    checked_device: str | None = None
+
+    @property
+    def checked(self) -> bool:
+        return self.checked_at is not None

@@ -88,8 +88,19 @@ def build_parser() -> argparse.ArgumentParser:
                                                  "called or served (dilayani dua kali)"))
     qc.add_argument("--date", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                     help="one service date (default: every day)")
+    qc.add_argument("--open", action="store_true", help="only those not yet marked checked")
     qc.add_argument("--json", action="store_true")
     qc.set_defaults(handler=_queue_conflicts)
+    qcs = qc.add_subparsers(dest="conflicts_command", metavar="COMMAND")  # none: the list
+    qk = qcs.add_parser("check", help="mark a ticket served twice as checked (once; it stays listed)")
+    qk.add_argument("conflict_id", type=int, metavar="ID", help="its number in the list (#ID)")
+    qk.add_argument("--by", required=True, metavar="NAME", help="who checked it (their full name)")
+    qk.add_argument("--note", default="", metavar="TEXT", help="what was found (at most 500 characters)")
+    # SUPPRESS: given before `check` (to `conflicts`), these are not overwritten by this parser's defaults
+    qk.add_argument("--database", metavar="URL", default=argparse.SUPPRESS,
+                    help="PostgreSQL URL (default: $MPP_CENTRAL_DATABASE_URL)")
+    qk.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+    qk.set_defaults(handler=_queue_conflict_check)
 
     cert = sub.add_parser("cert", help="TLS for the office LAN")
     cs_ = cert.add_subparsers(dest="cert_command", metavar="COMMAND", required=True)
@@ -432,11 +443,29 @@ def _queue_conflicts(args) -> int:
     engine = _engine(_settings(args))
     try:
         with engine.begin() as conn:
-            rows = queue_reconcile.list_conflicts(conn, day=args.date)
+            rows = queue_reconcile.list_conflicts(conn, day=args.date, open_only=args.open)
     finally:
         engine.dispose()
-    text = "\n".join(queue_reconcile.conflict_line(r) for r in rows) or "no ticket was served twice"
+    text = "\n".join(queue_reconcile.conflict_line(r) for r in rows) or (
+        "no ticket served twice is left unchecked" if args.open else "no ticket was served twice")
     _print(args, {"conflicts": rows}, text)
+    return 0
+
+
+def _queue_conflict_check(args) -> int:
+    from mpp_desk.errors import UserError
+    from mpp_desk.server import queue_reconcile
+
+    engine = _engine(_settings(args))
+    try:
+        with engine.begin() as conn:
+            done = queue_reconcile.mark_checked(conn, None, conflict_id=args.conflict_id, checked_by=args.by,
+                                                note=args.note, now=_now())
+    except UserError as exc:
+        raise Failure(str(exc)) from None
+    finally:
+        engine.dispose()
+    _print(args, {"conflict": done}, queue_reconcile.conflict_line(done))
     return 0
 
 

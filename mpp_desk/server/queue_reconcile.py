@@ -11,7 +11,9 @@ has its own op id: an entry already taken is answered again from ``q_ops``, neve
 - An entry on a ticket another counter called or served meanwhile (or that was cancelled, transferred,
   ...) is recorded in ``q_conflicts``: the ticket, this counter and its times, the other counter, its
   status and its call time. The supervisor sees it as "dilayani dua kali" (``GET /v1/queue/conflicts``,
-  the statistics screen, ``mpp-central queue conflicts``); the ticket keeps the server's state.
+  the statistics screen, ``mpp-central queue conflicts``); the ticket keeps the server's state. A supervisor's
+  or administrator's PC (or ``mpp-central queue conflicts check``) marks it checked once, with who, when and a
+  note (``POST /v1/queue/conflicts/{id}/checked``); it stays listed (``?open=1`` lists the unchecked only).
 - Anything else the rules refuse (an unknown ticket, the counter still busy) is answered "refused" with
   the message, also stored under the op id: the PC drops it from its journal and says so.
 """
@@ -23,14 +25,17 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Path, Query
+from fastapi import Depends, FastAPI, Header, Path, Query
 from fastapi.responses import JSONResponse
 from pydantic import AwareDatetime, BaseModel, Field
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from mpp_desk.errors import UserError
-from mpp_desk.officetime import as_utc, pukul
+from mpp_desk.errors import UserError, ValidationError
+from mpp_desk.i18n import N_
+from mpp_desk.limits import check_text, limit
+from mpp_desk.officetime import as_utc, dmy, pukul
+from mpp_desk.queue.errors import AlreadyChecked, CheckNotAllowed, QueueNotFound
 from mpp_desk.queue.service import ALLOWED_FROM
 from mpp_desk.server import queue as service
 from mpp_desk.server.devices import Device
@@ -51,8 +56,17 @@ _RECORD = text(
 _LIST = text(
     "SELECT id, ticket_id, ticket_code, service_date, offline_device_id, offline_counter_number, offline_called_at, "
     "offline_action, offline_at, other_counter_number, other_status, other_called_at, recorded_at, "
-    "(SELECT name FROM devices WHERE id = offline_device_id) AS device_name FROM q_conflicts "
-    "WHERE CAST(:day AS date) IS NULL OR service_date = CAST(:day AS date) ORDER BY service_date, recorded_at, id")
+    "(SELECT name FROM devices WHERE id = offline_device_id) AS device_name, checked_at, checked_by, checked_note, "
+    "(SELECT name FROM devices WHERE id = checked_device_id) AS checked_device FROM q_conflicts "
+    "WHERE (CAST(:day AS date) IS NULL OR service_date = CAST(:day AS date)) "
+    "AND (CAST(:id AS bigint) IS NULL OR id = CAST(:id AS bigint)) "
+    "AND (NOT CAST(:open AS boolean) OR checked_at IS NULL) ORDER BY service_date, recorded_at, id")
+_CHECKING = text("SELECT ticket_code, checked_at, checked_by FROM q_conflicts WHERE id = :id FOR UPDATE")
+_CHECK = text("UPDATE q_conflicts SET checked_at = :at, checked_by = :by, checked_note = :note, "
+              "checked_device_id = :device WHERE id = :id")
+SUPERVISORS = frozenset({"supervisor", "admin"})  # the device roles that mark a ticket served twice as checked
+CHECKED_BY_MAX = limit("person_name")  # a staff member's full name (mpp_desk/auth.py)
+CHECKED_NOTE_MAX = limit("served_twice_note")
 
 
 def replay(conn: Connection, cfg: QueueConfig, device: Device, secret: bytes, *, counter_number: int,
@@ -118,10 +132,12 @@ def _applied(entry: dict[str, Any], row: Any, cfg: QueueConfig, secret: bytes) -
     return {"op_id": str(entry["op_id"]), "status": "applied", "ticket": service.ticket_json(row, cfg, secret)}
 
 
-def list_conflicts(conn: Connection, *, day: dt.date | None = None) -> list[dict[str, Any]]:
-    """The tickets served twice (of *day*, or every day), oldest first: never hidden, never closed here."""
+def list_conflicts(conn: Connection, *, day: dt.date | None = None, open_only: bool = False,
+                   conflict_id: int | None = None) -> list[dict[str, Any]]:
+    """The tickets served twice (of *day*, or every day; *open_only*: not yet checked), oldest first: never
+    hidden, never closed here; a checked one carries who checked it, when, the note and the PC."""
     out = []
-    for r in conn.execute(_LIST, {"day": day}).mappings():
+    for r in conn.execute(_LIST, {"day": day, "id": conflict_id, "open": open_only}).mappings():
         out.append({
             "id": r["id"], "ticket_id": str(r["ticket_id"]), "ticket_code": r["ticket_code"],
             "service_date": r["service_date"].isoformat(), "offline_counter_number": r["offline_counter_number"],
@@ -129,9 +145,39 @@ def list_conflicts(conn: Connection, *, day: dt.date | None = None) -> list[dict
             "offline_called_at": service._iso(r["offline_called_at"]), "offline_action": r["offline_action"],
             "offline_at": service._iso(r["offline_at"]), "other_counter_number": r["other_counter_number"],
             "other_status": r["other_status"], "other_called_at": service._iso(r["other_called_at"]),
-            "recorded_at": service._iso(r["recorded_at"]),
+            "recorded_at": service._iso(r["recorded_at"]), "checked_at": service._iso(r["checked_at"]),
+            "checked_by": r["checked_by"], "checked_note": r["checked_note"], "checked_device": r["checked_device"],
         })
     return out
+
+
+def mark_checked(conn: Connection, device: Device | None, *, conflict_id: int, checked_by: str, note: str = "",
+                 now: dt.datetime) -> dict[str, Any]:
+    """Mark one ticket served twice as checked, once: *checked_by* (the person's name as their PC sends it), the
+    time, *note*, the PC (*device*; None: ``mpp-central`` on the server). The entry stays listed."""
+    if device is not None and device.role not in SUPERVISORS:
+        raise CheckNotAllowed(N_("errors", "This PC may not mark a ticket served twice as checked: only a "
+                                           "supervisor's or administrator's PC may."))
+    name = check_text(checked_by, "person_name", field="checked_by")
+    note = check_text(note, "served_twice_note", field="note")
+    if not name:
+        raise ValidationError(N_("errors", "Give the name of who checked it."), field="checked_by")
+    row = conn.execute(_CHECKING, {"id": conflict_id}).mappings().first()  # locked: two marks at once, one wins
+    if row is None:
+        raise QueueNotFound(N_("errors", "There is no ticket served twice numbered {id}."), id=conflict_id)
+    if row["checked_at"] is not None:
+        raise AlreadyChecked(N_("errors", "Ticket {code} served twice was already marked as checked by {name}, "
+                                          "{at}; that mark stands."),
+                             code=row["ticket_code"], name=row["checked_by"], at=checked_time(row["checked_at"]))
+    conn.execute(_CHECK, {"id": conflict_id, "at": as_utc(now), "by": name, "note": note or None,
+                          "device": device.id if device is not None else None})
+    [checked] = list_conflicts(conn, conflict_id=conflict_id)
+    return checked
+
+
+def checked_time(moment: dt.datetime) -> str:
+    """ "24-11-2026 pukul 10.15 WIB": when a ticket served twice was checked, in office time."""
+    return f"{dmy(moment)} {pukul(moment)}"
 
 
 def conflict_line(c: dict[str, Any]) -> str:
@@ -141,10 +187,12 @@ def conflict_line(c: dict[str, Any]) -> str:
         return pukul(dt.datetime.fromisoformat(value)) if value else "-"
 
     other = (f"counter {c['other_counter_number']}" if c["other_counter_number"] is not None else "no counter")
-    return (f"{c['service_date']} {c['ticket_code']} served twice (dilayani dua kali): counter "
+    checked = (f"; diperiksa {c['checked_by']} {checked_time(dt.datetime.fromisoformat(c['checked_at']))}"
+               + (f" ({c['checked_note']})" if c.get("checked_note") else "") if c.get("checked_at") else "")
+    return (f"#{c['id']} {c['service_date']} {c['ticket_code']} served twice (dilayani dua kali): counter "
             f"{c['offline_counter_number']} offline ({c['offline_device']}), called {at(c['offline_called_at'])}, "
             f"last {c['offline_action']} {at(c['offline_at'])}; {other} ({c['other_status']}), called "
-            f"{at(c['other_called_at'])}")
+            f"{at(c['other_called_at'])}{checked}")
 
 
 # --- the routes (added by queue_api.install) -----------------------------------------------------------------
@@ -163,6 +211,11 @@ class OfflineActions(BaseModel):
     actions: list[OfflineAction] = Field(max_length=500)
 
 
+class CheckedBody(BaseModel):
+    checked_by: str = Field(min_length=1, max_length=CHECKED_BY_MAX, pattern=r"^[^\x00]*\S[^\x00]*$")
+    note: str = Field(default="", max_length=CHECKED_NOTE_MAX, pattern=r"^[^\x00]*$")
+
+
 def install_routes(app: FastAPI, run: Callable[..., Awaitable[JSONResponse]], bearer: Callable[..., Any], secret: bytes,
                    now: Callable[[], dt.datetime]) -> None:
     @app.post("/v1/queue/counters/{number}/offline-actions", tags=["queue"])
@@ -174,8 +227,17 @@ def install_routes(app: FastAPI, run: Callable[..., Awaitable[JSONResponse]], be
 
     @app.get("/v1/queue/conflicts", tags=["queue"])
     async def conflicts(day: Annotated[dt.date | None, Query(alias="date")] = None,
+                        open_only: Annotated[bool, Query(alias="open")] = False,
                         access: str = Depends(bearer)) -> JSONResponse:
         def read(c, _cfg, d):
             service.require_role(d, service.SERVERS, "read the tickets served twice")
-            return {"conflicts": list_conflicts(c, day=day)}
+            return {"conflicts": list_conflicts(c, day=day, open_only=open_only)}
         return await run(access, read)
+
+    @app.post("/v1/queue/conflicts/{conflict_id}/checked", tags=["queue"])
+    async def conflict_checked(conflict_id: Annotated[int, Path(ge=1, le=2**63 - 1)], body: CheckedBody,
+                               op_id: Annotated[uuid.UUID | None, Header(alias="X-MPP-Op-Id")] = None,
+                               access: str = Depends(bearer)) -> JSONResponse:
+        """A supervisor's or administrator's PC marks a ticket served twice as checked, once (again: 409)."""
+        return await run(access, lambda c, _cfg, d: {"conflict": mark_checked(
+            c, d, conflict_id=conflict_id, checked_by=body.checked_by, note=body.note, now=now())}, op_id=op_id)

@@ -137,7 +137,8 @@ q_blocks = Table(
 
 # A counter's offline action that met a ticket another counter had called or served meanwhile ("dilayani dua
 # kali"): kept for the supervisor, never dropped (mpp_desk/server/queue_reconcile.py). One row per ticket and
-# offline device; its later offline actions on the ticket update the row.
+# offline device; its later offline actions on the ticket update the row. The supervisor marks it checked once
+# (who, when, a note, from which PC): it stays listed.
 q_conflicts = Table(
     "q_conflicts",
     metadata,
@@ -154,6 +155,10 @@ q_conflicts = Table(
     Column("other_status", String(16), nullable=False),
     Column("other_called_at", DateTime(timezone=True)),
     Column("recorded_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("checked_at", DateTime(timezone=True)),
+    Column("checked_by", String(200)),  # the person's full name as the supervisor's PC sent it
+    Column("checked_note", String(500)),
+    Column("checked_device_id", Uuid),
     UniqueConstraint("ticket_id", "offline_device_id", name="uq_q_conflicts_ticket_device"),
     Index("ix_q_conflicts_service_date", "service_date"),
 )

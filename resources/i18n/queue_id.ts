@@ -434,6 +434,22 @@
             <source>The queue server cannot be reached, and the supervisor's setting does not let counters call the next number without it. The number at this counter can still be served; calling works again when the server is back.</source>
             <translation>Server antrian tidak dapat dihubungi, dan pengaturan pengawas tidak mengizinkan loket memanggil nomor berikutnya tanpa server. Nomor yang sedang di loket ini tetap dapat dilayani; pemanggilan berfungsi lagi setelah server tersambung kembali.</translation>
         </message>
+        <message>
+            <source>This PC may not mark a ticket served twice as checked: only a supervisor's or administrator's PC may.</source>
+            <translation>PC ini tidak boleh menandai tiket yang dilayani dua kali sebagai sudah diperiksa: hanya PC pengawas atau administrator yang boleh.</translation>
+        </message>
+        <message>
+            <source>Give the name of who checked it.</source>
+            <translation>Isi nama orang yang memeriksanya.</translation>
+        </message>
+        <message>
+            <source>There is no ticket served twice numbered {id}.</source>
+            <translation>Tidak ada tiket dilayani dua kali bernomor {id}.</translation>
+        </message>
+        <message>
+            <source>Ticket {code} served twice was already marked as checked by {name}, {at}; that mark stands.</source>
+            <translation>Tiket {code} yang dilayani dua kali sudah ditandai diperiksa oleh {name}, {at}; tanda itu tetap berlaku.</translation>
+        </message>
     </context>
     <context>
         <name>signing</name>

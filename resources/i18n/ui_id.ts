@@ -4011,6 +4011,30 @@ Hapus data pribadinya sekarang? Ini tidak dapat dibatalkan (hanya dari cadangan)
             <source>The tickets served twice could not be read: {reason}</source>
             <translation>Daftar tiket yang dilayani dua kali tidak dapat dibaca: {reason}</translation>
         </message>
+        <message>
+            <source>Checked</source>
+            <translation>Diperiksa</translation>
+        </message>
+        <message>
+            <source>Mark as checked</source>
+            <translation>Tandai sudah diperiksa</translation>
+        </message>
+        <message>
+            <source>The selected ticket was looked into with both counters: your name and the time are kept with it, and it stays in the list.</source>
+            <translation>Tiket yang dipilih sudah diperiksa bersama kedua loket: nama Anda dan waktunya disimpan bersamanya, dan tiket tetap ada di daftar.</translation>
+        </message>
+        <message>
+            <source>not yet</source>
+            <translation>belum</translation>
+        </message>
+        <message>
+            <source>Ticket {code} is marked as checked.</source>
+            <translation>Tiket {code} sudah ditandai diperiksa.</translation>
+        </message>
+        <message>
+            <source>Every ticket served twice on this day has been checked.</source>
+            <translation>Semua tiket yang dilayani dua kali pada hari ini sudah diperiksa.</translation>
+        </message>
     </context>
     <context>
         <name>OfflineCallingBox</name>
@@ -4067,6 +4091,21 @@ Hapus data pribadinya sekarang? Ini tidak dapat dibatalkan (hanya dari cadangan)
         <message>
             <source>No number was issued for this booking</source>
             <translation>Nomor antrian untuk booking ini tidak dapat diberikan</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckedNoteDialog</name>
+        <message>
+            <source>Mark as checked</source>
+            <translation>Tandai sudah diperiksa</translation>
+        </message>
+        <message>
+            <source>Ticket {code} of {day}, served at counter {one} and at counter {two}: mark it as checked? It stays in the list, with your name and the time.</source>
+            <translation>Tiket {code} tanggal {day}, dilayani di loket {one} dan di loket {two}: tandai sudah diperiksa? Tiket tetap ada di daftar, dengan nama Anda dan waktunya.</translation>
+        </message>
+        <message>
+            <source>Note (optional), e.g. what the two counters said</source>
+            <translation>Catatan (opsional), mis. keterangan kedua loket</translation>
         </message>
     </context>
 </TS>

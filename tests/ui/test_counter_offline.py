@@ -160,5 +160,78 @@ def test_the_statistics_show_the_tickets_served_twice_never_hidden(qtbot, queue_
     model = stats.served_twice.model
     cells = [model.index(0, c).data() for c in range(model.columnCount())]
     assert cells == ["A001", "loket 1 (loket-1)", "10.05 WIB", "diselesaikan, 10.12 WIB", "loket 2",
-                     "selesai", "10.03 WIB"]
+                     "selesai", "10.03 WIB", "belum"]
     assert stats.served_twice.note.objectName() == "errorNote"
+
+
+def test_a_supervisor_marks_a_ticket_served_twice_checked_and_it_stays_listed(qtbot, queue_ctx, tasks, sign_in,
+                                                                              monkeypatch):
+    """The button marks the selected unchecked entry on the server (in the background) with the signed-in
+    person's full name and the note asked; the row then shows who checked it and the title counts what is left."""
+    import dataclasses
+
+    from mpp_desk.queue.views import ServedTwice
+    from mpp_desk.ui.areas.queue_stats_area import QueueStatsArea
+    from mpp_desk.ui.ops import counter_offline
+    from tests.ui.conftest import ADMIN_PASSWORD
+
+    checked_at = TUESDAY_10 + dt.timedelta(minutes=20)
+    open_one = ServedTwice("A001", TUESDAY_10.date(), 1, "loket-1", TUESDAY_10 + dt.timedelta(minutes=5), "finish",
+                           TUESDAY_10 + dt.timedelta(minutes=12), 2, "done", TUESDAY_10 + dt.timedelta(minutes=3),
+                           id=7)
+    done_before = dataclasses.replace(open_one, ticket_code="A002", id=8, checked_at=checked_at - dt.timedelta(hours=1),
+                                      checked_by="Rina Pengawas", checked_note="sudah", checked_device="kepala")
+    marked: list[tuple] = []
+
+    class Server:  # the server's answers (the marking itself is tested against mpp-central in tests/server)
+        def served_twice(self, *, date):
+            return [open_one, done_before]
+
+        def mark_served_twice_checked(self, *, conflict_id, checked_by, note):
+            marked.append((conflict_id, checked_by, note))
+            return dataclasses.replace(open_one, checked_at=checked_at, checked_by=checked_by, checked_note=note,
+                                       checked_device="admin-pc")
+
+    monkeypatch.setattr(counter_offline, "remote_backend_if_joined", lambda ctx, actor=None: Server())
+    stats = QueueStatsArea(ctx=queue_ctx, tasks=tasks, actor=sign_in("admin", ADMIN_PASSWORD), today=TUESDAY_10.date())
+    qtbot.addWidget(stats)
+    stats.show()
+    tab = stats.served_twice
+    qtbot.waitUntil(lambda: len(tab.rows) == 2, timeout=10000)
+    title = lambda: stats.tables.tabText(stats.tables.indexOf(tab))  # noqa: E731
+    assert title() == "Dilayani dua kali (1)"  # only what is not checked yet
+    assert tab.model.headerData(7, Qt.Orientation.Horizontal) == "Diperiksa"
+    assert tab.model.index(1, 7).data() == "Rina Pengawas, 24-11-2026 09.20 WIB: sudah"
+    stats.tables.setCurrentWidget(tab)
+    button = tab.check_button
+    assert button.text() == "Tandai sudah diperiksa" and button.isVisible() and not button.isEnabled()
+    tab.table.selectRow(1)
+    assert not button.isEnabled()  # already checked: once only
+    tab.table.selectRow(0)
+    assert button.isEnabled()
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.dialog is not None and tab.dialog.isVisible(), timeout=10000)
+    tab.dialog.note.setText("Loket 2 yang melayani")
+    tab.dialog.accept()
+    qtbot.waitUntil(lambda: tab.rows[0].checked, timeout=10000)
+    assert marked == [(7, "Ade Administrator", "Loket 2 yang melayani")]
+    assert [r.ticket_code for r in tab.rows] == ["A001", "A002"]  # never hidden
+    assert tab.model.index(0, 7).data() == "Ade Administrator, 24-11-2026 10.20 WIB: Loket 2 yang melayani"
+    assert title() == "Dilayani dua kali"
+    assert tab.note.text() == "Tiket A001 sudah ditandai diperiksa." and tab.note.objectName() == "okNote"
+    assert not button.isEnabled()
+
+
+def test_only_supervisors_and_administrators_see_the_mark_button(qtbot, queue_ctx, tasks, sign_in):
+    from mpp_desk.errors import PermissionDenied
+    from mpp_desk.ui.areas.queue_offline import ServedTwiceTab
+    from mpp_desk.ui.ops import counter_offline
+
+    officer = sign_in("siti", COUNTER_PASSWORD)
+    tab = ServedTwiceTab(ctx=queue_ctx, tasks=tasks, actor=officer)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.check_button.isHidden() and tab.table.isVisible()
+    with pytest.raises(PermissionDenied):  # and the operation itself refuses, whatever the screen shows
+        counter_offline.mark_served_twice_checked(queue_ctx, actor=officer, conflict_id=7, note="")

@@ -9,6 +9,7 @@ each through the real code in the Indonesian interface, and fails on an English 
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import types
 import uuid
 from pathlib import Path
@@ -52,6 +53,7 @@ SITES = {
     "areas/evaluations_tab.py": {"EvaluationsTab.choose_document"},
     "areas/intake/procedure.py": {"ProcedureDialog", "ProcedureButton._show"},
     "areas/retention_area.py": {"RetentionArea._ask"},
+    "areas/queue_offline.py": {"CheckedNoteDialog", "ServedTwiceTab.mark_selected"},
 }
 
 _OPENERS = ("QMessageBox", "QFileDialog", "QInputDialog")
@@ -285,9 +287,22 @@ def test_every_dialog_and_message_box_has_indonesian_buttons(qtbot, ui_ctx, task
     check("RetentionArea._ask", lambda: retention_screen._ask({"intake_file": 2, "intake_visit": 0, "complaint": 1}))
     assert sorted(opened["RetentionArea._ask"]) == ["&Tidak", "&Ya"]
 
+    from mpp_desk.queue.views import ServedTwice
+    from mpp_desk.ui.areas.queue_offline import ServedTwiceTab
+
+    served_twice = ServedTwiceTab(ctx=ui_ctx, tasks=tasks, actor=admin)  # its rows as the server would give them
+    qtbot.addWidget(served_twice)
+    moment = dt.datetime(2026, 11, 24, 3, 0, tzinfo=dt.timezone.utc)
+    served_twice._show(moment.date(), (ServedTwice("A001", moment.date(), 1, "loket-1", moment, "finish", moment, 2,
+                                                   "done", moment, id=7),))
+    served_twice.table.selectRow(0)
+    check("ServedTwiceTab.mark_selected", served_twice.mark_selected)  # a CheckedNoteDialog
+    assert sorted(opened["ServedTwiceTab.mark_selected"]) == ["Batal", "Tandai sudah diperiksa"]
+
     covered = {site for sites in SITES.values() for site in sites}
-    # opened through change_password, preview_and_import, _open_dialog and _show_receipt
-    covered -= {"run_as_dialog", "ImportPreviewDialog", "StepDialog", "ReceiptDialog", "ProcedureDialog"}
+    # opened through change_password, preview_and_import, _open_dialog, _show_receipt and mark_selected
+    covered -= {"run_as_dialog", "ImportPreviewDialog", "StepDialog", "ReceiptDialog", "ProcedureDialog",
+                "CheckedNoteDialog"}
     assert covered == set(opened)
 
 

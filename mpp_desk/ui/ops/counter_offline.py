@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from mpp_desk import officetime, settings
+from mpp_desk import auth, officetime, settings
 from mpp_desk.context import AppContext
 from mpp_desk.queue.counter_journal import OFFLINE_ACTIONS, CounterJournal, OfflinePicture
 from mpp_desk.queue.errors import QueueOffline
@@ -95,6 +95,17 @@ def served_twice(ctx: AppContext, *, actor, date: dt.date) -> tuple:
     require(actor, Permission.VIEW_REPORTS)
     remote = remote_backend_if_joined(ctx, actor=actor)
     return () if remote is None else tuple(remote.served_twice(date=date))
+
+
+def mark_served_twice_checked(ctx: AppContext, *, actor, conflict_id: int, note: str) -> Any:
+    """Mark a ticket served twice as checked on the server, signed with the signed-in person's full name; the
+    entry as the server now holds it (ServedTwice). Supervisors and administrators (VIEW_REPORTS) only."""
+    require(actor, Permission.VIEW_REPORTS)
+    with ctx.uow(write=False) as uow:
+        name = auth.full_name_of(uow, actor)
+    remote = remote_backend_if_joined(ctx, actor=actor)
+    assert remote is not None, "the tickets served twice are listed only from a server"
+    return remote.mark_served_twice_checked(conflict_id=conflict_id, checked_by=name, note=note.strip())
 
 
 def save_offline_calling(ctx: AppContext, *, actor, allowed: bool) -> bool:
