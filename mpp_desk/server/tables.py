@@ -282,3 +282,19 @@ public_limits = Table(
     Index("ix_public_limits_at", "at"),
     prefixes=["UNLOGGED"],
 )
+
+# The public live-queue streams open at once (``/antrian/<ref>/live``), one row per stream, shared by every server
+# process so the limit per client holds across ``serve --workers N``. The key is the client's hashed as in
+# public_limits; seen_at is beaten by the stream's process every keep-alive, so the rows of a killed process
+# expire. UNLOGGED, as public_limits.
+public_streams = Table(
+    "public_streams",
+    metadata,
+    Column("id", Uuid, primary_key=True),  # random, one per stream
+    Column("key", String(64), nullable=False),  # SHA-256 of the client's key (no address in the table)
+    Column("process", String(64), nullable=False),  # host:pid of the server process holding the stream
+    Column("opened_at", Float, nullable=False),  # Unix seconds, PostgreSQL's clock
+    Column("seen_at", Float, nullable=False),  # the process's last beat
+    Index("ix_public_streams_key", "key"),
+    prefixes=["UNLOGGED"],
+)

@@ -131,3 +131,40 @@ def test_two_server_processes_on_one_database_share_the_limit(server_db, monkeyp
     finally:
         for engine in engines:
             engine.dispose()
+
+
+def test_open_streams_per_client_are_shared_by_processes_and_expire_when_not_beaten(server_db):
+    """Two processes' counters on one database (`serve --workers N`): *most* streams per client in total; a
+    stream given back frees its place; a process that stops beating (killed) stops counting after 3 keep-alives."""
+    from mpp_desk.server.db import make_engine
+    from mpp_desk.server.public.guard import SharedLimiter, SharedStreams
+
+    engine = make_engine(server_db.replace("postgresql://", "postgresql+psycopg://"), pool_size=2)
+    try:
+        clock = Ticking()
+        one, two = (SharedStreams(engine, 2, 10.0, clock=clock) for _ in range(2))
+        first, second = one.admit("a"), two.admit("a")
+        assert first and second and one.admit("a") is None and two.admit("a") is None
+        assert two.admit("b") is not None  # another client has its own places
+        with engine.connect() as conn:  # no address in the table: the key as the rate limiter hashes it
+            keys = sorted(k for (k,) in conn.exec_driver_sql("SELECT key FROM public_streams"))
+        assert keys == sorted([SharedLimiter._hash("a")] * 2 + [SharedLimiter._hash("b")])
+        one.leave(first)
+        assert one._closer is not None
+        one._closer.submit(lambda: None).result(5)  # the give-back (on the closer's thread) is done
+        third = two.admit("a")
+        assert third is not None and two.admit("a") is None and one.open == set()
+        clock.now += 25  # two beats missed: still counted
+        assert one.admit("a") is None
+        assert two.beat() == 3 and one.beat() == 0  # "two" holds two of "a" and one of "b"
+        clock.now += 10  # 35 s after the first two were opened; "two" beat at 25 s: its streams live on
+        assert one.admit("a") is None
+        clock.now += 21  # "two" is silent 31 s (killed): its streams no longer count, and are purged
+        one._purged = 0.0
+        fresh = one.admit("a")
+        assert fresh is not None and one.admit("a") is not None and one.admit("a") is None
+        with engine.connect() as conn:
+            left = {r for (r,) in conn.exec_driver_sql("SELECT id FROM public_streams")}
+        assert left == one.open and len(left) == 2
+    finally:
+        engine.dispose()

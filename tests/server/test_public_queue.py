@@ -292,6 +292,80 @@ def _status(url: str) -> int:
         return answer.status_code
 
 
+def _hold(streams: contextlib.ExitStack, url: str) -> httpx.Response:
+    """A stream kept open on a connection of its own (closed with *streams*)."""
+    client = streams.enter_context(httpx.Client(timeout=httpx.Timeout(5, read=30)))
+    return streams.enter_context(client.stream("GET", url))
+
+
+def _until_admitted(url: str, within: float) -> float:
+    """Seconds until a stream of *url* is answered 200 (asserted within *within* seconds)."""
+    started = time.monotonic()
+    while (answer := _status(url)) != 200 and time.monotonic() - started < within:
+        time.sleep(0.1)
+    assert answer == 200, answer
+    return time.monotonic() - started
+
+
+def _stream_rows(pg_url: str) -> list[tuple[str, str]]:
+    import psycopg
+
+    with psycopg.connect(pg_url) as conn:
+        return [(k, p) for (k, p) in conn.execute("SELECT key, process FROM public_streams")]
+
+
+def _office(server_db, office_clock, *, workers: int = 1, **env: str) -> tuple[CentralProcess, str]:
+    """One group A, a ticket issued; a server with *env* (MPP_CENTRAL_PUBLIC_*): the ticket's stream's address."""
+    office_clock.set(TUESDAY_10, running=True)
+    seed_records(server_db, queue_config([("A", "Perizinan", None)], [(1, ["A"])]))
+    central = CentralProcess(server_db, _free_port(), TUESDAY_10, workers=workers,
+                             env={f"MPP_CENTRAL_PUBLIC_{k.upper()}": v for k, v in env.items()}).start()
+    try:
+        with RemoteQueue(central.url, credential(central.url, enroll(server_db, "kiosk", "kiosk"))) as kiosk:
+            return central, f"/antrian/{reference(kiosk.issue(group_code='A'))}/live"
+    except BaseException:
+        central.stop()
+        raise
+
+
+def test_streams_per_address_are_limited_across_server_processes(server_db, office_clock):
+    """`serve --workers 2`: each fresh connection goes to either process; the limit holds in total."""
+    central, path = _office(server_db, office_clock, workers=2, streams_per_address="3", pages_per_minute="600")
+    url = central.url + path
+    try:
+        with contextlib.ExitStack() as streams:
+            assert [_hold(streams, url).status_code for _ in range(3)] == [200, 200, 200]
+            assert [_status(url) for _ in range(8)] == [429] * 8  # counted per process, the other would admit
+            rows = _stream_rows(server_db)
+            assert len(rows) == 3 and len({k for k, _ in rows}) == 1 and "127.0.0.1" not in rows[0][0]
+        _until_admitted(url, 5)  # closed by the client: the places are given back
+    finally:
+        central.stop()
+
+
+def test_the_streams_of_a_killed_server_process_stop_counting_after_three_keep_alives(server_db, office_clock):
+    """Two servers on one database; the one holding the address's streams beats them while it lives, then is
+    killed (no goodbye): the other admits once their rows missed three beats (keep-alive 0.5 s here)."""
+    env = {"streams_per_address": "2", "stream_keepalive_s": "0.5"}
+    first, path = _office(server_db, office_clock, **env)
+    second = CentralProcess(server_db, _free_port(), TUESDAY_10,
+                            env={f"MPP_CENTRAL_PUBLIC_{k.upper()}": v for k, v in env.items()}).start()
+    try:
+        with contextlib.ExitStack() as streams:
+            assert [_hold(streams, first.url + path).status_code for _ in range(2)] == [200, 200]
+            assert _status(second.url + path) == 429  # the other process counts them
+            time.sleep(2.0)  # past the expiry (1.5 s): the first process's beats keep them counted
+            assert _status(second.url + path) == 429
+            assert first.proc is not None
+            killed = f":{first.proc.pid}"
+            first.kill()
+            _until_admitted(second.url + path, 10)
+        assert [p.endswith(killed) for _, p in _stream_rows(server_db)].count(True) == 2  # left, not counted
+    finally:
+        first.kill()
+        second.stop()
+
+
 def test_a_place_is_live_only_on_its_day_and_until_its_ticket_is_finished():
     import datetime as dt
     import uuid

@@ -4,16 +4,21 @@ headers, and the access log without personal data.
 The limits are token buckets. :class:`SharedLimiter` keeps them in PostgreSQL (``public_limits``, one atomic
 upsert per request), so every process of ``mpp-central serve --workers N`` counts against the same bucket;
 :class:`Limiter` is the same bucket in one process's memory (the rule, and the limits of tests without a
-database)."""
+database). :class:`SharedStreams` counts the live-queue streams open at once per client address, also in
+PostgreSQL (``public_streams``), so that limit too holds across the processes."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import socket
 import threading
 import time
+import uuid
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -31,7 +36,8 @@ class PublicSettings(BaseSettings):
     pages_per_minute: int = Field(default=60, ge=1)  # any public page, per client address
     lookups_per_10_minutes: int = Field(default=10, ge=1)  # number + secret part, per client address
     failures_per_number: int = Field(default=5, ge=1)  # wrong secret parts per number and hour, all addresses
-    streams_per_address: int = Field(default=4, ge=1)  # live queue pages open at once, per address and process
+    streams_per_address: int = Field(default=4, ge=1)  # live queue streams open at once, per address, all processes
+    stream_keepalive_s: float = Field(default=15.0, gt=0)  # a stream's keep-alive; its row expires after 3 missed
     trusted_proxies: list[str] = []  # a reverse proxy's address: the client is then its X-Forwarded-For
 
 
@@ -123,6 +129,92 @@ class SharedLimiter:
         with self.engine.connect() as conn:
             level = conn.execute(_LEVEL, self._params(key)).scalar()
         return 0.0 if level is None or level >= 1 else (1 - float(level)) * self.per / self.rate
+
+
+# The streams open at once per client key (SharedStreams): the admission's lock lives in the two-int advisory key
+# space (apart from the one-bigint locks of sync.py, leases.py, bookings.py), under this class id.
+_STREAM_LOCK_SPACE = 0x5354  # "ST"
+_STREAM_LOCK = text(f"SELECT {_CLOCK} FROM pg_advisory_xact_lock(:space, :lock)")
+_STREAM_OPEN = text(
+    "INSERT INTO public_streams (id, key, process, opened_at, seen_at) "
+    "SELECT :id, l.key, :process, l.now, l.now FROM (SELECT CAST(:key AS varchar) AS key, "
+    "CAST(:now AS float8) AS now) AS l WHERE (SELECT count(*) FROM public_streams AS s WHERE s.key = l.key "
+    "AND s.seen_at >= l.now - :expiry) < :most "
+    "RETURNING id")
+_STREAM_CLOSE = text("DELETE FROM public_streams WHERE id = :id")
+_STREAM_BEAT = text(f"UPDATE public_streams SET seen_at = {_CLOCK} WHERE id = ANY(:ids)")
+_STREAM_PURGE = text("DELETE FROM public_streams WHERE seen_at < :now - :expiry")
+
+
+class SharedStreams:
+    """The live-queue streams open at once per client key, one row each in PostgreSQL (``public_streams``), so
+    *most* per key holds across every server process on the database.
+
+    :meth:`admit` is one short transaction: an advisory lock on the key, then a row inserted only while fewer
+    than *most* of the key's rows are alive. :meth:`leave` deletes the row (on a thread of its own: it may be
+    called from a garbage collection on the event loop). The process beats its streams' rows every keep-alive
+    (:meth:`beat`, one statement for all of them); a row not seen for :attr:`EXPIRE_BEATS` keep-alives (its
+    process was killed) no longer counts and is purged (at most once a minute per process). The time is
+    PostgreSQL's clock, or *clock* (tests); the key is stored hashed as :class:`SharedLimiter` stores it."""
+
+    EXPIRE_BEATS = 3
+    PURGE_EVERY_S = 60.0
+
+    def __init__(self, engine: Engine, most: int, keepalive_s: float, *,
+                 clock: Callable[[], float] | None = None) -> None:
+        self.engine, self.most, self.keepalive_s, self.clock = engine, most, keepalive_s, clock
+        self.expiry = keepalive_s * self.EXPIRE_BEATS
+        self.process = f"{socket.gethostname()}:{os.getpid()}"[-64:]
+        self.open: set[uuid.UUID] = set()  # this process's streams (the ones it beats)
+        self._lock = threading.Lock()
+        self._purged = 0.0
+        self._closer: ThreadPoolExecutor | None = None
+
+    def admit(self, key: str) -> uuid.UUID | None:
+        """The new stream's id, or None when *key* has *most* streams open already."""
+        hashed, stream = SharedLimiter._hash(key), uuid.uuid4()
+        lock = int(hashed[:8], 16) - 2**31  # an int4
+        with self.engine.begin() as conn:
+            now = conn.execute(_STREAM_LOCK, {"space": _STREAM_LOCK_SPACE, "lock": lock,
+                                              "now": self.clock() if self.clock else None}).scalar_one()
+            admitted = conn.execute(_STREAM_OPEN, {"id": stream, "key": hashed, "process": self.process, "now": now,
+                                                   "expiry": self.expiry, "most": self.most}).first() is not None
+            if now - self._purged > self.PURGE_EVERY_S:
+                self._purged = now
+                conn.execute(_STREAM_PURGE, {"now": now, "expiry": self.expiry})
+        if not admitted:
+            return None
+        with self._lock:
+            self.open.add(stream)
+        return stream
+
+    def leave(self, stream: uuid.UUID) -> None:
+        """Give *stream*'s place back (its row is deleted soon after; not beaten any more, it expires anyway)."""
+        with self._lock:
+            self.open.discard(stream)
+            if self._closer is None:
+                self._closer = ThreadPoolExecutor(1, thread_name_prefix="public-streams")
+            closer = self._closer
+        try:
+            closer.submit(self._delete, stream)
+        except RuntimeError:  # the interpreter is stopping: the row expires
+            pass
+
+    def _delete(self, stream: uuid.UUID) -> None:
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(_STREAM_CLOSE, {"id": stream})
+        except Exception:  # noqa: BLE001 - the database away: the row, no longer beaten, expires
+            log.warning("public streams: giving a stream back failed", exc_info=True)
+
+    def beat(self) -> int:
+        """Mark this process's open streams seen now; returns how many."""
+        with self._lock:
+            streams = list(self.open)
+        if streams:
+            with self.engine.begin() as conn:
+                conn.execute(_STREAM_BEAT, {"ids": streams, "now": self.clock() if self.clock else None})
+        return len(streams)
 
 
 class Guard:

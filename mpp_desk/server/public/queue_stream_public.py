@@ -8,8 +8,10 @@ stream reads its place again (:func:`queue_page.place_by_id`) and sends it when 
 
 A stream ends (``event: end``) when its ticket is finished (served, absent, cancelled) or its day is over;
 it is answered 204 (an EventSource then stops reconnecting) when opened for such a ticket. It lasts at most
-:data:`MAX_STREAM_S` (the browser reconnects). Streams per client address are limited per process
-(:attr:`PublicSettings.streams_per_address`); opening one counts as a page against the shared rate limit.
+:data:`MAX_STREAM_S` (the browser reconnects). Streams open at once per client address are limited
+(:attr:`PublicSettings.streams_per_address`) across every server process: one row per open stream in PostgreSQL
+(:class:`~mpp_desk.server.public.guard.SharedStreams`), beaten by the hub every keep-alive
+(:attr:`PublicSettings.stream_keepalive_s`); opening one counts as a page against the shared rate limit.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import threading
 import time
 import uuid
 import weakref
@@ -36,7 +37,7 @@ from mpp_desk.server.queue_config import ConfigCache
 
 log = logging.getLogger(__name__)
 
-KEEPALIVE_S = 15.0
+KEEPALIVE_S = 15.0  # the hub reads the events again at least this often (a lost notification)
 GAP_RETRY_S = 0.05
 MAX_STREAM_S = 3600.0
 RETRY_MS = 5000
@@ -65,35 +66,30 @@ class PlaceHub:
     stopped after the last)."""
 
     def __init__(self, waker: Any, fetch: Callable[[int], tuple[list[dict[str, Any]], bool]],
-                 start: Callable[[], int], limiter: anyio.CapacityLimiter) -> None:
-        self.waker, self.fetch, self.start, self.limiter = waker, fetch, start, limiter
+                 start: Callable[[], int], limiter: anyio.CapacityLimiter, streams: guard.SharedStreams) -> None:
+        self.waker, self.fetch, self.start, self.limiter, self.streams = waker, fetch, start, limiter, streams
         self.watches: set[Watch] = set()
         self.task: asyncio.Task | None = None
-        self.per_client: dict[str, int] = {}
-        self._lock = threading.Lock()
-
-    def admit(self, client: str, most: int) -> bool:
-        with self._lock:
-            if self.per_client.get(client, 0) >= most:
-                return False
-            self.per_client[client] = self.per_client.get(client, 0) + 1
-            return True
-
-    def leave(self, client: str) -> None:
-        with self._lock:
-            left = self.per_client.get(client, 1) - 1
-            if left > 0:
-                self.per_client[client] = left
-            else:
-                self.per_client.pop(client, None)
+        self.beating: asyncio.Task | None = None
 
     def watch(self, watch: Watch) -> None:
         self.watches.add(watch)
         if self.task is None or self.task.done():
             self.task = asyncio.get_running_loop().create_task(self._run())
+        if self.beating is None or self.beating.done():
+            self.beating = asyncio.get_running_loop().create_task(self._beat())
 
     def unwatch(self, watch: Watch) -> None:
         self.watches.discard(watch)
+
+    async def _beat(self) -> None:
+        """While this process holds streams: their rows seen every keep-alive (one statement for all)."""
+        while self.streams.open:
+            await asyncio.sleep(self.streams.keepalive_s)
+            try:
+                await anyio.to_thread.run_sync(self.streams.beat)
+            except Exception:  # noqa: BLE001 - the database away: the rows may expire (fewer refusals, not more)
+                log.warning("public queue stream: beating the open streams failed", exc_info=True)
 
     async def _run(self) -> None:
         entry = self.waker.subscribe()
@@ -133,16 +129,19 @@ def install(app: FastAPI, engine: Engine, *, waker: Any, configs: ConfigCache, g
         with engine.connect() as conn:
             return service.horizon(conn)[0]
 
-    hub = PlaceHub(waker, fetch, start, limiter)
+    keepalive = g.settings.stream_keepalive_s
+    hub = PlaceHub(waker, fetch, start, limiter, guard.SharedStreams(engine, g.settings.streams_per_address, keepalive))
 
     def opening(request: Request, token: str):
-        """(refusal or None, the place or None): the rate limit, then the reference."""
+        """(refusal or None, the place or None, the admitted stream's id or None): the rate limit, the reference,
+        then for a live place a stream's place among the client's (one short transaction)."""
         t = language(request)
         refused = limited(request, "/antrian/{token}/live", t, g.pages, client(request))
         if refused is not None:
-            return refused, None
+            return refused, None, None
         with queue_page.snapshot(engine) as conn:
-            return None, queue_page.find(conn, configs.get(conn), secret, token, now=now())
+            place = queue_page.find(conn, configs.get(conn), secret, token, now=now())
+        return None, place, hub.streams.admit(client(request)) if place is not None and place.live else None
 
     def read(ticket_id: uuid.UUID):
         with queue_page.snapshot(engine) as conn:
@@ -150,7 +149,7 @@ def install(app: FastAPI, engine: Engine, *, waker: Any, configs: ConfigCache, g
 
     @app.get("/antrian/{token}/live", include_in_schema=False)
     async def live(token: str, request: Request):
-        refused, place = await anyio.to_thread.run_sync(opening, request, token)
+        refused, place, stream = await anyio.to_thread.run_sync(opening, request, token)
         headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
         if refused is not None:
             return refused
@@ -160,8 +159,7 @@ def install(app: FastAPI, engine: Engine, *, waker: Any, configs: ConfigCache, g
         if not place.live:
             guard.access("/antrian/{token}/live", "GET", 204, "finished", request.state.started)
             return Response(status_code=204, headers=headers)
-        who = client(request)
-        if not hub.admit(who, g.settings.streams_per_address):
+        if stream is None:
             guard.access("/antrian/{token}/live", "GET", 429, "streams", request.state.started)
             return Response(status_code=429, headers={**headers, "Retry-After": "60"})
         guard.access("/antrian/{token}/live", "GET", 200, "stream", request.state.started)
@@ -174,7 +172,7 @@ def install(app: FastAPI, engine: Engine, *, waker: Any, configs: ConfigCache, g
             if not released:
                 released.append(True)
                 hub.unwatch(watch)
-                hub.leave(who)
+                hub.streams.leave(stream)
 
         async def out():
             sent = ""
@@ -192,7 +190,7 @@ def install(app: FastAPI, engine: Engine, *, waker: Any, configs: ConfigCache, g
                         return
                     watch.follow(current)
                     try:
-                        await asyncio.wait_for(watch.woken.wait(), min(KEEPALIVE_S, max(0.0, ends - time.monotonic())))
+                        await asyncio.wait_for(watch.woken.wait(), min(keepalive, max(0.0, ends - time.monotonic())))
                     except TimeoutError:
                         if time.monotonic() >= ends:
                             return  # the browser reconnects (and is counted again)
