@@ -14,7 +14,7 @@ def test_migrated_central_schema_matches_the_tables(pg_url):
 
     status, out, err = central("migrate", "--database", pg_url)
     assert status == 0, err
-    assert "revision 0013" in out
+    assert "revision 0014" in out
     assert central("migrate", "--database", pg_url)[0] == 0  # again: nothing to do
     engine = make_engine(pg_url.replace("postgresql://", "postgresql+psycopg://"))
     try:

@@ -1,7 +1,7 @@
 """public_streams: the public live-queue streams open at once per client, shared by every server process (UNLOGGED)
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0014'
-down_revision = '0012'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
