@@ -36,8 +36,8 @@ from pydantic import BaseModel, Field
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from mpp_desk.errors import PermissionDenied, UserError
 from mpp_desk import officetime
+from mpp_desk.errors import PermissionDenied, UserError
 from mpp_desk.officetime import as_utc, local_date
 from mpp_desk.queue.errors import QueueNotFound
 from mpp_desk.server import bookings, devices, queue_reconcile

@@ -365,6 +365,10 @@
             <source>Annex number {number} is already in the catalogue.</source>
             <translation>Nomor lampiran {number} sudah ada di katalog.</translation>
         </message>
+        <message>
+            <source>This PC no longer uses the office's queue server, where the tickets served twice are kept: nothing was marked.</source>
+            <translation>PC ini tidak lagi memakai server antrian kantor, tempat tiket yang dilayani dua kali disimpan: tidak ada yang ditandai.</translation>
+        </message>
     </context>
     <context>
         <name>ImportPreviewDialog</name>

@@ -235,3 +235,17 @@ def test_only_supervisors_and_administrators_see_the_mark_button(qtbot, queue_ct
     assert tab.check_button.isHidden() and tab.table.isVisible()
     with pytest.raises(PermissionDenied):  # and the operation itself refuses, whatever the screen shows
         counter_offline.mark_served_twice_checked(queue_ctx, actor=officer, conflict_id=7, note="")
+
+
+def test_marking_on_a_pc_that_left_the_server_is_one_clear_message(queue_ctx, sign_in):
+    """The list came from the server, then the PC left it: the mark says so in Indonesian and sends nothing."""
+    from mpp_desk.queue.errors import QueueOffline
+    from mpp_desk.ui.forms import error_text
+    from mpp_desk.ui.ops import counter_offline
+    from tests.ui.conftest import ADMIN_PASSWORD
+
+    admin = sign_in("admin", ADMIN_PASSWORD)
+    with pytest.raises(QueueOffline) as refused:
+        counter_offline.mark_served_twice_checked(queue_ctx, actor=admin, conflict_id=7, note="")
+    assert error_text(refused.value) == ("PC ini tidak lagi memakai server antrian kantor, tempat tiket yang "
+                                         "dilayani dua kali disimpan: tidak ada yang ditandai.")

@@ -311,7 +311,8 @@ def install(app: FastAPI, engine: Engine, *, secret: bytes, waker: Any, g: Any, 
         with snapshot(engine) as conn:
             place = find(conn, configs.get(conn), secret, token, now=office_now())
             # served: the survey's card under the place, as under a kiosk code's verdict (the same ticket, one answer)
-            survey = survey_page.reference_invitation(conn, t, secret, token) if place and place.status == "done" else ""
+            survey = (survey_page.reference_invitation(conn, t, token, place.ticket_id)
+                      if place is not None and place.status == "done" else "")
         if place is None:
             text_ = t(N_("public", "This is not a queue ticket of this office, or it was altered. Ask at the "
                                    "information desk."))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+import uuid
 from typing import Any
 from urllib.parse import parse_qs, quote
 
@@ -26,6 +27,7 @@ from mpp_desk.i18n import N_
 from mpp_desk.server.public import check, pages
 from mpp_desk.server.public import survey_store as store
 from mpp_desk.server.public import words as W
+from mpp_desk.server.public.data import Records
 from mpp_desk.server.public.guard import Guard
 from mpp_desk.survey import elements
 from mpp_desk.survey.service import SUGGESTION_MAX, Profile
@@ -74,9 +76,10 @@ def invitation(conn: Connection, t: W.Words, verdict: check.Verdict) -> str:
     return card(t, verdict.token, store.subject_of(conn, verdict)[0])
 
 
-def reference_invitation(conn: Connection, t: W.Words, secret: bytes, token: str) -> str:
-    """The same card on a served ticket's place page, reached by the server's ``q1.`` reference (a reprint)."""
-    return card(t, token.strip(), store.subject_of_reference(conn, secret, token)[0])
+def reference_invitation(conn: Connection, t: W.Words, token: str, ticket_id: uuid.UUID) -> str:
+    """The same card on a served ticket's place page, reached by the server's ``q1.`` reference (a reprint);
+    *ticket_id* is the ticket the page found by that reference (checked once, there)."""
+    return card(t, token.strip(), store.ticket_subject(Records(conn), ticket_id)[0])
 
 
 def card(t: W.Words, token: str, reason: str) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 
 from mpp_desk import auth, officetime, settings
 from mpp_desk.context import AppContext
+from mpp_desk.i18n import N_
 from mpp_desk.queue.counter_journal import OFFLINE_ACTIONS, CounterJournal, OfflinePicture
 from mpp_desk.queue.errors import QueueOffline
 from mpp_desk.queue.remote import remote_backend_if_joined
@@ -104,7 +105,9 @@ def mark_served_twice_checked(ctx: AppContext, *, actor, conflict_id: int, note:
     with ctx.uow(write=False) as uow:
         name = auth.full_name_of(uow, actor)
     remote = remote_backend_if_joined(ctx, actor=actor)
-    assert remote is not None, "the tickets served twice are listed only from a server"
+    if remote is None:  # the PC left the server since the list was read
+        raise QueueOffline(N_("errors", "This PC no longer uses the office's queue server, where the tickets served "
+                                        "twice are kept: nothing was marked."))
     return remote.mark_served_twice_checked(conflict_id=conflict_id, checked_by=name, note=note.strip())
 
 
